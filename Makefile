@@ -1,0 +1,74 @@
+# Counterpart: `make run` serves the demo, `make test` runs the whole suite. Both set up what they need.
+SHELL := /bin/bash
+VENV := .venv
+PY := $(VENV)/bin/python
+PIP_STAMP := $(VENV)/.installed
+NPM_STAMP := node_modules/.installed
+MO := counterpart/locale/zh_Hans/LC_MESSAGES/django.mo
+PGPORT ?= 54329
+PG_URL := postgres://postgres@127.0.0.1:$(PGPORT)/counterpart
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+export DEBUG ?= 1
+
+.PHONY: run setup test test-sqlite test-postgres test-e2e lint format messages system-packages clean
+
+run: setup ## Set everything up and serve http://127.0.0.1:8000 with demo data
+	$(PY) manage.py migrate --no-input -v0
+	$(PY) manage.py demo
+	@echo "Serving on http://127.0.0.1:8000  (Ctrl-C stops)"
+	$(PY) manage.py runserver 127.0.0.1:8000
+
+setup: $(PIP_STAMP) $(NPM_STAMP) $(MO)
+
+$(PY):
+	python3 -m venv $(VENV)
+
+$(PIP_STAMP): pyproject.toml | $(PY)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[dev]'
+	touch $@
+
+$(NPM_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+$(MO): counterpart/locale/zh_Hans/LC_MESSAGES/django.po $(PIP_STAMP)
+	$(VENV)/bin/pybabel compile --statistics -d counterpart/locale -D django -l zh_Hans
+
+messages: $(PIP_STAMP) ## Re-extract translatable strings (needs GNU gettext)
+	cd counterpart && ../$(PY) ../manage.py makemessages -l zh_Hans --no-obsolete --no-location
+
+system-packages: ## Debian's chromium and postgresql for the browser and PostgreSQL runs
+	@if [ ! -x /usr/bin/chromium ] || ! ls -d /usr/lib/postgresql/*/bin >/dev/null 2>&1; then \
+	  $(SUDO) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends \
+	    chromium postgresql >/dev/null; \
+	fi
+
+test: setup system-packages ## SQLite, then PostgreSQL, then the browser tests
+	$(MAKE) --no-print-directory lint
+	$(MAKE) --no-print-directory test-sqlite
+	$(MAKE) --no-print-directory test-postgres
+	$(MAKE) --no-print-directory test-e2e
+
+test-sqlite: setup
+	$(PY) -m pytest -q -m "not e2e"
+
+test-postgres: setup
+	PGPORT=$(PGPORT) scripts/postgres.sh start
+	DATABASE_URL=$(PG_URL) $(PY) -m pytest -q -m "not e2e"; status=$$?; \
+	  PGPORT=$(PGPORT) scripts/postgres.sh stop; exit $$status
+
+test-e2e: setup
+	$(PY) -m pytest -q -m e2e
+
+lint: setup
+	$(VENV)/bin/ruff check counterpart tests benchmarks
+	$(VENV)/bin/ruff format --check counterpart tests benchmarks
+
+format: setup
+	$(VENV)/bin/ruff format counterpart tests benchmarks
+	$(VENV)/bin/ruff check --fix counterpart tests benchmarks
+
+clean:
+	rm -rf $(VENV) node_modules var

@@ -1,0 +1,1 @@
+"""Counterpart: a platform for running pairing-assistance programmes."""

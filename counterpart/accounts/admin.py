@@ -1,0 +1,47 @@
+"""The Django admin: an inspection tool for programme-office superusers only.
+
+Its pages are read-only; every change goes through the services, which check and audit it.
+"""
+
+from django.contrib import admin
+
+from counterpart.accounts import permissions
+from counterpart.accounts.models import ApiToken, Membership, User
+
+
+def _office_superuser_only(request) -> bool:
+    user = request.user
+    return bool(user.is_active and user.is_superuser and permissions.is_programme_office(user))
+
+
+admin.site.has_permission = _office_superuser_only
+
+
+class ReadOnlyAdmin(admin.ModelAdmin):
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(User)
+class UserAdmin(ReadOnlyAdmin):
+    list_display = ["username", "display_name", "email", "is_active", "last_login"]
+    search_fields = ["username", "display_name", "email"]
+    exclude = ["password"]
+
+
+@admin.register(Membership)
+class MembershipAdmin(ReadOnlyAdmin):
+    list_display = ["user", "organization", "role"]
+    list_filter = ["role"]
+
+
+@admin.register(ApiToken)
+class ApiTokenAdmin(ReadOnlyAdmin):
+    list_display = ["user", "name", "prefix", "created_at", "last_used_at", "revoked_at"]
+    exclude = ["key_hash"]

@@ -1,0 +1,11 @@
+from counterpart.accounts import permissions
+
+
+def roles(request):
+    """What the navigation needs to know about the signed-in user."""
+    user = request.user
+    return {
+        "can_manage_programme": permissions.can_manage_programme(user),
+        "can_read_audit": permissions.can_read_audit(user),
+        "user_memberships": permissions.memberships(user),
+    }

@@ -1,0 +1,80 @@
+"""Who may do what. Every selector and service asks these predicates (house rule 5).
+
+A user's memberships are read once per request and kept on the user object.
+"""
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q
+
+from counterpart.accounts.models import Membership, Role
+
+
+def memberships(user) -> list[Membership]:
+    cached = getattr(user, "_membership_cache", None)
+    if cached is not None:
+        return cached
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return []
+    cached = list(Membership.objects.filter(user=user).select_related("organization__region"))
+    user._membership_cache = cached
+    return cached
+
+
+def roles(user) -> set[str]:
+    return {m.role for m in memberships(user)}
+
+
+def is_programme_office(user) -> bool:
+    return Role.PROGRAMME_OFFICE in roles(user)
+
+
+def is_auditor(user) -> bool:
+    return Role.AUDITOR in roles(user)
+
+
+def reads_everything(user) -> bool:
+    return bool(roles(user) & {Role.PROGRAMME_OFFICE, Role.AUDITOR})
+
+
+def can_manage_programme(user) -> bool:
+    """Rounds, pairings, regions, quota rules and fiscal revenue."""
+    return is_programme_office(user)
+
+
+def can_read_audit(user) -> bool:
+    return reads_everything(user)
+
+
+def organizations_in_role(user, *role_names: str) -> list:
+    return [m.organization for m in memberships(user) if not role_names or m.role in role_names]
+
+
+def can_edit_organization(user, organization) -> bool:
+    if is_programme_office(user):
+        return True
+    own = organizations_in_role(user, Role.DONOR_TEAM, Role.RECIPIENT_TEAM)
+    return any(org.pk == organization.pk for org in own)
+
+
+def subtree_q(nodes, field: str = "") -> Q:
+    """Rows whose tree node (at `field`, e.g. "donor__") sits under any of `nodes`."""
+    q = Q(pk__in=[])
+    for node in nodes:
+        q |= Q(**{f"{field}path__startswith": node.path})
+    return q
+
+
+def donor_scope_q(user, field: str) -> Q:
+    """Rows whose donor organization (at `field`) is one of the user's donor teams or under it."""
+    return subtree_q(organizations_in_role(user, Role.DONOR_TEAM), field)
+
+
+def recipient_scope_q(user, field: str) -> Q:
+    """Rows whose region (at `field`) lies in a region one of the user's recipient teams serves."""
+    regions = [org.region for org in organizations_in_role(user, Role.RECIPIENT_TEAM)]
+    return subtree_q(regions, field)
+
+
+def require(allowed: bool) -> None:
+    if not allowed:
+        raise PermissionDenied

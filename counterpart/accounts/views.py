@@ -1,0 +1,55 @@
+from django.contrib import messages
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse_lazy
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from counterpart.accounts import services
+from counterpart.accounts.forms import ApiTokenForm, ThrottledLoginForm
+from counterpart.accounts.models import ApiToken
+from counterpart.portal.forms import show_service_errors
+
+
+class LoginView(auth_views.LoginView):
+    form_class = ThrottledLoginForm
+    template_name = "accounts/login.html"
+    redirect_authenticated_user = True
+
+
+class PasswordChangeView(auth_views.PasswordChangeView):
+    template_name = "accounts/password_change.html"
+    success_url = reverse_lazy("accounts:account")
+
+    def form_valid(self, form):
+        messages.success(self.request, _("Your password was changed."))
+        return super().form_valid(form)
+
+
+@login_required
+def account_view(request):
+    form = ApiTokenForm(request.POST or None)
+    new_key = None
+    if request.method == "POST" and form.is_valid():
+        try:
+            _token, new_key = services.api_token_create(actor=request.user,
+                                                        name=form.cleaned_data["name"])
+        except ValidationError as error:
+            show_service_errors(form, error)
+        else:
+            form = ApiTokenForm()
+    return render(request, "accounts/account.html", {
+        "form": form, "new_key": new_key,
+        "tokens": request.user.api_tokens.filter(revoked_at__isnull=True),
+    })
+
+
+@login_required
+@require_POST
+def api_token_revoke_view(request, pk: int):
+    token = get_object_or_404(ApiToken, pk=pk, user=request.user)
+    services.api_token_revoke(actor=request.user, token=token)
+    messages.success(request, _("Token revoked."))
+    return redirect("accounts:account")

@@ -1,0 +1,56 @@
+"""The REST API under /api/: wiring of each app's router, authentication and error shapes."""
+
+from django.contrib.auth.models import AnonymousUser
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils.translation import gettext as _
+from ninja import NinjaAPI
+from ninja.security import HttpBearer, django_auth
+
+from counterpart.accounts.services import api_token_authenticate
+from counterpart.audit.api import router as audit_router
+from counterpart.pairings.api import router as pairings_router
+from counterpart.places.api import router as places_router
+
+
+class TokenAuth(HttpBearer):
+    """`Authorization: Bearer cp_…` with a token made on the account page."""
+
+    def authenticate(self, request, token):
+        user = api_token_authenticate(token)
+        if user is not None:
+            request.user = user
+        return user
+
+
+def public(request):
+    """No credentials at all: the caller is the public and sees published data only."""
+    if "HTTP_AUTHORIZATION" in request.META or request.user.is_authenticated:
+        return None
+    return AnonymousUser()
+
+
+api = NinjaAPI(
+    title="Counterpart API",
+    version="1",
+    description="Pairings, places and the audit log of a pairing-assistance programme.",
+    urls_namespace="api",
+    auth=[TokenAuth(), django_auth, public],
+)
+
+
+@api.exception_handler(ValidationError)
+def validation_failed(request, exc: ValidationError):
+    errors = exc.message_dict if hasattr(exc, "error_dict") else {"__all__": exc.messages}
+    return api.create_response(
+        request, {"detail": _("The request was not accepted."), "errors": errors}, status=422
+    )
+
+
+@api.exception_handler(PermissionDenied)
+def forbidden(request, exc):
+    return api.create_response(request, {"detail": _("You may not do this.")}, status=403)
+
+
+api.add_router("/", places_router)
+api.add_router("/", pairings_router)
+api.add_router("/audit", audit_router)

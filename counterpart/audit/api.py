@@ -1,0 +1,30 @@
+import datetime
+
+from ninja import Router, Schema
+from ninja.pagination import paginate
+
+from counterpart.audit import selectors
+
+router = Router(tags=["audit"])
+
+
+class AuditEventOut(Schema):
+    id: int
+    occurred_at: datetime.datetime
+    actor_label: str
+    event_type: str
+    object_type: str
+    object_id: str
+    object_repr: str
+    before: dict | None
+    after: dict | None
+    reason: str
+
+
+@router.get("/events", response=list[AuditEventOut])
+@paginate
+def list_events(request, actor: str | None = None, object_type: str | None = None,
+                date_from: datetime.date | None = None, date_to: datetime.date | None = None):
+    return selectors.audit_event_list(actor=request.auth, actor_label=actor,
+                                      object_type=object_type, date_from=date_from,
+                                      date_to=date_to)

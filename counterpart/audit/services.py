@@ -1,0 +1,98 @@
+"""audit_record(): every service calls it inside its own transaction (house rule 2)."""
+
+import datetime
+import decimal
+
+from django.db import models, transaction
+from django.utils import translation
+
+from counterpart.audit.models import AuditEvent
+
+
+def _json_safe(value):
+    if isinstance(value, datetime.datetime | datetime.date):
+        return value.isoformat()
+    if isinstance(value, decimal.Decimal):
+        return str(value)
+    return value
+
+
+def snapshot(instance: models.Model, *, exclude: tuple[str, ...] = ()) -> dict:
+    """The instance's concrete fields as JSON-safe values (foreign keys as ids)."""
+    data = {}
+    for field in instance._meta.concrete_fields:
+        if field.name in exclude or field.name in {"id", "path", "updated_at", "password"}:
+            continue
+        data[field.name] = _json_safe(getattr(instance, field.attname))
+    return data
+
+
+def audit_record(
+    *,
+    actor,
+    event_type: str,
+    obj: models.Model,
+    before: dict | None = None,
+    after: dict | None = None,
+    reason: str = "",
+) -> AuditEvent:
+    if not transaction.get_connection().in_atomic_block:
+        raise RuntimeError("audit_record() must run inside the transaction of the change it records.")
+    with translation.override("en"):  # one language in the log, whoever made the change
+        label = str(obj)[:300]
+    return AuditEvent.objects.create(
+        actor=actor if getattr(actor, "pk", None) else None,
+        actor_label=getattr(actor, "username", None) or "system",
+        event_type=event_type,
+        object_type=obj._meta.label_lower,
+        object_id=str(obj.pk),
+        object_repr=label,
+        before=before,
+        after=after,
+        reason=reason,
+    )
+
+
+def tracked_update(
+    *,
+    actor,
+    instance: models.Model,
+    expected_version: int,
+    changes: dict,
+    allowed: set[str],
+    event_type: str,
+    reason: str = "",
+    validate=None,
+    refused_message: str | None = None,
+) -> models.Model:
+    """Apply `changes` to a versioned row, refusing a stale edit (house rule 8), and audit it.
+
+    Must run inside the caller's transaction. Validation errors name the field and change nothing.
+    `validate(instance)` runs on the changed instance before it is saved, for rules across rows.
+    """
+    from django.core.exceptions import ValidationError
+    from django.utils.translation import gettext as _
+
+    refused = set(changes) - allowed
+    if refused:
+        message = refused_message or _("This field cannot be changed here.")
+        raise ValidationError({field: message for field in sorted(refused)})
+    current = type(instance).objects.select_for_update().get(pk=instance.pk)
+    if current.version != expected_version:
+        raise ValidationError(
+            {"version": _("Someone else changed this record since you opened it; reload and try again.")},
+            code="conflict",
+        )
+    before = snapshot(current)
+    for field, value in changes.items():
+        setattr(current, field, value)
+    current.full_clean()
+    if validate is not None:
+        validate(current)
+    current.version += 1
+    current.save()
+    audit_record(
+        actor=actor, event_type=event_type, obj=current, before=before, after=snapshot(current),
+        reason=reason,
+    )
+    return current

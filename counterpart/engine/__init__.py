@@ -1,0 +1,1 @@
+"""Pure algorithms: plain Python in, plain Python out. Nothing here may import Django (rule 6)."""

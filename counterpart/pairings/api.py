@@ -1,0 +1,173 @@
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+from ninja import Field, Router, Schema
+from ninja.pagination import paginate
+
+from counterpart.pairings import selectors, services
+from counterpart.pairings.models import Confidence
+from counterpart.places.api import organization_or_error, region_or_error
+
+router = Router(tags=["pairings"])
+
+
+class RoundOut(Schema):
+    id: int
+    year: int
+    name_en: str
+    name_zh: str
+    starts_on: datetime.date
+    ends_on: datetime.date | None
+
+
+class PairingOut(Schema):
+    id: int
+    round_id: int
+    donor_id: int
+    donor_name: str = Field(alias="donor.name_en")
+    recipient_id: int
+    recipient_name: str = Field(alias="recipient.name_en")
+    parent_id: int | None
+    valid_from: datetime.date
+    valid_to: datetime.date | None
+    is_published: bool
+    source: str
+    confidence: Confidence
+    notes: str
+    version: int
+
+
+class PairingIn(Schema):
+    round_id: int
+    donor_id: int
+    recipient_id: int
+    parent_id: int | None = None
+    valid_from: datetime.date
+    valid_to: datetime.date | None = None
+    is_published: bool = False
+    source: str = ""
+    confidence: Confidence = Confidence.MEDIUM
+    notes: str = ""
+
+
+class PairingPatch(Schema):
+    version: int = Field(description="The version you read; a stale one is refused.")
+    reason: str = ""
+    parent_id: int | None = None
+    valid_from: datetime.date | None = None
+    valid_to: datetime.date | None = None
+    is_published: bool | None = None
+    source: str | None = None
+    confidence: Confidence | None = None
+    notes: str | None = None
+
+
+class PairingEnd(Schema):
+    version: int
+    valid_to: datetime.date
+    reason: str = ""
+
+
+class QuotaRowOut(Schema):
+    donor_id: int
+    donor_name: str
+    year: int
+    share_percent: str | None
+    revenue_year: int | None
+    revenue_minor: int | None
+    quota_minor: int | None
+    currency: str
+
+
+def _round_or_error(actor, pk: int):
+    found = selectors.round_list(actor=actor).filter(pk=pk).first()
+    if found is None:
+        raise ValidationError({"round_id": _("No round with id %(id)s.") % {"id": pk}})
+    return found
+
+
+def _parent_or_error(actor, pk: int | None):
+    if pk is None:
+        return None
+    found = selectors.pairing_list(actor=actor).filter(pk=pk).first()
+    if found is None:
+        raise ValidationError({"parent_id": _("No pairing with id %(id)s.") % {"id": pk}})
+    return found
+
+
+@router.get("/rounds", response=list[RoundOut])
+def list_rounds(request):
+    return selectors.round_list(actor=request.auth)
+
+
+@router.get("/rounds/{round_id}/quotas", response=list[QuotaRowOut])
+def list_quotas(request, round_id: int, year: int):
+    actor = request.auth
+    rows = selectors.quota_table(actor=actor, round=selectors.round_get(actor=actor, pk=round_id),
+                                 year=year)
+    return [
+        QuotaRowOut(
+            donor_id=row.donor.pk, donor_name=row.donor.name_en, year=row.year,
+            share_percent=row.rule.share_percent if row.rule else None,
+            revenue_year=row.revenue.year if row.revenue else None,
+            revenue_minor=row.revenue.amount_minor if row.revenue else None,
+            quota_minor=row.quota_minor,
+            currency=row.revenue.currency if row.revenue else "CNY",
+        )
+        for row in rows
+    ]
+
+
+@router.get("/pairings", response=list[PairingOut])
+@paginate
+def list_pairings(request, round_id: int | None = None, donor_id: int | None = None,
+                  recipient_id: int | None = None, active_on: datetime.date | None = None,
+                  published: bool | None = None):
+    actor = request.auth
+    return selectors.pairing_list(
+        actor=actor,
+        round=_round_or_error(actor, round_id) if round_id is not None else None,
+        donor=organization_or_error(actor=actor, pk=donor_id, field="donor_id"),
+        recipient=region_or_error(actor=actor, pk=recipient_id, field="recipient_id"),
+        active_on=active_on, published=published,
+    )
+
+
+@router.get("/pairings/{pairing_id}", response=PairingOut)
+def get_pairing(request, pairing_id: int):
+    return selectors.pairing_get(actor=request.auth, pk=pairing_id)
+
+
+@router.post("/pairings", response={201: PairingOut})
+def create_pairing(request, payload: PairingIn):
+    actor = request.auth
+    data = payload.dict()
+    pairing = services.pairing_create(
+        actor=actor,
+        round=_round_or_error(actor, data.pop("round_id")),
+        donor=organization_or_error(actor=actor, pk=data.pop("donor_id"), field="donor_id"),
+        recipient=region_or_error(actor=actor, pk=data.pop("recipient_id"), field="recipient_id"),
+        parent=_parent_or_error(actor, data.pop("parent_id")),
+        **data,
+    )
+    return 201, pairing
+
+
+@router.patch("/pairings/{pairing_id}", response=PairingOut)
+def update_pairing(request, pairing_id: int, payload: PairingPatch):
+    actor = request.auth
+    pairing = selectors.pairing_get(actor=actor, pk=pairing_id)
+    changes = payload.dict(exclude_unset=True, exclude={"version", "reason"})
+    if "parent_id" in changes:
+        changes["parent"] = _parent_or_error(actor, changes.pop("parent_id"))
+    return services.pairing_update(actor=actor, pairing=pairing, expected_version=payload.version,
+                                   reason=payload.reason, **changes)
+
+
+@router.post("/pairings/{pairing_id}/end", response=PairingOut)
+def end_pairing(request, pairing_id: int, payload: PairingEnd):
+    actor = request.auth
+    pairing = selectors.pairing_get(actor=actor, pk=pairing_id)
+    return services.pairing_end(actor=actor, pairing=pairing, expected_version=payload.version,
+                                valid_to=payload.valid_to, reason=payload.reason)

@@ -1,0 +1,105 @@
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+from ninja import Field, Router, Schema
+from ninja.pagination import paginate
+
+from counterpart.places import selectors, services
+from counterpart.places.models import OrganizationKind, RegionLevel
+
+router = Router(tags=["places"])
+
+
+class RegionOut(Schema):
+    id: int
+    code: str
+    name_en: str
+    name_zh: str
+    level: RegionLevel
+    parent_id: int | None
+
+
+class OrganizationOut(Schema):
+    id: int
+    code: str
+    name_en: str
+    name_zh: str
+    kind: OrganizationKind
+    region_id: int
+    parent_id: int | None
+    description_en: str
+    description_zh: str
+    website: str
+    contact_email: str
+    version: int
+
+
+class OrganizationPatch(Schema):
+    version: int = Field(description="The version you read; a stale one is refused.")
+    description_en: str | None = None
+    description_zh: str | None = None
+    website: str | None = None
+    contact_email: str | None = None
+    name_en: str | None = None
+    name_zh: str | None = None
+
+
+def region_or_error(*, actor, pk: int | None, field: str):
+    """Resolve a region id given in a request, or name the field that is wrong."""
+    if pk is None:
+        return None
+    region = selectors.region_list(actor=actor).filter(pk=pk).first()
+    if region is None:
+        raise ValidationError({field: _("No region with id %(id)s.") % {"id": pk}})
+    return region
+
+
+def organization_or_error(*, actor, pk: int | None, field: str):
+    if pk is None:
+        return None
+    organization = selectors.organization_list(actor=actor).filter(pk=pk).first()
+    if organization is None:
+        raise ValidationError({field: _("No organization with id %(id)s.") % {"id": pk}})
+    return organization
+
+
+@router.get("/regions", response=list[RegionOut])
+@paginate
+def list_regions(request, level: RegionLevel | None = None, parent_id: int | None = None,
+                 within_id: int | None = None, q: str | None = None):
+    actor = request.auth
+    return selectors.region_list(
+        actor=actor, level=level,
+        parent=region_or_error(actor=actor, pk=parent_id, field="parent_id"),
+        within=region_or_error(actor=actor, pk=within_id, field="within_id"), search=q,
+    )
+
+
+@router.get("/regions/{region_id}", response=RegionOut)
+def get_region(request, region_id: int):
+    return selectors.region_get(actor=request.auth, pk=region_id)
+
+
+@router.get("/organizations", response=list[OrganizationOut])
+@paginate
+def list_organizations(request, kind: OrganizationKind | None = None,
+                       region_id: int | None = None, q: str | None = None):
+    actor = request.auth
+    return selectors.organization_list(
+        actor=actor, kind=kind,
+        region=region_or_error(actor=actor, pk=region_id, field="region_id"), search=q,
+    )
+
+
+@router.get("/organizations/{organization_id}", response=OrganizationOut)
+def get_organization(request, organization_id: int):
+    return selectors.organization_get(actor=request.auth, pk=organization_id)
+
+
+@router.patch("/organizations/{organization_id}", response=OrganizationOut)
+def update_organization(request, organization_id: int, payload: OrganizationPatch):
+    actor = request.auth
+    organization = selectors.organization_get(actor=actor, pk=organization_id)
+    changes = payload.dict(exclude_unset=True, exclude={"version"})
+    return services.organization_update(
+        actor=actor, organization=organization, expected_version=payload.version, **changes
+    )

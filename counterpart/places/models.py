@@ -1,0 +1,127 @@
+from django.db import models
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+
+class Bilingual(models.Model):
+    """A name in English and Chinese; `name` follows the active language."""
+
+    name_en = models.CharField(_("name (English)"), max_length=200)
+    name_zh = models.CharField(_("name (Chinese)"), max_length=200, blank=True)
+
+    class Meta:
+        abstract = True
+
+    @property
+    def name(self) -> str:
+        language = get_language() or ""
+        return self.name_zh if language.startswith("zh") and self.name_zh else self.name_en
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class TreeNode(models.Model):
+    """A node in a tree kept as a materialized path ("/1/7/42/") so a subtree is one prefix query."""
+
+    path = models.CharField(max_length=255, editable=False, db_index=True, default="")
+
+    class Meta:
+        abstract = True
+
+    def path_from_parent(self) -> str:
+        parent_path = self.parent.path if self.parent_id else "/"
+        return f"{parent_path}{self.pk}/"
+
+    def is_within(self, other: "TreeNode") -> bool:
+        return self.path.startswith(other.path)
+
+
+class RegionLevel(models.TextChoices):
+    COUNTRY = "country", _("Country")
+    PROVINCE = "province", _("Province-level region")
+    PREFECTURE = "prefecture", _("Prefecture or prefecture-level city")
+    COUNTY = "county", _("County or county-level city")
+    TOWNSHIP = "township", _("Township")
+    CORPS = "corps", _("Corps")
+    DIVISION = "division", _("Corps division")
+    REGIMENT = "regiment", _("Corps regiment")
+
+
+# How deep each level sits: a child must sit deeper than its parent.
+LEVEL_DEPTH = {
+    RegionLevel.COUNTRY: 0,
+    RegionLevel.PROVINCE: 1,
+    RegionLevel.PREFECTURE: 2,
+    RegionLevel.CORPS: 2,
+    RegionLevel.COUNTY: 3,
+    RegionLevel.DIVISION: 3,
+    RegionLevel.TOWNSHIP: 4,
+    RegionLevel.REGIMENT: 4,
+}
+
+
+class Region(Bilingual, TreeNode):
+    code = models.CharField(
+        _("code"),
+        max_length=40,
+        unique=True,
+        help_text=_("The administrative division code where one exists, else a stable short code."),
+    )
+    level = models.CharField(_("level"), max_length=20, choices=RegionLevel.choices)
+    parent = models.ForeignKey(
+        "self", verbose_name=_("parent"), null=True, blank=True, on_delete=models.PROTECT,
+        related_name="children",
+    )
+    version = models.PositiveIntegerField(default=1, editable=False)
+
+    class Meta:
+        ordering = ["path"]
+        verbose_name = _("region")
+        verbose_name_plural = _("regions")
+
+
+class OrganizationKind(models.TextChoices):
+    PROVINCE = "province", _("Province")
+    MUNICIPALITY = "municipality", _("Municipality")
+    CITY = "city", _("City")
+    LOCAL_GOVERNMENT = "local_government", _("Local government office")
+    CENTRAL_AGENCY = "central_agency", _("Central agency")
+    STATE_ENTERPRISE = "state_enterprise", _("State enterprise")
+    HOSPITAL = "hospital", _("Hospital")
+    SCHOOL = "school", _("School")
+    UNIVERSITY = "university", _("University")
+    COMPANY = "company", _("Company")
+    NGO = "ngo", _("Non-governmental organization")
+
+
+class Organization(Bilingual, TreeNode):
+    code = models.SlugField(_("code"), max_length=60, unique=True)
+    kind = models.CharField(_("kind"), max_length=20, choices=OrganizationKind.choices)
+    region = models.ForeignKey(
+        Region, verbose_name=_("region"), on_delete=models.PROTECT, related_name="organizations"
+    )
+    parent = models.ForeignKey(
+        "self", verbose_name=_("parent organization"), null=True, blank=True,
+        on_delete=models.PROTECT, related_name="children",
+    )
+    description_en = models.TextField(_("description (English)"), blank=True)
+    description_zh = models.TextField(_("description (Chinese)"), blank=True)
+    website = models.URLField(_("website"), blank=True)
+    contact_email = models.EmailField(
+        _("contact email"), blank=True, help_text=_("An office address, never a person's own.")
+    )
+    version = models.PositiveIntegerField(default=1, editable=False)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["path"]
+        verbose_name = _("organization")
+        verbose_name_plural = _("organizations")
+
+    @property
+    def description(self) -> str:
+        language = get_language() or ""
+        if language.startswith("zh") and self.description_zh:
+            return self.description_zh
+        return self.description_en

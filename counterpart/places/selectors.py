@@ -1,0 +1,68 @@
+"""Reads for regions and organizations. Both are public directories: every actor sees them all."""
+
+from django.db.models import Q, QuerySet
+from django.shortcuts import get_object_or_404
+
+from counterpart.places.models import Organization, Region
+
+
+def region_list(
+    *, actor, level: str | None = None, parent: Region | None = None, search: str | None = None,
+    within: Region | None = None,
+) -> QuerySet[Region]:
+    regions = Region.objects.select_related("parent")
+    if level:
+        regions = regions.filter(level=level)
+    if parent is not None:
+        regions = regions.filter(parent=parent)
+    if within is not None:
+        regions = regions.filter(path__startswith=within.path)
+    if search:
+        regions = regions.filter(
+            Q(name_en__icontains=search) | Q(name_zh__icontains=search) | Q(code__iexact=search)
+        )
+    return regions
+
+
+def region_get(*, actor, pk: int) -> Region:
+    return get_object_or_404(Region.objects.select_related("parent"), pk=pk)
+
+
+def region_by_code(*, actor, code: str) -> Region | None:
+    return Region.objects.filter(code=code).first()
+
+
+def region_ancestors(region: Region) -> list[Region]:
+    ids = [int(part) for part in region.path.strip("/").split("/") if part][:-1]
+    by_id = Region.objects.in_bulk(ids)
+    return [by_id[i] for i in ids if i in by_id]
+
+
+def region_depth(region: Region) -> int:
+    return region.path.count("/") - 2
+
+
+def organization_list(
+    *, actor, kind: str | None = None, region: Region | None = None, search: str | None = None,
+    parent: Organization | None = None,
+) -> QuerySet[Organization]:
+    organizations = Organization.objects.select_related("region", "parent")
+    if kind:
+        organizations = organizations.filter(kind=kind)
+    if region is not None:
+        organizations = organizations.filter(region__path__startswith=region.path)
+    if parent is not None:
+        organizations = organizations.filter(parent=parent)
+    if search:
+        organizations = organizations.filter(
+            Q(name_en__icontains=search) | Q(name_zh__icontains=search) | Q(code__iexact=search)
+        )
+    return organizations
+
+
+def organization_get(*, actor, pk: int) -> Organization:
+    return get_object_or_404(Organization.objects.select_related("region", "parent"), pk=pk)
+
+
+def organization_by_code(*, actor, code: str) -> Organization | None:
+    return Organization.objects.filter(code=code).first()

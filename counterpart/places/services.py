@@ -1,0 +1,123 @@
+"""Writes for regions and organizations. Keyword-only, atomic, audited (house rules 1 and 2)."""
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from counterpart.accounts import permissions
+from counterpart.audit.services import audit_record, snapshot, tracked_update
+from counterpart.places.models import LEVEL_DEPTH, Organization, Region, TreeNode
+
+# What a donor or recipient team may change on its own organization; the rest is the office's.
+ORGANIZATION_PROFILE_FIELDS = {"description_en", "description_zh", "website", "contact_email"}
+ORGANIZATION_OFFICE_FIELDS = ORGANIZATION_PROFILE_FIELDS | {
+    "name_en", "name_zh", "kind", "region", "parent",
+}
+REGION_FIELDS = {"name_en", "name_zh", "code", "level", "parent"}
+
+
+def _place_in_tree(node: TreeNode) -> None:
+    """(Re)compute the node's path and its descendants' after a create or a move."""
+    old_path = node.path
+    node.path = node.path_from_parent()
+    type(node).objects.filter(pk=node.pk).update(path=node.path)
+    if old_path and old_path != node.path:
+        for descendant in type(node).objects.filter(path__startswith=old_path).exclude(pk=node.pk):
+            descendant.path = node.path + descendant.path[len(old_path):]
+            type(node).objects.filter(pk=descendant.pk).update(path=descendant.path)
+
+
+def _check_parent(node: TreeNode, parent: TreeNode | None) -> None:
+    if parent is None or node.pk is None:
+        return
+    if parent.pk == node.pk or parent.is_within(node):
+        raise ValidationError({"parent": _("A place cannot sit under itself or its own descendant.")})
+
+
+def _check_region_level(level: str, parent: Region | None) -> None:
+    if parent is not None and LEVEL_DEPTH[level] <= LEVEL_DEPTH[parent.level]:
+        raise ValidationError(
+            {"level": _("A %(level)s cannot sit under a %(parent)s.") % {
+                "level": level, "parent": parent.get_level_display()}}
+        )
+
+
+@transaction.atomic
+def region_create(
+    *, actor, code: str, name_en: str, name_zh: str = "", level: str, parent: Region | None = None
+) -> Region:
+    permissions.require(permissions.can_manage_programme(actor))
+    region = Region(code=code, name_en=name_en, name_zh=name_zh, level=level, parent=parent)
+    region.full_clean(exclude=["path"])
+    _check_region_level(level, parent)
+    region.save()
+    _place_in_tree(region)
+    audit_record(actor=actor, event_type="region.created", obj=region, after=snapshot(region))
+    return region
+
+
+@transaction.atomic
+def region_update(*, actor, region: Region, expected_version: int, **changes) -> Region:
+    permissions.require(permissions.can_manage_programme(actor))
+    parent = changes.get("parent", region.parent)
+    _check_parent(region, parent)
+    _check_region_level(changes.get("level", region.level), parent)
+    region = tracked_update(
+        actor=actor, instance=region, expected_version=expected_version, changes=changes,
+        allowed=REGION_FIELDS, event_type="region.updated",
+    )
+    _place_in_tree(region)
+    return region
+
+
+@transaction.atomic
+def organization_create(
+    *,
+    actor,
+    code: str,
+    name_en: str,
+    kind: str,
+    region: Region,
+    name_zh: str = "",
+    parent: Organization | None = None,
+    description_en: str = "",
+    description_zh: str = "",
+    website: str = "",
+    contact_email: str = "",
+) -> Organization:
+    permissions.require(permissions.can_manage_programme(actor))
+    organization = Organization(
+        code=code, name_en=name_en, name_zh=name_zh, kind=kind, region=region, parent=parent,
+        description_en=description_en, description_zh=description_zh, website=website,
+        contact_email=contact_email,
+    )
+    organization.full_clean(exclude=["path"])
+    organization.save()
+    _place_in_tree(organization)
+    audit_record(
+        actor=actor, event_type="organization.created", obj=organization,
+        after=snapshot(organization),
+    )
+    return organization
+
+
+@transaction.atomic
+def organization_update(
+    *, actor, organization: Organization, expected_version: int, **changes
+) -> Organization:
+    """The office may change anything listed; a team only its own organization's profile."""
+    permissions.require(permissions.can_edit_organization(actor, organization))
+    allowed = (
+        ORGANIZATION_OFFICE_FIELDS
+        if permissions.can_manage_programme(actor)
+        else ORGANIZATION_PROFILE_FIELDS
+    )
+    if "parent" in changes:
+        _check_parent(organization, changes["parent"])
+    organization = tracked_update(
+        actor=actor, instance=organization, expected_version=expected_version, changes=changes,
+        allowed=allowed, event_type="organization.updated",
+    )
+    if "parent" in changes:
+        _place_in_tree(organization)
+    return organization

@@ -1,0 +1,81 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+
+from counterpart.accounts import permissions
+from counterpart.pairings import selectors as pairings
+from counterpart.places import selectors, services
+from counterpart.places.forms import OrganizationProfileForm
+from counterpart.places.models import OrganizationKind
+from counterpart.portal.forms import show_service_errors
+
+
+def region_list_view(request):
+    actor = request.user
+    search = request.GET.get("q", "").strip()
+    regions = selectors.region_list(actor=actor, search=search or None)
+    rows = [(region, selectors.region_depth(region)) for region in regions]
+    return render(request, "places/region_list.html", {"rows": rows, "q": search})
+
+
+def region_detail_view(request, pk: int):
+    actor = request.user
+    region = selectors.region_get(actor=actor, pk=pk)
+    return render(request, "places/region_detail.html", {
+        "region": region,
+        "ancestors": selectors.region_ancestors(region),
+        "children": selectors.region_list(actor=actor, parent=region),
+        "pairings": pairings.pairing_list(actor=actor, recipient=region),
+        "organizations": selectors.organization_list(actor=actor).filter(region=region),
+    })
+
+
+def organization_list_view(request):
+    actor = request.user
+    kind = request.GET.get("kind") or None
+    search = request.GET.get("q", "").strip()
+    organizations = selectors.organization_list(
+        actor=actor, kind=kind if kind in OrganizationKind.values else None, search=search or None
+    )
+    return render(request, "places/organization_list.html", {
+        "organizations": organizations, "kinds": OrganizationKind.choices, "kind": kind,
+        "q": search,
+    })
+
+
+def organization_detail_view(request, pk: int):
+    actor = request.user
+    organization = selectors.organization_get(actor=actor, pk=pk)
+    return render(request, "places/organization_detail.html", {
+        "organization": organization,
+        "children": selectors.organization_list(actor=actor, parent=organization),
+        "pairings": pairings.pairing_list(actor=actor, donor=organization),
+        "can_edit": permissions.can_edit_organization(actor, organization),
+    })
+
+
+@login_required
+def organization_edit_view(request, pk: int):
+    actor = request.user
+    organization = selectors.organization_get(actor=actor, pk=pk)
+    permissions.require(permissions.can_edit_organization(actor, organization))
+    initial = {name: getattr(organization, name) for name in OrganizationProfileForm.base_fields}
+    form = OrganizationProfileForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        version = data.pop("version")
+        changes = {k: v for k, v in data.items() if v != initial[k]}
+        try:
+            services.organization_update(actor=actor, organization=organization,
+                                         expected_version=version, **changes)
+        except ValidationError as error:
+            show_service_errors(form, error)
+        else:
+            messages.success(request, _("Profile saved."))
+            return redirect("places:organization", pk=organization.pk)
+    return render(request, "places/organization_form.html",
+                  {"form": form, "organization": organization})
+
+

@@ -1,0 +1,16 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from counterpart.api import api
+from counterpart.portal.views import home_view
+
+urlpatterns = [
+    path("", home_view, name="home"),
+    path("pairings/", include("counterpart.pairings.urls")),
+    path("", include("counterpart.places.urls")),
+    path("audit/", include("counterpart.audit.urls")),
+    path("accounts/", include("counterpart.accounts.urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("api/", api.urls),
+    path("admin/", admin.site.urls),
+]
