@@ -4,6 +4,8 @@ from decimal import Decimal, InvalidOperation
 
 # ISO 4217 minor-unit digits for the currencies the programme uses; others default to 2.
 MINOR_DIGITS = {"CNY": 2, "USD": 2, "EUR": 2, "HKD": 2, "JPY": 0, "KRW": 0}
+# The largest amount a 64-bit column holds, in minor units.
+MAX_MINOR = 2**63 - 1
 SYMBOLS = {"CNY": "¥", "USD": "US$", "EUR": "€", "HKD": "HK$", "JPY": "JP¥"}
 
 
@@ -20,7 +22,11 @@ def parse_major(text: str, currency: str) -> int:
         raise ValueError(f"{text!r} is not an amount") from None
     if not value.is_finite():
         raise ValueError(f"{text!r} is not an amount")
+    if value.adjusted() > 18:
+        raise ValueError(f"{text!r} is too large an amount")
     scaled = value.scaleb(minor_digits(currency))
+    if abs(scaled) > MAX_MINOR:
+        raise ValueError(f"{text!r} is too large an amount")
     if scaled != scaled.to_integral_value():
         raise ValueError(
             f"{text!r} has more decimals than {currency} allows ({minor_digits(currency)})"

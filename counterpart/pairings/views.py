@@ -15,6 +15,7 @@ from counterpart.pairings.forms import (
     PairingCreateForm,
     PairingEditForm,
     PairingEndForm,
+    PairingFieldsForm,
 )
 from counterpart.places import selectors as places
 from counterpart.places.models import RegionLevel
@@ -87,7 +88,7 @@ def pairing_edit_view(request, pk: int):
     actor = request.user
     pairing = selectors.pairing_get(actor=actor, pk=pk)
     permissions.require(permissions.can_manage_programme(actor))
-    initial = {name: getattr(pairing, name) for name in PairingEditForm.base_fields}
+    initial = {name: getattr(pairing, name) for name in PairingFieldsForm.base_fields}
     initial.update(version=pairing.version, reason="")
     form = PairingEditForm(request.POST or None, actor=actor, initial=initial)
     form.fields["parent"].queryset = form.fields["parent"].queryset.exclude(pk=pairing.pk)

@@ -1,0 +1,27 @@
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from counterpart.engine.money import format_minor, parse_major
+
+
+@given(st.integers(min_value=-(10**15), max_value=10**15))
+def test_format_then_parse_gives_the_same_fen(amount_minor):
+    assert parse_major(format_minor(amount_minor, "CNY", symbol=False), "CNY") == amount_minor
+
+
+def test_format_uses_the_currency_minor_unit():
+    assert format_minor(123450, "CNY") == "¥1,234.50"
+    assert format_minor(-5, "USD") == "-US$0.05"
+    assert format_minor(1500, "JPY") == "JP¥1,500"
+
+
+@pytest.mark.parametrize("text", ["", "abc", "1.234", "NaN", "Infinity", "1e400000"])
+def test_parse_refuses_what_is_not_an_exact_amount(text):
+    with pytest.raises(ValueError):
+        parse_major(text, "CNY")
+
+
+def test_parse_accepts_grouping_and_whole_amounts():
+    assert parse_major("70,000,000", "CNY") == 7_000_000_000
+    assert parse_major("5.4", "CNY") == 540

@@ -1,0 +1,30 @@
+import pytest
+from django.urls import reverse
+
+
+def test_a_donor_team_edits_its_own_profile(client, world):
+    client.force_login(world.user("beijing_team"))
+    url = reverse("places:organization_edit", args=[world.beijing.pk])
+    response = client.post(url, {"version": world.beijing.version, "description_en": "Hello",
+                                 "description_zh": "", "website": "", "contact_email": ""})
+    assert response.status_code == 302
+    world.beijing.refresh_from_db()
+    assert world.beijing.description_en == "Hello"
+
+
+@pytest.mark.parametrize("role", ["beijing_team", "hotan_team", "auditor", "professional"])
+def test_nobody_edits_another_organization(client, world, role):
+    client.force_login(world.user(role))
+    url = reverse("places:organization_edit", args=[world.guangdong.pk])
+    assert client.get(url).status_code == 403
+    response = client.post(url, {"version": world.guangdong.version, "description_en": "x"})
+    assert response.status_code == 403
+    world.guangdong.refresh_from_db()
+    assert world.guangdong.description_en == ""
+
+
+def test_regions_and_organizations_are_public(client, world):
+    assert client.get(reverse("places:regions")).status_code == 200
+    assert client.get(reverse("places:region", args=[world.hotan.pk])).status_code == 200
+    response = client.get(reverse("places:organization", args=[world.beijing.pk]))
+    assert list(response.context["pairings"]) == [world.beijing_hotan_city]
