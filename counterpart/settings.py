@@ -82,10 +82,12 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    # WAL lets readers go on while one writer commits; IMMEDIATE avoids lock upgrades mid-transaction.
+    # WAL lets readers go on while one writer commits; IMMEDIATE avoids lock upgrades mid-write.
     DATABASES["default"]["OPTIONS"] = {
         "transaction_mode": "IMMEDIATE",
-        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000;",
+        "init_command": (
+            "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000;"
+        ),
     }
 
 AUTH_USER_MODEL = "accounts.User"
@@ -136,6 +138,7 @@ SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = env_flag("SECURE_COOKIES", default=False)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 
+NINJA_PAGINATION_CLASS = "counterpart.pagination.BoundedLimitOffsetPagination"
 NINJA_PAGINATION_PER_PAGE = 100
 
 LOGGING = {

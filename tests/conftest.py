@@ -49,8 +49,9 @@ def world(db) -> World:
     guangdong_region = f.region(level="province", parent=china, name="Guangdong")
     beijing = f.organization(region_=beijing_region, kind="municipality", name="Beijing")
     guangdong = f.organization(region_=guangdong_region, name="Guangdong")
-    shenzhen = f.organization(region_=guangdong_region, kind="city", parent=guangdong,
-                              name="Shenzhen")
+    shenzhen = f.organization(
+        region_=guangdong_region, kind="city", parent=guangdong, name="Shenzhen"
+    )
     office_org = f.organization(region_=xinjiang, kind="local_government", name="Office")
     hotan_office = f.organization(region_=hotan, kind="local_government", name="Hotan Office")
     round_ = f.pairing_round(year=2010)
@@ -59,22 +60,37 @@ def world(db) -> World:
         "auditor": f.user(organization_=office_org, role=Role.AUDITOR, username="auditor"),
         "beijing_team": f.user(organization_=beijing, role=Role.DONOR_TEAM, username="bj"),
         "guangdong_team": f.user(organization_=guangdong, role=Role.DONOR_TEAM, username="gd"),
-        "hotan_team": f.user(organization_=hotan_office, role=Role.RECIPIENT_TEAM,
-                             username="hotan"),
+        "hotan_team": f.user(
+            organization_=hotan_office, role=Role.RECIPIENT_TEAM, username="hotan"
+        ),
         "professional": f.user(organization_=beijing, role=Role.PROFESSIONAL, username="pro"),
         "nobody": f.user(username="nobody"),
     }
     return World(
-        china=china, xinjiang=xinjiang, hotan=hotan, hotan_city=hotan_city, kashgar=kashgar,
-        shufu=shufu, beijing=beijing, guangdong=guangdong, shenzhen=shenzhen,
-        office_org=office_org, hotan_office=hotan_office, round=round_,
+        china=china,
+        xinjiang=xinjiang,
+        hotan=hotan,
+        hotan_city=hotan_city,
+        kashgar=kashgar,
+        shufu=shufu,
+        beijing=beijing,
+        guangdong=guangdong,
+        shenzhen=shenzhen,
+        office_org=office_org,
+        hotan_office=hotan_office,
+        round=round_,
         beijing_hotan_city=f.pairing(round_=round_, donor=beijing, recipient=hotan_city),
-        beijing_draft=f.pairing(round_=round_, donor=beijing, recipient=hotan_county,
-                                is_published=False),
+        beijing_draft=f.pairing(
+            round_=round_, donor=beijing, recipient=hotan_county, is_published=False
+        ),
         guangdong_shufu=f.pairing(round_=round_, donor=guangdong, recipient=shufu),
-        guangdong_draft=f.pairing(round_=round_, donor=guangdong, recipient=jiashi,
-                                  is_published=False,
-                                  valid_from=datetime.date(2012, 1, 1)),
+        guangdong_draft=f.pairing(
+            round_=round_,
+            donor=guangdong,
+            recipient=jiashi,
+            is_published=False,
+            valid_from=datetime.date(2012, 1, 1),
+        ),
         users=users,
     )
 

@@ -20,36 +20,60 @@ def system():
 
 def region(*, level="county", parent=None, name=None, code=None):
     n = _n()
-    return places.region_create(actor=system(), code=code or f"R{n:05d}",
-                                name_en=name or f"Region {n}", name_zh=f"地区{n}", level=level,
-                                parent=parent)
+    return places.region_create(
+        actor=system(),
+        code=code or f"R{n:05d}",
+        name_en=name or f"Region {n}",
+        name_zh=f"地区{n}",
+        level=level,
+        parent=parent,
+    )
 
 
 def organization(*, region_, kind="province", parent=None, name=None):
     n = _n()
-    return places.organization_create(actor=system(), code=f"org-{n}", name_en=name or f"Org {n}",
-                                      name_zh=f"机构{n}", kind=kind, region=region_, parent=parent)
+    return places.organization_create(
+        actor=system(),
+        code=f"org-{n}",
+        name_en=name or f"Org {n}",
+        name_zh=f"机构{n}",
+        kind=kind,
+        region=region_,
+        parent=parent,
+    )
 
 
 def user(*, organization_=None, role=None, username=None, password="pw-for-tests-1"):
     n = _n()
-    created = accounts.user_create(actor=system(), username=username or f"user{n}",
-                                   password=password, display_name=f"Test User {n}")
+    created = accounts.user_create(
+        actor=system(),
+        username=username or f"user{n}",
+        password=password,
+        display_name=f"Test User {n}",
+    )
     if organization_ is not None and role is not None:
-        accounts.membership_grant(actor=system(), user=created, organization=organization_,
-                                  role=role)
+        accounts.membership_grant(
+            actor=system(), user=created, organization=organization_, role=role
+        )
     return created
 
 
 def pairing_round(*, year=2010):
-    return pairings.pairing_round_create(actor=system(), year=year, name_en=f"Round {year}",
-                                         starts_on=datetime.date(year, 1, 1))
+    return pairings.pairing_round_create(
+        actor=system(), year=year, name_en=f"Round {year}", starts_on=datetime.date(year, 1, 1)
+    )
 
 
-def pairing(*, round_, donor, recipient, valid_from=None, valid_to=None, parent=None,
-            is_published=True):
-    return pairings.pairing_create(actor=system(), round=round_, donor=donor, recipient=recipient,
-                                   valid_from=valid_from or round_.starts_on, valid_to=valid_to,
-                                   parent=parent, is_published=is_published)
-
-
+def pairing(
+    *, round_, donor, recipient, valid_from=None, valid_to=None, parent=None, is_published=True
+):
+    return pairings.pairing_create(
+        actor=system(),
+        round=round_,
+        donor=donor,
+        recipient=recipient,
+        valid_from=valid_from or round_.starts_on,
+        valid_to=valid_to,
+        parent=parent,
+        is_published=is_published,
+    )

@@ -28,5 +28,8 @@ class ThrottledLoginForm(AuthenticationForm):
 
 
 class ApiTokenForm(forms.Form):
-    name = forms.CharField(label=_("Token name"), max_length=100,
-                           help_text=_("Where it will be used, e.g. 'monthly export script'."))
+    name = forms.CharField(
+        label=_("Token name"),
+        max_length=100,
+        help_text=_("Where it will be used, e.g. 'monthly export script'."),
+    )

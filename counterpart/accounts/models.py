@@ -28,7 +28,9 @@ class Membership(models.Model):
 
     user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="memberships")
     organization = models.ForeignKey(
-        "places.Organization", verbose_name=_("organization"), on_delete=models.PROTECT,
+        "places.Organization",
+        verbose_name=_("organization"),
+        on_delete=models.PROTECT,
         related_name="memberships",
     )
     role = models.CharField(_("role"), max_length=30, choices=Role.choices)
@@ -36,7 +38,9 @@ class Membership(models.Model):
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(fields=["user", "organization", "role"], name="membership_unique")
+            models.UniqueConstraint(
+                fields=["user", "organization", "role"], name="membership_unique"
+            )
         ]
         verbose_name = _("membership")
         verbose_name_plural = _("memberships")

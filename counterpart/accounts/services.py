@@ -30,16 +30,32 @@ def system_actor() -> User:
 
 
 @transaction.atomic
-def user_create(*, actor, username: str, password: str, display_name: str = "",
-                email: str = "", is_superuser: bool = False) -> User:
+def user_create(
+    *,
+    actor,
+    username: str,
+    password: str,
+    display_name: str = "",
+    email: str = "",
+    is_superuser: bool = False,
+) -> User:
     permissions.require(permissions.can_manage_programme(actor))
-    user = User(username=username, display_name=display_name, email=email,
-                is_superuser=is_superuser, is_staff=is_superuser)
+    user = User(
+        username=username,
+        display_name=display_name,
+        email=email,
+        is_superuser=is_superuser,
+        is_staff=is_superuser,
+    )
     user.set_password(password)
     user.full_clean()
     user.save()
-    audit_record(actor=actor, event_type="user.created", obj=user,
-                 after=snapshot(user, exclude=("last_login",)))
+    audit_record(
+        actor=actor,
+        event_type="user.created",
+        obj=user,
+        after=snapshot(user, exclude=("last_login",)),
+    )
     return user
 
 
@@ -49,16 +65,24 @@ def membership_grant(*, actor, user: User, organization, role: str) -> Membershi
     membership = Membership(user=user, organization=organization, role=role)
     membership.full_clean()
     membership.save()
-    audit_record(actor=actor, event_type="membership.granted", obj=membership,
-                 after=snapshot(membership, exclude=("created_at",)))
+    audit_record(
+        actor=actor,
+        event_type="membership.granted",
+        obj=membership,
+        after=snapshot(membership, exclude=("created_at",)),
+    )
     return membership
 
 
 @transaction.atomic
 def membership_revoke(*, actor, membership: Membership) -> None:
     permissions.require(permissions.can_manage_programme(actor))
-    audit_record(actor=actor, event_type="membership.revoked", obj=membership,
-                 before=snapshot(membership, exclude=("created_at",)))
+    audit_record(
+        actor=actor,
+        event_type="membership.revoked",
+        obj=membership,
+        before=snapshot(membership, exclude=("created_at",)),
+    )
     membership.delete()
 
 
@@ -68,10 +92,15 @@ def api_token_create(*, actor, name: str) -> tuple[ApiToken, str]:
     if not name.strip():
         raise ValidationError({"name": _("Give the token a name, e.g. where it will be used.")})
     raw = ApiToken.new_key()
-    token = ApiToken.objects.create(user=actor, name=name.strip(), prefix=raw[3:11],
-                                    key_hash=hash_token(raw))
-    audit_record(actor=actor, event_type="api_token.created", obj=token,
-                 after={"name": token.name, "prefix": token.prefix})
+    token = ApiToken.objects.create(
+        user=actor, name=name.strip(), prefix=raw[3:11], key_hash=hash_token(raw)
+    )
+    audit_record(
+        actor=actor,
+        event_type="api_token.created",
+        obj=token,
+        after={"name": token.name, "prefix": token.prefix},
+    )
     return token, raw
 
 
@@ -82,8 +111,12 @@ def api_token_revoke(*, actor, token: ApiToken) -> ApiToken:
     if token.revoked_at is None:
         token.revoked_at = timezone.now()
         token.save(update_fields=["revoked_at"])
-        audit_record(actor=actor, event_type="api_token.revoked", obj=token,
-                     after={"name": token.name, "prefix": token.prefix})
+        audit_record(
+            actor=actor,
+            event_type="api_token.revoked",
+            obj=token,
+            after={"name": token.name, "prefix": token.prefix},
+        )
     return token
 
 

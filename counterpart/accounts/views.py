@@ -34,16 +34,22 @@ def account_view(request):
     new_key = None
     if request.method == "POST" and form.is_valid():
         try:
-            _token, new_key = services.api_token_create(actor=request.user,
-                                                        name=form.cleaned_data["name"])
+            _token, new_key = services.api_token_create(
+                actor=request.user, name=form.cleaned_data["name"]
+            )
         except ValidationError as error:
             show_service_errors(form, error)
         else:
             form = ApiTokenForm()
-    return render(request, "accounts/account.html", {
-        "form": form, "new_key": new_key,
-        "tokens": request.user.api_tokens.filter(revoked_at__isnull=True),
-    })
+    return render(
+        request,
+        "accounts/account.html",
+        {
+            "form": form,
+            "new_key": new_key,
+            "tokens": request.user.api_tokens.filter(revoked_at__isnull=True),
+        },
+    )
 
 
 @login_required

@@ -23,8 +23,17 @@ class AuditEventOut(Schema):
 
 @router.get("/events", response=list[AuditEventOut])
 @paginate
-def list_events(request, actor: str | None = None, object_type: str | None = None,
-                date_from: datetime.date | None = None, date_to: datetime.date | None = None):
-    return selectors.audit_event_list(actor=request.auth, actor_label=actor,
-                                      object_type=object_type, date_from=date_from,
-                                      date_to=date_to)
+def list_events(
+    request,
+    actor: str | None = None,
+    object_type: str | None = None,
+    date_from: datetime.date | None = None,
+    date_to: datetime.date | None = None,
+):
+    return selectors.audit_event_list(
+        actor=request.auth,
+        actor_label=actor,
+        object_type=object_type,
+        date_from=date_from,
+        date_to=date_to,
+    )

@@ -37,7 +37,9 @@ def audit_record(
     reason: str = "",
 ) -> AuditEvent:
     if not transaction.get_connection().in_atomic_block:
-        raise RuntimeError("audit_record() must run inside the transaction of the change it records.")
+        raise RuntimeError(
+            "audit_record() must run inside the transaction of the change it records."
+        )
     with translation.override("en"):  # one language in the log, whoever made the change
         label = str(obj)[:300]
     return AuditEvent.objects.create(
@@ -80,7 +82,11 @@ def tracked_update(
     current = type(instance).objects.select_for_update().get(pk=instance.pk)
     if current.version != expected_version:
         raise ValidationError(
-            {"version": _("Someone else changed this record since you opened it; reload and try again.")},
+            {
+                "version": _(
+                    "Someone else changed this record since you opened it; reload and try again."
+                )
+            },
             code="conflict",
         )
     before = snapshot(current)
@@ -92,7 +98,11 @@ def tracked_update(
     current.version += 1
     current.save()
     audit_record(
-        actor=actor, event_type=event_type, obj=current, before=before, after=snapshot(current),
+        actor=actor,
+        event_type=event_type,
+        obj=current,
+        before=before,
+        after=snapshot(current),
         reason=reason,
     )
     return current

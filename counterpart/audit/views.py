@@ -19,7 +19,13 @@ def audit_log_view(request):
     page = Paginator(events, 50).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
-    return render(request, "audit/log.html", {
-        "page": page, "filters": filters, "choices": selectors.audit_filter_choices(actor=actor),
-        "query": query.urlencode(),
-    })
+    return render(
+        request,
+        "audit/log.html",
+        {
+            "page": page,
+            "filters": filters,
+            "choices": selectors.audit_filter_choices(actor=actor),
+            "query": query.urlencode(),
+        },
+    )

@@ -42,4 +42,3 @@ def format_minor(amount_minor: int, currency: str, *, symbol: bool = True) -> st
     text = f"{whole:,}" + (f".{fraction:0{digits}d}" if digits else "")
     prefix = SYMBOLS.get(currency.upper(), currency.upper() + " ") if symbol else ""
     return f"{sign}{prefix}{text}"
-

@@ -104,11 +104,14 @@ def list_rounds(request):
 @router.get("/rounds/{round_id}/quotas", response=list[QuotaRowOut])
 def list_quotas(request, round_id: int, year: int):
     actor = request.auth
-    rows = selectors.quota_table(actor=actor, round=selectors.round_get(actor=actor, pk=round_id),
-                                 year=year)
+    rows = selectors.quota_table(
+        actor=actor, round=selectors.round_get(actor=actor, pk=round_id), year=year
+    )
     return [
         QuotaRowOut(
-            donor_id=row.donor.pk, donor_name=row.donor.name_en, year=row.year,
+            donor_id=row.donor.pk,
+            donor_name=row.donor.name_en,
+            year=row.year,
             share_percent=row.rule.share_percent if row.rule else None,
             revenue_year=row.revenue.year if row.revenue else None,
             revenue_minor=row.revenue.amount_minor if row.revenue else None,
@@ -121,16 +124,22 @@ def list_quotas(request, round_id: int, year: int):
 
 @router.get("/pairings", response=list[PairingOut])
 @paginate
-def list_pairings(request, round_id: int | None = None, donor_id: int | None = None,
-                  recipient_id: int | None = None, active_on: datetime.date | None = None,
-                  published: bool | None = None):
+def list_pairings(
+    request,
+    round_id: int | None = None,
+    donor_id: int | None = None,
+    recipient_id: int | None = None,
+    active_on: datetime.date | None = None,
+    published: bool | None = None,
+):
     actor = request.auth
     return selectors.pairing_list(
         actor=actor,
         round=_round_or_error(actor, round_id) if round_id is not None else None,
         donor=organization_or_error(actor=actor, pk=donor_id, field="donor_id"),
         recipient=region_or_error(actor=actor, pk=recipient_id, field="recipient_id"),
-        active_on=active_on, published=published,
+        active_on=active_on,
+        published=published,
     )
 
 
@@ -161,13 +170,23 @@ def update_pairing(request, pairing_id: int, payload: PairingPatch):
     changes = payload.dict(exclude_unset=True, exclude={"version", "reason"})
     if "parent_id" in changes:
         changes["parent"] = _parent_or_error(actor, changes.pop("parent_id"))
-    return services.pairing_update(actor=actor, pairing=pairing, expected_version=payload.version,
-                                   reason=payload.reason, **changes)
+    return services.pairing_update(
+        actor=actor,
+        pairing=pairing,
+        expected_version=payload.version,
+        reason=payload.reason,
+        **changes,
+    )
 
 
 @router.post("/pairings/{pairing_id}/end", response=PairingOut)
 def end_pairing(request, pairing_id: int, payload: PairingEnd):
     actor = request.auth
     pairing = selectors.pairing_get(actor=actor, pk=pairing_id)
-    return services.pairing_end(actor=actor, pairing=pairing, expected_version=payload.version,
-                                valid_to=payload.valid_to, reason=payload.reason)
+    return services.pairing_end(
+        actor=actor,
+        pairing=pairing,
+        expected_version=payload.version,
+        valid_to=payload.valid_to,
+        reason=payload.reason,
+    )

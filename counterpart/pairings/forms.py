@@ -18,7 +18,9 @@ class PairingFieldsForm(forms.Form):
     """The fields a pairing's creation and its later edits share."""
 
     parent = forms.ModelChoiceField(
-        label=_("Parent pairing"), queryset=None, required=False,
+        label=_("Parent pairing"),
+        queryset=None,
+        required=False,
         help_text=_("Only for a city-level sub-pairing, e.g. Jining under Shandong."),
     )
     valid_from = forms.DateField(label=_("Valid from"), widget=DATE)
@@ -27,10 +29,12 @@ class PairingFieldsForm(forms.Form):
     )
     is_published = forms.BooleanField(label=_("Published on the public portal"), required=False)
     source = forms.CharField(label=_("Source"), max_length=300, required=False)
-    confidence = forms.ChoiceField(label=_("Confidence"), choices=Confidence.choices,
-                                   initial=Confidence.MEDIUM)
-    notes = forms.CharField(label=_("Notes"), widget=forms.Textarea(attrs={"rows": 3}),
-                            required=False)
+    confidence = forms.ChoiceField(
+        label=_("Confidence"), choices=Confidence.choices, initial=Confidence.MEDIUM
+    )
+    notes = forms.CharField(
+        label=_("Notes"), widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )
 
     def __init__(self, *args, actor, **kwargs):
         super().__init__(*args, **kwargs)
@@ -63,8 +67,10 @@ class PairingEndForm(VersionedForm):
 class FiscalRevenueForm(forms.Form):
     donor = forms.ModelChoiceField(label=_("Donor"), queryset=None)
     year = forms.IntegerField(label=_("Year"), min_value=1990, max_value=2100)
-    amount = forms.CharField(label=_("Revenue (yuan)"),
-                             help_text=_("General public budget revenue, e.g. 581,710,000,000"))
+    amount = forms.CharField(
+        label=_("Revenue (yuan)"),
+        help_text=_("General public budget revenue, e.g. 581,710,000,000"),
+    )
     source = forms.CharField(label=_("Source"), max_length=300, required=False)
 
     def __init__(self, *args, donors, **kwargs):

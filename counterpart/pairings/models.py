@@ -35,15 +35,23 @@ class Pairing(models.Model):
         PairingRound, verbose_name=_("round"), on_delete=models.PROTECT, related_name="pairings"
     )
     donor = models.ForeignKey(
-        "places.Organization", verbose_name=_("donor"), on_delete=models.PROTECT,
+        "places.Organization",
+        verbose_name=_("donor"),
+        on_delete=models.PROTECT,
         related_name="pairings_as_donor",
     )
     recipient = models.ForeignKey(
-        "places.Region", verbose_name=_("recipient"), on_delete=models.PROTECT,
+        "places.Region",
+        verbose_name=_("recipient"),
+        on_delete=models.PROTECT,
         related_name="pairings_as_recipient",
     )
     parent = models.ForeignKey(
-        "self", verbose_name=_("parent pairing"), null=True, blank=True, on_delete=models.PROTECT,
+        "self",
+        verbose_name=_("parent pairing"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
         related_name="sub_pairings",
         help_text=_("For a city-level sub-pairing: the province-level pairing it belongs to."),
     )
@@ -88,8 +96,12 @@ class QuotaRule(models.Model):
         PairingRound, verbose_name=_("round"), on_delete=models.PROTECT, related_name="quota_rules"
     )
     donor = models.ForeignKey(
-        "places.Organization", verbose_name=_("donor"), null=True, blank=True,
-        on_delete=models.PROTECT, related_name="quota_rules",
+        "places.Organization",
+        verbose_name=_("donor"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="quota_rules",
     )
     share_ppm = models.PositiveIntegerField(_("share (parts per million)"))
     first_year = models.PositiveSmallIntegerField(_("first year"))
@@ -123,7 +135,9 @@ class FiscalRevenue(models.Model):
     """A donor's general public budget revenue for one year, the base of its quota."""
 
     donor = models.ForeignKey(
-        "places.Organization", verbose_name=_("donor"), on_delete=models.PROTECT,
+        "places.Organization",
+        verbose_name=_("donor"),
+        on_delete=models.PROTECT,
         related_name="fiscal_revenues",
     )
     year = models.PositiveSmallIntegerField(_("year"))
@@ -136,7 +150,9 @@ class FiscalRevenue(models.Model):
         ordering = ["donor", "-year"]
         constraints = [
             models.UniqueConstraint(fields=["donor", "year"], name="fiscal_revenue_unique_year"),
-            models.CheckConstraint(condition=Q(amount_minor__gte=0), name="fiscal_revenue_not_negative"),
+            models.CheckConstraint(
+                condition=Q(amount_minor__gte=0), name="fiscal_revenue_not_negative"
+            ),
         ]
         verbose_name = _("fiscal revenue")
         verbose_name_plural = _("fiscal revenues")

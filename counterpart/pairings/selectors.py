@@ -14,8 +14,8 @@ from django.shortcuts import get_object_or_404
 from counterpart.accounts import permissions
 from counterpart.accounts.models import Role
 from counterpart.engine.quotas import yearly_quota
-from counterpart.places.models import Organization, Region
 from counterpart.pairings.models import FiscalRevenue, Pairing, PairingRound, QuotaRule
+from counterpart.places.models import Organization, Region
 
 
 def _visible_pairings(actor) -> QuerySet[Pairing]:

@@ -9,7 +9,6 @@ from django.utils.translation import gettext as _
 
 from counterpart.accounts import permissions
 from counterpart.audit.services import audit_record, snapshot, tracked_update
-from counterpart.places.models import Organization, Region
 from counterpart.pairings.models import (
     Confidence,
     FiscalRevenue,
@@ -17,9 +16,18 @@ from counterpart.pairings.models import (
     PairingRound,
     QuotaRule,
 )
+from counterpart.places.models import Organization, Region
 
-PAIRING_FIELDS = {"round", "parent", "valid_from", "valid_to", "is_published", "source",
-                  "confidence", "notes"}
+PAIRING_FIELDS = {
+    "round",
+    "parent",
+    "valid_from",
+    "valid_to",
+    "is_published",
+    "source",
+    "confidence",
+    "notes",
+}
 ROUND_FIELDS = {"name_en", "name_zh", "starts_on", "ends_on", "description_en", "description_zh"}
 QUOTA_RULE_FIELDS = {"share_ppm", "first_year", "last_year", "notes"}
 
@@ -35,7 +43,8 @@ def _check_pairing(pairing: Pairing) -> None:
         errors["valid_to"] = _("The end date is before the start date.")
     if pairing.valid_from < pairing.round.starts_on:
         errors["valid_from"] = _("A pairing cannot start before its round (%(date)s).") % {
-            "date": date_format(pairing.round.starts_on)}
+            "date": date_format(pairing.round.starts_on)
+        }
     parent = pairing.parent
     if parent is not None:
         if parent.pk == pairing.pk or parent.parent_id is not None:
@@ -64,38 +73,55 @@ def _check_pairing(pairing: Pairing) -> None:
                 "%(donor)s already assists %(recipient)s from %(start)s%(end)s; pairings of the "
                 "same donor and recipient cannot overlap."
             ) % {
-                "donor": pairing.donor, "recipient": pairing.recipient,
+                "donor": pairing.donor,
+                "recipient": pairing.recipient,
                 "start": date_format(clash.valid_from),
                 "end": _(" to %(date)s") % {"date": date_format(clash.valid_to)}
-                if clash.valid_to else "",
+                if clash.valid_to
+                else "",
             }
     for sub in pairing.sub_pairings.all() if pairing.pk else ():
         if sub.valid_from < pairing.valid_from:
             errors["valid_from"] = _("Sub-pairing %(pairing)s starts before this date.") % {
-                "pairing": sub}
+                "pairing": sub
+            }
         if pairing.valid_to and (sub.valid_to is None or sub.valid_to > pairing.valid_to):
             errors["valid_to"] = _("Sub-pairing %(pairing)s runs past this date; end it first.") % {
-                "pairing": sub}
+                "pairing": sub
+            }
     if errors:
         raise ValidationError(errors)
 
 
 @transaction.atomic
 def pairing_round_create(
-    *, actor, year: int, name_en: str, starts_on: datetime.date, name_zh: str = "",
-    ends_on: datetime.date | None = None, description_en: str = "", description_zh: str = "",
+    *,
+    actor,
+    year: int,
+    name_en: str,
+    starts_on: datetime.date,
+    name_zh: str = "",
+    ends_on: datetime.date | None = None,
+    description_en: str = "",
+    description_zh: str = "",
 ) -> PairingRound:
     permissions.require(permissions.can_manage_programme(actor))
     pairing_round = PairingRound(
-        year=year, name_en=name_en, name_zh=name_zh, starts_on=starts_on, ends_on=ends_on,
-        description_en=description_en, description_zh=description_zh,
+        year=year,
+        name_en=name_en,
+        name_zh=name_zh,
+        starts_on=starts_on,
+        ends_on=ends_on,
+        description_en=description_en,
+        description_zh=description_zh,
     )
     pairing_round.full_clean()
     if ends_on and ends_on < starts_on:
         raise ValidationError({"ends_on": _("The end date is before the start date.")})
     pairing_round.save()
-    audit_record(actor=actor, event_type="round.created", obj=pairing_round,
-                 after=snapshot(pairing_round))
+    audit_record(
+        actor=actor, event_type="round.created", obj=pairing_round, after=snapshot(pairing_round)
+    )
     return pairing_round
 
 
@@ -109,9 +135,15 @@ def pairing_round_update(
         if r.ends_on and r.ends_on < r.starts_on:
             raise ValidationError({"ends_on": _("The end date is before the start date.")})
 
-    return tracked_update(actor=actor, instance=pairing_round, expected_version=expected_version,
-                          changes=changes, allowed=ROUND_FIELDS, event_type="round.updated",
-                          validate=check)
+    return tracked_update(
+        actor=actor,
+        instance=pairing_round,
+        expected_version=expected_version,
+        changes=changes,
+        allowed=ROUND_FIELDS,
+        event_type="round.updated",
+        validate=check,
+    )
 
 
 @transaction.atomic
@@ -133,8 +165,15 @@ def pairing_create(
     # Lock the donor so two concurrent creations cannot both pass the overlap check.
     Organization.objects.select_for_update().filter(pk=donor.pk).first()
     pairing = Pairing(
-        round=round, donor=donor, recipient=recipient, parent=parent, valid_from=valid_from,
-        valid_to=valid_to, is_published=is_published, source=source, confidence=confidence,
+        round=round,
+        donor=donor,
+        recipient=recipient,
+        parent=parent,
+        valid_from=valid_from,
+        valid_to=valid_to,
+        is_published=is_published,
+        source=source,
+        confidence=confidence,
         notes=notes,
     )
     pairing.full_clean(validate_constraints=False)
@@ -145,41 +184,75 @@ def pairing_create(
 
 
 @transaction.atomic
-def pairing_update(*, actor, pairing: Pairing, expected_version: int, reason: str = "",
-                   **changes) -> Pairing:
+def pairing_update(
+    *, actor, pairing: Pairing, expected_version: int, reason: str = "", **changes
+) -> Pairing:
     """Re-date, re-source, publish. Donor and recipient are fixed: end and create anew instead."""
     permissions.require(permissions.can_manage_programme(actor))
     Organization.objects.select_for_update().filter(pk=pairing.donor_id).first()
-    return tracked_update(actor=actor, instance=pairing, expected_version=expected_version,
-                          changes=changes, allowed=PAIRING_FIELDS, event_type="pairing.updated",
-                          reason=reason, validate=_check_pairing,
-                          refused_message=_("Donor and recipient are fixed; end this pairing "
-                                            "and create another."))
+    return tracked_update(
+        actor=actor,
+        instance=pairing,
+        expected_version=expected_version,
+        changes=changes,
+        allowed=PAIRING_FIELDS,
+        event_type="pairing.updated",
+        reason=reason,
+        validate=_check_pairing,
+        refused_message=_("Donor and recipient are fixed; end this pairing and create another."),
+    )
 
 
 @transaction.atomic
-def pairing_end(*, actor, pairing: Pairing, expected_version: int, valid_to: datetime.date,
-                reason: str = "") -> Pairing:
+def pairing_end(
+    *, actor, pairing: Pairing, expected_version: int, valid_to: datetime.date, reason: str = ""
+) -> Pairing:
     """End a pairing on a date; its sub-pairings still open then end with it."""
     permissions.require(permissions.can_manage_programme(actor))
     for sub in pairing.sub_pairings.all():
         if sub.valid_from <= valid_to and (sub.valid_to is None or sub.valid_to > valid_to):
-            tracked_update(actor=actor, instance=sub, expected_version=sub.version,
-                           changes={"valid_to": valid_to}, allowed={"valid_to"},
-                           event_type="pairing.ended", validate=_check_pairing,
-                           reason=_("Ended with its parent pairing.") + (f" {reason}" if reason else ""))
-    return tracked_update(actor=actor, instance=pairing, expected_version=expected_version,
-                          changes={"valid_to": valid_to}, allowed={"valid_to"},
-                          event_type="pairing.ended", reason=reason, validate=_check_pairing)
+            tracked_update(
+                actor=actor,
+                instance=sub,
+                expected_version=sub.version,
+                changes={"valid_to": valid_to},
+                allowed={"valid_to"},
+                event_type="pairing.ended",
+                validate=_check_pairing,
+                reason=_("Ended with its parent pairing.") + (f" {reason}" if reason else ""),
+            )
+    return tracked_update(
+        actor=actor,
+        instance=pairing,
+        expected_version=expected_version,
+        changes={"valid_to": valid_to},
+        allowed={"valid_to"},
+        event_type="pairing.ended",
+        reason=reason,
+        validate=_check_pairing,
+    )
 
 
 @transaction.atomic
-def quota_rule_create(*, actor, round: PairingRound, share_ppm: int, first_year: int,
-                      donor: Organization | None = None, last_year: int | None = None,
-                      notes: str = "") -> QuotaRule:
+def quota_rule_create(
+    *,
+    actor,
+    round: PairingRound,
+    share_ppm: int,
+    first_year: int,
+    donor: Organization | None = None,
+    last_year: int | None = None,
+    notes: str = "",
+) -> QuotaRule:
     permissions.require(permissions.can_manage_programme(actor))
-    rule = QuotaRule(round=round, donor=donor, share_ppm=share_ppm, first_year=first_year,
-                     last_year=last_year, notes=notes)
+    rule = QuotaRule(
+        round=round,
+        donor=donor,
+        share_ppm=share_ppm,
+        first_year=first_year,
+        last_year=last_year,
+        notes=notes,
+    )
     rule.full_clean(validate_constraints=False)
     _check_quota_rule(rule)
     rule.save()
@@ -190,10 +263,15 @@ def quota_rule_create(*, actor, round: PairingRound, share_ppm: int, first_year:
 @transaction.atomic
 def quota_rule_update(*, actor, rule: QuotaRule, expected_version: int, **changes) -> QuotaRule:
     permissions.require(permissions.can_manage_programme(actor))
-    return tracked_update(actor=actor, instance=rule, expected_version=expected_version,
-                          changes=changes, allowed=QUOTA_RULE_FIELDS,
-                          event_type="quota_rule.updated",
-                          validate=_check_quota_rule)
+    return tracked_update(
+        actor=actor,
+        instance=rule,
+        expected_version=expected_version,
+        changes=changes,
+        allowed=QUOTA_RULE_FIELDS,
+        event_type="quota_rule.updated",
+        validate=_check_quota_rule,
+    )
 
 
 def _check_quota_rule(rule: QuotaRule) -> None:
@@ -210,8 +288,15 @@ def _check_quota_rule(rule: QuotaRule) -> None:
 
 
 @transaction.atomic
-def fiscal_revenue_record(*, actor, donor: Organization, year: int, amount_minor: int,
-                          currency: str = "CNY", source: str = "") -> FiscalRevenue:
+def fiscal_revenue_record(
+    *,
+    actor,
+    donor: Organization,
+    year: int,
+    amount_minor: int,
+    currency: str = "CNY",
+    source: str = "",
+) -> FiscalRevenue:
     """Record (or correct) a donor's revenue for a year; a correction is audited with before."""
     permissions.require(permissions.can_manage_programme(actor))
     if amount_minor < 0:
@@ -219,15 +304,19 @@ def fiscal_revenue_record(*, actor, donor: Organization, year: int, amount_minor
     existing = FiscalRevenue.objects.select_for_update().filter(donor=donor, year=year).first()
     if existing is not None:
         return tracked_update(
-            actor=actor, instance=existing, expected_version=existing.version,
+            actor=actor,
+            instance=existing,
+            expected_version=existing.version,
             changes={"amount_minor": amount_minor, "currency": currency, "source": source},
-            allowed={"amount_minor", "currency", "source"}, event_type="fiscal_revenue.corrected",
+            allowed={"amount_minor", "currency", "source"},
+            event_type="fiscal_revenue.corrected",
         )
-    revenue = FiscalRevenue(donor=donor, year=year, amount_minor=amount_minor, currency=currency,
-                            source=source)
+    revenue = FiscalRevenue(
+        donor=donor, year=year, amount_minor=amount_minor, currency=currency, source=source
+    )
     revenue.full_clean(validate_constraints=False)
     revenue.save()
-    audit_record(actor=actor, event_type="fiscal_revenue.recorded", obj=revenue,
-                 after=snapshot(revenue))
+    audit_record(
+        actor=actor, event_type="fiscal_revenue.recorded", obj=revenue, after=snapshot(revenue)
+    )
     return revenue
-

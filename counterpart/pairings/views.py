@@ -42,12 +42,12 @@ def pairing_list_view(request):
     context = {
         "pairings": pairings,
         "rounds": rounds,
-        "donors": places.organization_list(actor=actor).filter(
-            pk__in=selectors.pairing_list(actor=actor, top_level=True).values("donor")
-        ).order_by("name_en"),
-        "areas": places.region_list(actor=actor).filter(
-            level__in=[RegionLevel.PREFECTURE, RegionLevel.CORPS]
-        ).order_by("name_en"),
+        "donors": places.organization_list(actor=actor)
+        .filter(pk__in=selectors.pairing_list(actor=actor, top_level=True).values("donor"))
+        .order_by("name_en"),
+        "areas": places.region_list(actor=actor)
+        .filter(level__in=[RegionLevel.PREFECTURE, RegionLevel.CORPS])
+        .order_by("name_en"),
         "filters": {"round": chosen_round, "donor": donor, "area": area},
     }
     template = "pairings/_table.html" if request.headers.get("HX-Request") else "pairings/list.html"
@@ -58,13 +58,17 @@ def pairing_detail_view(request, pk: int):
     actor = request.user
     pairing = selectors.pairing_get(actor=actor, pk=pk)
     history = audit_events_for(actor=actor, obj=pairing) if actor.is_authenticated else []
-    return render(request, "pairings/detail.html", {
-        "pairing": pairing,
-        "sub_pairings": selectors.pairing_list(actor=actor).filter(parent=pairing),
-        "history": history,
-        "can_manage": permissions.can_manage_programme(actor),
-        "today": datetime.date.today(),
-    })
+    return render(
+        request,
+        "pairings/detail.html",
+        {
+            "pairing": pairing,
+            "sub_pairings": selectors.pairing_list(actor=actor).filter(parent=pairing),
+            "history": history,
+            "can_manage": permissions.can_manage_programme(actor),
+            "today": datetime.date.today(),
+        },
+    )
 
 
 @login_required
@@ -97,16 +101,23 @@ def pairing_edit_view(request, pk: int):
         version, reason = data.pop("version"), data.pop("reason")
         changes = {k: v for k, v in data.items() if v != initial[k]}
         try:
-            services.pairing_update(actor=actor, pairing=pairing, expected_version=version,
-                                    reason=reason, **changes)
+            services.pairing_update(
+                actor=actor, pairing=pairing, expected_version=version, reason=reason, **changes
+            )
         except ValidationError as error:
             show_service_errors(form, error)
         else:
             messages.success(request, _("Pairing saved."))
             return redirect("pairings:detail", pk=pairing.pk)
-    return render(request, "pairings/form.html", {
-        "form": form, "title": _("Edit pairing"), "pairing": pairing,
-    })
+    return render(
+        request,
+        "pairings/form.html",
+        {
+            "form": form,
+            "title": _("Edit pairing"),
+            "pairing": pairing,
+        },
+    )
 
 
 @login_required
@@ -114,22 +125,33 @@ def pairing_end_view(request, pk: int):
     actor = request.user
     pairing = selectors.pairing_get(actor=actor, pk=pk)
     permissions.require(permissions.can_manage_programme(actor))
-    form = PairingEndForm(request.POST or None,
-                          initial={"version": pairing.version, "valid_to": datetime.date.today()})
+    form = PairingEndForm(
+        request.POST or None,
+        initial={"version": pairing.version, "valid_to": datetime.date.today()},
+    )
     if request.method == "POST" and form.is_valid():
         try:
-            services.pairing_end(actor=actor, pairing=pairing,
-                                 expected_version=form.cleaned_data["version"],
-                                 valid_to=form.cleaned_data["valid_to"],
-                                 reason=form.cleaned_data["reason"])
+            services.pairing_end(
+                actor=actor,
+                pairing=pairing,
+                expected_version=form.cleaned_data["version"],
+                valid_to=form.cleaned_data["valid_to"],
+                reason=form.cleaned_data["reason"],
+            )
         except ValidationError as error:
             show_service_errors(form, error)
         else:
             messages.success(request, _("Pairing ended."))
             return redirect("pairings:detail", pk=pairing.pk)
-    return render(request, "pairings/form.html", {
-        "form": form, "title": _("End pairing"), "pairing": pairing,
-    })
+    return render(
+        request,
+        "pairings/form.html",
+        {
+            "form": form,
+            "title": _("End pairing"),
+            "pairing": pairing,
+        },
+    )
 
 
 @login_required
@@ -142,8 +164,7 @@ def quota_view(request, pk: int):
     form = None
     if permissions.can_manage_programme(actor):
         donors = places.organization_list(actor=actor).filter(pk__in=[r.donor.pk for r in rows])
-        form = FiscalRevenueForm(request.POST or None, donors=donors,
-                                 initial={"year": year - 1})
+        form = FiscalRevenueForm(request.POST or None, donors=donors, initial={"year": year - 1})
         if request.method == "POST" and form.is_valid():
             data = form.cleaned_data
             try:
@@ -153,16 +174,28 @@ def quota_view(request, pk: int):
             else:
                 try:
                     services.fiscal_revenue_record(
-                        actor=actor, donor=data["donor"], year=data["year"],
-                        amount_minor=amount_minor, source=data["source"])
+                        actor=actor,
+                        donor=data["donor"],
+                        year=data["year"],
+                        amount_minor=amount_minor,
+                        source=data["source"],
+                    )
                 except ValidationError as error:
                     show_service_errors(form, error)
                 else:
                     messages.success(request, _("Revenue recorded."))
                     return redirect(f"{request.path}?year={data['year'] + 1}")
-    return render(request, "pairings/quota.html", {
-        "round": pairing_round, "year": year, "rows": rows, "form": form,
-        "rules": selectors.quota_rule_list(actor=actor, round=pairing_round)
-        if permissions.reads_everything(actor) else [],
-        "years": range(pairing_round.starts_on.year, datetime.date.today().year + 1),
-    })
+    return render(
+        request,
+        "pairings/quota.html",
+        {
+            "round": pairing_round,
+            "year": year,
+            "rows": rows,
+            "form": form,
+            "rules": selectors.quota_rule_list(actor=actor, round=pairing_round)
+            if permissions.reads_everything(actor)
+            else [],
+            "years": range(pairing_round.starts_on.year, datetime.date.today().year + 1),
+        },
+    )

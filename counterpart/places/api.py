@@ -64,13 +64,20 @@ def organization_or_error(*, actor, pk: int | None, field: str):
 
 @router.get("/regions", response=list[RegionOut])
 @paginate
-def list_regions(request, level: RegionLevel | None = None, parent_id: int | None = None,
-                 within_id: int | None = None, q: str | None = None):
+def list_regions(
+    request,
+    level: RegionLevel | None = None,
+    parent_id: int | None = None,
+    within_id: int | None = None,
+    q: str | None = None,
+):
     actor = request.auth
     return selectors.region_list(
-        actor=actor, level=level,
+        actor=actor,
+        level=level,
         parent=region_or_error(actor=actor, pk=parent_id, field="parent_id"),
-        within=region_or_error(actor=actor, pk=within_id, field="within_id"), search=q,
+        within=region_or_error(actor=actor, pk=within_id, field="within_id"),
+        search=q,
     )
 
 
@@ -81,12 +88,18 @@ def get_region(request, region_id: int):
 
 @router.get("/organizations", response=list[OrganizationOut])
 @paginate
-def list_organizations(request, kind: OrganizationKind | None = None,
-                       region_id: int | None = None, q: str | None = None):
+def list_organizations(
+    request,
+    kind: OrganizationKind | None = None,
+    region_id: int | None = None,
+    q: str | None = None,
+):
     actor = request.auth
     return selectors.organization_list(
-        actor=actor, kind=kind,
-        region=region_or_error(actor=actor, pk=region_id, field="region_id"), search=q,
+        actor=actor,
+        kind=kind,
+        region=region_or_error(actor=actor, pk=region_id, field="region_id"),
+        search=q,
     )
 
 

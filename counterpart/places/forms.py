@@ -5,10 +5,15 @@ from counterpart.portal.forms import VersionedForm
 
 
 class OrganizationProfileForm(VersionedForm):
-    description_en = forms.CharField(label=_("Description (English)"), required=False,
-                                     widget=forms.Textarea(attrs={"rows": 4}))
-    description_zh = forms.CharField(label=_("Description (Chinese)"), required=False,
-                                     widget=forms.Textarea(attrs={"rows": 4}))
+    description_en = forms.CharField(
+        label=_("Description (English)"), required=False, widget=forms.Textarea(attrs={"rows": 4})
+    )
+    description_zh = forms.CharField(
+        label=_("Description (Chinese)"), required=False, widget=forms.Textarea(attrs={"rows": 4})
+    )
     website = forms.URLField(label=_("Website"), required=False, assume_scheme="https")
-    contact_email = forms.EmailField(label=_("Contact email"), required=False,
-                                     help_text=_("An office address, never a person's own."))
+    contact_email = forms.EmailField(
+        label=_("Contact email"),
+        required=False,
+        help_text=_("An office address, never a person's own."),
+    )

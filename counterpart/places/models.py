@@ -12,17 +12,17 @@ class Bilingual(models.Model):
     class Meta:
         abstract = True
 
+    def __str__(self) -> str:
+        return self.name
+
     @property
     def name(self) -> str:
         language = get_language() or ""
         return self.name_zh if language.startswith("zh") and self.name_zh else self.name_en
 
-    def __str__(self) -> str:
-        return self.name
-
 
 class TreeNode(models.Model):
-    """A node in a tree kept as a materialized path ("/1/7/42/") so a subtree is one prefix query."""
+    """A tree node kept as a materialized path ("/1/7/42/"): a subtree is one prefix query."""
 
     path = models.CharField(max_length=255, editable=False, db_index=True, default="")
 
@@ -70,7 +70,11 @@ class Region(Bilingual, TreeNode):
     )
     level = models.CharField(_("level"), max_length=20, choices=RegionLevel.choices)
     parent = models.ForeignKey(
-        "self", verbose_name=_("parent"), null=True, blank=True, on_delete=models.PROTECT,
+        "self",
+        verbose_name=_("parent"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
         related_name="children",
     )
     version = models.PositiveIntegerField(default=1, editable=False)
@@ -102,8 +106,12 @@ class Organization(Bilingual, TreeNode):
         Region, verbose_name=_("region"), on_delete=models.PROTECT, related_name="organizations"
     )
     parent = models.ForeignKey(
-        "self", verbose_name=_("parent organization"), null=True, blank=True,
-        on_delete=models.PROTECT, related_name="children",
+        "self",
+        verbose_name=_("parent organization"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
     )
     description_en = models.TextField(_("description (English)"), blank=True)
     description_zh = models.TextField(_("description (Chinese)"), blank=True)

@@ -7,7 +7,11 @@ from counterpart.places.models import Organization, Region
 
 
 def region_list(
-    *, actor, level: str | None = None, parent: Region | None = None, search: str | None = None,
+    *,
+    actor,
+    level: str | None = None,
+    parent: Region | None = None,
+    search: str | None = None,
     within: Region | None = None,
 ) -> QuerySet[Region]:
     regions = Region.objects.select_related("parent")
@@ -43,7 +47,11 @@ def region_depth(region: Region) -> int:
 
 
 def organization_list(
-    *, actor, kind: str | None = None, region: Region | None = None, search: str | None = None,
+    *,
+    actor,
+    kind: str | None = None,
+    region: Region | None = None,
+    search: str | None = None,
     parent: Organization | None = None,
 ) -> QuerySet[Organization]:
     organizations = Organization.objects.select_related("region", "parent")

@@ -11,7 +11,11 @@ from counterpart.places.models import LEVEL_DEPTH, Organization, Region, TreeNod
 # What a donor or recipient team may change on its own organization; the rest is the office's.
 ORGANIZATION_PROFILE_FIELDS = {"description_en", "description_zh", "website", "contact_email"}
 ORGANIZATION_OFFICE_FIELDS = ORGANIZATION_PROFILE_FIELDS | {
-    "name_en", "name_zh", "kind", "region", "parent",
+    "name_en",
+    "name_zh",
+    "kind",
+    "region",
+    "parent",
 }
 REGION_FIELDS = {"name_en", "name_zh", "code", "level", "parent"}
 
@@ -23,7 +27,7 @@ def _place_in_tree(node: TreeNode) -> None:
     type(node).objects.filter(pk=node.pk).update(path=node.path)
     if old_path and old_path != node.path:
         for descendant in type(node).objects.filter(path__startswith=old_path).exclude(pk=node.pk):
-            descendant.path = node.path + descendant.path[len(old_path):]
+            descendant.path = node.path + descendant.path[len(old_path) :]
             type(node).objects.filter(pk=descendant.pk).update(path=descendant.path)
 
 
@@ -31,14 +35,18 @@ def _check_parent(node: TreeNode, parent: TreeNode | None) -> None:
     if parent is None or node.pk is None:
         return
     if parent.pk == node.pk or parent.is_within(node):
-        raise ValidationError({"parent": _("A place cannot sit under itself or its own descendant.")})
+        raise ValidationError(
+            {"parent": _("A place cannot sit under itself or its own descendant.")}
+        )
 
 
 def _check_region_level(level: str, parent: Region | None) -> None:
     if parent is not None and LEVEL_DEPTH[level] <= LEVEL_DEPTH[parent.level]:
         raise ValidationError(
-            {"level": _("A %(level)s cannot sit under a %(parent)s.") % {
-                "level": level, "parent": parent.get_level_display()}}
+            {
+                "level": _("A %(level)s cannot sit under a %(parent)s.")
+                % {"level": level, "parent": parent.get_level_display()}
+            }
         )
 
 
@@ -63,8 +71,12 @@ def region_update(*, actor, region: Region, expected_version: int, **changes) ->
     _check_parent(region, parent)
     _check_region_level(changes.get("level", region.level), parent)
     region = tracked_update(
-        actor=actor, instance=region, expected_version=expected_version, changes=changes,
-        allowed=REGION_FIELDS, event_type="region.updated",
+        actor=actor,
+        instance=region,
+        expected_version=expected_version,
+        changes=changes,
+        allowed=REGION_FIELDS,
+        event_type="region.updated",
     )
     _place_in_tree(region)
     return region
@@ -87,15 +99,24 @@ def organization_create(
 ) -> Organization:
     permissions.require(permissions.can_manage_programme(actor))
     organization = Organization(
-        code=code, name_en=name_en, name_zh=name_zh, kind=kind, region=region, parent=parent,
-        description_en=description_en, description_zh=description_zh, website=website,
+        code=code,
+        name_en=name_en,
+        name_zh=name_zh,
+        kind=kind,
+        region=region,
+        parent=parent,
+        description_en=description_en,
+        description_zh=description_zh,
+        website=website,
         contact_email=contact_email,
     )
     organization.full_clean(exclude=["path"])
     organization.save()
     _place_in_tree(organization)
     audit_record(
-        actor=actor, event_type="organization.created", obj=organization,
+        actor=actor,
+        event_type="organization.created",
+        obj=organization,
         after=snapshot(organization),
     )
     return organization
@@ -115,8 +136,12 @@ def organization_update(
     if "parent" in changes:
         _check_parent(organization, changes["parent"])
     organization = tracked_update(
-        actor=actor, instance=organization, expected_version=expected_version, changes=changes,
-        allowed=allowed, event_type="organization.updated",
+        actor=actor,
+        instance=organization,
+        expected_version=expected_version,
+        changes=changes,
+        allowed=allowed,
+        event_type="organization.updated",
     )
     if "parent" in changes:
         _place_in_tree(organization)

@@ -23,13 +23,17 @@ def region_list_view(request):
 def region_detail_view(request, pk: int):
     actor = request.user
     region = selectors.region_get(actor=actor, pk=pk)
-    return render(request, "places/region_detail.html", {
-        "region": region,
-        "ancestors": selectors.region_ancestors(region),
-        "children": selectors.region_list(actor=actor, parent=region),
-        "pairings": pairings.pairing_list(actor=actor, recipient=region),
-        "organizations": selectors.organization_list(actor=actor).filter(region=region),
-    })
+    return render(
+        request,
+        "places/region_detail.html",
+        {
+            "region": region,
+            "ancestors": selectors.region_ancestors(region),
+            "children": selectors.region_list(actor=actor, parent=region),
+            "pairings": pairings.pairing_list(actor=actor, recipient=region),
+            "organizations": selectors.organization_list(actor=actor).filter(region=region),
+        },
+    )
 
 
 def organization_list_view(request):
@@ -39,21 +43,31 @@ def organization_list_view(request):
     organizations = selectors.organization_list(
         actor=actor, kind=kind if kind in OrganizationKind.values else None, search=search or None
     )
-    return render(request, "places/organization_list.html", {
-        "organizations": organizations, "kinds": OrganizationKind.choices, "kind": kind,
-        "q": search,
-    })
+    return render(
+        request,
+        "places/organization_list.html",
+        {
+            "organizations": organizations,
+            "kinds": OrganizationKind.choices,
+            "kind": kind,
+            "q": search,
+        },
+    )
 
 
 def organization_detail_view(request, pk: int):
     actor = request.user
     organization = selectors.organization_get(actor=actor, pk=pk)
-    return render(request, "places/organization_detail.html", {
-        "organization": organization,
-        "children": selectors.organization_list(actor=actor, parent=organization),
-        "pairings": pairings.pairing_list(actor=actor, donor=organization),
-        "can_edit": permissions.can_edit_organization(actor, organization),
-    })
+    return render(
+        request,
+        "places/organization_detail.html",
+        {
+            "organization": organization,
+            "children": selectors.organization_list(actor=actor, parent=organization),
+            "pairings": pairings.pairing_list(actor=actor, donor=organization),
+            "can_edit": permissions.can_edit_organization(actor, organization),
+        },
+    )
 
 
 @login_required
@@ -68,14 +82,14 @@ def organization_edit_view(request, pk: int):
         version = data.pop("version")
         changes = {k: v for k, v in data.items() if v != initial[k]}
         try:
-            services.organization_update(actor=actor, organization=organization,
-                                         expected_version=version, **changes)
+            services.organization_update(
+                actor=actor, organization=organization, expected_version=version, **changes
+            )
         except ValidationError as error:
             show_service_errors(form, error)
         else:
             messages.success(request, _("Profile saved."))
             return redirect("places:organization", pk=organization.pk)
-    return render(request, "places/organization_form.html",
-                  {"form": form, "organization": organization})
-
-
+    return render(
+        request, "places/organization_form.html", {"form": form, "organization": organization}
+    )

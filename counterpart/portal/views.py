@@ -14,14 +14,21 @@ def home_view(request):
     chart = {
         "labels": [s.donor.name for s in summaries],
         "datasets": [
-            {"label": str(level.label), "key": level.value,
-             "data": [s.count_by_level().get(level.value, 0) for s in summaries]}
+            {
+                "label": str(level.label),
+                "key": level.value,
+                "data": [s.count_by_level().get(level.value, 0) for s in summaries],
+            }
             for level in CHART_LEVELS
         ],
     }
-    return render(request, "portal/home.html", {
-        "round": current,
-        "summaries": summaries,
-        "chart": chart,
-        "recipient_count": sum(len(s.pairings) for s in summaries),
-    })
+    return render(
+        request,
+        "portal/home.html",
+        {
+            "round": current,
+            "summaries": summaries,
+            "chart": chart,
+            "recipient_count": sum(len(s.pairings) for s in summaries),
+        },
+    )

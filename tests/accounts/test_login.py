@@ -50,9 +50,14 @@ def test_a_success_clears_the_count_for_that_username(client, db, settings):
 def test_password_change(client, db):
     user = f.user(username="amina", password="right-password-1")
     client.force_login(user)
-    response = client.post(reverse("accounts:password_change"), {
-        "old_password": "right-password-1", "new_password1": "a-new-long-phrase-77",
-        "new_password2": "a-new-long-phrase-77"})
+    response = client.post(
+        reverse("accounts:password_change"),
+        {
+            "old_password": "right-password-1",
+            "new_password1": "a-new-long-phrase-77",
+            "new_password2": "a-new-long-phrase-77",
+        },
+    )
     assert response.status_code == 302
     user.refresh_from_db()
     assert user.check_password("a-new-long-phrase-77")

@@ -36,10 +36,17 @@ def test_a_failed_change_leaves_no_audit_event(world):
     assert AuditEvent.objects.count() == before
 
 
-@pytest.mark.parametrize("role, status", [
-    ("office", 200), ("auditor", 200), ("beijing_team", 403), ("hotan_team", 403),
-    ("professional", 403), ("nobody", 403),
-])
+@pytest.mark.parametrize(
+    "role, status",
+    [
+        ("office", 200),
+        ("auditor", 200),
+        ("beijing_team", 403),
+        ("hotan_team", 403),
+        ("professional", 403),
+        ("nobody", 403),
+    ],
+)
 def test_who_reads_the_audit_log(client, world, role, status):
     client.force_login(world.user(role))
     assert client.get(reverse("audit:log")).status_code == status
@@ -48,8 +55,12 @@ def test_who_reads_the_audit_log(client, world, role, status):
 def test_the_log_filters_by_actor_type_and_date(client, world):
     from counterpart.places import services
 
-    services.organization_update(actor=world.user("beijing_team"), organization=world.beijing,
-                                 expected_version=world.beijing.version, description_en="new")
+    services.organization_update(
+        actor=world.user("beijing_team"),
+        organization=world.beijing,
+        expected_version=world.beijing.version,
+        description_en="new",
+    )
     client.force_login(world.user("auditor"))
     page = client.get(reverse("audit:log"), {"actor": "bj"}).context["page"]
     assert [e.event_type for e in page.object_list] == ["organization.updated"]

@@ -11,8 +11,13 @@ D = datetime.date
 
 
 def create(world, **overrides):
-    values = dict(actor=world.user("office"), round=world.round, donor=world.beijing,
-                  recipient=world.kashgar, valid_from=D(2011, 1, 1))
+    values = dict(
+        actor=world.user("office"),
+        round=world.round,
+        donor=world.beijing,
+        recipient=world.kashgar,
+        valid_from=D(2011, 1, 1),
+    )
     values.update(overrides)
     return services.pairing_create(**values)
 
@@ -67,14 +72,21 @@ def test_a_city_sub_pairing_nests_under_its_province(world):
     assert sub.parent == parent
 
 
-@pytest.mark.parametrize("donor, recipient, message", [
-    ("beijing", "shufu", "donor"),          # Beijing is not part of Guangdong
-    ("shenzhen", "hotan_city", "recipient"),  # Hotan City is not within Shufu
-])
+@pytest.mark.parametrize(
+    "donor, recipient, message",
+    [
+        ("beijing", "shufu", "donor"),  # Beijing is not part of Guangdong
+        ("shenzhen", "hotan_city", "recipient"),  # Hotan City is not within Shufu
+    ],
+)
 def test_a_sub_pairing_must_fit_its_parent(world, donor, recipient, message):
     with pytest.raises(ValidationError) as error:
-        create(world, donor=getattr(world, donor), recipient=getattr(world, recipient),
-               parent=world.guangdong_shufu)
+        create(
+            world,
+            donor=getattr(world, donor),
+            recipient=getattr(world, recipient),
+            parent=world.guangdong_shufu,
+        )
     assert message in error.value.message_dict["parent"][0]
 
 
@@ -82,12 +94,18 @@ def test_ending_keeps_the_history_and_ends_sub_pairings(world):
     office = world.user("office")
     parent = world.guangdong_shufu
     sub = create(world, donor=world.shenzhen, recipient=world.shufu, parent=parent)
-    ended = services.pairing_end(actor=office, pairing=parent, expected_version=parent.version,
-                                 valid_to=D(2020, 12, 31), reason="round rearranged")
+    ended = services.pairing_end(
+        actor=office,
+        pairing=parent,
+        expected_version=parent.version,
+        valid_to=D(2020, 12, 31),
+        reason="round rearranged",
+    )
     sub.refresh_from_db()
     assert ended.valid_to == sub.valid_to == D(2020, 12, 31)
-    event = AuditEvent.objects.filter(object_id=str(parent.pk),
-                                      object_type="pairings.pairing").first()
+    event = AuditEvent.objects.filter(
+        object_id=str(parent.pk), object_type="pairings.pairing"
+    ).first()
     assert event.event_type == "pairing.ended"
     assert event.before["valid_to"] is None
     assert event.after["valid_to"] == "2020-12-31"
@@ -98,32 +116,43 @@ def test_re_dating_a_parent_past_its_sub_pairing_is_refused(world):
     parent = world.guangdong_shufu
     create(world, donor=world.shenzhen, recipient=world.shufu, parent=parent)
     with pytest.raises(ValidationError) as error:
-        services.pairing_update(actor=world.user("office"), pairing=parent,
-                                expected_version=parent.version, valid_to=D(2019, 1, 1))
+        services.pairing_update(
+            actor=world.user("office"),
+            pairing=parent,
+            expected_version=parent.version,
+            valid_to=D(2019, 1, 1),
+        )
     assert "valid_to" in error.value.message_dict
 
 
 def test_donor_and_recipient_are_fixed_after_creation(world):
     pairing = world.beijing_hotan_city
     with pytest.raises(ValidationError) as error:
-        services.pairing_update(actor=world.user("office"), pairing=pairing,
-                                expected_version=pairing.version, recipient=world.shufu)
+        services.pairing_update(
+            actor=world.user("office"),
+            pairing=pairing,
+            expected_version=pairing.version,
+            recipient=world.shufu,
+        )
     assert "recipient" in error.value.message_dict
 
 
-@pytest.mark.parametrize("role", ["beijing_team", "guangdong_team", "hotan_team", "auditor",
-                                  "professional", "nobody"])
+@pytest.mark.parametrize(
+    "role", ["beijing_team", "guangdong_team", "hotan_team", "auditor", "professional", "nobody"]
+)
 def test_only_the_office_changes_pairings(world, role):
     actor = world.user(role)
     pairing = world.beijing_hotan_city
     with pytest.raises(PermissionDenied):
         create(world, actor=actor)
     with pytest.raises(PermissionDenied):
-        services.pairing_update(actor=actor, pairing=pairing, expected_version=pairing.version,
-                                notes="x")
+        services.pairing_update(
+            actor=actor, pairing=pairing, expected_version=pairing.version, notes="x"
+        )
     with pytest.raises(PermissionDenied):
-        services.pairing_end(actor=actor, pairing=pairing, expected_version=pairing.version,
-                             valid_to=D(2020, 1, 1))
+        services.pairing_end(
+            actor=actor, pairing=pairing, expected_version=pairing.version, valid_to=D(2020, 1, 1)
+        )
     pairing.refresh_from_db()
     assert (pairing.notes, pairing.valid_to, pairing.version) == ("", None, 1)
 
@@ -147,8 +176,10 @@ def test_who_sees_which_pairing(world, role):
 
 
 def test_the_public_sees_published_pairings_only(world, anonymous):
-    assert set(selectors.pairing_list(actor=anonymous)) == {world.beijing_hotan_city,
-                                                           world.guangdong_shufu}
+    assert set(selectors.pairing_list(actor=anonymous)) == {
+        world.beijing_hotan_city,
+        world.guangdong_shufu,
+    }
 
 
 def test_a_hidden_draft_is_not_found(world):
@@ -161,52 +192,60 @@ def test_a_hidden_draft_is_not_found(world):
 def test_quota_uses_the_previous_years_revenue_and_the_donors_own_rule(world):
     office = world.user("office")
     services.quota_rule_create(actor=office, round=world.round, share_ppm=5_000, first_year=2011)
-    services.quota_rule_create(actor=office, round=world.round, donor=world.guangdong,
-                               share_ppm=6_000, first_year=2011)
-    services.fiscal_revenue_record(actor=office, donor=world.beijing, year=2019,
-                                   amount_minor=581_710_000_000_00)
-    services.fiscal_revenue_record(actor=office, donor=world.guangdong, year=2019,
-                                   amount_minor=1_265_150_000_000_00)
-    rows = {row.donor: row for row in selectors.quota_table(actor=office, round=world.round,
-                                                            year=2020)}
+    services.quota_rule_create(
+        actor=office, round=world.round, donor=world.guangdong, share_ppm=6_000, first_year=2011
+    )
+    services.fiscal_revenue_record(
+        actor=office, donor=world.beijing, year=2019, amount_minor=581_710_000_000_00
+    )
+    services.fiscal_revenue_record(
+        actor=office, donor=world.guangdong, year=2019, amount_minor=1_265_150_000_000_00
+    )
+    rows = {
+        row.donor: row for row in selectors.quota_table(actor=office, round=world.round, year=2020)
+    }
     assert rows[world.beijing].quota_minor == 2_908_550_000_00
     assert rows[world.guangdong].quota_minor == 7_590_900_000_00
     assert selectors.quota_table(actor=office, round=world.round, year=2021)[0].quota_minor is None
 
 
 def test_a_donor_team_sees_only_its_own_quota(world):
-    services.quota_rule_create(actor=world.user("office"), round=world.round, share_ppm=5_000,
-                               first_year=2011)
+    services.quota_rule_create(
+        actor=world.user("office"), round=world.round, share_ppm=5_000, first_year=2011
+    )
     rows = selectors.quota_table(actor=world.user("beijing_team"), round=world.round, year=2020)
     assert [row.donor for row in rows] == [world.beijing]
-    assert selectors.quota_table(actor=world.user("hotan_team"), round=world.round,
-                                 year=2020) == []
+    assert selectors.quota_table(actor=world.user("hotan_team"), round=world.round, year=2020) == []
 
 
 def test_overlapping_quota_rules_are_refused(world):
     office = world.user("office")
     services.quota_rule_create(actor=office, round=world.round, share_ppm=5_000, first_year=2011)
     with pytest.raises(ValidationError) as error:
-        services.quota_rule_create(actor=office, round=world.round, share_ppm=3_000,
-                                   first_year=2015)
+        services.quota_rule_create(
+            actor=office, round=world.round, share_ppm=3_000, first_year=2015
+        )
     assert "first_year" in error.value.message_dict
 
 
 def test_correcting_revenue_is_audited_with_before_and_after(world):
     office = world.user("office")
     services.fiscal_revenue_record(actor=office, donor=world.beijing, year=2019, amount_minor=100)
-    corrected = services.fiscal_revenue_record(actor=office, donor=world.beijing, year=2019,
-                                               amount_minor=250)
+    corrected = services.fiscal_revenue_record(
+        actor=office, donor=world.beijing, year=2019, amount_minor=250
+    )
     event = AuditEvent.objects.filter(object_type="pairings.fiscalrevenue").first()
     assert corrected.amount_minor == 250
     assert (event.event_type, event.before["amount_minor"], event.after["amount_minor"]) == (
-        "fiscal_revenue.corrected", 100, 250)
+        "fiscal_revenue.corrected",
+        100,
+        250,
+    )
 
 
 def test_negative_revenue_names_the_field(world):
     with pytest.raises(ValidationError) as error:
-        services.fiscal_revenue_record(actor=world.user("office"), donor=world.beijing,
-                                       year=2019, amount_minor=-1)
+        services.fiscal_revenue_record(
+            actor=world.user("office"), donor=world.beijing, year=2019, amount_minor=-1
+        )
     assert "amount_minor" in error.value.message_dict
-
-

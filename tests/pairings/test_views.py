@@ -8,9 +8,16 @@ from counterpart.pairings.models import Pairing
 
 
 def form_data(world, **overrides):
-    data = {"round": world.round.pk, "donor": world.beijing.pk, "recipient": world.kashgar.pk,
-            "valid_from": "2011-01-01", "valid_to": "", "confidence": "medium", "source": "",
-            "notes": ""}
+    data = {
+        "round": world.round.pk,
+        "donor": world.beijing.pk,
+        "recipient": world.kashgar.pk,
+        "valid_from": "2011-01-01",
+        "valid_to": "",
+        "confidence": "medium",
+        "source": "",
+        "notes": "",
+    }
     data.update(overrides)
     return data
 
@@ -52,21 +59,37 @@ def test_others_cannot_reach_the_pairing_forms(client, world, role):
 def test_re_dating_through_the_form_records_only_what_changed(client, world):
     client.force_login(world.user("office"))
     pairing = world.beijing_hotan_city
-    response = client.post(reverse("pairings:edit", args=[pairing.pk]), {
-        "version": pairing.version, "valid_from": "2010-01-01", "valid_to": "2021-12-31",
-        "is_published": "on", "confidence": "high", "source": "", "notes": "", "reason": "fix"})
+    response = client.post(
+        reverse("pairings:edit", args=[pairing.pk]),
+        {
+            "version": pairing.version,
+            "valid_from": "2010-01-01",
+            "valid_to": "2021-12-31",
+            "is_published": "on",
+            "confidence": "high",
+            "source": "",
+            "notes": "",
+            "reason": "fix",
+        },
+    )
     assert response.status_code == 302
-    event = AuditEvent.objects.filter(object_id=str(pairing.pk),
-                                      object_type="pairings.pairing").first()
-    assert {name for name, _b, _a in event.changed_fields()} == {"valid_to", "confidence",
-                                                                 "version"}
+    event = AuditEvent.objects.filter(
+        object_id=str(pairing.pk), object_type="pairings.pairing"
+    ).first()
+    assert {name for name, _b, _a in event.changed_fields()} == {
+        "valid_to",
+        "confidence",
+        "version",
+    }
 
 
 def test_a_stale_form_is_refused(client, world):
     client.force_login(world.user("office"))
     pairing = world.beijing_hotan_city
-    response = client.post(reverse("pairings:end", args=[pairing.pk]), {
-        "version": pairing.version - 1 if pairing.version > 1 else 99, "valid_to": "2020-01-01"})
+    response = client.post(
+        reverse("pairings:end", args=[pairing.pk]),
+        {"version": pairing.version - 1 if pairing.version > 1 else 99, "valid_to": "2020-01-01"},
+    )
     assert "Someone else changed this record" in response.content.decode()
     pairing.refresh_from_db()
     assert pairing.valid_to is None
@@ -75,24 +98,27 @@ def test_a_stale_form_is_refused(client, world):
 def test_ending_from_the_form(client, world):
     client.force_login(world.user("office"))
     pairing = world.beijing_hotan_city
-    client.post(reverse("pairings:end", args=[pairing.pk]),
-                {"version": pairing.version, "valid_to": "2020-12-31", "reason": "done"})
+    client.post(
+        reverse("pairings:end", args=[pairing.pk]),
+        {"version": pairing.version, "valid_to": "2020-12-31", "reason": "done"},
+    )
     pairing.refresh_from_db()
     assert pairing.valid_to == datetime.date(2020, 12, 31)
 
 
 def test_a_hidden_draft_answers_404(client, world):
     client.force_login(world.user("beijing_team"))
-    assert client.get(reverse("pairings:detail", args=[world.guangdong_draft.pk])).status_code \
-        == 404
+    assert (
+        client.get(reverse("pairings:detail", args=[world.guangdong_draft.pk])).status_code == 404
+    )
     client.logout()
-    assert client.get(reverse("pairings:detail", args=[world.beijing_draft.pk])).status_code \
-        == 404
+    assert client.get(reverse("pairings:detail", args=[world.beijing_draft.pk])).status_code == 404
 
 
 def test_the_list_filters_by_donor_and_answers_htmx_with_the_table(client, world):
-    response = client.get(reverse("pairings:list"), {"donor": world.guangdong.pk},
-                          HTTP_HX_REQUEST="true")
+    response = client.get(
+        reverse("pairings:list"), {"donor": world.guangdong.pk}, HTTP_HX_REQUEST="true"
+    )
     assert [t.name for t in response.templates][0] == "pairings/_table.html"
     assert list(response.context["pairings"]) == [world.guangdong_shufu]
 
@@ -100,12 +126,15 @@ def test_the_list_filters_by_donor_and_answers_htmx_with_the_table(client, world
 def test_quota_page_records_revenue(client, world):
     from counterpart.pairings import services
 
-    services.quota_rule_create(actor=world.user("office"), round=world.round, share_ppm=5_000,
-                               first_year=2011)
+    services.quota_rule_create(
+        actor=world.user("office"), round=world.round, share_ppm=5_000, first_year=2011
+    )
     client.force_login(world.user("office"))
     url = reverse("pairings:quota", args=[world.round.pk])
-    response = client.post(url + "?year=2020", {"donor": world.beijing.pk, "year": 2019,
-                                                "amount": "581,710,000,000", "source": "report"})
+    response = client.post(
+        url + "?year=2020",
+        {"donor": world.beijing.pk, "year": 2019, "amount": "581,710,000,000", "source": "report"},
+    )
     assert response.status_code == 302
     page = client.get(url, {"year": 2020}).content.decode()
     assert "¥2,908,550,000.00" in page
@@ -113,6 +142,8 @@ def test_quota_page_records_revenue(client, world):
 
 def test_quota_page_names_a_bad_amount(client, world):
     client.force_login(world.user("office"))
-    response = client.post(reverse("pairings:quota", args=[world.round.pk]),
-                           {"donor": world.beijing.pk, "year": 2019, "amount": "lots"})
+    response = client.post(
+        reverse("pairings:quota", args=[world.round.pk]),
+        {"donor": world.beijing.pk, "year": 2019, "amount": "lots"},
+    )
     assert "amount" in response.context["form"].errors

@@ -15,8 +15,12 @@ def test_a_subtree_is_found_by_its_path(world):
 def test_moving_a_region_moves_its_descendants(world):
     office = world.user("office")
     township = f.region(level="township", parent=world.hotan_city)
-    services.region_update(actor=office, region=world.hotan_city,
-                           expected_version=world.hotan_city.version, parent=world.kashgar)
+    services.region_update(
+        actor=office,
+        region=world.hotan_city,
+        expected_version=world.hotan_city.version,
+        parent=world.kashgar,
+    )
     township.refresh_from_db()
     assert township.is_within(world.kashgar)
     assert not township.is_within(world.hotan)
@@ -24,16 +28,25 @@ def test_moving_a_region_moves_its_descendants(world):
 
 def test_a_region_cannot_sit_under_its_own_descendant(world):
     with pytest.raises(ValidationError) as error:
-        services.region_update(actor=world.user("office"), region=world.hotan,
-                               expected_version=world.hotan.version, parent=world.hotan_city)
+        services.region_update(
+            actor=world.user("office"),
+            region=world.hotan,
+            expected_version=world.hotan.version,
+            parent=world.hotan_city,
+        )
     assert "parent" in error.value.message_dict
 
 
 def test_a_county_cannot_hold_a_prefecture(world):
     before = Region.objects.count()
     with pytest.raises(ValidationError) as error:
-        services.region_create(actor=world.user("office"), code="X1", name_en="Odd",
-                               level="prefecture", parent=world.hotan_city)
+        services.region_create(
+            actor=world.user("office"),
+            code="X1",
+            name_en="Odd",
+            level="prefecture",
+            parent=world.hotan_city,
+        )
     assert "level" in error.value.message_dict
     assert Region.objects.count() == before
 
@@ -41,8 +54,13 @@ def test_a_county_cannot_hold_a_prefecture(world):
 def test_a_duplicate_code_names_the_field_and_writes_nothing(world):
     events = AuditEvent.objects.count()
     with pytest.raises(ValidationError) as error:
-        services.region_create(actor=world.user("office"), code=world.hotan.code,
-                               name_en="Again", level="prefecture", parent=world.xinjiang)
+        services.region_create(
+            actor=world.user("office"),
+            code=world.hotan.code,
+            name_en="Again",
+            level="prefecture",
+            parent=world.xinjiang,
+        )
     assert "code" in error.value.message_dict
     assert AuditEvent.objects.count() == events
 
@@ -51,11 +69,16 @@ def test_a_donor_team_edits_its_own_profile_with_one_audit_event(world):
     team = world.user("beijing_team")
     before = AuditEvent.objects.count()
     updated = services.organization_update(
-        actor=team, organization=world.beijing, expected_version=world.beijing.version,
-        description_en="Front-line command in Hotan.", website="https://example.org")
+        actor=team,
+        organization=world.beijing,
+        expected_version=world.beijing.version,
+        description_en="Front-line command in Hotan.",
+        website="https://example.org",
+    )
     assert updated.version == world.beijing.version + 1
-    events = AuditEvent.objects.filter(object_type="places.organization",
-                                       object_id=str(world.beijing.pk))
+    events = AuditEvent.objects.filter(
+        object_type="places.organization", object_id=str(world.beijing.pk)
+    )
     assert AuditEvent.objects.count() == before + 1
     event = events.first()
     assert event.actor == team
@@ -65,18 +88,23 @@ def test_a_donor_team_edits_its_own_profile_with_one_audit_event(world):
 
 def test_a_donor_team_cannot_rename_its_organization(world):
     with pytest.raises(ValidationError) as error:
-        services.organization_update(actor=world.user("beijing_team"),
-                                     organization=world.beijing,
-                                     expected_version=world.beijing.version, name_en="Peking")
+        services.organization_update(
+            actor=world.user("beijing_team"),
+            organization=world.beijing,
+            expected_version=world.beijing.version,
+            name_en="Peking",
+        )
     assert "name_en" in error.value.message_dict
 
 
 def test_a_donor_team_cannot_edit_another_organization(world):
     with pytest.raises(PermissionDenied):
-        services.organization_update(actor=world.user("beijing_team"),
-                                     organization=world.guangdong,
-                                     expected_version=world.guangdong.version,
-                                     description_en="not ours")
+        services.organization_update(
+            actor=world.user("beijing_team"),
+            organization=world.guangdong,
+            expected_version=world.guangdong.version,
+            description_en="not ours",
+        )
     world.guangdong.refresh_from_db()
     assert world.guangdong.description_en == ""
 
@@ -84,11 +112,19 @@ def test_a_donor_team_cannot_edit_another_organization(world):
 def test_a_stale_edit_is_refused_and_the_newer_one_kept(world):
     team, office = world.user("beijing_team"), world.user("office")
     read_version = world.beijing.version
-    services.organization_update(actor=office, organization=world.beijing,
-                                 expected_version=read_version, description_en="first")
+    services.organization_update(
+        actor=office,
+        organization=world.beijing,
+        expected_version=read_version,
+        description_en="first",
+    )
     with pytest.raises(ValidationError) as error:
-        services.organization_update(actor=team, organization=world.beijing,
-                                     expected_version=read_version, description_en="second")
+        services.organization_update(
+            actor=team,
+            organization=world.beijing,
+            expected_version=read_version,
+            description_en="second",
+        )
     assert "version" in error.value.message_dict
     world.beijing.refresh_from_db()
     assert world.beijing.description_en == "first"
@@ -96,8 +132,10 @@ def test_a_stale_edit_is_refused_and_the_newer_one_kept(world):
 
 def test_bad_email_names_the_field(world):
     with pytest.raises(ValidationError) as error:
-        services.organization_update(actor=world.user("beijing_team"),
-                                     organization=world.beijing,
-                                     expected_version=world.beijing.version,
-                                     contact_email="not an address")
+        services.organization_update(
+            actor=world.user("beijing_team"),
+            organization=world.beijing,
+            expected_version=world.beijing.version,
+            contact_email="not an address",
+        )
     assert "contact_email" in error.value.message_dict

@@ -5,8 +5,16 @@ from django.urls import reverse
 def test_a_donor_team_edits_its_own_profile(client, world):
     client.force_login(world.user("beijing_team"))
     url = reverse("places:organization_edit", args=[world.beijing.pk])
-    response = client.post(url, {"version": world.beijing.version, "description_en": "Hello",
-                                 "description_zh": "", "website": "", "contact_email": ""})
+    response = client.post(
+        url,
+        {
+            "version": world.beijing.version,
+            "description_en": "Hello",
+            "description_zh": "",
+            "website": "",
+            "contact_email": "",
+        },
+    )
     assert response.status_code == 302
     world.beijing.refresh_from_db()
     assert world.beijing.description_en == "Hello"

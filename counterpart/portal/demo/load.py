@@ -50,17 +50,29 @@ class DemoLoader:
     def region(self, code, name_en, name_zh, level, parent) -> Region:
         found = Region.objects.filter(code=code).first()
         if found is None:
-            found = places.region_create(actor=self.actor, code=code, name_en=name_en,
-                                         name_zh=name_zh, level=level, parent=parent)
+            found = places.region_create(
+                actor=self.actor,
+                code=code,
+                name_en=name_en,
+                name_zh=name_zh,
+                level=level,
+                parent=parent,
+            )
             self.created += 1
         return found
 
     def organization(self, code, name_en, name_zh, kind, region, parent=None) -> Organization:
         found = Organization.objects.filter(code=code).first()
         if found is None:
-            found = places.organization_create(actor=self.actor, code=code, name_en=name_en,
-                                               name_zh=name_zh, kind=kind, region=region,
-                                               parent=parent)
+            found = places.organization_create(
+                actor=self.actor,
+                code=code,
+                name_en=name_en,
+                name_zh=name_zh,
+                kind=kind,
+                region=region,
+                parent=parent,
+            )
             self.created += 1
         return found
 
@@ -71,78 +83,123 @@ class DemoLoader:
         xinjiang = self.region(*facts.XINJIANG, "province", china)
         corps = self.region(*facts.CORPS, "corps", xinjiang)
         for code, name_en, name_zh, province_code in facts.DONOR_CITIES:
-            self.region(code, name_en, name_zh, "prefecture", Region.objects.get(code=province_code))
+            self.region(
+                code, name_en, name_zh, "prefecture", Region.objects.get(code=province_code)
+            )
         parents = {"Xinjiang": xinjiang, "Xinjiang Production and Construction Corps": corps}
         for row in self.rows:
             parent_name = row["recipient_parent"]
             if parent_name not in parents:
                 parents[parent_name] = self.region(
-                    facts.REGION_CODES[parent_name], parent_name, row["recipient_parent_zh"],
-                    "prefecture", xinjiang)
-            self.region(facts.REGION_CODES[row["recipient"]], row["recipient"],
-                        row["recipient_zh"], row["recipient_level"], parents[parent_name])
+                    facts.REGION_CODES[parent_name],
+                    parent_name,
+                    row["recipient_parent_zh"],
+                    "prefecture",
+                    xinjiang,
+                )
+            self.region(
+                facts.REGION_CODES[row["recipient"]],
+                row["recipient"],
+                row["recipient_zh"],
+                row["recipient_level"],
+                parents[parent_name],
+            )
         for code, name_en, name_zh, level, parent_name in facts.EXTRA_REGIONS:
             parent = Region.objects.get(name_en=parent_name)
             self.region(code, name_en, name_zh, level, parent)
 
     def load_organizations(self) -> None:
         for code, name_en, name_zh, kind in facts.PROVINCES:
-            self.organization(org_code(name_en), name_en, name_zh, kind,
-                              Region.objects.get(code=code))
+            self.organization(
+                org_code(name_en), name_en, name_zh, kind, Region.objects.get(code=code)
+            )
         for code, name_en, name_zh, province_code in facts.DONOR_CITIES:
             province = Region.objects.get(code=province_code)
-            self.organization(org_code(name_en), name_en, name_zh, "city",
-                              Region.objects.get(code=code),
-                              Organization.objects.get(code=org_code(province.name_en)))
+            self.organization(
+                org_code(name_en),
+                name_en,
+                name_zh,
+                "city",
+                Region.objects.get(code=code),
+                Organization.objects.get(code=org_code(province.name_en)),
+            )
         for code, name_en, name_zh, kind, region_code, parent_code in facts.INSTITUTIONS:
             parent = Organization.objects.get(code=parent_code) if parent_code else None
-            self.organization(code, name_en, name_zh, kind, Region.objects.get(code=region_code),
-                              parent)
+            self.organization(
+                code, name_en, name_zh, kind, Region.objects.get(code=region_code), parent
+            )
 
     def load_pairings(self) -> None:
         if not PairingRound.objects.filter(year=1997).exists():
             pairings.pairing_round_create(
-                actor=self.actor, year=1997, name_en="Pairing assistance to Xinjiang, 1997",
-                name_zh="1997年对口援疆", starts_on=datetime.date(1997, 1, 1),
+                actor=self.actor,
+                year=1997,
+                name_en="Pairing assistance to Xinjiang, 1997",
+                name_zh="1997年对口援疆",
+                starts_on=datetime.date(1997, 1, 1),
                 ends_on=datetime.date(2009, 12, 31),
-                description_en="The first round, which the 2010 round renewed and widened.")
+                description_en="The first round, which the 2010 round renewed and widened.",
+            )
             self.created += 1
         round_2010 = PairingRound.objects.filter(year=2010).first()
         if round_2010 is None:
             round_2010 = pairings.pairing_round_create(
-                actor=self.actor, year=2010, name_en="Pairing assistance to Xinjiang, 2010 round",
-                name_zh="2010年新一轮对口援疆", starts_on=ROUND_2010_START,
+                actor=self.actor,
+                year=2010,
+                name_en="Pairing assistance to Xinjiang, 2010 round",
+                name_zh="2010年新一轮对口援疆",
+                starts_on=ROUND_2010_START,
                 description_en="19 provinces and municipalities, central organs and state "
-                               "enterprises paired with Xinjiang's prefectures, counties and "
-                               "corps divisions.",
-                description_zh="19个省市、中央国家机关和中央企业结对支援新疆各地州、县市和兵团师市。")
+                "enterprises paired with Xinjiang's prefectures, counties and "
+                "corps divisions.",
+                description_zh="19个省市、中央国家机关和中央企业结对支援新疆各地州、县市和兵团师市。",
+            )
             self.created += 1
         for row in self.rows:
-            self.pairing(round_2010, org_code(row["donor"]), facts.REGION_CODES[row["recipient"]],
-                         row["source"], row["confidence"])
+            self.pairing(
+                round_2010,
+                org_code(row["donor"]),
+                facts.REGION_CODES[row["recipient"]],
+                row["source"],
+                row["confidence"],
+            )
         for donor_name, recipient_name, parent_donor, source in facts.SUB_PAIRINGS:
             recipient_code = facts.REGION_CODES[recipient_name]
-            parent = Pairing.objects.get(round=round_2010, donor__code=org_code(parent_donor),
-                                         recipient__code=recipient_code)
-            self.pairing(round_2010, org_code(donor_name), recipient_code, source, "medium",
-                         parent=parent)
+            parent = Pairing.objects.get(
+                round=round_2010, donor__code=org_code(parent_donor), recipient__code=recipient_code
+            )
+            self.pairing(
+                round_2010, org_code(donor_name), recipient_code, source, "medium", parent=parent
+            )
 
     def pairing(self, round_, donor_code, recipient_code, source, confidence, parent=None):
         donor = Organization.objects.get(code=donor_code)
         recipient = Region.objects.get(code=recipient_code)
         if Pairing.objects.filter(round=round_, donor=donor, recipient=recipient).exists():
             return
-        pairings.pairing_create(actor=self.actor, round=round_, donor=donor, recipient=recipient,
-                                valid_from=ROUND_2010_START, parent=parent, is_published=True,
-                                source=source, confidence=confidence)
+        pairings.pairing_create(
+            actor=self.actor,
+            round=round_,
+            donor=donor,
+            recipient=recipient,
+            valid_from=ROUND_2010_START,
+            parent=parent,
+            is_published=True,
+            source=source,
+            confidence=confidence,
+        )
         self.created += 1
 
     def load_quotas(self) -> None:
         round_2010 = PairingRound.objects.get(year=2010)
         if not QuotaRule.objects.filter(round=round_2010, donor=None).exists():
             pairings.quota_rule_create(
-                actor=self.actor, round=round_2010, share_ppm=5_000, first_year=2011,
-                notes="Demo value within the programme's 0.3 %–0.6 % range; set the real one.")
+                actor=self.actor,
+                round=round_2010,
+                share_ppm=5_000,
+                first_year=2011,
+                notes="Demo value within the programme's 0.3 %–0.6 % range; set the real one.",
+            )
             self.created += 1
         for donor_name, hundred_millions in facts.FISCAL_REVENUE_2019.items():
             donor = Organization.objects.get(code=org_code(donor_name))
@@ -150,8 +207,12 @@ class DemoLoader:
                 continue
             yuan = Decimal(hundred_millions) * 100_000_000
             pairings.fiscal_revenue_record(
-                actor=self.actor, donor=donor, year=2019, amount_minor=parse_major(yuan, "CNY"),
-                source="Provincial budget report for 2019 (approximate)")
+                actor=self.actor,
+                donor=donor,
+                year=2019,
+                amount_minor=parse_major(yuan, "CNY"),
+                source="Provincial budget report for 2019 (approximate)",
+            )
             self.created += 1
 
     def load_users(self) -> None:
@@ -159,14 +220,19 @@ class DemoLoader:
             user = User.objects.filter(username=username).first()
             if user is None:
                 user = accounts.user_create(
-                    actor=self.actor, username=username, password=people.DEMO_PASSWORD,
-                    display_name=display_name, email=f"{username}@example.org",
-                    is_superuser=role == "programme_office")
+                    actor=self.actor,
+                    username=username,
+                    password=people.DEMO_PASSWORD,
+                    display_name=display_name,
+                    email=f"{username}@example.org",
+                    is_superuser=role == "programme_office",
+                )
                 self.created += 1
             organization = Organization.objects.get(code=org)
             if not user.memberships.filter(organization=organization, role=role).exists():
-                accounts.membership_grant(actor=self.actor, user=user, organization=organization,
-                                          role=role)
+                accounts.membership_grant(
+                    actor=self.actor, user=user, organization=organization, role=role
+                )
                 self.created += 1
 
 

@@ -12,8 +12,11 @@ class Command(BaseCommand):
     help = "Load the demo programme (the 2010 Xinjiang round) and print the demo logins."
 
     def add_arguments(self, parser):
-        parser.add_argument("--logins-only", action="store_true",
-                            help="Print the demo logins without loading anything.")
+        parser.add_argument(
+            "--logins-only",
+            action="store_true",
+            help="Print the demo logins without loading anything.",
+        )
 
     def handle(self, *args, logins_only=False, **options):
         console = Console()
