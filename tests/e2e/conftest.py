@@ -14,8 +14,11 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
 def pytest_collection_modifyitems(items):
+    # The hook sees the whole session's items: mark only the ones in this folder.
+    here = os.path.dirname(__file__)
     for item in items:
-        item.add_marker(pytest.mark.e2e)
+        if str(item.path).startswith(here + os.sep):
+            item.add_marker(pytest.mark.e2e)
 
 
 @pytest.fixture(scope="session")
