@@ -38,6 +38,8 @@ INSTALLED_APPS = [
     "counterpart.audit",
     "counterpart.places",
     "counterpart.pairings",
+    "counterpart.funding",
+    "counterpart.projects",
     "counterpart.portal",
 ]
 

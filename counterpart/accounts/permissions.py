@@ -56,6 +56,21 @@ def can_edit_organization(user, organization) -> bool:
     return any(org.pk == organization.pk for org in own)
 
 
+def can_act_for_donor(user, donor) -> bool:
+    """Record funds and run projects for a donor: the office, or the donor's own team (a
+    province's team also for the cities under it)."""
+    if is_programme_office(user):
+        return True
+    return any(donor.is_within(org) for org in organizations_in_role(user, Role.DONOR_TEAM))
+
+
+def serves_region(user, region) -> bool:
+    """A recipient team whose place contains `region` (a county team for its townships)."""
+    return any(
+        region.is_within(org.region) for org in organizations_in_role(user, Role.RECIPIENT_TEAM)
+    )
+
+
 def subtree_q(nodes, field: str = "") -> Q:
     """Rows whose tree node (at `field`, e.g. "donor__") sits under any of `nodes`."""
     q = Q(pk__in=[])

@@ -42,3 +42,82 @@ def format_minor(amount_minor: int, currency: str, *, symbol: bool = True) -> st
     text = f"{whole:,}" + (f".{fraction:0{digits}d}" if digits else "")
     prefix = SYMBOLS.get(currency.upper(), currency.upper() + " ") if symbol else ""
     return f"{sign}{prefix}{text}"
+
+
+# Exchange rates are integers too: units of the quote currency per unit of the base, × RATE_SCALE.
+RATE_SCALE = 10**8
+
+
+def parse_rate(text: str) -> int:
+    """'7.0467' -> 704670000. At most eight decimals, above zero."""
+    try:
+        value = Decimal(str(text).replace(",", "").strip())
+    except InvalidOperation:
+        raise ValueError(f"{text!r} is not a rate") from None
+    if not value.is_finite() or value <= 0 or value.adjusted() > 9:
+        raise ValueError(f"{text!r} is not a rate above zero")
+    scaled = value.scaleb(8)
+    if scaled != scaled.to_integral_value():
+        raise ValueError(f"{text!r} has more than eight decimals")
+    return int(scaled)
+
+
+def format_rate(rate_scaled: int) -> str:
+    text = str(Decimal(rate_scaled).scaleb(-8).quantize(Decimal("0.00000001")))
+    return text.rstrip("0").rstrip(".")
+
+
+def _divide_half_up(numerator: int, denominator: int) -> int:
+    """Integer division rounding half away from zero, exact for any size."""
+    sign = -1 if (numerator < 0) != (denominator < 0) else 1
+    quotient, remainder = divmod(abs(numerator), abs(denominator))
+    if 2 * remainder >= abs(denominator):
+        quotient += 1
+    return sign * quotient
+
+
+def convert(
+    amount_minor: int, *, source: str, target: str, rate_scaled: int, rate_base: str
+) -> int:
+    """Convert between two currencies with one rate quoted as `rate_base` → the other.
+
+    The rate may be quoted in either direction: a CNY amount converts with a USD→CNY rate by
+    division, so no inverted (and rounded) rate is ever stored. Rounds half up to the minor unit.
+    """
+    if source == target:
+        return amount_minor
+    if rate_scaled <= 0:
+        raise ValueError("a rate is above zero")
+    shift = minor_digits(target) - minor_digits(source)
+    numerator, denominator = amount_minor, 1
+    if rate_base == source:  # amount × rate
+        numerator *= rate_scaled
+        denominator *= RATE_SCALE
+    elif rate_base == target:  # amount ÷ rate
+        numerator *= RATE_SCALE
+        denominator *= rate_scaled
+    else:
+        raise ValueError(f"a {rate_base} rate cannot convert {source} to {target}")
+    if shift >= 0:
+        numerator *= 10**shift
+    else:
+        denominator *= 10**-shift
+    return _divide_half_up(numerator, denominator)
+
+
+def split_by_weights(amount_minor: int, weights: list[int]) -> list[int]:
+    """Split an amount in proportion to integer weights, exactly (largest remainder).
+
+    The parts always add up to the amount; ties go to the earlier weight.
+    """
+    total = sum(weights)
+    if not weights or total <= 0 or any(w < 0 for w in weights):
+        raise ValueError("weights are not negative and add up to more than zero")
+    sign = -1 if amount_minor < 0 else 1
+    magnitude = abs(amount_minor)
+    parts = [magnitude * w // total for w in weights]
+    remainders = [magnitude * w % total for w in weights]
+    short = magnitude - sum(parts)
+    for index in sorted(range(len(weights)), key=lambda i: (-remainders[i], i))[:short]:
+        parts[index] += 1
+    return [sign * part for part in parts]

@@ -1,0 +1,330 @@
+"""Currencies, dated exchange rates, sectors, compliance rules and the append-only ledger."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from counterpart.audit.models import AppendOnlyError, AppendOnlyQuerySet
+from counterpart.engine.money import format_minor, format_rate
+from counterpart.places.models import Bilingual
+
+BASE_CURRENCY = "CNY"  # every entry is also kept in this currency, at the rate of its value date
+
+
+class Currency(Bilingual):
+    code = models.CharField(_("code"), max_length=3, primary_key=True)
+    minor_digits = models.PositiveSmallIntegerField(_("decimals of the minor unit"), default=2)
+
+    class Meta:
+        ordering = ["code"]
+        verbose_name = _("currency")
+        verbose_name_plural = _("currencies")
+
+    def __str__(self) -> str:
+        return self.code
+
+
+class ExchangeRate(models.Model):
+    """On `valid_on` and after (until the next rate), one `base` is worth `rate` of `quote`."""
+
+    base = models.ForeignKey(
+        Currency, verbose_name=_("from"), on_delete=models.PROTECT, related_name="+"
+    )
+    quote = models.ForeignKey(
+        Currency, verbose_name=_("to"), on_delete=models.PROTECT, related_name="+"
+    )
+    valid_on = models.DateField(_("valid from"))
+    rate_scaled = models.BigIntegerField(_("rate (× 10⁸)"))
+    source = models.CharField(_("source"), max_length=300)
+    recorded_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["base", "quote", "-valid_on"]
+        constraints = [
+            models.UniqueConstraint(fields=["base", "quote", "valid_on"], name="rate_unique_day"),
+            models.CheckConstraint(condition=Q(rate_scaled__gt=0), name="rate_above_zero"),
+            models.CheckConstraint(condition=~Q(base=models.F("quote")), name="rate_two_sides"),
+        ]
+        verbose_name = _("exchange rate")
+        verbose_name_plural = _("exchange rates")
+
+    def __str__(self) -> str:
+        return f"1 {self.base_id} = {self.rate} {self.quote_id} ({self.valid_on:%Y-%m-%d})"
+
+    @property
+    def rate(self) -> str:
+        return format_rate(self.rate_scaled)
+
+
+class Category(models.TextChoices):
+    """What the programme counts a sector as. The first seven are people's wellbeing."""
+
+    HEALTH = "health", _("Health")
+    EDUCATION = "education", _("Education")
+    EMPLOYMENT = "employment", _("Employment")
+    HOUSING = "housing", _("Housing")
+    ROADS = "roads", _("Roads")
+    WATER = "water", _("Water")
+    SOCIAL_PROTECTION = "social_protection", _("Social protection")
+    INDUSTRY = "industry", _("Industry")
+    INFRASTRUCTURE = "infrastructure", _("Infrastructure")
+    GOVERNANCE = "governance", _("Governance")
+    OTHER = "other", _("Other")
+
+
+WELLBEING_CATEGORIES = frozenset(
+    {
+        Category.HEALTH,
+        Category.EDUCATION,
+        Category.EMPLOYMENT,
+        Category.HOUSING,
+        Category.ROADS,
+        Category.WATER,
+        Category.SOCIAL_PROTECTION,
+    }
+)
+
+
+class Sector(Bilingual):
+    """An OECD DAC 5-digit purpose code and the programme category it counts under."""
+
+    code = models.CharField(_("DAC code"), max_length=5, primary_key=True)
+    category = models.CharField(_("category"), max_length=20, choices=Category.choices)
+
+    class Meta:
+        ordering = ["code"]
+        verbose_name = _("sector")
+        verbose_name_plural = _("sectors")
+
+    def __str__(self) -> str:
+        return f"{self.code} {self.name}"
+
+    @property
+    def is_wellbeing(self) -> bool:
+        return self.category in WELLBEING_CATEGORIES
+
+
+class RuleKind(models.TextChoices):
+    WELLBEING_SHARE = "wellbeing_share", _("Share for people's wellbeing")
+    COUNTY_SHARE = "county_share", _("Share spent at county level and below")
+
+
+class ComplianceRule(models.Model):
+    """A share of a donor's commitments that must reach a threshold, per round and years.
+
+    A rule without a donor is the round's default; a donor's own rule overrides it.
+    """
+
+    round = models.ForeignKey(
+        "pairings.PairingRound",
+        verbose_name=_("round"),
+        on_delete=models.PROTECT,
+        related_name="compliance_rules",
+    )
+    donor = models.ForeignKey(
+        "places.Organization",
+        verbose_name=_("donor"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="compliance_rules",
+    )
+    kind = models.CharField(_("rule"), max_length=20, choices=RuleKind.choices)
+    threshold_ppm = models.PositiveIntegerField(_("threshold (parts per million)"))
+    first_year = models.PositiveSmallIntegerField(_("first year"))
+    last_year = models.PositiveSmallIntegerField(_("last year"), null=True, blank=True)
+    notes = models.TextField(_("notes"), blank=True)
+    version = models.PositiveIntegerField(default=1, editable=False)
+
+    class Meta:
+        ordering = ["round", "kind", "donor", "first_year"]
+        verbose_name = _("compliance rule")
+        verbose_name_plural = _("compliance rules")
+
+    def __str__(self) -> str:
+        who = self.donor or _("every donor")
+        return f"{self.get_kind_display()} ≥ {self.threshold_ppm / 10_000:g} % · {who}"
+
+    def covers(self, year: int) -> bool:
+        return self.first_year <= year and (self.last_year is None or year <= self.last_year)
+
+
+class TransactionKind(models.TextChoices):
+    """IATI transaction types (the codes are IATI's)."""
+
+    INCOMING_FUNDS = "1", _("Incoming funds")
+    COMMITMENT = "2", _("Outgoing commitment")
+    DISBURSEMENT = "3", _("Disbursement")
+    EXPENDITURE = "4", _("Expenditure")
+    PLEDGE = "12", _("Outgoing pledge")
+
+
+class Transaction(models.Model):
+    """One ledger entry. Never changed, never removed: a mistake is corrected by a reversal."""
+
+    kind = models.CharField(_("type"), max_length=2, choices=TransactionKind.choices)
+    pairing = models.ForeignKey(
+        "pairings.Pairing",
+        verbose_name=_("pairing"),
+        on_delete=models.PROTECT,
+        related_name="transactions",
+    )
+    # The pairing's donor, kept on the entry so that scoping and sums need no join.
+    donor = models.ForeignKey(
+        "places.Organization", on_delete=models.PROTECT, related_name="+", editable=False
+    )
+    project = models.ForeignKey(
+        "projects.Project",
+        verbose_name=_("project"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="transactions",
+    )
+    provider = models.ForeignKey(
+        "places.Organization",
+        verbose_name=_("provider"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    receiver = models.ForeignKey(
+        "places.Organization",
+        verbose_name=_("receiver organization"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    region = models.ForeignKey(
+        "places.Region",
+        verbose_name=_("receiving place"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    sector = models.ForeignKey(
+        Sector,
+        verbose_name=_("sector"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text=_("Empty: the entry splits across its project's sectors."),
+    )
+    amount_minor = models.BigIntegerField(_("amount (minor units)"))
+    currency = models.ForeignKey(
+        Currency, verbose_name=_("currency"), on_delete=models.PROTECT, related_name="+"
+    )
+    value_date = models.DateField(_("value date"))
+    base_amount_minor = models.BigIntegerField(_("amount in CNY (fen)"))
+    rate = models.ForeignKey(
+        ExchangeRate,
+        verbose_name=_("exchange rate"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    description = models.CharField(_("description"), max_length=500, blank=True)
+    reason = models.TextField(
+        _("reason"),
+        blank=True,
+        help_text=_("Why a reversal, or why a disbursement goes beyond its commitment."),
+    )
+    reverses = models.OneToOneField(
+        "self",
+        verbose_name=_("reverses"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="reversal",
+    )
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+"
+    )
+    recorded_at = models.DateTimeField(default=timezone.now)
+
+    objects = AppendOnlyQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-value_date", "-id"]
+        indexes = [
+            models.Index(fields=["donor", "value_date"]),
+            models.Index(fields=["value_date", "kind"]),
+            models.Index(fields=["project", "kind"]),
+            models.Index(fields=["region", "value_date"]),
+        ]
+        constraints = [
+            models.CheckConstraint(condition=~Q(amount_minor=0), name="transaction_not_zero"),
+        ]
+        verbose_name = _("transaction")
+        verbose_name_plural = _("transactions")
+
+    def __str__(self) -> str:
+        return (
+            f"{self.get_kind_display()} {format_minor(self.amount_minor, self.currency_id)} "
+            f"{self.value_date:%Y-%m-%d}"
+        )
+
+    def save(self, *args, **kwargs):
+        if not self._state.adding:
+            raise AppendOnlyError("Ledger entries are append-only; record a reversal instead.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise AppendOnlyError("Ledger entries are append-only; record a reversal instead.")
+
+
+class ReceiptConfirmation(models.Model):
+    """A recipient team confirms that a disbursement to its place arrived."""
+
+    transaction = models.OneToOneField(
+        Transaction, on_delete=models.PROTECT, related_name="receipt"
+    )
+    received_on = models.DateField(_("received on"))
+    note = models.CharField(_("note"), max_length=500, blank=True)
+    confirmed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    confirmed_at = models.DateTimeField(default=timezone.now)
+
+    objects = AppendOnlyQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("receipt confirmation")
+        verbose_name_plural = _("receipt confirmations")
+
+    def __str__(self) -> str:
+        return f"{self.transaction} received {self.received_on:%Y-%m-%d}"
+
+
+class LedgerTotal(models.Model):
+    """The ledger summed by what the dashboards filter and group on, kept by the services in the
+    same transaction as each entry, so a dashboard reads thousands of rows, not millions.
+
+    An entry with no sector of its own is split across its project's sectors here. Derived data:
+    `ledger_totals_rebuild` recomputes it from the ledger, and the tests hold the two equal.
+    """
+
+    donor = models.ForeignKey("places.Organization", on_delete=models.CASCADE, related_name="+")
+    pairing = models.ForeignKey("pairings.Pairing", on_delete=models.CASCADE, related_name="+")
+    region = models.ForeignKey("places.Region", on_delete=models.CASCADE, related_name="+")
+    kind = models.CharField(max_length=2, choices=TransactionKind.choices)
+    year = models.PositiveSmallIntegerField()
+    category = models.CharField(max_length=20, choices=Category.choices)
+    public = models.BooleanField(help_text="No project, or a published one.")
+    amount_minor = models.BigIntegerField(default=0)  # in the base currency
+    entries = models.IntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["pairing", "region", "kind", "year", "category", "public"],
+                name="ledger_total_key",
+            )
+        ]
+        indexes = [models.Index(fields=["year", "kind"]), models.Index(fields=["donor", "year"])]
+
+    def __str__(self) -> str:
+        return f"{self.pairing_id}/{self.region_id} {self.kind} {self.year} {self.category}"

@@ -1,0 +1,304 @@
+"""Reads for the ledger, its totals and the compliance rules, scoped to the actor (house rule 5).
+
+The office and auditors see everything; a donor team its own donor's entries (a province's team
+also those of the cities under it); a recipient team the entries to its places; everyone else the
+totals of published pairings and projects only, never single entries.
+"""
+
+import datetime
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.db.models import Q, QuerySet, Sum
+from django.shortcuts import get_object_or_404
+
+from counterpart.accounts import permissions
+from counterpart.accounts.models import Role
+from counterpart.engine.compliance import ShareCheck
+from counterpart.engine.money import convert
+from counterpart.funding.models import (
+    BASE_CURRENCY,
+    WELLBEING_CATEGORIES,
+    Category,
+    ComplianceRule,
+    Currency,
+    ExchangeRate,
+    LedgerTotal,
+    RuleKind,
+    Sector,
+    Transaction,
+    TransactionKind,
+)
+from counterpart.funding.services.rates import RateBook
+from counterpart.pairings import selectors as pairings
+from counterpart.places.models import RegionLevel
+
+COUNTY_AND_BELOW = [
+    RegionLevel.COUNTY,
+    RegionLevel.TOWNSHIP,
+    RegionLevel.DIVISION,
+    RegionLevel.REGIMENT,
+]
+DEFAULT_THRESHOLDS = {RuleKind.WELLBEING_SHARE: 800_000, RuleKind.COUNTY_SHARE: 0}
+
+
+def _team_scope(actor) -> Q:
+    return (
+        permissions.donor_scope_q(actor, "donor__")
+        | permissions.donor_scope_q(actor, "pairing__donor__")
+        | permissions.recipient_scope_q(actor, "region__")
+    )
+
+
+def may_see_entries(actor) -> bool:
+    """Single entries are for the office, auditors and teams; the public sees totals only."""
+    return permissions.reads_everything(actor) or bool(
+        permissions.roles(actor) & {Role.DONOR_TEAM, Role.RECIPIENT_TEAM}
+    )
+
+
+def transaction_list(
+    *,
+    actor,
+    round=None,
+    donor=None,
+    area=None,
+    year: int | None = None,
+    kind: str | None = None,
+    project=None,
+) -> QuerySet[Transaction]:
+    entries = Transaction.objects.select_related(
+        "pairing__donor", "pairing__recipient", "project", "region", "sector", "currency", "rate"
+    )
+    if not permissions.reads_everything(actor):
+        entries = entries.filter(_team_scope(actor)) if may_see_entries(actor) else entries.none()
+    if round is not None:
+        entries = entries.filter(pairing__round=round)
+    if donor is not None:
+        entries = entries.filter(donor=donor)
+    if area is not None:
+        entries = entries.filter(region__path__startswith=area.path)
+    if year is not None:
+        entries = entries.filter(value_date__year=year)
+    if kind:
+        entries = entries.filter(kind=kind)
+    if project is not None:
+        entries = entries.filter(project=project)
+    return entries
+
+
+def transaction_get(*, actor, pk: int) -> Transaction:
+    return get_object_or_404(transaction_list(actor=actor), pk=pk)
+
+
+def sector_list(*, actor=None) -> QuerySet[Sector]:
+    return Sector.objects.all()
+
+
+def sector_get_many(*, codes: list[str]) -> dict[str, Sector]:
+    return Sector.objects.in_bulk(codes)
+
+
+def currency_list(*, actor=None) -> QuerySet[Currency]:
+    return Currency.objects.all()
+
+
+def exchange_rate_list(*, actor=None, currency: str | None = None) -> QuerySet[ExchangeRate]:
+    rates = ExchangeRate.objects.all()
+    if currency:
+        rates = rates.filter(Q(base_id=currency) | Q(quote_id=currency))
+    return rates
+
+
+def rate_in_force(source: str, target: str, day: datetime.date) -> ExchangeRate | None:
+    return RateBook().in_force(source, target, day)
+
+
+# -- totals ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Filters:
+    round: object = None
+    donor: object = None
+    area: object = None  # a region: its places and the places under them
+    year: int | None = None
+
+
+def totals(*, actor, filters: Filters = Filters()) -> QuerySet[LedgerTotal]:
+    """The ledger's totals the actor may see, filtered."""
+    rows = LedgerTotal.objects.all()
+    if not permissions.reads_everything(actor):
+        public = Q(public=True, pairing__is_published=True)
+        rows = (
+            rows.filter(public | _team_scope(actor))
+            if may_see_entries(actor)
+            else rows.filter(public)
+        )
+    if filters.round is not None:
+        rows = rows.filter(pairing__round=filters.round)
+    if filters.donor is not None:
+        rows = rows.filter(donor=filters.donor)
+    if filters.area is not None:
+        rows = rows.filter(region__path__startswith=filters.area.path)
+    if filters.year is not None:
+        rows = rows.filter(year=filters.year)
+    return rows
+
+
+@dataclass
+class Row:
+    """One line of a dashboard table: a donor, a category or a year, with a sum per kind."""
+
+    key: object
+    label: str
+    by_kind: dict[str, int] = field(default_factory=lambda: defaultdict(int))
+
+    def amount(self, kind: str) -> int:
+        return self.by_kind.get(kind, 0)
+
+    @property
+    def committed(self) -> int:
+        return self.amount(TransactionKind.COMMITMENT)
+
+    @property
+    def disbursed(self) -> int:
+        return self.amount(TransactionKind.DISBURSEMENT)
+
+    @property
+    def spent(self) -> int:
+        return self.amount(TransactionKind.EXPENDITURE)
+
+
+def totals_by(*, actor, group: str, filters: Filters = Filters()) -> list[Row]:
+    """Sums by kind, grouped by "donor", "category" or "year", in the base currency."""
+    column = {"donor": "donor_id", "category": "category", "year": "year"}[group]
+    sums = (
+        totals(actor=actor, filters=filters)
+        .values_list(column, "kind")
+        .annotate(amount=Sum("amount_minor"))
+        .order_by()
+    )
+    rows: dict = {}
+    for key, kind, amount in sums:
+        rows.setdefault(key, Row(key=key, label=str(key))).by_kind[kind] += amount
+    if group == "donor":
+        from counterpart.places.selectors import organization_list
+
+        names = {o.pk: o.name for o in organization_list(actor=actor).filter(pk__in=list(rows))}
+        for row in rows.values():
+            row.label = names.get(row.key, str(row.key))
+        return sorted(rows.values(), key=lambda r: r.label)
+    if group == "category":
+        labels = dict(Category.choices)
+        for row in rows.values():
+            row.label = str(labels.get(row.key, row.key))
+        order = list(Category.values)
+        return sorted(rows.values(), key=lambda r: order.index(r.key) if r.key in order else 99)
+    return sorted(rows.values(), key=lambda r: r.key)
+
+
+def share_checks(*, actor, filters: Filters, kind: str = TransactionKind.COMMITMENT):
+    """The wellbeing share and the county-level share of what was committed (or `kind`)."""
+    rows = totals(actor=actor, filters=filters).filter(kind=kind)
+    whole = rows.aggregate(s=Sum("amount_minor"))["s"] or 0
+    wellbeing = rows.filter(category__in=WELLBEING_CATEGORIES).aggregate(s=Sum("amount_minor"))
+    county = rows.filter(region__level__in=COUNTY_AND_BELOW).aggregate(s=Sum("amount_minor"))
+    thresholds = _thresholds(filters)
+    return {
+        RuleKind.WELLBEING_SHARE: ShareCheck(
+            part_minor=wellbeing["s"] or 0,
+            whole_minor=whole,
+            threshold_ppm=thresholds[RuleKind.WELLBEING_SHARE],
+        ),
+        RuleKind.COUNTY_SHARE: ShareCheck(
+            part_minor=county["s"] or 0,
+            whole_minor=whole,
+            threshold_ppm=thresholds[RuleKind.COUNTY_SHARE],
+        ),
+    }
+
+
+def _thresholds(filters: Filters) -> dict[str, int]:
+    """The thresholds in force for the filters' round, donor and year (the donor's own rule
+    first, then the round's default, then the programme's 80 % wellbeing line)."""
+    found = dict(DEFAULT_THRESHOLDS)
+    if filters.round is None:
+        return found
+    year = filters.year or datetime.date.today().year
+    rules = [r for r in ComplianceRule.objects.filter(round=filters.round) if r.covers(year)]
+    for kind in found:
+        own = [
+            r for r in rules if r.kind == kind and filters.donor and r.donor_id == filters.donor.pk
+        ]
+        default = [r for r in rules if r.kind == kind and r.donor_id is None]
+        if own or default:
+            found[kind] = (own or default)[0].threshold_ppm
+    return found
+
+
+def compliance_rule_list(*, actor, round=None) -> QuerySet[ComplianceRule]:
+    rules = ComplianceRule.objects.select_related("round", "donor")
+    return rules.filter(round=round) if round is not None else rules
+
+
+@dataclass
+class DonorCompliance:
+    donor: object
+    quota_minor: int | None
+    committed: int
+    disbursed: int
+    checks: dict
+
+
+def donor_compliance(*, actor, round, year: int) -> list[DonorCompliance]:
+    """Per donor of the round: quota against committed and disbursed, and the two shares."""
+    by_donor = {
+        row.key: row
+        for row in totals_by(actor=actor, group="donor", filters=Filters(round=round, year=year))
+    }
+    result = []
+    for quota in pairings.quota_table(actor=actor, round=round, year=year):
+        row = by_donor.get(quota.donor.pk)
+        filters = Filters(round=round, donor=quota.donor, year=year)
+        result.append(
+            DonorCompliance(
+                donor=quota.donor,
+                quota_minor=quota.quota_minor,
+                committed=row.committed if row else 0,
+                disbursed=row.disbursed if row else 0,
+                checks=share_checks(actor=actor, filters=filters),
+            )
+        )
+    return result
+
+
+# -- another currency -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Display:
+    """How figures are shown: in the base currency, or converted at one stated rate."""
+
+    currency: str = BASE_CURRENCY
+    rate: ExchangeRate | None = None
+
+    def __call__(self, amount_minor: int) -> int:
+        if self.rate is None:
+            return amount_minor
+        return convert(
+            amount_minor,
+            source=BASE_CURRENCY,
+            target=self.currency,
+            rate_scaled=self.rate.rate_scaled,
+            rate_base=self.rate.base_id,
+        )
+
+
+def display_in(currency: str, on: datetime.date) -> Display:
+    """Show base-currency figures in `currency` at the rate in force on `on` (or as they are,
+    when there is no such rate: the caller says so)."""
+    if currency == BASE_CURRENCY:
+        return Display()
+    rate = rate_in_force(BASE_CURRENCY, currency, on)
+    return Display(currency=currency, rate=rate) if rate else Display()

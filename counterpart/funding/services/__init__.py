@@ -1,0 +1,27 @@
+"""Writes for the funding app; each module's services are importable from here."""
+
+from counterpart.funding.services.ledger import (
+    BulkError,
+    Entry,
+    ledger_totals_rebuild,
+    receipt_confirm,
+    transaction_record,
+    transaction_reverse,
+    transactions_record_bulk,
+)
+from counterpart.funding.services.rates import RateBook, exchange_rate_record
+from counterpart.funding.services.rules import compliance_rule_create, compliance_rule_update
+
+__all__ = [
+    "BulkError",
+    "Entry",
+    "RateBook",
+    "compliance_rule_create",
+    "compliance_rule_update",
+    "exchange_rate_record",
+    "ledger_totals_rebuild",
+    "receipt_confirm",
+    "transaction_record",
+    "transaction_reverse",
+    "transactions_record_bulk",
+]

@@ -1,0 +1,480 @@
+"""Writes to the ledger: record, record in bulk, reverse, confirm receipt (house rules 1–5, 8).
+
+One `_Ledger` per service call validates every entry against the rules, converts it to the base
+currency at the rate of its value date, and writes the entries and their totals together.
+"""
+
+import datetime
+from collections import defaultdict
+from dataclasses import dataclass
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Sum
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+
+from counterpart.accounts import permissions
+from counterpart.audit.services import audit_record, snapshot
+from counterpart.engine.money import convert, format_minor, split_by_weights
+from counterpart.funding.models import (
+    BASE_CURRENCY,
+    Currency,
+    ExchangeRate,
+    LedgerTotal,
+    ReceiptConfirmation,
+    Sector,
+    Transaction,
+    TransactionKind,
+)
+from counterpart.funding.services.rates import RateBook
+from counterpart.pairings.models import Pairing
+from counterpart.projects.models import Project, ProjectSector
+
+# Ten trillion yuan: far above any entry, far below what 64 bits hold after conversion.
+MAX_AMOUNT_MINOR = 10**15
+BALANCED = (TransactionKind.COMMITMENT, TransactionKind.DISBURSEMENT)
+NOT_IN_FUTURE = (TransactionKind.DISBURSEMENT, TransactionKind.EXPENDITURE)
+PROMISES = (TransactionKind.COMMITMENT, TransactionKind.PLEDGE)
+
+
+@dataclass
+class Entry:
+    """What a caller asks the ledger to record."""
+
+    kind: str
+    pairing: Pairing
+    amount_minor: int
+    currency: str
+    value_date: datetime.date
+    project: Project | None = None
+    provider: object = None  # Organization; the pairing's donor when not given
+    receiver: object = None  # Organization
+    region: object = None  # Region; the project's or the pairing's place when not given
+    sector: str | Sector | None = None  # DAC code; None follows the project's sectors
+    description: str = ""
+    reason: str = ""
+
+
+def accountable_donor_id(pairing: Pairing) -> int:
+    """Money of a city-level sub-pairing counts for the donor of the pairing above it."""
+    return pairing.parent.donor_id if pairing.parent_id else pairing.donor_id
+
+
+class _Ledger:
+    def __init__(self, *, actor):
+        self.actor = actor
+        self.today = timezone.localdate()
+        self.rates = RateBook()
+        self.currencies = set(Currency.objects.values_list("code", flat=True))
+        self.sectors = {s.code: s for s in Sector.objects.all()}
+        self.splits: dict[int, list[tuple[str, int]]] = {}
+        self.balances: dict[tuple, list[int]] = {}
+        self.totals: dict[tuple, list[int]] = defaultdict(lambda: [0, 0])
+        self.pending: list[Transaction] = []
+
+    # -- reading what is there ------------------------------------------------------------
+
+    def preload(self, entries: list[Entry]) -> None:
+        """Lock the pairings concerned (in id order, so no deadlock) and read their balances."""
+        pairing_ids = sorted({e.pairing.pk for e in entries})
+        list(Pairing.objects.select_for_update().filter(pk__in=pairing_ids).order_by("pk"))
+        project_ids = sorted({e.project.pk for e in entries if e.project is not None})
+        for chunk in _chunks(project_ids):
+            for row in (
+                ProjectSector.objects.filter(project_id__in=chunk)
+                .values_list("project_id", "sector__category", "percentage")
+                .order_by("project_id", "-percentage", "sector_id")
+            ):
+                self.splits.setdefault(row[0], []).append((row[1], row[2]))
+            self._load_balances(project_id__in=chunk)
+        unprojected = sorted({e.pairing.pk for e in entries if e.project is None})
+        for chunk in _chunks(unprojected):
+            self._load_balances(pairing_id__in=chunk, project__isnull=True)
+
+    def _load_balances(self, **filters) -> None:
+        rows = (
+            Transaction.objects.filter(kind__in=BALANCED, **filters)
+            .values_list("pairing_id", "project_id", "kind")
+            .annotate(total=Sum("base_amount_minor"))
+        )
+        for pairing_id, project_id, kind, total in rows:
+            balance = self._balance(pairing_id, project_id)
+            balance[BALANCED.index(kind)] += total
+
+    def _balance(self, pairing_id: int, project_id: int | None) -> list[int]:
+        key = ("project", project_id) if project_id else ("pairing", pairing_id)
+        return self.balances.setdefault(key, [0, 0])
+
+    # -- checking and preparing one entry ---------------------------------------------------
+
+    def prepare(self, entry: Entry) -> Transaction:
+        """The entry as an unsaved Transaction, or a ValidationError naming each bad field."""
+        pairing = entry.pairing
+        permissions.require(permissions.can_act_for_donor(self.actor, pairing.donor))
+        errors: dict[str, str] = {}
+        if entry.kind not in TransactionKind.values:
+            errors["kind"] = _("Unknown transaction type %(kind)r.") % {"kind": entry.kind}
+        if not isinstance(entry.amount_minor, int) or entry.amount_minor <= 0:
+            errors["amount_minor"] = _(
+                "An amount is above zero; a mistake is corrected by reversing its entry."
+            )
+        elif entry.amount_minor > MAX_AMOUNT_MINOR:
+            errors["amount_minor"] = _("This amount is too large to be real.")
+        currency = str(entry.currency or "").upper()
+        if currency not in self.currencies:
+            errors["currency"] = _("Unknown currency %(code)r.") % {"code": entry.currency}
+        errors.update(self._check_dates(entry))
+        project, region = entry.project, entry.region
+        if project is not None and project.pairing_id != pairing.pk:
+            errors["project"] = _("This project belongs to another pairing.")
+        if region is None:
+            region = project.region if project is not None else pairing.recipient
+        elif not region.is_within(pairing.recipient):
+            errors["region"] = _(
+                "%(place)s is not within %(recipient)s, which this pairing assists."
+            ) % {"place": region, "recipient": pairing.recipient}
+        sector = self._sector(entry, errors)
+        rate = None
+        if currency in self.currencies and currency != BASE_CURRENCY and "value_date" not in errors:
+            rate = self.rates.in_force(currency, BASE_CURRENCY, entry.value_date)
+            if rate is None:
+                errors["value_date"] = _(
+                    "No %(currency)s→%(base)s exchange rate on or before %(date)s; record one "
+                    "first."
+                ) % {
+                    "currency": currency,
+                    "base": BASE_CURRENCY,
+                    "date": date_format(entry.value_date),
+                }
+        if errors:
+            raise ValidationError(errors)
+        base_amount = _to_base(entry.amount_minor, currency, rate)
+        if entry.kind == TransactionKind.DISBURSEMENT and not entry.reason.strip():
+            committed, disbursed = self._balance(pairing.pk, project and project.pk)
+            if disbursed + base_amount > committed:
+                raise ValidationError(
+                    {
+                        "reason": _(
+                            "This disbursement goes beyond what was committed (%(committed)s "
+                            "committed, %(disbursed)s already disbursed). Record why, or record "
+                            "the commitment first."
+                        )
+                        % {
+                            "committed": format_minor(committed, BASE_CURRENCY),
+                            "disbursed": format_minor(disbursed, BASE_CURRENCY),
+                        }
+                    }
+                )
+        return Transaction(
+            kind=entry.kind,
+            pairing=pairing,
+            donor_id=accountable_donor_id(pairing),
+            project=project,
+            provider=entry.provider or pairing.donor,
+            receiver=entry.receiver,
+            region=region,
+            sector=sector,
+            amount_minor=entry.amount_minor,
+            currency_id=currency,
+            value_date=entry.value_date,
+            base_amount_minor=base_amount,
+            rate=rate,
+            description=entry.description[:500],
+            reason=entry.reason,
+            recorded_by=self.actor if getattr(self.actor, "pk", None) else None,
+        )
+
+    def _check_dates(self, entry: Entry) -> dict[str, str]:
+        day, pairing = entry.value_date, entry.pairing
+        if not isinstance(day, datetime.date):
+            return {"value_date": _("Enter a date.")}
+        if day < pairing.valid_from:
+            return {
+                "value_date": _("The pairing starts on %(date)s; this date is before it.")
+                % {"date": date_format(pairing.valid_from)}
+            }
+        if entry.kind in PROMISES and pairing.valid_to and day > pairing.valid_to:
+            return {
+                "value_date": _(
+                    "The pairing ended on %(date)s; nothing more can be committed after it."
+                )
+                % {"date": date_format(pairing.valid_to)}
+            }
+        if entry.kind in NOT_IN_FUTURE and day > self.today:
+            return {"value_date": _("Money cannot have moved on a future date.")}
+        return {}
+
+    def _sector(self, entry: Entry, errors: dict) -> Sector | None:
+        if entry.sector in (None, ""):
+            if entry.project is None or not self._split(entry.project.pk):
+                errors["sector"] = _(
+                    "Choose a sector: the entry has no project whose sectors it could follow."
+                )
+            return None
+        code = entry.sector.code if isinstance(entry.sector, Sector) else str(entry.sector)
+        if code not in self.sectors:
+            errors["sector"] = _("Unknown DAC sector code %(code)r.") % {"code": code}
+            return None
+        return self.sectors[code]
+
+    def _split(self, project_id: int) -> list[tuple[str, int]]:
+        if project_id not in self.splits:
+            self.splits[project_id] = list(
+                ProjectSector.objects.filter(project_id=project_id)
+                .values_list("sector__category", "percentage")
+                .order_by("-percentage", "sector_id")
+            )
+        return self.splits[project_id]
+
+    # -- adding and writing -----------------------------------------------------------------
+
+    def add(self, entry: Transaction) -> None:
+        """Count a prepared entry in the balances and totals, and queue it for writing."""
+        if entry.kind in BALANCED:
+            self._balance(entry.pairing_id, entry.project_id)[BALANCED.index(entry.kind)] += (
+                entry.base_amount_minor
+            )
+        public = entry.project is None or entry.project.is_published
+        for category, amount in self.categories(entry):
+            key = (
+                entry.donor_id,
+                entry.pairing_id,
+                entry.region_id,
+                entry.kind,
+                entry.value_date.year,
+                category,
+                public,
+            )
+            total = self.totals[key]
+            total[0] += amount
+            total[1] += 1 if entry.reverses_id is None else -1
+        self.pending.append(entry)
+
+    def categories(self, entry: Transaction) -> list[tuple[str, int]]:
+        if entry.sector is not None:
+            return [(entry.sector.category, entry.base_amount_minor)]
+        split = self._split(entry.project_id)
+        parts = split_by_weights(entry.base_amount_minor, [weight for _c, weight in split])
+        return [(category, part) for (category, _w), part in zip(split, parts, strict=True)]
+
+    def write(self) -> list[Transaction]:
+        written = Transaction.objects.bulk_create(self.pending, batch_size=2000)
+        _apply_totals(self.totals)
+        return written
+
+
+def _chunks(ids: list[int], size: int = 900):
+    for start in range(0, len(ids), size):
+        yield ids[start : start + size]
+
+
+def _to_base(amount_minor: int, currency: str, rate: ExchangeRate | None) -> int:
+    if rate is None:
+        return amount_minor
+    return convert(
+        amount_minor,
+        source=currency,
+        target=BASE_CURRENCY,
+        rate_scaled=rate.rate_scaled,
+        rate_base=rate.base_id,
+    )
+
+
+def _apply_totals(deltas: dict[tuple, list[int]]) -> None:
+    """Add the deltas to the stored totals: one read, one bulk update, one bulk insert."""
+    if not deltas:
+        return
+    pairing_ids = {key[1] for key in deltas}
+    years = {key[4] for key in deltas}
+    stored = {
+        (t.donor_id, t.pairing_id, t.region_id, t.kind, t.year, t.category, t.public): t
+        for t in LedgerTotal.objects.filter(pairing_id__in=pairing_ids, year__in=years)
+    }
+    changed, created = [], []
+    for key, (amount, entries) in deltas.items():
+        total = stored.get(key)
+        if total is None:
+            donor_id, pairing_id, region_id, kind, year, category, public = key
+            created.append(
+                LedgerTotal(
+                    donor_id=donor_id,
+                    pairing_id=pairing_id,
+                    region_id=region_id,
+                    kind=kind,
+                    year=year,
+                    category=category,
+                    public=public,
+                    amount_minor=amount,
+                    entries=entries,
+                )
+            )
+        else:
+            total.amount_minor += amount
+            total.entries += entries
+            changed.append(total)
+    LedgerTotal.objects.bulk_update(changed, ["amount_minor", "entries"], batch_size=500)
+    LedgerTotal.objects.bulk_create(created, batch_size=500)
+
+
+@transaction.atomic
+def transaction_record(*, actor, **fields) -> Transaction:
+    """Record one entry (the fields of `Entry`). Bad input raises and writes nothing."""
+    entry = Entry(**fields)
+    ledger = _Ledger(actor=actor)
+    ledger.preload([entry])
+    ledger.add(ledger.prepare(entry))
+    (recorded,) = ledger.write()
+    audit_record(
+        actor=actor,
+        event_type="transaction.recorded",
+        obj=recorded,
+        after=snapshot(recorded),
+        reason=recorded.reason,
+    )
+    return recorded
+
+
+class BulkError(ValidationError):
+    """Errors of a bulk record, by row (1-based) and field; nothing was written."""
+
+    def __init__(self, row_errors: dict[int, dict[str, list[str]]]):
+        self.row_errors = row_errors
+        super().__init__(
+            [
+                f"row {row}, {field}: {message}"
+                for row, fields in sorted(row_errors.items())
+                for field, messages in fields.items()
+                for message in messages
+            ]
+        )
+
+
+@transaction.atomic
+def transactions_record_bulk(*, actor, entries: list[Entry], source: str = "") -> int:
+    """Record many entries, all or nothing: any bad row refuses the lot, naming row and field.
+
+    One audit event covers the import (the entries themselves keep who recorded them and when,
+    and can never change); this is the path of imports and of the ledger benchmark.
+    """
+    ledger = _Ledger(actor=actor)
+    ledger.preload(entries)
+    row_errors: dict[int, dict[str, list[str]]] = {}
+    for row, entry in enumerate(entries, start=1):
+        try:
+            ledger.add(ledger.prepare(entry))
+        except ValidationError as error:
+            row_errors[row] = error.message_dict
+            if len(row_errors) >= 100:  # enough to fix before trying again
+                break
+    if row_errors:
+        raise BulkError(row_errors)
+    written = ledger.write()
+    if written:
+        audit_record(
+            actor=actor,
+            event_type="transactions.imported",
+            obj=written[0],
+            after={
+                "entries": len(written),
+                "first_id": written[0].pk,
+                "last_id": written[-1].pk,
+                "base_total_minor": sum(t.base_amount_minor for t in written),
+                "source": source,
+            },
+        )
+    return len(written)
+
+
+@transaction.atomic
+def transaction_reverse(*, actor, transaction: Transaction, reason: str) -> Transaction:
+    """Cancel an entry with its mirror image, at the original's rate, so the two net to zero."""
+    original = Transaction.objects.select_related("pairing__donor", "project", "sector").get(
+        pk=transaction.pk
+    )
+    permissions.require(permissions.can_act_for_donor(actor, original.pairing.donor))
+    if not reason.strip():
+        raise ValidationError({"reason": _("Say why this entry is reversed.")})
+    if original.reverses_id is not None:
+        raise ValidationError({"transaction": _("A reversal cannot itself be reversed.")})
+    if Transaction.objects.filter(reverses=original).exists():
+        raise ValidationError({"transaction": _("This entry has already been reversed.")})
+    ledger = _Ledger(actor=actor)
+    ledger.preload([Entry(original.kind, original.pairing, 1, "CNY", original.value_date)])
+    mirror = Transaction(
+        **{
+            field.attname: getattr(original, field.attname)
+            for field in Transaction._meta.concrete_fields
+            if field.name not in {"id", "recorded_at"}
+        }
+    )
+    mirror.amount_minor = -original.amount_minor
+    mirror.base_amount_minor = -original.base_amount_minor
+    mirror.reverses = original
+    mirror.reason = reason
+    mirror.recorded_by = actor if getattr(actor, "pk", None) else None
+    mirror.sector = original.sector
+    mirror.project = original.project
+    ledger.add(mirror)
+    (reversal,) = ledger.write()
+    audit_record(
+        actor=actor,
+        event_type="transaction.reversed",
+        obj=reversal,
+        after=snapshot(reversal),
+        reason=reason,
+    )
+    return reversal
+
+
+@transaction.atomic
+def receipt_confirm(
+    *, actor, transaction: Transaction, received_on: datetime.date, note: str = ""
+) -> ReceiptConfirmation:
+    """The recipient team of the receiving place confirms that a disbursement arrived."""
+    entry = Transaction.objects.select_related("region").get(pk=transaction.pk)
+    permissions.require(permissions.serves_region(actor, entry.region))
+    if entry.kind != TransactionKind.DISBURSEMENT or entry.reverses_id is not None:
+        raise ValidationError({"transaction": _("Only a disbursement's receipt is confirmed.")})
+    if Transaction.objects.filter(reverses=entry).exists():
+        raise ValidationError({"transaction": _("This disbursement was reversed.")})
+    if ReceiptConfirmation.objects.filter(transaction=entry).exists():
+        raise ValidationError({"transaction": _("This receipt is already confirmed.")})
+    if received_on < entry.value_date or received_on > timezone.localdate():
+        raise ValidationError(
+            {
+                "received_on": _(
+                    "The money arrives on or after its value date, and not later than today."
+                )
+            }
+        )
+    receipt = ReceiptConfirmation.objects.create(
+        transaction=entry, received_on=received_on, note=note, confirmed_by=actor
+    )
+    audit_record(actor=actor, event_type="receipt.confirmed", obj=receipt, after=snapshot(receipt))
+    return receipt
+
+
+@transaction.atomic
+def ledger_totals_rebuild(*, actor, pairing: Pairing | None = None) -> int:
+    """Recompute the totals from the ledger (all, or one pairing's): after a project's sectors
+    or publication change, and as a check that nothing drifted. Returns the entries counted."""
+    permissions.require(
+        permissions.can_manage_programme(actor)
+        or (pairing is not None and permissions.can_act_for_donor(actor, pairing.donor))
+    )
+    entries = Transaction.objects.select_related("sector", "project")
+    totals = LedgerTotal.objects.all()
+    if pairing is not None:
+        entries = entries.filter(pairing=pairing)
+        totals = totals.filter(pairing=pairing)
+    totals.delete()  # derived rows only; the ledger itself is never touched
+    ledger = _Ledger(actor=actor)
+    counted = 0
+    for entry in entries.iterator(chunk_size=5000):
+        ledger.add(entry)
+        counted += 1
+    ledger.pending.clear()
+    _apply_totals(ledger.totals)
+    return counted

@@ -1,0 +1,72 @@
+"""Exchange rates: the rate in force on a date, and the office recording a new one."""
+
+import bisect
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Q
+from django.utils.translation import gettext as _
+
+from counterpart.accounts import permissions
+from counterpart.audit.services import audit_record, snapshot
+from counterpart.funding.models import Currency, ExchangeRate
+
+
+class RateBook:
+    """The rates between two currencies, read once, looked up by date (latest on or before)."""
+
+    def __init__(self):
+        self._pairs: dict[frozenset, tuple[list[datetime.date], list[ExchangeRate]]] = {}
+
+    def in_force(self, source: str, target: str, day: datetime.date) -> ExchangeRate | None:
+        pair = frozenset((source, target))
+        if pair not in self._pairs:
+            rates = list(
+                ExchangeRate.objects.filter(
+                    Q(base_id=source, quote_id=target) | Q(base_id=target, quote_id=source)
+                ).order_by("valid_on", "-recorded_at")
+            )
+            self._pairs[pair] = ([r.valid_on for r in rates], rates)
+        days, rates = self._pairs[pair]
+        index = bisect.bisect_right(days, day)
+        return rates[index - 1] if index else None
+
+
+@transaction.atomic
+def exchange_rate_record(
+    *,
+    actor,
+    base: str,
+    quote: str,
+    valid_on: datetime.date,
+    rate_scaled: int,
+    source: str,
+) -> ExchangeRate:
+    """A rate from `valid_on` on. Rates are never changed: the ledger converted with them."""
+    permissions.require(permissions.can_manage_programme(actor))
+    errors = {}
+    known = set(Currency.objects.filter(code__in=[base, quote]).values_list("code", flat=True))
+    for field, code in (("base", base), ("quote", quote)):
+        if code not in known:
+            errors[field] = _("Unknown currency %(code)r.") % {"code": code}
+    if base == quote:
+        errors["quote"] = _("A rate is between two different currencies.")
+    if rate_scaled <= 0:
+        errors["rate"] = _("A rate is above zero.")
+    if not source.strip():
+        errors["source"] = _("Say where the rate comes from.")
+    if (
+        not errors
+        and ExchangeRate.objects.filter(
+            Q(base_id=base, quote_id=quote) | Q(base_id=quote, quote_id=base), valid_on=valid_on
+        ).exists()
+    ):
+        errors["valid_on"] = _("There is already a rate between these currencies on this day.")
+    if errors:
+        raise ValidationError(errors)
+    rate = ExchangeRate.objects.create(
+        base_id=base, quote_id=quote, valid_on=valid_on, rate_scaled=rate_scaled, source=source
+    )
+    audit_record(actor=actor, event_type="exchange_rate.recorded", obj=rate, after=snapshot(rate))
+    return rate

@@ -1,0 +1,71 @@
+"""Compliance rules: the office sets the thresholds per round, donor and years."""
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from counterpart.accounts import permissions
+from counterpart.audit.services import audit_record, snapshot, tracked_update
+from counterpart.funding.models import ComplianceRule
+
+RULE_FIELDS = {"threshold_ppm", "first_year", "last_year", "notes"}
+
+
+def _check_rule(rule: ComplianceRule) -> None:
+    if not 0 < rule.threshold_ppm <= 1_000_000:
+        raise ValidationError({"threshold_ppm": _("A threshold is above 0 % and at most 100 %.")})
+    if rule.last_year is not None and rule.last_year < rule.first_year:
+        raise ValidationError({"last_year": _("The last year is before the first year.")})
+    others = ComplianceRule.objects.filter(
+        round=rule.round, donor=rule.donor, kind=rule.kind
+    ).exclude(pk=rule.pk)
+    for other in others:
+        if rule.first_year <= (other.last_year or 9999) and other.first_year <= (
+            rule.last_year or 9999
+        ):
+            raise ValidationError({"first_year": _("Another rule already covers these years.")})
+
+
+@transaction.atomic
+def compliance_rule_create(
+    *,
+    actor,
+    round,
+    kind: str,
+    threshold_ppm: int,
+    first_year: int,
+    donor=None,
+    last_year: int | None = None,
+    notes: str = "",
+) -> ComplianceRule:
+    permissions.require(permissions.can_manage_programme(actor))
+    rule = ComplianceRule(
+        round=round,
+        donor=donor,
+        kind=kind,
+        threshold_ppm=threshold_ppm,
+        first_year=first_year,
+        last_year=last_year,
+        notes=notes,
+    )
+    rule.full_clean()
+    _check_rule(rule)
+    rule.save()
+    audit_record(actor=actor, event_type="compliance_rule.created", obj=rule, after=snapshot(rule))
+    return rule
+
+
+@transaction.atomic
+def compliance_rule_update(
+    *, actor, rule: ComplianceRule, expected_version: int, **changes
+) -> ComplianceRule:
+    permissions.require(permissions.can_manage_programme(actor))
+    return tracked_update(
+        actor=actor,
+        instance=rule,
+        expected_version=expected_version,
+        changes=changes,
+        allowed=RULE_FIELDS,
+        event_type="compliance_rule.updated",
+        validate=_check_rule,
+    )

@@ -1,0 +1,242 @@
+"""Projects of a pairing, their sectors, places, milestones and documents, and their results."""
+
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+
+class BilingualTitle(models.Model):
+    title_en = models.CharField(_("title (English)"), max_length=300)
+    title_zh = models.CharField(_("title (Chinese)"), max_length=300, blank=True)
+
+    class Meta:
+        abstract = True
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def title(self) -> str:
+        language = get_language() or ""
+        return self.title_zh if language.startswith("zh") and self.title_zh else self.title_en
+
+
+class ActivityStatus(models.TextChoices):
+    """IATI activity status (the codes are IATI's)."""
+
+    PIPELINE = "1", _("Pipeline")
+    IMPLEMENTATION = "2", _("Implementation")
+    FINALISATION = "3", _("Finalisation")
+    CLOSED = "4", _("Closed")
+    CANCELLED = "5", _("Cancelled")
+    SUSPENDED = "6", _("Suspended")
+
+
+class Project(BilingualTitle):
+    pairing = models.ForeignKey(
+        "pairings.Pairing",
+        verbose_name=_("pairing"),
+        on_delete=models.PROTECT,
+        related_name="projects",
+    )
+    code = models.SlugField(
+        _("code"), max_length=80, unique=True, help_text=_("Stable; part of the IATI identifier.")
+    )
+    description_en = models.TextField(_("description (English)"), blank=True)
+    description_zh = models.TextField(_("description (Chinese)"), blank=True)
+    status = models.CharField(
+        _("status"), max_length=1, choices=ActivityStatus.choices, default=ActivityStatus.PIPELINE
+    )
+    region = models.ForeignKey(
+        "places.Region",
+        verbose_name=_("main place"),
+        on_delete=models.PROTECT,
+        related_name="projects",
+    )
+    implementer = models.ForeignKey(
+        "places.Organization",
+        verbose_name=_("implementing organization"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="implemented_projects",
+    )
+    planned_start = models.DateField(_("planned start"), null=True, blank=True)
+    planned_end = models.DateField(_("planned end"), null=True, blank=True)
+    actual_start = models.DateField(_("actual start"), null=True, blank=True)
+    actual_end = models.DateField(_("actual end"), null=True, blank=True)
+    budget_minor = models.BigIntegerField(_("budget (minor units)"), default=0)
+    currency = models.CharField(_("currency"), max_length=3, default="CNY")
+    is_published = models.BooleanField(_("published"), default=False)
+    version = models.PositiveIntegerField(default=1, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["pairing__donor__name_en", "title_en"]
+        constraints = [
+            models.CheckConstraint(condition=Q(budget_minor__gte=0), name="budget_not_negative"),
+        ]
+        verbose_name = _("project")
+        verbose_name_plural = _("projects")
+
+    @property
+    def description(self) -> str:
+        language = get_language() or ""
+        if language.startswith("zh") and self.description_zh:
+            return self.description_zh
+        return self.description_en
+
+
+class ProjectSector(models.Model):
+    """A project's share in one sector; a project's shares add up to 100 %."""
+
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="sectors")
+    sector = models.ForeignKey(
+        "funding.Sector", verbose_name=_("sector"), on_delete=models.PROTECT, related_name="+"
+    )
+    percentage = models.PositiveSmallIntegerField(_("percentage"))
+
+    class Meta:
+        ordering = ["-percentage", "sector"]
+        constraints = [
+            models.UniqueConstraint(fields=["project", "sector"], name="project_sector_once"),
+            models.CheckConstraint(
+                condition=Q(percentage__gte=1, percentage__lte=100), name="percentage_1_to_100"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.sector_id} {self.percentage} %"
+
+
+class ProjectPlace(models.Model):
+    """Another place the project works in, with a point on the map where one is known."""
+
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="places")
+    region = models.ForeignKey(
+        "places.Region", verbose_name=_("place"), on_delete=models.PROTECT, related_name="+"
+    )
+    latitude = models.DecimalField(
+        _("latitude"), max_digits=8, decimal_places=5, null=True, blank=True
+    )
+    longitude = models.DecimalField(
+        _("longitude"), max_digits=8, decimal_places=5, null=True, blank=True
+    )
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["project", "region"], name="project_place_once"),
+        ]
+
+    def __str__(self) -> str:
+        return str(self.region)
+
+
+class Milestone(BilingualTitle):
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="milestones")
+    due_on = models.DateField(_("due on"))
+    completed_on = models.DateField(_("completed on"), null=True, blank=True)
+    version = models.PositiveIntegerField(default=1, editable=False)
+
+    class Meta:
+        ordering = ["due_on", "id"]
+        verbose_name = _("milestone")
+        verbose_name_plural = _("milestones")
+
+
+class ProjectDocument(models.Model):
+    """A link to a document about the project (a report, a photo page, a contract notice)."""
+
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="documents")
+    title = models.CharField(_("title"), max_length=300)
+    url = models.URLField(_("link"), max_length=500)
+    added_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-added_at"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class ResultKind(models.TextChoices):
+    """IATI result types."""
+
+    OUTPUT = "1", _("Output")
+    OUTCOME = "2", _("Outcome")
+    IMPACT = "3", _("Impact")
+
+
+class Result(BilingualTitle):
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="results")
+    kind = models.CharField(_("type"), max_length=1, choices=ResultKind.choices)
+
+    class Meta:
+        ordering = ["id"]
+        verbose_name = _("result")
+        verbose_name_plural = _("results")
+
+
+class Standard(models.TextChoices):
+    """Indicators every project reports the same way, so that they add up across the programme."""
+
+    OUT_OF_POVERTY = "out_of_poverty", _("People lifted out of poverty")
+    JOBS = "jobs", _("Jobs created")
+    JOBS_FORMERLY_POOR = "jobs_formerly_poor", _("Jobs created, of which for formerly poor people")
+    HOSPITAL_BEDS = "hospital_beds", _("Hospital beds")
+    STUDENTS = "students", _("Students served")
+    STAFF_TRAINED = "staff_trained", _("Local staff trained")
+
+
+class Measure(models.TextChoices):
+    """IATI indicator measures."""
+
+    UNIT = "1", _("Unit")
+    PERCENTAGE = "2", _("Percentage")
+
+
+class Indicator(BilingualTitle):
+    result = models.ForeignKey(Result, on_delete=models.CASCADE, related_name="indicators")
+    standard = models.CharField(
+        _("standard indicator"), max_length=30, choices=Standard.choices, blank=True
+    )
+    measure = models.CharField(
+        _("measure"), max_length=1, choices=Measure.choices, default=Measure.UNIT
+    )
+    ascending = models.BooleanField(_("higher is better"), default=True)
+    baseline_year = models.PositiveSmallIntegerField(_("baseline year"), null=True, blank=True)
+    baseline_value = models.DecimalField(
+        _("baseline"), max_digits=16, decimal_places=2, null=True, blank=True
+    )
+
+    class Meta:
+        ordering = ["id"]
+        verbose_name = _("indicator")
+        verbose_name_plural = _("indicators")
+
+
+class IndicatorPeriod(models.Model):
+    indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="periods")
+    period_start = models.DateField(_("period start"))
+    period_end = models.DateField(_("period end"))
+    target = models.DecimalField(_("target"), max_digits=16, decimal_places=2, null=True)
+    actual = models.DecimalField(_("actual"), max_digits=16, decimal_places=2, null=True)
+    version = models.PositiveIntegerField(default=1, editable=False)
+
+    class Meta:
+        ordering = ["period_start"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(period_end__gte=models.F("period_start")), name="period_in_order"
+            ),
+            models.UniqueConstraint(
+                fields=["indicator", "period_start"], name="indicator_period_once"
+            ),
+        ]
+        verbose_name = _("indicator period")
+        verbose_name_plural = _("indicator periods")
+
+    def __str__(self) -> str:
+        return f"{self.indicator} {self.period_start:%Y-%m-%d}–{self.period_end:%Y-%m-%d}"

@@ -1,0 +1,116 @@
+"""Reads for projects and results, scoped to the actor (house rule 5).
+
+The office and auditors see every project; a donor team its donor's (and the cities' under it);
+a recipient team those in its places; everyone else published projects of published pairings.
+"""
+
+from collections import defaultdict
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.db.models import Q, QuerySet
+from django.shortcuts import get_object_or_404
+
+from counterpart.accounts import permissions
+from counterpart.places.models import Region
+from counterpart.projects.models import IndicatorPeriod, Project
+
+
+def project_list(*, actor, pairing=None, donor=None, area=None, status=None) -> QuerySet[Project]:
+    projects = Project.objects.select_related(
+        "pairing__donor", "pairing__recipient", "pairing__round", "region"
+    )
+    if not permissions.reads_everything(actor):
+        projects = projects.filter(
+            Q(is_published=True, pairing__is_published=True)
+            | permissions.donor_scope_q(actor, "pairing__donor__")
+            | permissions.recipient_scope_q(actor, "region__")
+        )
+    if pairing is not None:
+        projects = projects.filter(pairing=pairing)
+    if donor is not None:
+        projects = projects.filter(Q(pairing__donor=donor) | Q(pairing__parent__donor=donor))
+    if area is not None:
+        projects = projects.filter(region__path__startswith=area.path)
+    if status:
+        projects = projects.filter(status=status)
+    return projects
+
+
+def project_get(*, actor, pk: int) -> Project:
+    return get_object_or_404(project_list(actor=actor), pk=pk)
+
+
+def project_by_code(*, actor, code: str) -> Project | None:
+    return project_list(actor=actor).filter(code=code).first()
+
+
+@dataclass
+class Progress:
+    """An indicator summed over projects and periods: what was aimed at and what was reached."""
+
+    key: object
+    label: str
+    target: Decimal = Decimal(0)
+    actual: Decimal = Decimal(0)
+
+    @property
+    def percent(self) -> int | None:
+        if not self.target:
+            return None
+        return int(self.actual * 100 / self.target)
+
+
+def indicator_rollup(
+    *, actor, standard: str, by: str = "year", level: str | None = None, **project_filters
+) -> list[Progress]:
+    """A standard indicator's targets and actuals summed by "year" (of the period's end), by
+    "donor", or by "place" — each project counted under its place's ancestor at `level`."""
+    periods = IndicatorPeriod.objects.filter(
+        indicator__standard=standard,
+        indicator__result__project__in=project_list(actor=actor, **project_filters),
+    ).values_list(
+        "period_end",
+        "target",
+        "actual",
+        "indicator__result__project__region__path",
+        "indicator__result__project__pairing__donor__name_en",
+    )
+    groups: dict = {}
+    ancestors = _ancestors_at(level) if by == "place" else {}
+    for period_end, target, actual, path, donor_name in periods:
+        if by == "year":
+            key, label = period_end.year, str(period_end.year)
+        elif by == "donor":
+            key, label = donor_name, donor_name
+        else:
+            region = next((r for p, r in ancestors.items() if path.startswith(p)), None)
+            if region is None:
+                continue
+            key, label = region.pk, region.name
+        progress = groups.setdefault(key, Progress(key=key, label=label))
+        progress.target += target or 0
+        progress.actual += actual or 0
+    return sorted(groups.values(), key=lambda p: str(p.key) if by != "year" else p.key)
+
+
+def _ancestors_at(level: str | None) -> dict[str, Region]:
+    return {r.path: r for r in Region.objects.filter(level=level)} if level else {}
+
+
+def standard_totals(*, actor, **project_filters) -> dict[str, Progress]:
+    """Every standard indicator summed over all periods of the visible projects."""
+    sums: dict[str, Progress] = defaultdict(lambda: Progress(key="", label=""))
+    rows = (
+        IndicatorPeriod.objects.filter(
+            indicator__result__project__in=project_list(actor=actor, **project_filters)
+        )
+        .exclude(indicator__standard="")
+        .values_list("indicator__standard", "target", "actual")
+    )
+    for standard, target, actual in rows:
+        progress = sums[standard]
+        progress.key = progress.label = standard
+        progress.target += target or 0
+        progress.actual += actual or 0
+    return dict(sums)

@@ -1,0 +1,312 @@
+"""Writes for projects, their sectors, places, milestones, documents and results (rules 1–5, 8).
+
+The office and the donor team of a project's pairing run a project; a recipient team reports
+indicator actuals for projects in its places.
+"""
+
+import datetime
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from counterpart.accounts import permissions
+from counterpart.audit.services import audit_record, snapshot, tracked_update
+from counterpart.funding.services import ledger_totals_rebuild
+from counterpart.pairings.models import Pairing
+from counterpart.projects.models import (
+    Indicator,
+    IndicatorPeriod,
+    Measure,
+    Milestone,
+    Project,
+    ProjectDocument,
+    ProjectPlace,
+    ProjectSector,
+    Result,
+)
+
+PROJECT_FIELDS = {
+    "title_en",
+    "title_zh",
+    "description_en",
+    "description_zh",
+    "status",
+    "region",
+    "implementer",
+    "planned_start",
+    "planned_end",
+    "actual_start",
+    "actual_end",
+    "budget_minor",
+    "currency",
+    "is_published",
+}
+
+
+def _require_runs(actor, project_or_pairing) -> None:
+    pairing = getattr(project_or_pairing, "pairing", project_or_pairing)
+    permissions.require(permissions.can_act_for_donor(actor, pairing.donor))
+
+
+def _check_project(project: Project) -> None:
+    errors = {}
+    if not project.region.is_within(project.pairing.recipient):
+        errors["region"] = _(
+            "%(place)s is not within %(recipient)s, which this pairing assists."
+        ) % {
+            "place": project.region,
+            "recipient": project.pairing.recipient,
+        }
+    for start, end in (("planned_start", "planned_end"), ("actual_start", "actual_end")):
+        begins, ends = getattr(project, start), getattr(project, end)
+        if begins and ends and ends < begins:
+            errors[end] = _("The end date is before the start date.")
+    if project.budget_minor < 0:
+        errors["budget_minor"] = _("A budget cannot be negative.")
+    if errors:
+        raise ValidationError(errors)
+
+
+@transaction.atomic
+def project_create(
+    *,
+    actor,
+    pairing: Pairing,
+    code: str,
+    title_en: str,
+    region=None,
+    sectors: dict[str, int] | None = None,
+    **fields,
+) -> Project:
+    """A project of a pairing; `sectors` maps DAC codes to percentages adding up to 100."""
+    _require_runs(actor, pairing)
+    unknown = set(fields) - PROJECT_FIELDS
+    if unknown:
+        raise ValidationError({name: _("This field cannot be set here.") for name in unknown})
+    project = Project(
+        pairing=pairing, code=code, title_en=title_en, region=region or pairing.recipient, **fields
+    )
+    project.full_clean()
+    _check_project(project)
+    project.save()
+    audit_record(actor=actor, event_type="project.created", obj=project, after=snapshot(project))
+    if sectors:
+        project_sectors_set(actor=actor, project=project, sectors=sectors)
+    return project
+
+
+@transaction.atomic
+def project_update(*, actor, project: Project, expected_version: int, **changes) -> Project:
+    _require_runs(actor, project)
+    publication_changes = "is_published" in changes and changes["is_published"] != (
+        project.is_published
+    )
+    updated = tracked_update(
+        actor=actor,
+        instance=project,
+        expected_version=expected_version,
+        changes=changes,
+        allowed=PROJECT_FIELDS,
+        event_type="project.updated",
+        validate=_check_project,
+    )
+    if publication_changes:  # the public totals count published projects only
+        ledger_totals_rebuild(actor=actor, pairing=updated.pairing)
+    return updated
+
+
+@transaction.atomic
+def project_sectors_set(*, actor, project: Project, sectors: dict[str, int]) -> Project:
+    """Replace the project's sector split. Entries that follow it are re-counted."""
+    _require_runs(actor, project)
+    from counterpart.funding.selectors import sector_get_many
+
+    known = sector_get_many(codes=list(sectors))
+    errors = [
+        _("Unknown DAC sector code %(code)r.") % {"code": code}
+        for code in sectors
+        if code not in known
+    ]
+    if any(not isinstance(p, int) or p < 1 or p > 100 for p in sectors.values()):
+        errors.append(_("Each percentage is a whole number from 1 to 100."))
+    elif sum(sectors.values()) != 100:
+        errors.append(
+            _("The percentages add up to %(total)s %%, not 100 %%.")
+            % {"total": sum(sectors.values())}
+        )
+    if errors:
+        raise ValidationError({"sectors": errors})
+    before = {s.sector_id: s.percentage for s in project.sectors.all()}
+    project.sectors.all().delete()
+    ProjectSector.objects.bulk_create(
+        [ProjectSector(project=project, sector_id=c, percentage=p) for c, p in sectors.items()]
+    )
+    audit_record(
+        actor=actor, event_type="project.sectors_set", obj=project, before=before, after=sectors
+    )
+    ledger_totals_rebuild(actor=actor, pairing=project.pairing)
+    return project
+
+
+@transaction.atomic
+def project_place_add(
+    *, actor, project: Project, region, latitude=None, longitude=None
+) -> ProjectPlace:
+    _require_runs(actor, project)
+    if not region.is_within(project.pairing.recipient):
+        raise ValidationError({"region": _("This place is not within the pairing's recipient.")})
+    place = ProjectPlace(project=project, region=region, latitude=latitude, longitude=longitude)
+    place.full_clean()
+    place.save()
+    audit_record(actor=actor, event_type="project.place_added", obj=project, after=snapshot(place))
+    return place
+
+
+@transaction.atomic
+def milestone_add(
+    *, actor, project: Project, title_en: str, due_on: datetime.date, title_zh: str = ""
+) -> Milestone:
+    _require_runs(actor, project)
+    milestone = Milestone(project=project, title_en=title_en, title_zh=title_zh, due_on=due_on)
+    milestone.full_clean()
+    milestone.save()
+    audit_record(
+        actor=actor, event_type="milestone.added", obj=milestone, after=snapshot(milestone)
+    )
+    return milestone
+
+
+@transaction.atomic
+def milestone_complete(
+    *, actor, milestone: Milestone, expected_version: int, completed_on: datetime.date
+) -> Milestone:
+    _require_runs(actor, milestone.project)
+    return tracked_update(
+        actor=actor,
+        instance=milestone,
+        expected_version=expected_version,
+        changes={"completed_on": completed_on},
+        allowed={"completed_on"},
+        event_type="milestone.completed",
+    )
+
+
+@transaction.atomic
+def document_add(*, actor, project: Project, title: str, url: str) -> ProjectDocument:
+    _require_runs(actor, project)
+    document = ProjectDocument(project=project, title=title, url=url)
+    document.full_clean()
+    document.save()
+    audit_record(actor=actor, event_type="document.added", obj=document, after=snapshot(document))
+    return document
+
+
+@transaction.atomic
+def result_create(
+    *, actor, project: Project, kind: str, title_en: str, title_zh: str = ""
+) -> Result:
+    _require_runs(actor, project)
+    result = Result(project=project, kind=kind, title_en=title_en, title_zh=title_zh)
+    result.full_clean()
+    result.save()
+    audit_record(actor=actor, event_type="result.created", obj=result, after=snapshot(result))
+    return result
+
+
+@transaction.atomic
+def indicator_create(
+    *,
+    actor,
+    result: Result,
+    title_en: str,
+    title_zh: str = "",
+    standard: str = "",
+    measure: str = Measure.UNIT,
+    ascending: bool = True,
+    baseline_year: int | None = None,
+    baseline_value: Decimal | None = None,
+) -> Indicator:
+    _require_runs(actor, result.project)
+    indicator = Indicator(
+        result=result,
+        title_en=title_en,
+        title_zh=title_zh,
+        standard=standard,
+        measure=measure,
+        ascending=ascending,
+        baseline_year=baseline_year,
+        baseline_value=baseline_value,
+    )
+    indicator.full_clean()
+    if measure == Measure.PERCENTAGE and baseline_value is not None and baseline_value > 100:
+        raise ValidationError({"baseline_value": _("A percentage is at most 100.")})
+    indicator.save()
+    audit_record(
+        actor=actor, event_type="indicator.created", obj=indicator, after=snapshot(indicator)
+    )
+    return indicator
+
+
+def _check_value(indicator: Indicator, field: str, value: Decimal | None) -> None:
+    if value is None:
+        return
+    if value < 0:
+        raise ValidationError({field: _("A value cannot be below zero.")})
+    if indicator.measure == Measure.PERCENTAGE and value > 100:
+        raise ValidationError({field: _("A percentage is at most 100.")})
+
+
+@transaction.atomic
+def indicator_period_record(
+    *,
+    actor,
+    indicator: Indicator,
+    period_start: datetime.date,
+    period_end: datetime.date,
+    target: Decimal | None = None,
+    actual: Decimal | None = None,
+) -> IndicatorPeriod:
+    """Set a period's target (the project's runners) or actual (they, or the recipient team of
+    the project's place). A period already there is updated, with its before in the audit."""
+    project = indicator.result.project
+    runs = permissions.can_act_for_donor(actor, project.pairing.donor)
+    reports = permissions.serves_region(actor, project.region)
+    permissions.require(runs or (reports and target is None))
+    if period_end < period_start:
+        raise ValidationError({"period_end": _("The end date is before the start date.")})
+    _check_value(indicator, "target", target)
+    _check_value(indicator, "actual", actual)
+    period = (
+        IndicatorPeriod.objects.select_for_update()
+        .filter(indicator=indicator, period_start=period_start)
+        .first()
+    )
+    if period is not None:
+        changes = {"period_end": period_end}
+        if target is not None:
+            changes["target"] = target
+        if actual is not None:
+            changes["actual"] = actual
+        return tracked_update(
+            actor=actor,
+            instance=period,
+            expected_version=period.version,
+            changes=changes,
+            allowed={"period_end", "target", "actual"},
+            event_type="indicator_period.updated",
+        )
+    period = IndicatorPeriod(
+        indicator=indicator,
+        period_start=period_start,
+        period_end=period_end,
+        target=target,
+        actual=actual,
+    )
+    period.full_clean()
+    period.save()
+    audit_record(
+        actor=actor, event_type="indicator_period.recorded", obj=period, after=snapshot(period)
+    )
+    return period
