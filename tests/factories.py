@@ -77,3 +77,46 @@ def pairing(
         parent=parent,
         is_published=is_published,
     )
+
+
+def exchange_rate(*, base="USD", quote="CNY", valid_on=None, rate="6.4875"):
+    from counterpart.engine.money import parse_rate
+    from counterpart.funding import services as funding
+
+    return funding.exchange_rate_record(
+        actor=system(),
+        base=base,
+        quote=quote,
+        valid_on=valid_on or datetime.date(2017, 1, 1),
+        rate_scaled=parse_rate(rate),
+        source="tests",
+    )
+
+
+def project(*, pairing, sectors=None, code=None, is_published=True, **fields):
+    from counterpart.projects import services as projects
+
+    n = _n()
+    return projects.project_create(
+        actor=system(),
+        pairing=pairing,
+        code=code or f"project-{n}",
+        title_en=f"Project {n}",
+        sectors=sectors if sectors is not None else {"12230": 100},
+        is_published=is_published,
+        **fields,
+    )
+
+
+def entry(*, pairing, kind="2", amount_minor=100_000, currency="CNY", value_date=None, **fields):
+    from counterpart.funding import services as funding
+
+    return funding.transaction_record(
+        actor=system(),
+        kind=kind,
+        pairing=pairing,
+        amount_minor=amount_minor,
+        currency=currency,
+        value_date=value_date or datetime.date(2020, 6, 1),
+        **fields,
+    )

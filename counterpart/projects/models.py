@@ -221,8 +221,12 @@ class IndicatorPeriod(models.Model):
     indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="periods")
     period_start = models.DateField(_("period start"))
     period_end = models.DateField(_("period end"))
-    target = models.DecimalField(_("target"), max_digits=16, decimal_places=2, null=True)
-    actual = models.DecimalField(_("actual"), max_digits=16, decimal_places=2, null=True)
+    target = models.DecimalField(
+        _("target"), max_digits=16, decimal_places=2, null=True, blank=True
+    )
+    actual = models.DecimalField(
+        _("actual"), max_digits=16, decimal_places=2, null=True, blank=True
+    )
     version = models.PositiveIntegerField(default=1, editable=False)
 
     class Meta:

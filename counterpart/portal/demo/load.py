@@ -10,13 +10,18 @@ from django.utils.text import slugify
 
 from counterpart.accounts import services as accounts
 from counterpart.accounts.models import User
-from counterpart.engine.money import parse_major
+from counterpart.engine.money import parse_major, parse_rate
+from counterpart.funding import services as funding
+from counterpart.funding.models import ComplianceRule, ExchangeRate
 from counterpart.pairings import services as pairings
 from counterpart.pairings.models import Pairing, PairingRound, QuotaRule
 from counterpart.places import services as places
 from counterpart.places.models import Organization, Region
 from counterpart.portal.demo import people
 from counterpart.portal.demo import places as facts
+from counterpart.portal.demo import projects as seed_projects
+from counterpart.projects import services as projects
+from counterpart.projects.models import Project
 
 PAIRINGS_FILE = Path(__file__).with_name("pairings_2010.csv")
 ROUND_2010_START = datetime.date(2010, 1, 1)
@@ -43,6 +48,10 @@ class DemoLoader:
         self.load_pairings()
         self.step("quotas")
         self.load_quotas()
+        self.step("exchange rates and rules")
+        self.load_rates_and_rules()
+        self.step("projects, money and results")
+        self.load_projects()
         self.step("users")
         self.load_users()
         return self.created
@@ -215,6 +224,102 @@ class DemoLoader:
             )
             self.created += 1
 
+    def load_rates_and_rules(self) -> None:
+        for valid_on, rate, source in seed_projects.USD_RATES:
+            if not ExchangeRate.objects.filter(base="USD", quote="CNY", valid_on=valid_on).exists():
+                funding.exchange_rate_record(
+                    actor=self.actor,
+                    base="USD",
+                    quote="CNY",
+                    valid_on=valid_on,
+                    rate_scaled=parse_rate(rate),
+                    source=source,
+                )
+                self.created += 1
+        round_2010 = PairingRound.objects.get(year=2010)
+        for kind, threshold_ppm, notes in seed_projects.RULES:
+            if not ComplianceRule.objects.filter(round=round_2010, kind=kind).exists():
+                funding.compliance_rule_create(
+                    actor=self.actor,
+                    round=round_2010,
+                    kind=kind,
+                    threshold_ppm=threshold_ppm,
+                    first_year=2010,
+                    notes=notes,
+                )
+                self.created += 1
+
+    def load_projects(self) -> None:
+        round_2010 = PairingRound.objects.get(year=2010)
+        for donor_code, recipient_code, source, confidence in seed_projects.EXTRA_PAIRINGS:
+            self.pairing(round_2010, donor_code, recipient_code, source, confidence)
+        for fact in seed_projects.PROJECTS:
+            if Project.objects.filter(code=fact["code"]).exists():
+                continue
+            self.project(fact)
+            self.created += 1
+
+    def project(self, fact: dict) -> None:
+        donor_code, recipient_code = fact["pairing"]
+        pairing = Pairing.objects.get(donor__code=donor_code, recipient__code=recipient_code)
+        implementer = fact.get("implementer")
+        project = projects.project_create(
+            actor=self.actor,
+            pairing=pairing,
+            code=fact["code"],
+            title_en=fact["title_en"],
+            title_zh=fact["title_zh"],
+            description_en=fact["description_en"],
+            region=Region.objects.get(code=fact["region"]),
+            status=fact["status"],
+            sectors=fact["sectors"],
+            actual_start=fact.get("actual_start"),
+            actual_end=fact.get("actual_end"),
+            budget_minor=parse_major(fact.get("budget", "0"), "CNY"),
+            implementer=Organization.objects.get(code=implementer) if implementer else None,
+            is_published=True,
+        )
+        for title_en, title_zh, due_on, completed_on in fact.get("milestones", []):
+            milestone = projects.milestone_add(
+                actor=self.actor,
+                project=project,
+                title_en=title_en,
+                title_zh=title_zh,
+                due_on=due_on,
+            )
+            projects.milestone_complete(
+                actor=self.actor,
+                milestone=milestone,
+                expected_version=milestone.version,
+                completed_on=completed_on,
+            )
+        for kind, yuan, value_date in fact.get("money", []):
+            funding.transaction_record(
+                actor=self.actor,
+                kind=kind,
+                pairing=pairing,
+                project=project,
+                amount_minor=parse_major(yuan, "CNY"),
+                currency="CNY",
+                value_date=value_date,
+                description=fact["title_en"],
+            )
+        for title_en, title_zh, indicators, (start, end) in fact.get("results", []):
+            result = projects.result_create(
+                actor=self.actor, project=project, kind="2", title_en=title_en, title_zh=title_zh
+            )
+            for standard, title, actual in indicators:
+                indicator = projects.indicator_create(
+                    actor=self.actor, result=result, title_en=title, standard=standard
+                )
+                projects.indicator_period_record(
+                    actor=self.actor,
+                    indicator=indicator,
+                    period_start=start,
+                    period_end=end,
+                    actual=Decimal(actual),
+                )
+
     def load_users(self) -> None:
         for username, display_name, org, role in people.DEMO_USERS:
             user = User.objects.filter(username=username).first()
@@ -236,4 +341,4 @@ class DemoLoader:
                 self.created += 1
 
 
-STEPS = 5
+STEPS = 7
