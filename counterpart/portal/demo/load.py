@@ -181,7 +181,9 @@ class DemoLoader:
                 round_2010, org_code(donor_name), recipient_code, source, "medium", parent=parent
             )
 
-    def pairing(self, round_, donor_code, recipient_code, source, confidence, parent=None):
+    def pairing(
+        self, round_, donor_code, recipient_code, source, confidence, parent=None, published=True
+    ):
         donor = Organization.objects.get(code=donor_code)
         recipient = Region.objects.get(code=recipient_code)
         if Pairing.objects.filter(round=round_, donor=donor, recipient=recipient).exists():
@@ -193,7 +195,7 @@ class DemoLoader:
             recipient=recipient,
             valid_from=ROUND_2010_START,
             parent=parent,
-            is_published=True,
+            is_published=published,
             source=source,
             confidence=confidence,
         )
@@ -252,7 +254,10 @@ class DemoLoader:
     def load_projects(self) -> None:
         round_2010 = PairingRound.objects.get(year=2010)
         for donor_code, recipient_code, source, confidence in seed_projects.EXTRA_PAIRINGS:
-            self.pairing(round_2010, donor_code, recipient_code, source, confidence)
+            # Inferred from an article, not from the pairings list: a draft for the office to check.
+            self.pairing(
+                round_2010, donor_code, recipient_code, source, confidence, published=False
+            )
         for fact in seed_projects.PROJECTS:
             if Project.objects.filter(code=fact["code"]).exists():
                 continue
