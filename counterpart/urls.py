@@ -2,10 +2,11 @@ from django.contrib import admin
 from django.urls import include, path
 
 from counterpart.api import api
-from counterpart.portal.views import home_view
+from counterpart.portal.views import dashboard_view, home_view
 
 urlpatterns = [
     path("", home_view, name="home"),
+    path("dashboard/", dashboard_view, name="dashboard"),
     path("pairings/", include("counterpart.pairings.urls")),
     path("", include("counterpart.places.urls")),
     path("audit/", include("counterpart.audit.urls")),

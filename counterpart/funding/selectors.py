@@ -282,6 +282,7 @@ class Display:
 
     currency: str = BASE_CURRENCY
     rate: ExchangeRate | None = None
+    do_not_call_in_templates = True
 
     def __call__(self, amount_minor: int) -> int:
         if self.rate is None:

@@ -23,3 +23,37 @@
   });
   canvas.dataset.rendered = "true";
 })();
+
+// Dashboard charts: each <canvas data-chart="slug"> draws the JSON of <script id="slug">.
+(function () {
+  if (typeof Chart === "undefined") return;
+  const colours = ["#0b5cad", "#126b3a", "#8d6e00", "#b42318", "#6b3fa0"];
+  document.querySelectorAll("canvas[data-chart]").forEach((canvas) => {
+    const source = document.getElementById(canvas.dataset.chart);
+    if (!source) return;
+    const data = JSON.parse(source.textContent);
+    const kind = canvas.dataset.kind;
+    const share = kind === "share";
+    new Chart(canvas, {
+      type: kind === "line" ? "line" : "bar",
+      data: {
+        labels: data.labels,
+        datasets: data.datasets.map((set, i) => ({
+          label: set.label,
+          data: set.data,
+          backgroundColor: share && i === 1 ? "rgba(180,35,24,.25)" : colours[i % colours.length],
+          borderColor: share && i === 1 ? "#b42318" : colours[i % colours.length],
+          borderWidth: share && i === 1 ? 2 : 1,
+        })),
+      },
+      options: {
+        maintainAspectRatio: false,
+        animation: false,
+        indexAxis: kind === "bar" && data.labels.length > 6 ? "y" : "x",
+        scales: share ? { y: { min: 0, max: 100 } } : {},
+        plugins: { legend: { position: "bottom" } },
+      },
+    });
+    canvas.dataset.rendered = "true";
+  });
+})();

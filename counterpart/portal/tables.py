@@ -1,0 +1,59 @@
+"""A dashboard table: what a chart draws, what its table view shows and what its CSV holds,
+from one list of rows so the three never disagree."""
+
+import csv
+from dataclasses import dataclass, field
+
+from django.http import HttpResponse
+
+from counterpart.engine.money import format_minor
+
+
+@dataclass
+class Table:
+    slug: str
+    title: str
+    columns: list[str]  # the first names the row labels
+    rows: list[list] = field(default_factory=list)  # a label, then one figure per column
+    currency: str | None = None  # figures are minor units of this currency; None: plain numbers
+
+    def cell(self, value) -> str:
+        if value is None:
+            return "—"
+        if self.currency:
+            return format_minor(int(value), self.currency)
+        return f"{value:,}" if isinstance(value, int) else str(value)
+
+    def display_rows(self) -> list[tuple[str, list[str]]]:
+        return [(row[0], [self.cell(v) for v in row[1:]]) for row in self.rows]
+
+    def chart(self, *, major: bool = True) -> dict:
+        """Chart.js data: one dataset per figure column, in major units for money."""
+        scale = 100 if self.currency and major else 1
+        return {
+            "labels": [str(row[0]) for row in self.rows],
+            "datasets": [
+                {
+                    "label": str(column),
+                    "data": [float(row[i] or 0) / scale for row in self.rows],
+                }
+                for i, column in enumerate(self.columns[1:], start=1)
+            ],
+        }
+
+    def csv_response(self) -> HttpResponse:
+        response = HttpResponse(content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="{self.slug}.csv"'
+        writer = csv.writer(response)
+        unit = f" ({self.currency})" if self.currency else ""
+        writer.writerow([self.columns[0], *[f"{c}{unit}" for c in self.columns[1:]]])
+        for row in self.rows:
+            writer.writerow([row[0], *[self._csv_value(v) for v in row[1:]]])
+        return response
+
+    def _csv_value(self, value) -> str:
+        if value is None:
+            return ""
+        if self.currency:
+            return format_minor(int(value), self.currency, symbol=False).replace(",", "")
+        return str(value)
