@@ -8,6 +8,7 @@ urlpatterns = [
     path("", home_view, name="home"),
     path("dashboard/", dashboard_view, name="dashboard"),
     path("pairings/", include("counterpart.pairings.urls")),
+    path("funding/", include("counterpart.funding.urls")),
     path("", include("counterpart.places.urls")),
     path("audit/", include("counterpart.audit.urls")),
     path("accounts/", include("counterpart.accounts.urls")),

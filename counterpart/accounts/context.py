@@ -1,4 +1,5 @@
 from counterpart.accounts import permissions
+from counterpart.funding import selectors as funding
 
 
 def roles(request):
@@ -7,5 +8,6 @@ def roles(request):
     return {
         "can_manage_programme": permissions.can_manage_programme(user),
         "can_read_audit": permissions.can_read_audit(user),
+        "can_see_ledger": funding.may_see_entries(user),
         "user_memberships": permissions.memberships(user),
     }

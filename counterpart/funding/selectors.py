@@ -303,3 +303,19 @@ def display_in(currency: str, on: datetime.date) -> Display:
         return Display()
     rate = rate_in_force(BASE_CURRENCY, currency, on)
     return Display(currency=currency, rate=rate) if rate else Display()
+
+
+def effect_of(*, actor, entry: Transaction, categories: list[tuple[str, int]]) -> dict:
+    """How an entry about to be recorded moves its donor's shares for the round and year:
+    {rule: (check before, check after)}. Only commitments count towards the shares."""
+    filters = Filters(round=entry.pairing.round, donor=entry.donor, year=entry.value_date.year)
+    before = share_checks(actor=actor, filters=filters)
+    if entry.kind != TransactionKind.COMMITMENT:
+        return {kind: (check, check) for kind, check in before.items()}
+    wellbeing = sum(amount for category, amount in categories if category in WELLBEING_CATEGORIES)
+    at_county = entry.base_amount_minor if entry.region.level in COUNTY_AND_BELOW else 0
+    parts = {RuleKind.WELLBEING_SHARE: wellbeing, RuleKind.COUNTY_SHARE: at_county}
+    return {
+        kind: (check, check.with_added(part_minor=parts[kind], whole_minor=entry.base_amount_minor))
+        for kind, check in before.items()
+    }

@@ -478,3 +478,14 @@ def ledger_totals_rebuild(*, actor, pairing: Pairing | None = None) -> int:
     ledger.pending.clear()
     _apply_totals(ledger.totals)
     return counted
+
+
+@transaction.atomic
+def transaction_preview(*, actor, **fields) -> tuple[Transaction, list[tuple[str, int]]]:
+    """What recording these fields would write, without writing it: the checked entry and its
+    base-currency amount by category. Raises what recording would raise."""
+    entry = Entry(**fields)
+    ledger = _Ledger(actor=actor)
+    ledger.preload([entry])
+    prepared = ledger.prepare(entry)
+    return prepared, ledger.categories(prepared)

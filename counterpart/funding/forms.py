@@ -1,0 +1,53 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from counterpart.funding.models import TransactionKind
+
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class SectorChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, sector):
+        return f"{sector.code} · {sector.name} · {sector.get_category_display()}"
+
+
+class TransactionForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Type"), choices=TransactionKind.choices)
+    pairing = forms.ModelChoiceField(label=_("Pairing"), queryset=None)
+    project = forms.ModelChoiceField(
+        label=_("Project"), queryset=None, required=False, empty_label=_("No project")
+    )
+    amount = forms.CharField(
+        label=_("Amount"), help_text=_("In the currency below, e.g. 5,400,000")
+    )
+    currency = forms.ChoiceField(label=_("Currency"))
+    value_date = forms.DateField(label=_("Value date"), widget=DATE)
+    sector = SectorChoiceField(
+        label=_("Sector"),
+        queryset=None,
+        required=False,
+        empty_label=_("Follow the project's sectors"),
+    )
+    description = forms.CharField(label=_("Description"), max_length=500, required=False)
+    reason = forms.CharField(
+        label=_("Reason"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Needed when a disbursement goes beyond what was committed."),
+    )
+
+    def __init__(self, *args, pairings, projects, sectors, currencies, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["pairing"].queryset = pairings
+        self.fields["project"].queryset = projects
+        self.fields["sector"].queryset = sectors
+        self.fields["currency"].choices = [(c.code, f"{c.code} · {c.name}") for c in currencies]
+
+
+class ReverseForm(forms.Form):
+    reason = forms.CharField(label=_("Why is this entry reversed?"), max_length=1000)
+
+
+class ReceiptForm(forms.Form):
+    received_on = forms.DateField(label=_("Received on"), widget=DATE)
+    note = forms.CharField(label=_("Note"), max_length=500, required=False)

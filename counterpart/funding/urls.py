@@ -1,0 +1,11 @@
+from django.urls import path
+
+from counterpart.funding import views
+
+app_name = "funding"
+urlpatterns = [
+    path("", views.transaction_list_view, name="list"),
+    path("record/", views.transaction_create_view, name="record"),
+    path("record/preview/", views.transaction_preview_view, name="preview"),
+    path("<int:pk>/", views.transaction_detail_view, name="detail"),
+]

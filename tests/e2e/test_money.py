@@ -1,0 +1,55 @@
+"""A donor's money in a real browser: record, see the effect first, then see the dashboard move."""
+
+import re
+
+from playwright.sync_api import expect
+
+from counterpart.pairings.models import Pairing
+from tests.e2e.conftest import sign_in
+
+
+def wellbeing_share(page) -> float:
+    page.goto("/dashboard/")
+    expect(page.locator("canvas[data-chart='chart-by-donor']")).to_have_attribute(
+        "data-rendered", "true"
+    )
+    return float(page.get_by_test_id("wellbeing-share").inner_text().rstrip(" %"))
+
+
+def test_a_commitment_and_a_disbursement_move_the_dashboard(page):
+    pairing = Pairing.objects.get(donor__code="beijing", recipient__name_en="Hotan City")
+    sign_in(page, "beijing")
+    before = wellbeing_share(page)
+    assert before == 100.0  # Beijing's only commitment so far: Kunyu's hospital
+
+    page.get_by_role("link", name="Ledger").click()
+    page.get_by_role("link", name="Record an entry").click()
+    page.get_by_label("Type").select_option("2")
+    page.get_by_label("Pairing").select_option(str(pairing.pk))
+    page.get_by_label(re.compile(r"^Amount")).fill("30,000,000")
+    page.get_by_label("Value date").fill("2020-05-01")
+    page.get_by_label("Sector").select_option("32130")  # SME development: not wellbeing
+    effect = page.get_by_test_id("effect-table")
+    expect(effect).to_contain_text("70 %")  # 70 of 100 million would be for wellbeing
+    expect(page.get_by_role("alert")).to_contain_text("below its line")
+    page.get_by_role("button", name="Record").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Outgoing commitment")
+
+    page.get_by_role("link", name="Ledger").click()
+    page.get_by_role("link", name="Record an entry").click()
+    page.get_by_label("Type").select_option("3")
+    page.get_by_label("Pairing").select_option(str(pairing.pk))
+    page.get_by_label(re.compile(r"^Amount")).fill("40,000,000")
+    page.get_by_label("Value date").fill("2020-06-01")
+    page.get_by_label("Sector").select_option("32130")
+    page.get_by_role("button", name="Record").click()
+    expect(page.locator("#id_reason_error")).to_contain_text("beyond what was committed")
+    page.get_by_label("Reason").fill("Second tranche agreed before its commitment was signed.")
+    page.get_by_role("button", name="Record").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Disbursement")
+
+    assert wellbeing_share(page) == 70.0
+    page.get_by_text("Table").first.click()
+    expect(page.locator("#section-by-donor table")).to_contain_text(
+        "¥100,000,000.00¥110,000,000.00"  # committed 70 + 30, disbursed 70 + 40 million
+    )
