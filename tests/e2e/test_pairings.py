@@ -39,7 +39,7 @@ def test_office_creates_a_pairing_and_the_auditor_finds_it(page):
     page.get_by_role("button", name="Filter").click()
     row = page.locator("table.audit tbody tr").first
     expect(row).to_contain_text("pairing.created")
-    expect(row).to_contain_text("Beijing → Karamay City")
+    expect(row).to_contain_text("Beijing → Tohula Township")
     expect(row).to_contain_text("browser test")
 
 

@@ -12,7 +12,8 @@ from counterpart.accounts import services as accounts
 from counterpart.accounts.models import User
 from counterpart.engine.money import parse_major, parse_rate
 from counterpart.funding import services as funding
-from counterpart.funding.models import ComplianceRule, ExchangeRate
+from counterpart.funding.models import ComplianceRule, Currency, ExchangeRate, Sector
+from counterpart.funding.reference import reference_data_load
 from counterpart.pairings import services as pairings
 from counterpart.pairings.models import Pairing, PairingRound, QuotaRule
 from counterpart.places import services as places
@@ -40,6 +41,7 @@ class DemoLoader:
             self.rows = list(csv.DictReader(handle))
 
     def load(self) -> int:
+        reference_data_load(Currency, Sector)
         self.step("regions")
         self.load_regions()
         self.step("organizations")
