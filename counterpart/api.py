@@ -8,8 +8,10 @@ from ninja.security import HttpBearer, django_auth
 
 from counterpart.accounts.services import api_token_authenticate
 from counterpart.audit.api import router as audit_router
+from counterpart.funding.api import router as funding_router
 from counterpart.pairings.api import router as pairings_router
 from counterpart.places.api import router as places_router
+from counterpart.projects.api import router as projects_router
 
 
 class TokenAuth(HttpBearer):
@@ -32,7 +34,8 @@ def public(request):
 api = NinjaAPI(
     title="Counterpart API",
     version="1",
-    description="Pairings, places and the audit log of a pairing-assistance programme.",
+    description="Pairings, places, the ledger, projects and results, and the audit log of a "
+    "pairing-assistance programme.",
     urls_namespace="api",
     auth=[TokenAuth(), django_auth, public],
 )
@@ -53,4 +56,6 @@ def forbidden(request, exc):
 
 api.add_router("/", places_router)
 api.add_router("/", pairings_router)
+api.add_router("/", funding_router)
+api.add_router("/", projects_router)
 api.add_router("/audit", audit_router)

@@ -1,0 +1,214 @@
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+from ninja import Field, Query, Router, Schema
+from ninja.pagination import paginate
+
+from counterpart.funding import selectors, services
+from counterpart.funding.models import TransactionKind
+from counterpart.pairings import selectors as pairings
+from counterpart.places.api import organization_or_error, region_or_error
+from counterpart.projects import selectors as projects
+
+router = Router(tags=["funding"])
+
+
+class TransactionOut(Schema):
+    id: int
+    kind: TransactionKind
+    pairing_id: int
+    donor_id: int
+    project_id: int | None
+    provider_id: int
+    receiver_id: int | None
+    region_id: int
+    sector_id: str | None
+    amount_minor: int
+    currency: str = Field(alias="currency_id")
+    value_date: datetime.date
+    base_amount_minor: int = Field(description="The amount in CNY fen, at the value date's rate.")
+    rate_id: int | None
+    reverses_id: int | None
+    description: str
+    reason: str
+
+
+class TransactionIn(Schema):
+    kind: TransactionKind
+    pairing_id: int
+    project_id: int | None = None
+    amount_minor: int = Field(description="Minor units (fen, cents) of the currency; above 0.")
+    currency: str
+    value_date: datetime.date
+    region_id: int | None = None
+    sector: str | None = Field(None, description="DAC 5-digit code; empty follows the project.")
+    description: str = ""
+    reason: str = ""
+
+
+class ReverseIn(Schema):
+    reason: str
+
+
+class ReceiptIn(Schema):
+    received_on: datetime.date
+    note: str = ""
+
+
+class ReceiptOut(Schema):
+    transaction_id: int
+    received_on: datetime.date
+    note: str
+
+
+class RateOut(Schema):
+    id: int
+    base: str = Field(alias="base_id")
+    quote: str = Field(alias="quote_id")
+    valid_on: datetime.date
+    rate: str
+    source: str
+
+
+class TotalRow(Schema):
+    key: str
+    label: str
+    committed_minor: int
+    disbursed_minor: int
+    spent_minor: int
+    currency: str
+
+
+class ShareOut(Schema):
+    rule: str
+    share_ppm: int | None
+    threshold_ppm: int
+    met: bool | None
+
+
+def _filters(actor, round_id, donor_id, area_id, year) -> selectors.Filters:
+    found_round = None
+    if round_id is not None:
+        found_round = pairings.round_list(actor=actor).filter(pk=round_id).first()
+        if found_round is None:
+            raise ValidationError({"round_id": _("No round with id %(id)s.") % {"id": round_id}})
+    return selectors.Filters(
+        round=found_round,
+        donor=organization_or_error(actor=actor, pk=donor_id, field="donor_id"),
+        area=region_or_error(actor=actor, pk=area_id, field="area_id"),
+        year=year,
+    )
+
+
+@router.get("/transactions", response=list[TransactionOut])
+@paginate
+def list_transactions(
+    request,
+    round_id: int | None = None,
+    donor_id: int | None = None,
+    area_id: int | None = None,
+    year: int | None = Query(None, ge=1900, le=2999),
+    kind: TransactionKind | None = None,
+):
+    actor = request.auth
+    filters = _filters(actor, round_id, donor_id, area_id, year)
+    return selectors.transaction_list(
+        actor=actor,
+        round=filters.round,
+        donor=filters.donor,
+        area=filters.area,
+        year=year,
+        kind=kind,
+    )
+
+
+@router.get("/transactions/{transaction_id}", response=TransactionOut)
+def get_transaction(request, transaction_id: int):
+    return selectors.transaction_get(actor=request.auth, pk=transaction_id)
+
+
+@router.post("/transactions", response={201: TransactionOut})
+def record_transaction(request, payload: TransactionIn):
+    actor = request.auth
+    data = payload.dict()
+    pairing = pairings.pairing_list(actor=actor).filter(pk=data.pop("pairing_id")).first()
+    if pairing is None:
+        raise ValidationError({"pairing_id": _("No such pairing.")})
+    project_id = data.pop("project_id")
+    project = None
+    if project_id is not None:
+        project = projects.project_list(actor=actor).filter(pk=project_id).first()
+        if project is None:
+            raise ValidationError({"project_id": _("No such project.")})
+    region = region_or_error(actor=actor, pk=data.pop("region_id"), field="region_id")
+    entry = services.transaction_record(
+        actor=actor, pairing=pairing, project=project, region=region, **data
+    )
+    return 201, entry
+
+
+@router.post("/transactions/{transaction_id}/reverse", response={201: TransactionOut})
+def reverse_transaction(request, transaction_id: int, payload: ReverseIn):
+    actor = request.auth
+    entry = selectors.transaction_get(actor=actor, pk=transaction_id)
+    return 201, services.transaction_reverse(actor=actor, transaction=entry, reason=payload.reason)
+
+
+@router.post("/transactions/{transaction_id}/receipt", response={201: ReceiptOut})
+def confirm_receipt(request, transaction_id: int, payload: ReceiptIn):
+    actor = request.auth
+    entry = selectors.transaction_get(actor=actor, pk=transaction_id)
+    return 201, services.receipt_confirm(actor=actor, transaction=entry, **payload.dict())
+
+
+@router.get("/exchange-rates", response=list[RateOut])
+@paginate
+def list_rates(request, currency: str | None = Query(None, max_length=3)):
+    return selectors.exchange_rate_list(actor=request.auth, currency=currency)
+
+
+@router.get("/totals", response=list[TotalRow])
+def list_totals(
+    request,
+    group: str = Query("donor", pattern="^(donor|category|year)$"),
+    round_id: int | None = None,
+    donor_id: int | None = None,
+    area_id: int | None = None,
+    year: int | None = Query(None, ge=1900, le=2999),
+):
+    """The ledger's sums in CNY fen, as the dashboard shows them, for what the caller may see."""
+    actor = request.auth
+    rows = selectors.totals_by(
+        actor=actor, group=group, filters=_filters(actor, round_id, donor_id, area_id, year)
+    )
+    return [
+        TotalRow(
+            key=str(row.key),
+            label=str(row.label),
+            committed_minor=row.committed,
+            disbursed_minor=row.disbursed,
+            spent_minor=row.spent,
+            currency="CNY",
+        )
+        for row in rows
+    ]
+
+
+@router.get("/shares", response=list[ShareOut])
+def list_shares(
+    request,
+    round_id: int | None = None,
+    donor_id: int | None = None,
+    area_id: int | None = None,
+    year: int | None = Query(None, ge=1900, le=2999),
+):
+    """The wellbeing and county-level shares of commitments against their lines."""
+    actor = request.auth
+    checks = selectors.share_checks(
+        actor=actor, filters=_filters(actor, round_id, donor_id, area_id, year)
+    )
+    return [
+        ShareOut(rule=kind, share_ppm=c.share_ppm, threshold_ppm=c.threshold_ppm, met=c.met)
+        for kind, c in checks.items()
+    ]
