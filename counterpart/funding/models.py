@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from counterpart.audit.models import AppendOnlyError, AppendOnlyQuerySet
 from counterpart.engine.money import format_minor, format_rate
+from counterpart.pairings.models import YearRangeRule
 from counterpart.places.models import Bilingual
 
 BASE_CURRENCY = "CNY"  # every entry is also kept in this currency, at the rate of its value date
@@ -111,7 +112,7 @@ class RuleKind(models.TextChoices):
     COUNTY_SHARE = "county_share", _("Share spent at county level and below")
 
 
-class ComplianceRule(models.Model):
+class ComplianceRule(YearRangeRule):
     """A share of a donor's commitments that must reach a threshold, per round and years.
 
     A rule without a donor is the round's default; a donor's own rule overrides it.
@@ -133,10 +134,6 @@ class ComplianceRule(models.Model):
     )
     kind = models.CharField(_("rule"), max_length=20, choices=RuleKind.choices)
     threshold_ppm = models.PositiveIntegerField(_("threshold (parts per million)"))
-    first_year = models.PositiveSmallIntegerField(_("first year"))
-    last_year = models.PositiveSmallIntegerField(_("last year"), null=True, blank=True)
-    notes = models.TextField(_("notes"), blank=True)
-    version = models.PositiveIntegerField(default=1, editable=False)
 
     class Meta:
         ordering = ["round", "kind", "donor", "first_year"]
@@ -146,9 +143,6 @@ class ComplianceRule(models.Model):
     def __str__(self) -> str:
         who = self.donor or _("every donor")
         return f"{self.get_kind_display()} ≥ {self.threshold_ppm / 10_000:g} % · {who}"
-
-    def covers(self, year: int) -> bool:
-        return self.first_year <= year and (self.last_year is None or year <= self.last_year)
 
 
 class TransactionKind(models.TextChoices):

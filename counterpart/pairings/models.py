@@ -86,7 +86,37 @@ class Pairing(models.Model):
         return self.valid_from <= day and (self.valid_to is None or day <= self.valid_to)
 
 
-class QuotaRule(models.Model):
+class YearRangeRule(models.Model):
+    """A rule of a round that holds from a first year to a last one (or on), per donor or for all.
+
+    Rules of one kind for the same round and donor may not cover the same year.
+    """
+
+    first_year = models.PositiveSmallIntegerField(_("first year"))
+    last_year = models.PositiveSmallIntegerField(_("last year"), null=True, blank=True)
+    notes = models.TextField(_("notes"), blank=True)
+    version = models.PositiveIntegerField(default=1, editable=False)
+
+    class Meta:
+        abstract = True
+
+    def covers(self, year: int) -> bool:
+        return self.first_year <= year and (self.last_year is None or year <= self.last_year)
+
+    def check_years(self, same_kind) -> None:
+        """Raise on a range that ends before it starts or meets another rule in `same_kind`."""
+        from django.core.exceptions import ValidationError
+
+        if self.last_year is not None and self.last_year < self.first_year:
+            raise ValidationError({"last_year": _("The last year is before the first year.")})
+        for other in same_kind.exclude(pk=self.pk):
+            if self.first_year <= (other.last_year or 9999) and other.first_year <= (
+                self.last_year or 9999
+            ):
+                raise ValidationError({"first_year": _("Another rule already covers these years.")})
+
+
+class QuotaRule(YearRangeRule):
     """Each donor of a round owes a share of its previous year's fiscal revenue.
 
     A rule without a donor is the round's default; a donor's own rule overrides it.
@@ -104,10 +134,6 @@ class QuotaRule(models.Model):
         related_name="quota_rules",
     )
     share_ppm = models.PositiveIntegerField(_("share (parts per million)"))
-    first_year = models.PositiveSmallIntegerField(_("first year"))
-    last_year = models.PositiveSmallIntegerField(_("last year"), null=True, blank=True)
-    notes = models.TextField(_("notes"), blank=True)
-    version = models.PositiveIntegerField(default=1, editable=False)
 
     class Meta:
         ordering = ["round", "donor", "first_year"]
@@ -126,9 +152,6 @@ class QuotaRule(models.Model):
     @property
     def share_percent(self) -> str:
         return ppm_to_percent(self.share_ppm)
-
-    def covers(self, year: int) -> bool:
-        return self.first_year <= year and (self.last_year is None or year <= self.last_year)
 
 
 class FiscalRevenue(models.Model):

@@ -277,14 +277,7 @@ def quota_rule_update(*, actor, rule: QuotaRule, expected_version: int, **change
 def _check_quota_rule(rule: QuotaRule) -> None:
     if rule.share_ppm <= 0 or rule.share_ppm > 100_000:
         raise ValidationError({"share_ppm": _("A share is above 0 % and at most 10 %.")})
-    if rule.last_year is not None and rule.last_year < rule.first_year:
-        raise ValidationError({"last_year": _("The last year is before the first year.")})
-    others = QuotaRule.objects.filter(round=rule.round, donor=rule.donor).exclude(pk=rule.pk)
-    for other in others:
-        if rule.first_year <= (other.last_year or 9999) and other.first_year <= (
-            rule.last_year or 9999
-        ):
-            raise ValidationError({"first_year": _("Another rule already covers these years.")})
+    rule.check_years(QuotaRule.objects.filter(round=rule.round, donor=rule.donor))
 
 
 @transaction.atomic

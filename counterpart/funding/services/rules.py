@@ -14,16 +14,9 @@ RULE_FIELDS = {"threshold_ppm", "first_year", "last_year", "notes"}
 def _check_rule(rule: ComplianceRule) -> None:
     if not 0 < rule.threshold_ppm <= 1_000_000:
         raise ValidationError({"threshold_ppm": _("A threshold is above 0 % and at most 100 %.")})
-    if rule.last_year is not None and rule.last_year < rule.first_year:
-        raise ValidationError({"last_year": _("The last year is before the first year.")})
-    others = ComplianceRule.objects.filter(
-        round=rule.round, donor=rule.donor, kind=rule.kind
-    ).exclude(pk=rule.pk)
-    for other in others:
-        if rule.first_year <= (other.last_year or 9999) and other.first_year <= (
-            rule.last_year or 9999
-        ):
-            raise ValidationError({"first_year": _("Another rule already covers these years.")})
+    rule.check_years(
+        ComplianceRule.objects.filter(round=rule.round, donor=rule.donor, kind=rule.kind)
+    )
 
 
 @transaction.atomic
