@@ -87,6 +87,14 @@ def transaction_list(
     return entries
 
 
+def recordable_pairings(*, actor):
+    """The pairings the actor may record money for: all for the office, a donor team's own."""
+    visible = pairings.pairing_list(actor=actor)
+    if permissions.is_programme_office(actor):
+        return visible
+    return visible.filter(permissions.donor_scope_q(actor, "donor__"))
+
+
 def transaction_get(*, actor, pk: int) -> Transaction:
     return get_object_or_404(transaction_list(actor=actor), pk=pk)
 

@@ -8,7 +8,6 @@ from counterpart.accounts import permissions
 from counterpart.engine.money import parse_major
 from counterpart.funding import selectors, services
 from counterpart.funding.forms import ReceiptForm, ReverseForm, TransactionForm
-from counterpart.pairings import selectors as pairings
 from counterpart.portal.forms import show_service_errors
 from counterpart.projects import selectors as projects
 
@@ -22,19 +21,15 @@ def transaction_list_view(request):
     return render(
         request,
         "funding/list.html",
-        {"entries": entries[:200], "can_record": _recordable_pairings(actor).exists()},
+        {
+            "entries": entries[:200],
+            "can_record": selectors.recordable_pairings(actor=actor).exists(),
+        },
     )
 
 
-def _recordable_pairings(actor):
-    visible = pairings.pairing_list(actor=actor)
-    if permissions.is_programme_office(actor):
-        return visible
-    return visible.filter(permissions.donor_scope_q(actor, "donor__"))
-
-
 def _transaction_form(request, actor) -> TransactionForm:
-    recordable = _recordable_pairings(actor)
+    recordable = selectors.recordable_pairings(actor=actor)
     return TransactionForm(
         request.POST or None,
         initial={"currency": "CNY", "kind": "2"},

@@ -3,6 +3,12 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 
+def in_language(english: str, chinese: str) -> str:
+    """The Chinese text when the active language is Chinese and there is one, else the English."""
+    language = get_language() or ""
+    return chinese if language.startswith("zh") and chinese else english
+
+
 class Bilingual(models.Model):
     """A name in English and Chinese; `name` follows the active language."""
 
@@ -17,8 +23,7 @@ class Bilingual(models.Model):
 
     @property
     def name(self) -> str:
-        language = get_language() or ""
-        return self.name_zh if language.startswith("zh") and self.name_zh else self.name_en
+        return in_language(self.name_en, self.name_zh)
 
 
 class TreeNode(models.Model):
@@ -129,7 +134,4 @@ class Organization(Bilingual, TreeNode):
 
     @property
     def description(self) -> str:
-        language = get_language() or ""
-        if language.startswith("zh") and self.description_zh:
-            return self.description_zh
-        return self.description_en
+        return in_language(self.description_en, self.description_zh)

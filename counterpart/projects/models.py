@@ -2,8 +2,9 @@
 
 from django.db import models
 from django.db.models import Q
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+
+from counterpart.places.models import in_language
 
 
 class BilingualTitle(models.Model):
@@ -18,8 +19,7 @@ class BilingualTitle(models.Model):
 
     @property
     def title(self) -> str:
-        language = get_language() or ""
-        return self.title_zh if language.startswith("zh") and self.title_zh else self.title_en
+        return in_language(self.title_en, self.title_zh)
 
 
 class ActivityStatus(models.TextChoices):
@@ -83,10 +83,7 @@ class Project(BilingualTitle):
 
     @property
     def description(self) -> str:
-        language = get_language() or ""
-        if language.startswith("zh") and self.description_zh:
-            return self.description_zh
-        return self.description_en
+        return in_language(self.description_en, self.description_zh)
 
 
 class ProjectSector(models.Model):

@@ -77,9 +77,8 @@ class _Ledger:
     # -- reading what is there ------------------------------------------------------------
 
     def preload(self, entries: list[Entry]) -> None:
-        """Lock the pairings concerned (in id order, so no deadlock) and read their balances."""
-        pairing_ids = sorted({e.pairing.pk for e in entries})
-        list(Pairing.objects.select_for_update().filter(pk__in=pairing_ids).order_by("pk"))
+        """Lock the pairings concerned and read their balances."""
+        self.lock({e.pairing.pk for e in entries})
         project_ids = sorted({e.project.pk for e in entries if e.project is not None})
         for chunk in _chunks(project_ids):
             for row in (
@@ -92,6 +91,12 @@ class _Ledger:
         unprojected = sorted({e.pairing.pk for e in entries if e.project is None})
         for chunk in _chunks(unprojected):
             self._load_balances(pairing_id__in=chunk, project__isnull=True)
+
+    def lock(self, pairing_ids) -> None:
+        """Serialize writers per pairing (in id order, so no deadlock): the balances and totals
+        read here stay true until this transaction commits."""
+        ids = sorted(pairing_ids)
+        list(Pairing.objects.select_for_update().filter(pk__in=ids).order_by("pk"))
 
     def _load_balances(self, **filters) -> None:
         rows = (
@@ -401,7 +406,7 @@ def transaction_reverse(*, actor, transaction: Transaction, reason: str) -> Tran
     if Transaction.objects.filter(reverses=original).exists():
         raise ValidationError({"transaction": _("This entry has already been reversed.")})
     ledger = _Ledger(actor=actor)
-    ledger.preload([Entry(original.kind, original.pairing, 1, "CNY", original.value_date)])
+    ledger.lock({original.pairing_id})
     mirror = Transaction(
         **{
             field.attname: getattr(original, field.attname)
@@ -414,6 +419,7 @@ def transaction_reverse(*, actor, transaction: Transaction, reason: str) -> Tran
     mirror.reverses = original
     mirror.reason = reason
     mirror.recorded_by = actor if getattr(actor, "pk", None) else None
+    # Carry the loaded sector and project: the totals read their category and publication.
     mirror.sector = original.sector
     mirror.project = original.project
     ledger.add(mirror)
