@@ -10,7 +10,8 @@ PG_URL := postgres://postgres@127.0.0.1:$(PGPORT)/counterpart
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export DEBUG ?= 1
 
-.PHONY: run setup test test-sqlite test-postgres test-e2e lint format messages system-packages clean
+.PHONY: run setup test test-sqlite test-postgres test-e2e lint format messages system-packages clean \
+	bench-ledger
 
 run: setup ## Set everything up and serve http://127.0.0.1:8000 with demo data
 	$(PY) manage.py migrate --no-input -v0
@@ -61,6 +62,15 @@ test-postgres: setup
 
 test-e2e: setup
 	$(PY) -m pytest -q -m e2e
+
+BENCH_PGPORT ?= 54330
+
+bench-ledger: setup system-packages ## 1,000,000 ledger entries: recording speed, dashboard p50/p95
+	$(PY) benchmarks/ledger.py --db sqlite
+	PGPORT=$(BENCH_PGPORT) PG_DURABLE=1 scripts/postgres.sh start
+	DATABASE_URL=postgres://postgres@127.0.0.1:$(BENCH_PGPORT)/postgres \
+	  $(PY) benchmarks/ledger.py --db postgresql; status=$$?; \
+	  PGPORT=$(BENCH_PGPORT) scripts/postgres.sh stop; exit $$status
 
 lint: setup
 	$(VENV)/bin/ruff check counterpart tests benchmarks

@@ -156,7 +156,12 @@ class TransactionKind(models.TextChoices):
 
 
 class Transaction(models.Model):
-    """One ledger entry. Never changed, never removed: a mistake is corrected by a reversal."""
+    """One ledger entry. Never changed, never removed: a mistake is corrected by a reversal.
+
+    Only the composite indexes below and the pairing's are kept (`db_index=False` elsewhere):
+    every index slows each of a million inserts, and nothing reads the ledger by its currency,
+    rate, sector, provider, receiver or recorder except a refused delete of one of those.
+    """
 
     kind = models.CharField(_("type"), max_length=2, choices=TransactionKind.choices)
     pairing = models.ForeignKey(
@@ -167,7 +172,11 @@ class Transaction(models.Model):
     )
     # The pairing's donor, kept on the entry so that scoping and sums need no join.
     donor = models.ForeignKey(
-        "places.Organization", on_delete=models.PROTECT, related_name="+", editable=False
+        "places.Organization",
+        on_delete=models.PROTECT,
+        db_index=False,
+        related_name="+",
+        editable=False,
     )
     project = models.ForeignKey(
         "projects.Project",
@@ -175,12 +184,14 @@ class Transaction(models.Model):
         null=True,
         blank=True,
         on_delete=models.PROTECT,
+        db_index=False,
         related_name="transactions",
     )
     provider = models.ForeignKey(
         "places.Organization",
         verbose_name=_("provider"),
         on_delete=models.PROTECT,
+        db_index=False,
         related_name="+",
     )
     receiver = models.ForeignKey(
@@ -189,12 +200,14 @@ class Transaction(models.Model):
         null=True,
         blank=True,
         on_delete=models.PROTECT,
+        db_index=False,
         related_name="+",
     )
     region = models.ForeignKey(
         "places.Region",
         verbose_name=_("receiving place"),
         on_delete=models.PROTECT,
+        db_index=False,
         related_name="+",
     )
     sector = models.ForeignKey(
@@ -203,12 +216,17 @@ class Transaction(models.Model):
         null=True,
         blank=True,
         on_delete=models.PROTECT,
+        db_index=False,
         related_name="+",
         help_text=_("Empty: the entry splits across its project's sectors."),
     )
     amount_minor = models.BigIntegerField(_("amount (minor units)"))
     currency = models.ForeignKey(
-        Currency, verbose_name=_("currency"), on_delete=models.PROTECT, related_name="+"
+        Currency,
+        verbose_name=_("currency"),
+        on_delete=models.PROTECT,
+        db_index=False,
+        related_name="+",
     )
     value_date = models.DateField(_("value date"))
     base_amount_minor = models.BigIntegerField(_("amount in CNY (fen)"))
@@ -218,6 +236,7 @@ class Transaction(models.Model):
         null=True,
         blank=True,
         on_delete=models.PROTECT,
+        db_index=False,
         related_name="+",
     )
     description = models.CharField(_("description"), max_length=500, blank=True)
@@ -235,7 +254,11 @@ class Transaction(models.Model):
         related_name="reversal",
     )
     recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.PROTECT,
+        db_index=False,
+        related_name="+",
     )
     recorded_at = models.DateTimeField(default=timezone.now)
 
@@ -322,3 +345,29 @@ class LedgerTotal(models.Model):
 
     def __str__(self) -> str:
         return f"{self.pairing_id}/{self.region_id} {self.kind} {self.year} {self.category}"
+
+
+class LedgerBalance(models.Model):
+    """What a project (or a pairing, for entries without a project) has had committed and
+    disbursed, in the base currency: the disbursement check reads this one row instead of
+    summing the project's history. Kept and rebuilt with `LedgerTotal`."""
+
+    pairing = models.ForeignKey("pairings.Pairing", on_delete=models.CASCADE, related_name="+")
+    project = models.ForeignKey(
+        "projects.Project", null=True, on_delete=models.CASCADE, related_name="+"
+    )
+    committed_minor = models.BigIntegerField(default=0)
+    disbursed_minor = models.BigIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["project"], condition=Q(project__isnull=False), name="balance_per_project"
+            ),
+            models.UniqueConstraint(
+                fields=["pairing"], condition=Q(project__isnull=True), name="balance_per_pairing"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.pairing_id}/{self.project_id}: {self.committed_minor}/{self.disbursed_minor}"

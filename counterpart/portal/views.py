@@ -1,19 +1,16 @@
 import datetime
 
 from django.shortcuts import render
-from django.utils.translation import gettext as _
 
 from counterpart.accounts import permissions
 from counterpart.accounts.models import Role
 from counterpart.funding import selectors as funding
-from counterpart.funding.models import BASE_CURRENCY, RuleKind, TransactionKind
+from counterpart.funding.models import BASE_CURRENCY, RuleKind
 from counterpart.pairings import selectors as pairings
 from counterpart.places import selectors as places
 from counterpart.places.models import RegionLevel
+from counterpart.portal.dashboard import dashboard_tables, percent
 from counterpart.portal.forms import DashboardFilterForm
-from counterpart.portal.tables import Table
-from counterpart.projects import selectors as projects
-from counterpart.projects.models import Standard
 
 CHART_LEVELS = [RegionLevel.PREFECTURE, RegionLevel.COUNTY, RegionLevel.DIVISION]
 
@@ -89,71 +86,8 @@ def dashboard_view(request):
     )
     rate_on = data.get("rate_on") or datetime.date.today()
     display = funding.display_in(data.get("currency") or BASE_CURRENCY, rate_on)
-    kinds = [
-        (TransactionKind.COMMITMENT, _("Committed")),
-        (TransactionKind.DISBURSEMENT, _("Disbursed")),
-        (TransactionKind.EXPENDITURE, _("Spent")),
-    ]
-    money_columns = [str(label) for _kind, label in kinds]
-
-    def money_table(slug, title, first_column, group):
-        rows = funding.totals_by(actor=actor, group=group, filters=filters)
-        return Table(
-            slug=slug,
-            title=str(title),
-            columns=[str(first_column), *money_columns],
-            rows=[[row.label, *[display(row.amount(k)) for k, _l in kinds]] for row in rows],
-            currency=display.currency,
-        )
-
-    tables = {
-        "by-donor": money_table("by-donor", _("Funds by donor"), _("Donor"), "donor"),
-        "by-category": money_table(
-            "by-category", _("Funds by category"), _("Category"), "category"
-        ),
-        "by-year": money_table("by-year", _("Funds by year"), _("Year"), "year"),
-    }
-    checks = funding.share_checks(actor=actor, filters=filters)
-    tables["shares"] = Table(
-        slug="shares",
-        title=str(_("Shares of commitments against their lines")),
-        columns=[str(_("Rule")), str(_("Share (%)")), str(_("Line (%)"))],
-        rows=[
-            [str(RuleKind(kind).label), _percent(check.share_ppm), _percent(check.threshold_ppm)]
-            for kind, check in checks.items()
-        ],
-    )
-    compliance = []
-    if filters.round is not None and filters.year is not None:
-        compliance = funding.donor_compliance(actor=actor, round=filters.round, year=filters.year)
-        tables["quota"] = Table(
-            slug="quota",
-            title=str(_("Quota against committed and disbursed")),
-            columns=[str(_("Donor")), str(_("Quota")), *money_columns[:2]],
-            rows=[
-                [
-                    c.donor.name,
-                    display(c.quota_minor) if c.quota_minor is not None else None,
-                    display(c.committed),
-                    display(c.disbursed),
-                ]
-                for c in compliance
-                if c.donor == filters.donor or filters.donor is None
-            ],
-            currency=display.currency,
-        )
-    project_filters = {"donor": filters.donor, "area": filters.area}
-    standard = projects.standard_totals(actor=actor, **project_filters)
-    tables["indicators"] = Table(
-        slug="indicators",
-        title=str(_("Results of the standard indicators")),
-        columns=[str(_("Indicator")), str(_("Target")), str(_("Actual"))],
-        rows=[
-            [str(label), _number(standard[code].target), _number(standard[code].actual)]
-            for code, label in Standard.choices
-            if code in standard
-        ],
-    )
+    figures = dashboard_tables(actor=actor, filters=filters, display=display)
+    tables, checks = figures.tables, figures.checks
     wanted = request.GET.get("download")
     if wanted in tables:
         return tables[wanted].csv_response()
@@ -166,21 +100,12 @@ def dashboard_view(request):
             "filters": filters,
             "tables": tables,
             "wellbeing": wellbeing,
-            "wellbeing_percent": _percent(wellbeing.share_ppm),
+            "wellbeing_percent": percent(wellbeing.share_ppm),
             "county": checks[RuleKind.COUNTY_SHARE],
             "display": display,
             "rate_on": rate_on,
             "asked_currency": data.get("currency") or BASE_CURRENCY,
-            "compliance": compliance,
+            "compliance": figures.compliance,
             "query": request.GET.urlencode(),
         },
     )
-
-
-def _percent(ppm: int | None) -> float | None:
-    """A share for people to read (one decimal); the checks themselves are exact integers."""
-    return None if ppm is None else round(ppm / 10_000, 1)
-
-
-def _number(value) -> int | float:
-    return int(value) if value == int(value) else float(value)

@@ -7,7 +7,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 
 from counterpart.audit.models import AppendOnlyError, AuditEvent
 from counterpart.funding import selectors, services
-from counterpart.funding.models import LedgerTotal, Transaction, TransactionKind
+from counterpart.funding.models import LedgerBalance, LedgerTotal, Transaction, TransactionKind
 from tests import factories as f
 
 
@@ -285,3 +285,30 @@ def test_rates_are_recorded_by_the_office_once_per_day(world):
             rate_scaled=700_000_000,
             source="x",
         )
+
+
+def test_a_rebuild_recomputes_the_same_totals_and_balances(world):
+    project = f.project(pairing=world.beijing_hotan_city, sectors={"12230": 60, "16030": 40})
+    record(world, "beijing_team", project=project, sector=None)
+    record(world, "beijing_team")
+    record(world, "beijing_team", kind=TransactionKind.DISBURSEMENT, amount_minor=2_000_000_000)
+    mistake = record(world, "beijing_team", kind=TransactionKind.DISBURSEMENT, amount_minor=100)
+    services.transaction_reverse(actor=world.user("office"), transaction=mistake, reason="typo")
+
+    def kept():
+        totals = sorted(
+            LedgerTotal.objects.values_list("kind", "year", "category", "amount_minor", "entries")
+        )
+        balances = {
+            b.project_id: (b.pairing_id, b.committed_minor, b.disbursed_minor)
+            for b in LedgerBalance.objects.all()
+        }
+        return totals, balances
+
+    before = kept()
+    assert before[1] == {
+        project.pk: (world.beijing_hotan_city.pk, 7_000_000_000, 0),
+        None: (world.beijing_hotan_city.pk, 7_000_000_000, 2_000_000_000),
+    }
+    assert services.ledger_totals_rebuild(actor=world.user("office")) == 5
+    assert kept() == before

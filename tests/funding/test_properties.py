@@ -6,7 +6,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from counterpart.funding import selectors, services
-from counterpart.funding.models import LedgerTotal, Transaction
+from counterpart.funding.models import LedgerBalance, LedgerTotal, Transaction
 from tests import factories as f
 
 step = st.one_of(
@@ -84,3 +84,14 @@ def test_totals_always_equal_the_sum_of_entries(world, steps):
         )
         assert by_category == ledger_sum
     assert all(isinstance(t.amount_minor, int) for t in LedgerTotal.objects.all())
+    # The kept balances that the disbursement check reads equal the ledger's, per project.
+    summed = {}
+    for t in entries:
+        if t.kind in ("2", "3"):
+            balance = summed.setdefault((t.pairing_id, t.project_id), [0, 0])
+            balance[0 if t.kind == "2" else 1] += t.base_amount_minor
+    kept = {
+        (b.pairing_id, b.project_id): [b.committed_minor, b.disbursed_minor]
+        for b in LedgerBalance.objects.all()
+    }
+    assert kept == summed

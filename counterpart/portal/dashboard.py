@@ -1,0 +1,101 @@
+"""The programme dashboard's figures, as tables: what the page draws and downloads, and what
+`make bench-ledger` times."""
+
+from dataclasses import dataclass, field
+
+from django.utils.translation import gettext as _
+
+from counterpart.funding import selectors as funding
+from counterpart.funding.models import RuleKind, TransactionKind
+from counterpart.portal.tables import Table
+from counterpart.projects import selectors as projects
+from counterpart.projects.models import Standard
+
+
+@dataclass
+class DashboardFigures:
+    tables: dict[str, Table]
+    checks: dict  # RuleKind -> ShareCheck
+    compliance: list = field(default_factory=list)  # DonorCompliance, once a round and year are set
+
+
+def dashboard_tables(
+    *, actor, filters: funding.Filters, display: funding.Display
+) -> DashboardFigures:
+    """Funds by donor, category and year; the shares against their lines; quota against
+    committed and disbursed (for a round and a year); the standard indicators."""
+    kinds = [
+        (TransactionKind.COMMITMENT, _("Committed")),
+        (TransactionKind.DISBURSEMENT, _("Disbursed")),
+        (TransactionKind.EXPENDITURE, _("Spent")),
+    ]
+    money_columns = [str(label) for _kind, label in kinds]
+
+    def money_table(slug, title, first_column, group):
+        rows = funding.totals_by(actor=actor, group=group, filters=filters)
+        return Table(
+            slug=slug,
+            title=str(title),
+            columns=[str(first_column), *money_columns],
+            rows=[[row.label, *[display(row.amount(k)) for k, _l in kinds]] for row in rows],
+            currency=display.currency,
+        )
+
+    tables = {
+        "by-donor": money_table("by-donor", _("Funds by donor"), _("Donor"), "donor"),
+        "by-category": money_table(
+            "by-category", _("Funds by category"), _("Category"), "category"
+        ),
+        "by-year": money_table("by-year", _("Funds by year"), _("Year"), "year"),
+    }
+    checks = funding.share_checks(actor=actor, filters=filters)
+    tables["shares"] = Table(
+        slug="shares",
+        title=str(_("Shares of commitments against their lines")),
+        columns=[str(_("Rule")), str(_("Share (%)")), str(_("Line (%)"))],
+        rows=[
+            [str(RuleKind(kind).label), percent(check.share_ppm), percent(check.threshold_ppm)]
+            for kind, check in checks.items()
+        ],
+    )
+    compliance = []
+    if filters.round is not None and filters.year is not None:
+        compliance = funding.donor_compliance(actor=actor, round=filters.round, year=filters.year)
+        tables["quota"] = Table(
+            slug="quota",
+            title=str(_("Quota against committed and disbursed")),
+            columns=[str(_("Donor")), str(_("Quota")), *money_columns[:2]],
+            rows=[
+                [
+                    c.donor.name,
+                    display(c.quota_minor) if c.quota_minor is not None else None,
+                    display(c.committed),
+                    display(c.disbursed),
+                ]
+                for c in compliance
+                if c.donor == filters.donor or filters.donor is None
+            ],
+            currency=display.currency,
+        )
+    project_filters = {"donor": filters.donor, "area": filters.area}
+    standard = projects.standard_totals(actor=actor, **project_filters)
+    tables["indicators"] = Table(
+        slug="indicators",
+        title=str(_("Results of the standard indicators")),
+        columns=[str(_("Indicator")), str(_("Target")), str(_("Actual"))],
+        rows=[
+            [str(label), number(standard[code].target), number(standard[code].actual)]
+            for code, label in Standard.choices
+            if code in standard
+        ],
+    )
+    return DashboardFigures(tables=tables, checks=checks, compliance=compliance)
+
+
+def percent(ppm: int | None) -> float | None:
+    """A share for people to read (one decimal); the checks themselves are exact integers."""
+    return None if ppm is None else round(ppm / 10_000, 1)
+
+
+def number(value) -> int | float:
+    return int(value) if value == int(value) else float(value)
