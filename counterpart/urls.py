@@ -9,6 +9,7 @@ urlpatterns = [
     path("dashboard/", dashboard_view, name="dashboard"),
     path("pairings/", include("counterpart.pairings.urls")),
     path("funding/", include("counterpart.funding.urls")),
+    path("projects/", include("counterpart.projects.urls")),
     path("", include("counterpart.places.urls")),
     path("audit/", include("counterpart.audit.urls")),
     path("accounts/", include("counterpart.accounts.urls")),

@@ -101,10 +101,9 @@ def project(*, pairing, sectors=None, code=None, is_published=True, **fields):
         actor=system(),
         pairing=pairing,
         code=code or f"project-{n}",
-        title_en=f"Project {n}",
         sectors=sectors if sectors is not None else {"12230": 100},
         is_published=is_published,
-        **fields,
+        **{"title_en": f"Project {n}", **fields},
     )
 
 

@@ -23,6 +23,7 @@ from counterpart.funding.models import (
     ComplianceRule,
     Currency,
     ExchangeRate,
+    LedgerBalance,
     LedgerTotal,
     RuleKind,
     Sector,
@@ -85,6 +86,29 @@ def transaction_list(
     if project is not None:
         entries = entries.filter(project=project)
     return entries
+
+
+@dataclass
+class Balance:
+    committed_minor: int = 0
+    disbursed_minor: int = 0
+
+    @property
+    def undisbursed_minor(self) -> int:
+        return self.committed_minor - self.disbursed_minor
+
+
+def project_balance(*, actor, project) -> Balance | None:
+    """What the project had committed and disbursed (CNY fen), for those who see its entries:
+    the office, auditors, the donor's team and the team of the project's place."""
+    if not (
+        permissions.reads_everything(actor)
+        or permissions.can_act_for_donor(actor, project.pairing.donor)
+        or permissions.serves_region(actor, project.region)
+    ):
+        return None
+    row = LedgerBalance.objects.filter(project=project).first()
+    return Balance(row.committed_minor, row.disbursed_minor) if row else Balance()
 
 
 def recordable_pairings(*, actor):

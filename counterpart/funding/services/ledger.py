@@ -9,7 +9,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
-from django.db import connection, transaction
+from django.db import transaction
 from django.db.models.base import ModelState
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -30,7 +30,7 @@ from counterpart.funding.models import (
     TransactionKind,
 )
 from counterpart.funding.services.rates import RateBook
-from counterpart.funding.services.rows import insert_rows
+from counterpart.funding.services.rows import add_to_rows, insert_rows
 from counterpart.pairings.models import Pairing
 from counterpart.projects.models import Project, ProjectSector
 
@@ -77,6 +77,7 @@ class _Ledger:
         self.balance_deltas: dict[tuple, list[int]] = defaultdict(lambda: [0, 0])
         self.totals: dict[tuple, list[int]] = defaultdict(lambda: [0, 0])
         self.pending: list[Transaction] = []
+        self.allowed: set[int] = set()  # pairings the actor may record for
 
     # -- reading what is there ------------------------------------------------------------
 
@@ -117,7 +118,9 @@ class _Ledger:
     def prepare(self, entry: Entry) -> Transaction:
         """The entry as an unsaved Transaction, or a ValidationError naming each bad field."""
         pairing = entry.pairing
-        permissions.require(permissions.can_act_for_donor(self.actor, pairing.donor))
+        if pairing.pk not in self.allowed:
+            permissions.require(permissions.can_act_for_donor(self.actor, pairing.donor))
+            self.allowed.add(pairing.pk)
         errors: dict[str, str] = {}
         if entry.kind not in KINDS:
             errors["kind"] = _("Unknown transaction type %(kind)r.") % {"kind": entry.kind}
@@ -264,6 +267,8 @@ class _Ledger:
         if entry.sector is not None:
             return [(entry.sector.category, entry.base_amount_minor)]
         split = self._split(entry.project_id)
+        if len(split) == 1:
+            return [(split[0][0], entry.base_amount_minor)]
         parts = split_by_weights(entry.base_amount_minor, [weight for _c, weight in split])
         return [(category, part) for (category, _w), part in zip(split, parts, strict=True)]
 
@@ -347,15 +352,7 @@ def _apply_totals(deltas: dict[tuple, list[int]]) -> None:
                     entries=entries,
                 )
             )
-    if changed:
-        table = connection.ops.quote_name(LedgerTotal._meta.db_table)
-        with connection.cursor() as cursor:
-            # Increments, not values read earlier: the row is right whatever committed since.
-            cursor.executemany(
-                f"UPDATE {table} SET amount_minor = amount_minor + %s, entries = entries + %s "
-                "WHERE id = %s",
-                changed,
-            )
+    add_to_rows(LedgerTotal, ["amount_minor", "entries"], changed)
     insert_rows(LedgerTotal, created)
 
 
@@ -381,14 +378,7 @@ def _apply_balances(deltas: dict[tuple, list[int]]) -> None:
             ).values_list("pk", "pairing_id")
         )
     changed = [(c, d, stored[key]) for key, (c, d) in deltas.items() if key in stored]
-    if changed:
-        table = connection.ops.quote_name(LedgerBalance._meta.db_table)
-        with connection.cursor() as cursor:
-            cursor.executemany(
-                f"UPDATE {table} SET committed_minor = committed_minor + %s, "
-                "disbursed_minor = disbursed_minor + %s WHERE id = %s",
-                changed,
-            )
+    add_to_rows(LedgerBalance, ["committed_minor", "disbursed_minor"], changed)
     insert_rows(
         LedgerBalance,
         [

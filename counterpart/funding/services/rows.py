@@ -2,8 +2,9 @@
 
 Django's `bulk_create` compiles every field of every object through the ORM (and on SQLite caps a
 statement at 999 parameters): at a million entries that costs more than the database's own work.
-Here one statement carries as many rows as the database takes, and values pass as they are,
-except dates and times, which go through the backend's own adapters.
+Here values pass as they are, except dates and times, which go through the backend's adapters.
+PostgreSQL takes the rows by COPY, with keys drawn from the table's sequence beforehand; SQLite
+takes as many rows per INSERT as it has parameters, and returns their keys.
 """
 
 import sqlite3
@@ -12,7 +13,6 @@ from operator import attrgetter
 from django.db import connection, models
 from django.utils import timezone
 
-POSTGRESQL_MAX_PARAMETERS = 65_535
 SQLITE_FALLBACK_PARAMETERS = 999  # a SQLite built without a larger limit
 
 
@@ -30,29 +30,55 @@ def insert_rows(model: type[models.Model], objects: list[models.Model]) -> None:
                     setattr(obj, field.attname, now)
     values_of = attrgetter(*(field.attname for field in fields))
     adapters = [(index, adapt) for index, f in enumerate(fields) if (adapt := _adapter(f))]
-    quote = connection.ops.quote_name
+    rows = []
+    for obj in objects:
+        values = list(values_of(obj))
+        for index, adapt in adapters:
+            values[index] = adapt(values[index])
+        rows.append(values)
+    if connection.vendor == "postgresql":
+        keys = _copy(model, fields, rows)
+    else:
+        keys = _insert_returning(model, fields, rows)
+    for obj, key in zip(objects, keys, strict=True):
+        obj.pk = key
+        obj._state.adding = False
+        obj._state.db = connection.alias
+
+
+def _copy(model, fields, rows) -> list[int]:
+    quote, table, pk = connection.ops.quote_name, model._meta.db_table, model._meta.pk.column
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT nextval(pg_get_serial_sequence(%s, %s)) FROM generate_series(1, %s)",
+            [table, pk, len(rows)],
+        )
+        keys = [key for (key,) in cursor.fetchall()]
+        columns = ", ".join(quote(c) for c in [pk, *(f.column for f in fields)])
+        with cursor.cursor.copy(f"COPY {quote(table)} ({columns}) FROM STDIN") as copy:
+            for key, row in zip(keys, rows, strict=True):
+                copy.write_row([key, *row])
+    return keys
+
+
+def _insert_returning(model, fields, rows) -> list[int]:
+    quote, pk = connection.ops.quote_name, model._meta.pk.column
     head = (
         f"INSERT INTO {quote(model._meta.db_table)} "
         f"({', '.join(quote(f.column) for f in fields)}) VALUES "
     )
-    row = "(" + ", ".join(["%s"] * len(fields)) + ")"
-    per_statement = max(1, _max_parameters() // len(fields))
+    placeholders = "(" + ", ".join(["%s"] * len(fields)) + ")"
+    per_statement = max(1, _sqlite_max_parameters() // len(fields))
+    keys = []
     with connection.cursor() as cursor:
-        for start in range(0, len(objects), per_statement):
-            chunk = objects[start : start + per_statement]
-            params = []
-            for obj in chunk:
-                values = list(values_of(obj))
-                for index, adapt in adapters:
-                    values[index] = adapt(values[index])
-                params.extend(values)
+        for start in range(0, len(rows), per_statement):
+            chunk = rows[start : start + per_statement]
             cursor.execute(
-                head + ", ".join([row] * len(chunk)) + f" RETURNING {quote(pk.column)}", params
+                head + ", ".join([placeholders] * len(chunk)) + f" RETURNING {quote(pk)}",
+                [value for row in chunk for value in row],
             )
-            for obj, (key,) in zip(chunk, cursor.fetchall(), strict=True):
-                obj.pk = key
-                obj._state.adding = False
-                obj._state.db = connection.alias
+            keys.extend(key for (key,) in cursor.fetchall())
+    return keys
 
 
 def _adapter(field: models.Field):
@@ -67,11 +93,43 @@ def _adapter(field: models.Field):
     return lambda value: field.get_db_prep_save(value, connection)
 
 
-def _max_parameters() -> int:
-    if connection.vendor == "postgresql":
-        return POSTGRESQL_MAX_PARAMETERS
+def _sqlite_max_parameters() -> int:
     connection.ensure_connection()
     try:
         return connection.connection.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER)
     except AttributeError:
         return SQLITE_FALLBACK_PARAMETERS
+
+
+def add_to_rows(model: type[models.Model], columns: list[str], changes: list[tuple]) -> None:
+    """Add amounts to existing rows: each change is (the values to add to `columns`…, key).
+
+    Increments rather than values read earlier, so a row stays right whatever committed since.
+    PostgreSQL takes them all in one statement; SQLite runs one short statement per row.
+    """
+    if not changes:
+        return
+    quote = connection.ops.quote_name
+    table, pk = quote(model._meta.db_table), quote(model._meta.pk.column)
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            types = [_sql_type(model, column) for column in columns]
+            names = ", ".join(quote(c) for c in columns)
+            cursor.execute(
+                f"UPDATE {table} SET "
+                + ", ".join(f"{quote(c)} = {table}.{quote(c)} + d.{quote(c)}" for c in columns)
+                + f" FROM unnest({', '.join(f'%s::{t}[]' for t in types)}, %s::bigint[]) "
+                f"AS d({names}, key) WHERE {table}.{pk} = d.key",
+                [list(column) for column in zip(*changes, strict=True)],
+            )
+        else:
+            cursor.executemany(
+                f"UPDATE {table} SET "
+                + ", ".join(f"{quote(c)} = {quote(c)} + %s" for c in columns)
+                + f" WHERE {pk} = %s",
+                changes,
+            )
+
+
+def _sql_type(model, column: str) -> str:
+    return model._meta.get_field(column).db_type(connection).split("(")[0]

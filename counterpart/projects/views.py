@@ -1,0 +1,253 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+
+from counterpart.accounts import permissions
+from counterpart.engine.money import format_minor, parse_major
+from counterpart.funding import selectors as funding
+from counterpart.places import selectors as places
+from counterpart.portal.forms import show_service_errors
+from counterpart.projects import selectors, services
+from counterpart.projects.forms import (
+    DocumentForm,
+    IndicatorForm,
+    MilestoneDoneForm,
+    MilestoneForm,
+    PeriodForm,
+    ProjectCreateForm,
+    ProjectEditForm,
+    ProjectFieldsForm,
+    ResultForm,
+    SectorSplitForm,
+)
+from counterpart.projects.models import ActivityStatus, Indicator, Milestone
+
+
+def project_list_view(request):
+    """The projects the visitor may see, by status and donor."""
+    actor = request.user
+    status = request.GET.get("status") or None
+    if status not in ActivityStatus.values:
+        status = None
+    projects = selectors.project_list(actor=actor, status=status).order_by("title_en")
+    return render(
+        request,
+        "projects/list.html",
+        {
+            "projects": projects[:500],
+            "statuses": ActivityStatus.choices,
+            "status": status,
+            "can_create": actor.is_authenticated
+            and funding.recordable_pairings(actor=actor).exists(),
+        },
+    )
+
+
+def _budget_minor(form) -> int | None:
+    """The budget field in minor units, or None with the error on the form."""
+    text = form.cleaned_data.get("budget") or "0"
+    try:
+        return parse_major(text, form.cleaned_data["currency"])
+    except ValueError as error:
+        form.add_error("budget", str(error))
+        return None
+
+
+def _field_choices(actor, pairing=None) -> dict:
+    regions = places.region_list(actor=actor)
+    if pairing is not None:
+        regions = regions.filter(path__startswith=pairing.recipient.path)
+    return {"regions": regions.order_by("path"), "currencies": funding.currency_list(actor=actor)}
+
+
+@login_required
+def project_create_view(request):
+    actor = request.user
+    pairings = funding.recordable_pairings(actor=actor)
+    permissions.require(pairings.exists())
+    form = ProjectCreateForm(
+        request.POST or None,
+        pairings=pairings,
+        sectors=funding.sector_list(actor=actor),
+        initial={"currency": "CNY"},
+        **_field_choices(actor),
+    )
+    if request.method == "POST" and form.is_valid():
+        budget_minor, split = _budget_minor(form), form.sector_split()
+        if budget_minor is not None and form.is_valid():
+            data = {
+                k: v for k, v in form.cleaned_data.items() if k in ProjectFieldsForm.base_fields
+            }
+            data.pop("budget")
+            try:
+                project = services.project_create(
+                    actor=actor,
+                    pairing=form.cleaned_data["pairing"],
+                    code=form.cleaned_data["code"],
+                    budget_minor=budget_minor,
+                    sectors=split or None,
+                    **data,
+                )
+            except ValidationError as error:
+                show_service_errors(form, error)
+            else:
+                messages.success(request, _("Project created."))
+                return redirect("projects:detail", pk=project.pk)
+    return render(request, "projects/form.html", {"form": form, "title": _("New project")})
+
+
+@login_required
+def project_edit_view(request, pk: int):
+    actor = request.user
+    project = selectors.project_get(actor=actor, pk=pk)
+    permissions.require(permissions.can_act_for_donor(actor, project.pairing.donor))
+    initial = {
+        name: getattr(project, name)
+        for name in ProjectFieldsForm.base_fields
+        if name not in {"budget", "region"}
+    }
+    initial.update(
+        region=project.region_id,
+        budget=format_minor(project.budget_minor, project.currency, symbol=False),
+        version=project.version,
+    )
+    form = ProjectEditForm(
+        request.POST or None, initial=initial, **_field_choices(actor, project.pairing)
+    )
+    if request.method == "POST" and form.is_valid():
+        budget_minor = _budget_minor(form)
+        if budget_minor is not None:
+            data = dict(form.cleaned_data)
+            version = data.pop("version")
+            data.pop("budget")
+            changes = {k: v for k, v in data.items() if v != getattr(project, k)}
+            if budget_minor != project.budget_minor:
+                changes["budget_minor"] = budget_minor
+            try:
+                services.project_update(
+                    actor=actor, project=project, expected_version=version, **changes
+                )
+            except ValidationError as error:
+                show_service_errors(form, error)
+            else:
+                messages.success(request, _("Project saved."))
+                return redirect("projects:detail", pk=project.pk)
+    return render(
+        request,
+        "projects/form.html",
+        {"form": form, "title": _("Edit project"), "project": project},
+    )
+
+
+# The detail page's forms: the value of the `action` button that sends each.
+ACTIONS = ("sectors", "milestone", "milestone_done", "document", "result", "indicator", "period")
+
+
+@login_required
+def project_detail_view(request, pk: int):
+    """A project: its facts, sectors, milestones, documents, money and results; its runners
+    change them here, and the recipient team of its place reports actuals."""
+    actor = request.user
+    project = selectors.project_get(actor=actor, pk=pk)
+    can_run = permissions.can_act_for_donor(actor, project.pairing.donor)
+    can_report = can_run or permissions.serves_region(actor, project.region)
+    action = request.POST.get("action")
+    if action not in ACTIONS:
+        action = None
+    results = project.results.all()
+    indicators = Indicator.objects.filter(result__project=project)
+    split = {s.sector_id: s.percentage for s in project.sectors.all()}
+    split_initial = {}
+    for row, (code, share) in enumerate(split.items(), start=1):
+        split_initial.update({f"sector_{row}": code, f"percentage_{row}": share})
+    forms = {
+        "sectors": SectorSplitForm(initial=split_initial, sectors=funding.sector_list(actor=actor)),
+        "milestone": MilestoneForm(),
+        "document": DocumentForm(),
+        "result": ResultForm(),
+        "indicator": IndicatorForm(results=results),
+        "period": PeriodForm(indicators=indicators, can_set_target=can_run),
+    }
+    if action is not None:
+        permissions.require(can_run or (action == "period" and can_report))
+        done = _act(request, actor, project, action, forms)
+        if done:
+            return redirect("projects:detail", pk=project.pk)
+    balance = funding.project_balance(actor=actor, project=project)
+    return render(
+        request,
+        "projects/detail.html",
+        {
+            "project": project,
+            "sectors": project.sectors.select_related("sector"),
+            "places": project.places.select_related("region"),
+            "milestones": project.milestones.all(),
+            "documents": project.documents.all(),
+            "results": results.prefetch_related("indicators__periods"),
+            "entries": funding.transaction_list(actor=actor, project=project)[:50]
+            if funding.may_see_entries(actor)
+            else [],
+            "balance": balance,
+            "can_run": can_run,
+            "can_report": can_report,
+            "forms": forms,
+        },
+    )
+
+
+def _act(request, actor, project, action: str, forms: dict) -> bool:
+    """Run one of the detail page's forms; True when it saved."""
+    if action == "milestone_done":
+        form = MilestoneDoneForm(request.POST)
+        if not form.is_valid():
+            messages.error(request, _("Give the day the milestone was completed."))
+            return False
+        milestone = get_object_or_404(Milestone, project=project, pk=form.cleaned_data["milestone"])
+        try:
+            services.milestone_complete(
+                actor=actor,
+                milestone=milestone,
+                expected_version=form.cleaned_data["version"],
+                completed_on=form.cleaned_data["completed_on"],
+            )
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+            return False
+        messages.success(request, _("Milestone completed."))
+        return True
+    bound = type(forms[action])
+    kwargs = {
+        "sectors": {"sectors": funding.sector_list(actor=actor)},
+        "indicator": {"results": project.results.all()},
+        "period": {
+            "indicators": Indicator.objects.filter(result__project=project),
+            "can_set_target": permissions.can_act_for_donor(actor, project.pairing.donor),
+        },
+    }.get(action, {})
+    form = forms[action] = bound(request.POST, **kwargs)
+    if not form.is_valid():
+        return False
+    data = form.cleaned_data
+    try:
+        if action == "sectors":
+            split = form.sector_split()
+            if not form.is_valid():
+                return False
+            services.project_sectors_set(actor=actor, project=project, sectors=split)
+        elif action == "milestone":
+            services.milestone_add(actor=actor, project=project, **data)
+        elif action == "document":
+            services.document_add(actor=actor, project=project, **data)
+        elif action == "result":
+            services.result_create(actor=actor, project=project, **data)
+        elif action == "indicator":
+            services.indicator_create(actor=actor, **data)
+        elif action == "period":
+            services.indicator_period_record(actor=actor, **data)
+    except ValidationError as error:
+        show_service_errors(form, error)
+        return False
+    messages.success(request, _("Saved."))
+    return True
