@@ -68,7 +68,8 @@ def accountable_donor_id(pairing: Pairing) -> int:
 class _Ledger:
     def __init__(self, *, actor):
         self.actor = actor
-        self.today = timezone.localdate()
+        self.now = timezone.now()  # the entries of one call are recorded at one instant
+        self.today = timezone.localdate(self.now)
         self.rates = RateBook()
         self.currencies = set(Currency.objects.values_list("code", flat=True))
         self.sectors = {s.code: s for s in Sector.objects.all()}
@@ -192,6 +193,7 @@ class _Ledger:
             description=entry.description[:500],
             reason=entry.reason,
             recorded_by_id=getattr(self.actor, "pk", None),
+            recorded_at=self.now,
             # the totals read these two
             project=project,
             sector=sector,
@@ -297,8 +299,8 @@ def new_transaction(*, project: Project | None, sector: Sector | None, **values)
         raise TypeError(f"Transaction has no column {sorted(unknown)}")
     made = Transaction.__new__(Transaction)
     made._state = ModelState()
-    made.__dict__.update(dict.fromkeys(_COLUMNS), recorded_at=timezone.now(), **values)
-    made.project, made.sector = project, sector
+    made.__dict__.update(dict.fromkeys(_COLUMNS), **values)
+    made._state.fields_cache.update(project=project, sector=sector)  # what setting them caches
     return made
 
 

@@ -8,6 +8,7 @@ takes as many rows per INSERT as it has parameters, and returns their keys.
 """
 
 import sqlite3
+from functools import lru_cache
 from operator import attrgetter
 
 from django.db import connection, models
@@ -82,11 +83,12 @@ def _insert_returning(model, fields, rows) -> list[int]:
 
 
 def _adapter(field: models.Field):
-    """None where the driver takes the Python value as it is."""
+    """None where the driver takes the Python value as it is. Dates repeat across rows, so
+    their adapted form is remembered."""
     if isinstance(field, models.DateTimeField):
-        return connection.ops.adapt_datetimefield_value
+        return lru_cache(maxsize=1024)(connection.ops.adapt_datetimefield_value)
     if isinstance(field, models.DateField):
-        return connection.ops.adapt_datefield_value
+        return lru_cache(maxsize=1024)(connection.ops.adapt_datefield_value)
     plain = (models.CharField, models.TextField, models.IntegerField, models.BooleanField)
     if isinstance(field, (*plain, models.ForeignKey)):
         return None
