@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from counterpart.funding.models import TransactionKind
+from counterpart.funding.models import RuleKind, TransactionKind
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -51,3 +51,43 @@ class ReverseForm(forms.Form):
 class ReceiptForm(forms.Form):
     received_on = forms.DateField(label=_("Received on"), widget=DATE)
     note = forms.CharField(label=_("Note"), max_length=500, required=False)
+
+
+class ExchangeRateForm(forms.Form):
+    base = forms.ChoiceField(label=_("From currency"))
+    quote = forms.ChoiceField(label=_("To currency"), initial="CNY")
+    valid_on = forms.DateField(label=_("In force from"), widget=DATE)
+    rate = forms.CharField(
+        label=_("Rate"),
+        help_text=_("Units of the second currency for one of the first, e.g. 7.1730"),
+    )
+    source = forms.CharField(label=_("Source"), max_length=200)
+
+    def __init__(self, *args, currencies, **kwargs):
+        super().__init__(*args, **kwargs)
+        choices = [(c.code, c.code) for c in currencies]
+        self.fields["base"].choices = self.fields["quote"].choices = choices
+
+
+class ComplianceRuleForm(forms.Form):
+    round = forms.ModelChoiceField(label=_("Round"), queryset=None)
+    donor = forms.ModelChoiceField(
+        label=_("Donor"),
+        queryset=None,
+        required=False,
+        empty_label=_("Every donor of the round"),
+    )
+    kind = forms.ChoiceField(label=_("Rule"), choices=RuleKind.choices)
+    threshold = forms.DecimalField(
+        label=_("Line (%)"), min_value=0, max_value=100, max_digits=7, decimal_places=4
+    )
+    first_year = forms.IntegerField(label=_("First year"), min_value=1990, max_value=2100)
+    last_year = forms.IntegerField(
+        label=_("Last year"), min_value=1990, max_value=2100, required=False
+    )
+    notes = forms.CharField(label=_("Notes"), max_length=500, required=False)
+
+    def __init__(self, *args, rounds, donors, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["round"].queryset = rounds
+        self.fields["donor"].queryset = donors

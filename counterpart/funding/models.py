@@ -142,7 +142,11 @@ class ComplianceRule(YearRangeRule):
 
     def __str__(self) -> str:
         who = self.donor or _("every donor")
-        return f"{self.get_kind_display()} ≥ {self.threshold_ppm / 10_000:g} % · {who}"
+        return f"{self.get_kind_display()} ≥ {self.threshold_percent} % · {who}"
+
+    @property
+    def threshold_percent(self) -> str:
+        return f"{self.threshold_ppm / 10_000:g}"
 
 
 class TransactionKind(models.TextChoices):

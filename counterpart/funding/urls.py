@@ -8,4 +8,5 @@ urlpatterns = [
     path("record/", views.transaction_create_view, name="record"),
     path("record/preview/", views.transaction_preview_view, name="preview"),
     path("<int:pk>/", views.transaction_detail_view, name="detail"),
+    path("settings/", views.settings_view, name="settings"),
 ]

@@ -5,9 +5,17 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from counterpart.accounts import permissions
-from counterpart.engine.money import parse_major
+from counterpart.engine.money import parse_major, parse_rate
 from counterpart.funding import selectors, services
-from counterpart.funding.forms import ReceiptForm, ReverseForm, TransactionForm
+from counterpart.funding.forms import (
+    ComplianceRuleForm,
+    ExchangeRateForm,
+    ReceiptForm,
+    ReverseForm,
+    TransactionForm,
+)
+from counterpart.pairings import selectors as pairings
+from counterpart.places import selectors as places
 from counterpart.portal.forms import show_service_errors
 from counterpart.projects import selectors as projects
 
@@ -136,3 +144,59 @@ def transaction_detail_view(request, pk: int):
             "receipt_form": receipt_form,
         },
     )
+
+
+@login_required
+def settings_view(request):
+    """The office keeps the exchange rates and the compliance rules; auditors read them."""
+    actor = request.user
+    permissions.require(permissions.reads_everything(actor))
+    can_manage = permissions.can_manage_programme(actor)
+    action = request.POST.get("action") if can_manage else None
+    rate_form = ExchangeRateForm(
+        request.POST if action == "rate" else None,
+        currencies=selectors.currency_list(actor=actor),
+        initial={"quote": "CNY"},
+    )
+    rule_form = ComplianceRuleForm(
+        request.POST if action == "rule" else None,
+        rounds=pairings.round_list(actor=actor),
+        donors=places.organization_list(actor=actor)
+        .filter(pk__in=pairings.pairing_list(actor=actor, top_level=True).values("donor"))
+        .order_by("name_en"),
+    )
+    saved = None
+    if action == "rate" and rate_form.is_valid():
+        data = dict(rate_form.cleaned_data)
+        try:
+            data["rate_scaled"] = parse_rate(data.pop("rate"))
+        except ValueError as error:
+            rate_form.add_error("rate", str(error))
+        else:
+            saved = _save(rate_form, services.exchange_rate_record, actor=actor, **data)
+    elif action == "rule" and rule_form.is_valid():
+        data = dict(rule_form.cleaned_data)
+        data["threshold_ppm"] = int(data.pop("threshold") * 10_000)
+        saved = _save(rule_form, services.compliance_rule_create, actor=actor, **data)
+    if saved:
+        messages.success(request, _("Saved."))
+        return redirect("funding:settings")
+    return render(
+        request,
+        "funding/settings.html",
+        {
+            "rates": selectors.exchange_rate_list(actor=actor).order_by("base", "-valid_on"),
+            "rules": selectors.compliance_rule_list(actor=actor),
+            "rate_form": rate_form,
+            "rule_form": rule_form,
+            "can_manage": can_manage,
+        },
+    )
+
+
+def _save(form, service, **fields):
+    try:
+        return service(**fields)
+    except ValidationError as error:
+        show_service_errors(form, error)
+        return None

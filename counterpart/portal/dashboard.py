@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 
 from counterpart.funding import selectors as funding
 from counterpart.funding.models import RuleKind, TransactionKind
+from counterpart.places.models import RegionLevel
 from counterpart.portal.tables import Table
 from counterpart.projects import selectors as projects
 from counterpart.projects.models import Standard
@@ -87,6 +88,22 @@ def dashboard_tables(
             [str(label), number(standard[code].target), number(standard[code].actual)]
             for code, label in Standard.choices
             if code in standard
+        ],
+    )
+    reported = [(code, label) for code, label in Standard.choices if code in standard]
+    by_place: dict[str, dict[str, object]] = {}
+    for code, _label in reported:
+        for progress in projects.indicator_rollup(
+            actor=actor, standard=code, by="place", level=RegionLevel.PREFECTURE, **project_filters
+        ):
+            by_place.setdefault(progress.label, {})[code] = number(progress.actual)
+    tables["indicators-by-prefecture"] = Table(
+        slug="indicators-by-prefecture",
+        title=str(_("Results reached, by prefecture")),
+        columns=[str(_("Prefecture")), *[str(label) for _code, label in reported]],
+        rows=[
+            [place, *[actuals.get(code, 0) for code, _label in reported]]
+            for place, actuals in sorted(by_place.items())
         ],
     )
     return DashboardFigures(tables=tables, checks=checks, compliance=compliance)

@@ -312,3 +312,55 @@ def test_a_rebuild_recomputes_the_same_totals_and_balances(world):
     }
     assert services.ledger_totals_rebuild(actor=world.user("office")) == 5
     assert kept() == before
+
+
+def test_the_office_records_rates_and_rules_on_their_page(client, world):
+    from counterpart.funding.models import ComplianceRule, ExchangeRate
+
+    client.force_login(world.user("office"))
+    rate = {
+        "action": "rate",
+        "base": "USD",
+        "quote": "CNY",
+        "valid_on": "2024-01-02",
+        "rate": "7.1",
+        "source": "PBOC",
+    }
+    assert client.post("/funding/settings/", rate).status_code == 302
+    assert ExchangeRate.objects.get(valid_on=datetime.date(2024, 1, 2)).rate_scaled == 710_000_000
+    bad = client.post("/funding/settings/", {**rate, "rate": "-1", "valid_on": "2024-02-01"})
+    assert "rate" in bad.context["rate_form"].errors
+    rule = {
+        "action": "rule",
+        "round": world.round.pk,
+        "kind": "wellbeing_share",
+        "threshold": "85",
+        "first_year": "2021",
+    }
+    assert client.post("/funding/settings/", rule).status_code == 302
+    assert ComplianceRule.objects.get().threshold_ppm == 850_000
+    page = client.get("/funding/settings/").content.decode()
+    assert "7.1" in page and "85" in page
+
+
+@pytest.mark.parametrize(("user_key", "status"), [("auditor", 200), ("beijing_team", 403)])
+def test_only_the_office_changes_rates_and_teams_do_not_open_the_page(
+    client, world, user_key, status
+):
+    from counterpart.funding.models import ExchangeRate
+
+    client.force_login(world.user(user_key))
+    before = ExchangeRate.objects.count()
+    response = client.post(
+        "/funding/settings/",
+        {
+            "action": "rate",
+            "base": "USD",
+            "quote": "CNY",
+            "valid_on": "2024-01-02",
+            "rate": "7.1",
+            "source": "x",
+        },
+    )
+    assert response.status_code == status
+    assert ExchangeRate.objects.count() == before
