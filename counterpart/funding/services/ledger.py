@@ -9,7 +9,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models.base import ModelState
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -87,6 +87,7 @@ class _Ledger:
         self.lock({e.pairing.pk for e in entries})
         project_ids = sorted({e.project.pk for e in entries if e.project is not None})
         for chunk in _chunks(project_ids):
+            _keep_from_deletion(Project, chunk)
             for row in (
                 ProjectSector.objects.filter(project_id__in=chunk)
                 .values_list("project_id", "sector__category", "percentage")
@@ -307,6 +308,15 @@ def new_transaction(*, project: Project | None, sector: Sector | None, **values)
 def _chunks(ids: list[int], size: int = 900):
     for start in range(0, len(ids), size):
         yield ids[start : start + size]
+
+
+def _keep_from_deletion(model, ids: list[int]) -> None:
+    """What a foreign key's trigger does per row, done once per set: the rows stay until this
+    transaction commits (SQLite's one writer at a time already ensures it)."""
+    if connection.vendor == "postgresql":
+        table = connection.ops.quote_name(model._meta.db_table)
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT 1 FROM {table} WHERE id = ANY(%s) FOR KEY SHARE", [ids])
 
 
 def _to_base(amount_minor: int, currency: str, rate: ExchangeRate | None) -> int:
