@@ -145,10 +145,10 @@ def project_edit_view(request, pk: int):
 ACTIONS = ("sectors", "milestone", "milestone_done", "document", "result", "indicator", "period")
 
 
-@login_required
 def project_detail_view(request, pk: int):
     """A project: its facts, sectors, milestones, documents, money and results; its runners
-    change them here, and the recipient team of its place reports actuals."""
+    change them here, and the recipient team of its place reports actuals. The public sees
+    published projects, without their entries."""
     actor = request.user
     project = selectors.project_get(actor=actor, pk=pk)
     can_run = permissions.can_act_for_donor(actor, project.pairing.donor)

@@ -160,3 +160,13 @@ def test_milestones_and_results_are_entered_on_the_detail_page(client, world, ku
     assert (period.target, period.actual) == (300, 280)
     page = client.get(url).content.decode()
     assert 'value="280' in page and "Roof" in page
+
+
+def test_the_public_reads_a_published_project_but_not_its_money(client, world):
+    project = f.project(pairing=world.beijing_hotan_city, title_en="Reading room")
+    f.entry(pairing=world.beijing_hotan_city, project=project, amount_minor=12_345)
+    page = client.get(f"/projects/{project.pk}/")
+    assert page.status_code == 200
+    assert "Reading room" in page.content.decode()
+    assert page.context["balance"] is None and not page.context["entries"]
+    assert client.post(f"/projects/{project.pk}/", {"action": "milestone"}).status_code == 403
