@@ -13,7 +13,7 @@ from django.shortcuts import get_object_or_404
 
 from counterpart.accounts import permissions
 from counterpart.places.models import Region
-from counterpart.projects.models import IndicatorPeriod, Project
+from counterpart.projects.models import Indicator, IndicatorPeriod, Project
 
 
 def project_list(*, actor, pairing=None, donor=None, area=None, status=None) -> QuerySet[Project]:
@@ -43,6 +43,11 @@ def project_get(*, actor, pk: int) -> Project:
 
 def project_by_code(*, actor, code: str) -> Project | None:
     return project_list(actor=actor).filter(code=code).first()
+
+
+def indicator_list(*, actor, project: Project) -> QuerySet[Indicator]:
+    """The indicators of a project the actor may see (through `project_get`)."""
+    return Indicator.objects.filter(result__project=project).select_related("result")
 
 
 @dataclass

@@ -22,7 +22,7 @@ from counterpart.projects.forms import (
     ResultForm,
     SectorSplitForm,
 )
-from counterpart.projects.models import ActivityStatus, Indicator, Milestone
+from counterpart.projects.models import ActivityStatus
 
 
 def project_list_view(request):
@@ -156,20 +156,7 @@ def project_detail_view(request, pk: int):
     action = request.POST.get("action")
     if action not in ACTIONS:
         action = None
-    results = project.results.all()
-    indicators = Indicator.objects.filter(result__project=project)
-    split = {s.sector_id: s.percentage for s in project.sectors.all()}
-    split_initial = {}
-    for row, (code, share) in enumerate(split.items(), start=1):
-        split_initial.update({f"sector_{row}": code, f"percentage_{row}": share})
-    forms = {
-        "sectors": SectorSplitForm(initial=split_initial, sectors=funding.sector_list(actor=actor)),
-        "milestone": MilestoneForm(),
-        "document": DocumentForm(),
-        "result": ResultForm(),
-        "indicator": IndicatorForm(results=results),
-        "period": PeriodForm(indicators=indicators, can_set_target=can_run),
-    }
+    forms = _detail_forms(actor, project, can_run=can_run, action=action, data=request.POST)
     if action is not None:
         permissions.require(can_run or (action == "period" and can_report))
         done = _act(request, actor, project, action, forms)
@@ -185,7 +172,7 @@ def project_detail_view(request, pk: int):
             "places": project.places.select_related("region"),
             "milestones": project.milestones.all(),
             "documents": project.documents.all(),
-            "results": results.prefetch_related("indicators__periods"),
+            "results": project.results.prefetch_related("indicators__periods"),
             "entries": funding.transaction_list(actor=actor, project=project)[:50]
             if funding.may_see_entries(actor)
             else [],
@@ -197,6 +184,30 @@ def project_detail_view(request, pk: int):
     )
 
 
+def _detail_forms(actor, project, *, can_run: bool, action: str | None, data) -> dict:
+    """The detail page's forms; the one `action` names is bound to the posted `data`."""
+
+    def posted(name):
+        return data if name == action else None
+
+    split_initial = {}
+    for row, share in enumerate(project.sectors.all(), start=1):
+        split_initial.update(
+            {f"sector_{row}": share.sector_id, f"percentage_{row}": share.percentage}
+        )
+    indicators = selectors.indicator_list(actor=actor, project=project)
+    return {
+        "sectors": SectorSplitForm(
+            posted("sectors"), initial=split_initial, sectors=funding.sector_list(actor=actor)
+        ),
+        "milestone": MilestoneForm(posted("milestone")),
+        "document": DocumentForm(posted("document")),
+        "result": ResultForm(posted("result")),
+        "indicator": IndicatorForm(posted("indicator"), results=project.results.all()),
+        "period": PeriodForm(posted("period"), indicators=indicators, can_set_target=can_run),
+    }
+
+
 def _act(request, actor, project, action: str, forms: dict) -> bool:
     """Run one of the detail page's forms; True when it saved."""
     if action == "milestone_done":
@@ -204,7 +215,7 @@ def _act(request, actor, project, action: str, forms: dict) -> bool:
         if not form.is_valid():
             messages.error(request, _("Give the day the milestone was completed."))
             return False
-        milestone = get_object_or_404(Milestone, project=project, pk=form.cleaned_data["milestone"])
+        milestone = get_object_or_404(project.milestones, pk=form.cleaned_data["milestone"])
         try:
             services.milestone_complete(
                 actor=actor,
@@ -217,16 +228,7 @@ def _act(request, actor, project, action: str, forms: dict) -> bool:
             return False
         messages.success(request, _("Milestone completed."))
         return True
-    bound = type(forms[action])
-    kwargs = {
-        "sectors": {"sectors": funding.sector_list(actor=actor)},
-        "indicator": {"results": project.results.all()},
-        "period": {
-            "indicators": Indicator.objects.filter(result__project=project),
-            "can_set_target": permissions.can_act_for_donor(actor, project.pairing.donor),
-        },
-    }.get(action, {})
-    form = forms[action] = bound(request.POST, **kwargs)
+    form = forms[action]
     if not form.is_valid():
         return False
     data = form.cleaned_data
