@@ -8,6 +8,12 @@ from counterpart.projects.models import ActivityStatus, Measure, ResultKind, Sta
 SECTOR_ROWS = 4
 
 
+def preselect_a_single_choice(field: forms.ModelChoiceField) -> None:
+    """With one row to choose from, offer it chosen rather than an empty first option."""
+    if field.queryset.count() == 1:
+        field.empty_label = None
+
+
 class ProjectFieldsForm(forms.Form):
     """What a project's creation and its later edits share."""
 
@@ -143,6 +149,7 @@ class IndicatorForm(forms.Form):
     def __init__(self, *args, results, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["result"].queryset = results
+        preselect_a_single_choice(self.fields["result"])
 
 
 class PeriodForm(forms.Form):
@@ -155,5 +162,6 @@ class PeriodForm(forms.Form):
     def __init__(self, *args, indicators, can_set_target: bool, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["indicator"].queryset = indicators
+        preselect_a_single_choice(self.fields["indicator"])
         if not can_set_target:
             del self.fields["target"]

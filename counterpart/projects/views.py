@@ -190,6 +190,9 @@ def _detail_forms(actor, project, *, can_run: bool, action: str | None, data) ->
     def posted(name):
         return data if name == action else None
 
+    def ids(name):  # the forms share field names; their ids must still be unique on the page
+        return f"{name}-%s"
+
     split_initial = {}
     for row, share in enumerate(project.sectors.all(), start=1):
         split_initial.update(
@@ -198,13 +201,20 @@ def _detail_forms(actor, project, *, can_run: bool, action: str | None, data) ->
     indicators = selectors.indicator_list(actor=actor, project=project)
     return {
         "sectors": SectorSplitForm(
-            posted("sectors"), initial=split_initial, sectors=funding.sector_list(actor=actor)
+            posted("sectors"),
+            initial=split_initial,
+            sectors=funding.sector_list(actor=actor),
+            auto_id=ids("sectors"),
         ),
-        "milestone": MilestoneForm(posted("milestone")),
-        "document": DocumentForm(posted("document")),
-        "result": ResultForm(posted("result")),
-        "indicator": IndicatorForm(posted("indicator"), results=project.results.all()),
-        "period": PeriodForm(posted("period"), indicators=indicators, can_set_target=can_run),
+        "milestone": MilestoneForm(posted("milestone"), auto_id=ids("milestone")),
+        "document": DocumentForm(posted("document"), auto_id=ids("document")),
+        "result": ResultForm(posted("result"), auto_id=ids("result")),
+        "indicator": IndicatorForm(
+            posted("indicator"), results=project.results.all(), auto_id=ids("indicator")
+        ),
+        "period": PeriodForm(
+            posted("period"), indicators=indicators, can_set_target=can_run, auto_id=ids("period")
+        ),
     }
 
 
