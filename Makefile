@@ -11,7 +11,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export DEBUG ?= 1
 
 .PHONY: run setup test test-sqlite test-postgres test-e2e lint format messages system-packages clean \
-	bench-ledger
+	bench-ledger bench-matching
 
 run: setup ## Set everything up and serve http://127.0.0.1:8000 with demo data
 	$(PY) manage.py migrate --no-input -v0
@@ -71,6 +71,9 @@ bench-ledger: setup system-packages ## 1,000,000 ledger entries: recording speed
 	DATABASE_URL=postgres://postgres@127.0.0.1:$(BENCH_PGPORT)/postgres \
 	  $(PY) benchmarks/ledger.py --db postgresql; status=$$?; \
 	  PGPORT=$(BENCH_PGPORT) scripts/postgres.sh stop; exit $$status
+
+bench-matching: setup ## The matching engine against the PyPI package `matching`, 20k and 1M applicants
+	$(PY) benchmarks/stable_matching.py
 
 lint: setup
 	$(VENV)/bin/ruff check counterpart tests benchmarks
