@@ -1,6 +1,6 @@
 """Stable matching: this engine against the PyPI package `matching` (1.4.3), on the same rounds.
 
-    python benchmarks/stable_matching.py                    # 20,000 x 2,000, then 1,000,000 x 100,000
+    python benchmarks/stable_matching.py    # 20,000 x 2,000, then 1,000,000 x 100,000
 
 Each applicant ranks 10 distinct posts at random; a post ranks, in random order, everyone who
 ranked it; places equal applicants (10 per post). At 20,000 applicants both solve the round from
