@@ -152,9 +152,7 @@ def test_bad_project_input_names_the_field_and_writes_nothing(client, world):
     assert not AuditEvent.objects.filter(event_type__startswith="project.").exists()
 
 
-def test_a_donor_team_cannot_start_a_project_under_another_donors_published_pairing(
-    client, world
-):
+def test_a_donor_team_cannot_start_a_project_under_another_donors_published_pairing(client, world):
     guangdong = token_for(world.user("guangdong_team"))
     answer = call(client, "post", "/projects", new_project(world), guangdong)
     assert answer.status_code == 403
