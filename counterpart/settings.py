@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "counterpart.pairings",
     "counterpart.funding",
     "counterpart.projects",
+    "counterpart.talent",
     "counterpart.portal",
 ]
 

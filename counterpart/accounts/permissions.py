@@ -93,3 +93,35 @@ def recipient_scope_q(user, field: str) -> Q:
 def require(allowed: bool) -> None:
     if not allowed:
         raise PermissionDenied
+
+
+def can_manage_post(user, institution) -> bool:
+    """Post needs and rank applicants for an institution: the office, or the recipient team of
+    the institution's place."""
+    return is_programme_office(user) or serves_region(user, institution.region)
+
+
+def sends_professional(user, professional) -> bool:
+    """The donor team of the professional's sending organization (or of one above it)."""
+    return any(
+        professional.organization.is_within(org)
+        for org in organizations_in_role(user, Role.DONOR_TEAM)
+    )
+
+
+def is_the_professional(user, professional) -> bool:
+    return bool(professional.user_id) and professional.user_id == getattr(user, "pk", None)
+
+
+def can_manage_professional(user, professional) -> bool:
+    """Edit a profile and its rankings: the professional, their donor team, or the office."""
+    return (
+        is_the_professional(user, professional)
+        or is_programme_office(user)
+        or sends_professional(user, professional)
+    )
+
+
+def may_see_professional_name(user, professional) -> bool:
+    """Personal data: their own organization's team, the office and auditors (house rule 7)."""
+    return reads_everything(user) or can_manage_professional(user, professional)

@@ -1,0 +1,268 @@
+"""A placement round: gather both sides' lists, run the engine, keep the run, publish it."""
+
+import datetime
+import time
+from collections.abc import Callable
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from counterpart.accounts import permissions
+from counterpart.audit.services import audit_record
+from counterpart.engine.couples import stable_match_couples
+from counterpart.engine.matching import prepare
+from counterpart.engine.terms import term_end
+from counterpart.talent import selectors
+from counterpart.talent.models import (
+    Couple,
+    MatchRun,
+    MatchRunStatus,
+    Optimal,
+    Placement,
+    Post,
+    PostStatus,
+    Preference,
+    Professional,
+)
+from counterpart.talent.services.placements import link_predecessors
+
+Progress = Callable[[str, int, int], None]  # (step, done, total)
+
+
+def _free_places(posts: list[Post]) -> dict[int, int]:
+    """Places of each post not held, on its start date, by someone placed before."""
+    free = {post.pk: post.places for post in posts}
+    start = {post.pk: post.start_date for post in posts}
+    for post_id, end in Placement.objects.filter(post__in=posts, withdrawn=False).values_list(
+        "post_id", "end_date"
+    ):
+        if end >= start[post_id]:
+            free[post_id] -= 1
+    return free
+
+
+def round_inputs(*, today: datetime.date, progress: Progress | None = None) -> dict:
+    """Open posts with free places, the professionals not serving who ranked them, both sides'
+    lists (as indices), the couples among them, and the place each post is in."""
+    posts = list(Post.objects.filter(status=PostStatus.OPEN).select_related("institution__region"))
+    free = _free_places(posts)
+    posts = [post for post in posts if free[post.pk] > 0]
+    post_index = {post.pk: n for n, post in enumerate(posts)}
+    serving = Placement.objects.filter(withdrawn=False, end_date__gte=today).values(
+        "professional_id"
+    )
+    preferences = (
+        Preference.objects.filter(post_id__in=list(post_index))
+        .exclude(professional_id__in=serving)
+        .order_by("professional_id", "rank")
+        .values_list("professional_id", "post_id")
+    )
+    lists: dict[int, list[int]] = {}
+    for professional_id, post_id in preferences:
+        lists.setdefault(professional_id, []).append(post_index[post_id])
+    professionals = list(Professional.objects.filter(pk__in=list(lists)).order_by("pk"))
+    index = {p.pk: n for n, p in enumerate(professionals)}
+    applicants_of: dict[int, list[Professional]] = {post.pk: [] for post in posts}
+    for professional in professionals:
+        for j in lists[professional.pk]:
+            applicants_of[posts[j].pk].append(professional)
+    post_prefs = []
+    for done, post in enumerate(posts, start=1):
+        post_prefs.append(
+            [index[pid] for pid in selectors.post_ranking(post, applicants_of[post.pk])]
+        )
+        if progress and (done % 200 == 0 or done == len(posts)):
+            progress("rank", done, len(posts))
+    couples = [
+        [index[a], index[b]]
+        for a, b in Couple.objects.values_list("first_id", "second_id")
+        if a in index and b in index
+    ]
+    keys = selectors.place_keys([post.institution.region for post in posts])
+    return {
+        "as_of": today.isoformat(),
+        "professionals": [p.pk for p in professionals],
+        "posts": [post.pk for post in posts],
+        "capacity": [free[post.pk] for post in posts],
+        "applicant_prefs": [lists[p.pk] for p in professionals],
+        "post_prefs": post_prefs,
+        "couples": couples,
+        "place_of_post": [keys[post.institution.region_id] for post in posts],
+    }
+
+
+def solve(inputs: dict, optimal: str) -> tuple[list[int], str, int]:
+    """(post index per professional or -1, algorithm, number of blocking pairs left)."""
+    args = inputs["applicant_prefs"], inputs["post_prefs"], inputs["capacity"]
+    if inputs["couples"]:
+        result = stable_match_couples(
+            *args, inputs["couples"], place_of_post=inputs["place_of_post"]
+        )
+        blocking = len(result.blocking) + len(result.couple_blocking)
+        algorithm = "deferred acceptance with couples (Roth–Peranson), professionals propose"
+        return result.matched.tolist(), algorithm, blocking
+    instance = prepare(*args)
+    matched = instance.solve(optimal)
+    proposer = "professionals" if optimal == Optimal.APPLICANT else "posts"
+    return (
+        matched.tolist(),
+        f"deferred acceptance, {proposer} propose",
+        len(instance.blocking_pairs(matched)),
+    )
+
+
+def statistics(inputs: dict, matched: list[int], blocking: int, elapsed_s: float) -> dict:
+    places = sum(inputs["capacity"])
+    placed = sum(1 for j in matched if j >= 0)
+    first = sum(1 for i, j in enumerate(matched) if j >= 0 and inputs["applicant_prefs"][i][0] == j)
+    filled = [0] * len(inputs["posts"])
+    for j in matched:
+        if j >= 0:
+            filled[j] += 1
+    couples_placed = sum(1 for a, _b in inputs["couples"] if matched[a] >= 0)
+    return {
+        "professionals": len(matched),
+        "posts": len(inputs["posts"]),
+        "places": places,
+        "placed": placed,
+        "fill_rate": round(100 * placed / places, 1) if places else None,
+        "first_choice": first,
+        "first_choice_share": round(100 * first / placed, 1) if placed else None,
+        "unmatched_professionals": len(matched) - placed,
+        "unfilled_places": places - placed,
+        "posts_not_full": sum(1 for f, c in zip(filled, inputs["capacity"], strict=True) if f < c),
+        "couples": len(inputs["couples"]),
+        "couples_placed": couples_placed,
+        "blocking_pairs": blocking,
+        "stable": blocking == 0,
+        "elapsed_ms": round(elapsed_s * 1000, 1),
+    }
+
+
+@transaction.atomic
+def match_run_create(
+    *,
+    actor,
+    optimal: str = Optimal.APPLICANT,
+    today: datetime.date | None = None,
+    progress: Progress | None = None,
+) -> MatchRun:
+    """Run the matching on everything open now and keep it as a proposal for review."""
+    permissions.require(permissions.is_programme_office(actor))
+    if optimal not in Optimal.values:
+        raise ValidationError({"optimal": _("Choose whom the matching is best for.")})
+    today = today or timezone.localdate()
+    inputs = round_inputs(today=today, progress=progress)
+    if progress:
+        progress("match", 0, 1)
+    started = time.perf_counter()
+    matched, algorithm, blocking = solve(inputs, optimal)
+    elapsed = time.perf_counter() - started
+    if progress:
+        progress("match", 1, 1)
+    run = MatchRun.objects.create(
+        optimal=optimal,
+        algorithm=algorithm,
+        inputs=inputs,
+        result=[
+            [inputs["professionals"][i], inputs["posts"][j]]
+            for i, j in enumerate(matched)
+            if j >= 0
+        ],
+        statistics=statistics(inputs, matched, blocking, elapsed),
+        created_by=actor if getattr(actor, "pk", None) else None,
+    )
+    audit_record(
+        actor=actor,
+        event_type="match_run.created",
+        obj=run,
+        after={"algorithm": algorithm, "statistics": run.statistics},
+    )
+    return run
+
+
+def _refuse_unless_proposed(run: MatchRun, expected_version: int) -> None:
+    if run.version != expected_version:
+        raise ValidationError(
+            {"version": _("Someone else changed this run since you opened it; reload it.")}
+        )
+    if run.status != MatchRunStatus.PROPOSED:
+        raise ValidationError(
+            {"status": _("This run is %(status)s already.") % {"status": run.get_status_display()}}
+        )
+
+
+@transaction.atomic
+def match_run_publish(*, actor, run: MatchRun, expected_version: int) -> list[Placement]:
+    """Turn a proposed run into placements; refused if posts or people changed since."""
+    permissions.require(permissions.is_programme_office(actor))
+    run = MatchRun.objects.select_for_update().get(pk=run.pk)
+    _refuse_unless_proposed(run, expected_version)
+    posts = Post.objects.select_for_update().in_bulk([post for _p, post in run.result])
+    professionals = Professional.objects.in_bulk([p for p, _post in run.result])
+    free = _free_places(list(posts.values()))
+    serving = set(
+        Placement.objects.filter(
+            professional__in=list(professionals),
+            withdrawn=False,
+            end_date__gte=run.created_at.date(),
+        ).values_list("professional_id", flat=True)
+    )
+    problems = []
+    for professional_id, post_id in run.result:
+        post = posts.get(post_id)
+        if post is None or post.status != PostStatus.OPEN:
+            problems.append(_("Post %(id)s is no longer open.") % {"id": post_id})
+        elif professional_id in serving:
+            problems.append(
+                _("Professional %(id)s was placed meanwhile.") % {"id": professional_id}
+            )
+        else:
+            free[post_id] -= 1
+            if free[post_id] < 0:
+                problems.append(_("Post %(id)s has no place left.") % {"id": post_id})
+    if problems:
+        raise ValidationError({"__all__": [*dict.fromkeys(problems)][:10]})
+    placements = []
+    for professional_id, post_id in run.result:
+        post, professional = posts[post_id], professionals[professional_id]
+        start = max(post.start_date, professional.available_from)
+        placements.append(
+            Placement(
+                professional=professional,
+                post=post,
+                match_run=run,
+                start_date=start,
+                end_date=term_end(start, post.term_months),
+            )
+        )
+    Placement.objects.bulk_create(placements)
+    placements = list(run.placements.order_by("post_id", "start_date", "id"))
+    link_predecessors(placements)
+    for post_id, left in free.items():
+        if left == 0:
+            Post.objects.filter(pk=post_id).update(status=PostStatus.CLOSED)
+    MatchRun.objects.filter(pk=run.pk).update(
+        status=MatchRunStatus.PUBLISHED, published_at=timezone.now(), version=run.version + 1
+    )
+    audit_record(
+        actor=actor,
+        event_type="match_run.published",
+        obj=run,
+        after={"placements": [p.pk for p in placements]},
+    )
+    return placements
+
+
+@transaction.atomic
+def match_run_discard(*, actor, run: MatchRun, expected_version: int) -> MatchRun:
+    permissions.require(permissions.is_programme_office(actor))
+    run = MatchRun.objects.select_for_update().get(pk=run.pk)
+    _refuse_unless_proposed(run, expected_version)
+    run.status = MatchRunStatus.DISCARDED
+    run.version += 1
+    run.save(update_fields=["status", "version"])
+    audit_record(actor=actor, event_type="match_run.discarded", obj=run)
+    return run
