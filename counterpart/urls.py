@@ -10,6 +10,7 @@ urlpatterns = [
     path("pairings/", include("counterpart.pairings.urls")),
     path("funding/", include("counterpart.funding.urls")),
     path("projects/", include("counterpart.projects.urls")),
+    path("talent/", include("counterpart.talent.urls")),
     path("", include("counterpart.places.urls")),
     path("audit/", include("counterpart.audit.urls")),
     path("accounts/", include("counterpart.accounts.urls")),

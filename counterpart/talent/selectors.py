@@ -192,6 +192,14 @@ def match_run_get(*, actor, pk: int) -> MatchRun:
     return get_object_or_404(match_run_list(actor=actor), pk=pk)
 
 
+def match_run_rows(*, actor, run: MatchRun, limit: int) -> list[tuple[Professional, Post]]:
+    """The first `limit` (professional, post) pairs a run proposes."""
+    pairs = run.result[:limit]
+    professionals = professional_list(actor=actor).in_bulk([p for p, _post in pairs])
+    posts = Post.objects.select_related("institution").in_bulk([post for _p, post in pairs])
+    return [(professionals[p], posts[post]) for p, post in pairs if p in professionals]
+
+
 def placement_list(*, actor, post: Post | None = None, institution=None) -> QuerySet[Placement]:
     """Placements concern the professional, their donor team, the receiving place's team, the
     office and auditors."""

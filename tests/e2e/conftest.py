@@ -42,7 +42,7 @@ def browser():
 
 @pytest.fixture
 def demo(transactional_db):
-    DemoLoader(actor=system_actor()).load()
+    DemoLoader(actor=system_actor(), generated_professionals=60).load()
 
 
 @pytest.fixture

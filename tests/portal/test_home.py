@@ -33,7 +33,7 @@ DONORS_2010 = {
 
 @pytest.fixture
 def demo(db):
-    DemoLoader(actor=system_actor()).load()
+    DemoLoader(actor=system_actor(), generated_professionals=30).load()
 
 
 def test_home_shows_the_19_donors_with_their_places(client, demo):
@@ -64,7 +64,7 @@ def test_sub_pairings_show_under_their_province(client, demo):
 
 def test_demo_loading_is_idempotent(demo):
     count = Pairing.objects.count()
-    assert DemoLoader(actor=system_actor()).load() == 0
+    assert DemoLoader(actor=system_actor(), generated_professionals=30).load() == 0
     # 51 from the 2010 file, 2 city sub-pairings, 1 draft inferred from seed 004 (Karamay)
     assert Pairing.objects.count() == count == 54
     assert Transaction.objects.count() == 4

@@ -21,6 +21,7 @@ from counterpart.places.models import Organization, Region
 from counterpart.portal.demo import people
 from counterpart.portal.demo import places as facts
 from counterpart.portal.demo import projects as seed_projects
+from counterpart.portal.demo.talent import load_talent
 from counterpart.projects import services as projects
 from counterpart.projects.models import Project
 
@@ -33,8 +34,15 @@ def org_code(name_en: str) -> str:
 
 
 class DemoLoader:
-    def __init__(self, *, actor, step: Callable[[str], None] = lambda _label: None):
+    def __init__(
+        self,
+        *,
+        actor,
+        step: Callable[[str], None] = lambda _label: None,
+        generated_professionals: int = 1500,
+    ):
         self.actor = actor
+        self.generated_professionals = generated_professionals
         self.step = step
         self.created = 0
         with PAIRINGS_FILE.open(encoding="utf-8") as handle:
@@ -56,6 +64,10 @@ class DemoLoader:
         self.load_projects()
         self.step("users")
         self.load_users()
+        self.step("people who serve")
+        self.created += load_talent(
+            actor=self.actor, generated_professionals=self.generated_professionals
+        )
         return self.created
 
     def region(self, code, name_en, name_zh, level, parent) -> Region:
@@ -348,4 +360,4 @@ class DemoLoader:
                 self.created += 1
 
 
-STEPS = 7
+STEPS = 8

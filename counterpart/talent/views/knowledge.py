@@ -1,0 +1,89 @@
+"""Mentorships and trainings: what the people sent leave behind."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+
+from counterpart.accounts import permissions
+from counterpart.places import selectors as places
+from counterpart.portal.forms import show_service_errors
+from counterpart.talent import selectors, services
+from counterpart.talent.forms import MeetingForm, MentorshipForm, TrainingForm
+
+
+def _choices(actor):
+    """Institutions and professionals the actor may record knowledge work for."""
+    institutions = selectors.institutions_for_posts(actor=actor)
+    professionals = selectors.professional_list(actor=actor)
+    if not permissions.reads_everything(actor):
+        # A professional or donor team records at the institutions where its people serve.
+        served = selectors.placement_list(actor=actor).values("post__institution")
+        institutions = institutions | places.organization_list(actor=actor).filter(pk__in=served)
+    return institutions.distinct().order_by("name_en"), professionals.order_by("name")
+
+
+@login_required
+def mentorship_list_view(request):
+    actor = request.user
+    institutions, professionals = _choices(actor)
+    form = MentorshipForm(request.POST or None, institutions=institutions, mentors=professionals)
+    if request.method == "POST" and form.is_valid():
+        try:
+            mentorship = services.mentorship_create(actor=actor, **form.cleaned_data)
+        except ValidationError as error:
+            show_service_errors(form, error)
+        else:
+            messages.success(request, _("Mentorship recorded."))
+            return redirect("talent:mentorship", pk=mentorship.pk)
+    return render(
+        request,
+        "talent/mentorships.html",
+        {
+            "mentorships": selectors.mentorship_list(actor=actor)[:500],
+            "form": form,
+            "can_record": institutions.exists(),
+        },
+    )
+
+
+@login_required
+def mentorship_detail_view(request, pk: int):
+    actor = request.user
+    mentorship = selectors.mentorship_get(actor=actor, pk=pk)
+    form = MeetingForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.mentorship_meeting_add(actor=actor, mentorship=mentorship, **form.cleaned_data)
+        except ValidationError as error:
+            show_service_errors(form, error)
+        else:
+            messages.success(request, _("Meeting recorded."))
+            return redirect("talent:mentorship", pk=mentorship.pk)
+    return render(request, "talent/mentorship.html", {"mentorship": mentorship, "form": form})
+
+
+@login_required
+def training_list_view(request):
+    actor = request.user
+    institutions, professionals = _choices(actor)
+    form = TrainingForm(request.POST or None, institutions=institutions, trainers=professionals)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.training_record(actor=actor, **form.cleaned_data)
+        except ValidationError as error:
+            show_service_errors(form, error)
+        else:
+            messages.success(request, _("Training recorded."))
+            return redirect("talent:trainings")
+    return render(
+        request,
+        "talent/trainings.html",
+        {
+            "trainings": selectors.training_list(actor=actor)[:500],
+            "form": form,
+            "can_record": institutions.exists(),
+            "staff_trained": selectors.staff_trained_total(),
+        },
+    )

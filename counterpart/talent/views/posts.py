@@ -1,0 +1,116 @@
+"""Posts: the needs receiving institutions publish, their applicants and their chains."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+
+from counterpart.accounts import permissions
+from counterpart.portal.forms import show_service_errors
+from counterpart.talent import selectors, services
+from counterpart.talent.forms import PostCreateForm, PostEditForm, PostFieldsForm
+from counterpart.talent.models import PostStatus, Specialty
+
+
+def post_list_view(request):
+    actor = request.user
+    specialty = request.GET.get("specialty") or None
+    if specialty not in Specialty.values:
+        specialty = None
+    status = request.GET.get("status") or None
+    if status not in PostStatus.values:
+        status = None
+    posts = selectors.post_list(actor=actor, status=status)
+    if specialty:
+        posts = posts.filter(specialty=specialty)
+    return render(
+        request,
+        "talent/posts.html",
+        {
+            "posts": posts[:500],
+            "count": posts.count(),
+            "specialties": Specialty.choices,
+            "statuses": PostStatus.choices,
+            "specialty": specialty,
+            "status": status,
+            "can_create": actor.is_authenticated
+            and selectors.institutions_for_posts(actor=actor).exists(),
+        },
+    )
+
+
+@login_required
+def post_create_view(request):
+    actor = request.user
+    institutions = selectors.institutions_for_posts(actor=actor)
+    permissions.require(institutions.exists())
+    form = PostCreateForm(request.POST or None, institutions=institutions)
+    if request.method == "POST" and form.is_valid():
+        try:
+            post = services.post_create(actor=actor, **form.cleaned_data)
+        except ValidationError as error:
+            show_service_errors(form, error)
+        else:
+            messages.success(request, _("Post published."))
+            return redirect("talent:post", pk=post.pk)
+    return render(request, "talent/form.html", {"form": form, "title": _("Post a need")})
+
+
+@login_required
+def post_edit_view(request, pk: int):
+    actor = request.user
+    post = selectors.post_get(actor=actor, pk=pk)
+    permissions.require(permissions.can_manage_post(actor, post.institution))
+    fields = [*PostFieldsForm.base_fields, "status"]
+    initial = {name: getattr(post, name) for name in fields}
+    form = PostEditForm(request.POST or None, initial={**initial, "version": post.version})
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        version = data.pop("version")
+        changes = {k: v for k, v in data.items() if v != initial[k]}
+        try:
+            services.post_update(actor=actor, post=post, expected_version=version, **changes)
+        except ValidationError as error:
+            show_service_errors(form, error)
+        else:
+            messages.success(request, _("Post saved."))
+            return redirect("talent:post", pk=post.pk)
+    return render(
+        request, "talent/form.html", {"form": form, "title": _("Edit post"), "post": post}
+    )
+
+
+def post_detail_view(request, pk: int):
+    """A post; its institution's team ranks the applicants here and follows its chain."""
+    actor = request.user
+    post = selectors.post_get(actor=actor, pk=pk)
+    can_manage = permissions.can_manage_post(actor, post.institution)
+    if request.method == "POST":
+        permissions.require(can_manage)
+        try:
+            if request.POST.get("action") == "rule":
+                services.post_ranking_reset(actor=actor, post=post)
+            else:
+                rows = {
+                    r.professional.pk: r.professional
+                    for r in selectors.applicant_rows(actor=actor, post=post)
+                }
+                order = [int(v) for v in request.POST.getlist("applicant") if v.isdigit()]
+                services.post_ranking_set(
+                    actor=actor, post=post, professionals=[rows[i] for i in order if i in rows]
+                )
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("The order of applicants is saved."))
+        return redirect("talent:post", pk=post.pk)
+    context = {
+        "post": post,
+        "can_manage": can_manage,
+        "taken": selectors.places_taken(post),
+        "chain": selectors.post_chain(actor=actor, post=post) if actor.is_authenticated else None,
+    }
+    if can_manage:
+        context["applicants"] = selectors.applicant_rows(actor=actor, post=post)
+    return render(request, "talent/post.html", context)

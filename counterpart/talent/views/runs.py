@@ -1,0 +1,88 @@
+"""Match runs: the office runs the matching, reviews what came out, and publishes it."""
+
+from collections import Counter
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+
+from counterpart.accounts import permissions
+from counterpart.talent import selectors, services
+from counterpart.talent.forms import MatchRunForm
+from counterpart.talent.models import MatchRunStatus
+
+
+@login_required
+def run_list_view(request):
+    actor = request.user
+    runs = selectors.match_run_list(actor=actor)
+    form = MatchRunForm(request.POST or None)
+    if request.method == "POST":
+        permissions.require(permissions.is_programme_office(actor))
+        if form.is_valid():
+            run = services.match_run_create(actor=actor, optimal=form.cleaned_data["optimal"])
+            messages.success(request, _("The matching ran; review it before publishing."))
+            return redirect("talent:run", pk=run.pk)
+    return render(
+        request,
+        "talent/runs.html",
+        {"runs": runs[:100], "form": form, "can_run": permissions.is_programme_office(actor)},
+    )
+
+
+def _choice_chart(run) -> dict:
+    """How many were placed at their 1st, 2nd, … choice."""
+    professionals = run.inputs["professionals"]
+    posts = run.inputs["posts"]
+    index = {pid: n for n, pid in enumerate(professionals)}
+    post_index = {pid: n for n, pid in enumerate(posts)}
+    ranks = Counter()
+    for professional_id, post_id in run.result:
+        prefs = run.inputs["applicant_prefs"][index[professional_id]]
+        ranks[prefs.index(post_index[post_id]) + 1] += 1
+    labels = sorted(ranks)
+    return {
+        "labels": [str(n) for n in labels],
+        "datasets": [{"label": str(_("Placed")), "data": [ranks[n] for n in labels]}],
+    }
+
+
+@login_required
+def run_detail_view(request, pk: int):
+    actor = request.user
+    run = selectors.match_run_get(actor=actor, pk=pk)
+    if request.method == "POST":
+        permissions.require(permissions.is_programme_office(actor))
+        version = int(request.POST.get("version") or 0)
+        try:
+            if request.POST.get("action") == "publish":
+                placements = services.match_run_publish(
+                    actor=actor, run=run, expected_version=version
+                )
+                messages.success(
+                    request, _("Published: %(count)s placements.") % {"count": len(placements)}
+                )
+            else:
+                services.match_run_discard(actor=actor, run=run, expected_version=version)
+                messages.success(request, _("The run is discarded."))
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        return redirect("talent:run", pk=run.pk)
+    rows = selectors.match_run_rows(actor=actor, run=run, limit=300)
+    chart = _choice_chart(run)
+    return render(
+        request,
+        "talent/run.html",
+        {
+            "run": run,
+            "stats": run.statistics,
+            "rows": rows,
+            "more": len(run.result) - len(rows),
+            "chart": chart,
+            "choice_rows": list(zip(chart["labels"], chart["datasets"][0]["data"], strict=True)),
+            "can_publish": permissions.is_programme_office(actor)
+            and run.status == MatchRunStatus.PROPOSED,
+        },
+    )

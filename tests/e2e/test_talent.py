@@ -1,0 +1,58 @@
+"""A placement round in a real browser: a professional ranks posts (by keyboard and by drag),
+the office runs the matching, reviews and publishes it, and the professional sees the result."""
+
+from playwright.sync_api import expect
+
+from counterpart.talent.models import MatchRun, Post, Professional
+from tests.e2e.conftest import sign_in
+
+
+def test_rank_posts_run_the_matching_and_see_the_placement(page):
+    sign_in(page, "professional")
+    page.get_by_role("link", name="Talent").click()
+    page.get_by_role("link", name="Rank posts").click()
+    candidates = page.locator("#candidates .rank-item")
+    ids = [candidates.nth(i).get_attribute("data-id") for i in range(3)]
+    for post_id in ids:
+        page.locator(f"#candidates .rank-item[data-id='{post_id}'] button[data-move=add]").click()
+    ranked = page.locator("#ranked .rank-item")
+    expect(ranked).to_have_count(3)
+    # Keyboard: the third post moves up twice, to the top.
+    up = page.locator(f"#ranked .rank-item[data-id='{ids[2]}'] button[data-move=up]")
+    up.focus()
+    page.keyboard.press("Enter")
+    expect(page.locator("#ranking-status")).to_contain_text("2 / 3")
+    page.keyboard.press("Enter")  # the focus stays on the moved post's button
+    expect(ranked.first).to_have_attribute("data-id", ids[2])
+    # Drag: the post now last goes before the one now second.
+    ranked.nth(2).drag_to(ranked.nth(1))
+    expect(ranked.nth(1)).to_have_attribute("data-id", ids[1])
+    page.get_by_role("button", name="Save my ranking").click()
+    expect(page.get_by_role("status")).to_contain_text("Your ranking is saved")
+    order = [ranked.nth(i).get_attribute("data-id") for i in range(3)]
+    assert order == [ids[2], ids[1], ids[0]]
+
+    page.get_by_role("button", name="Sign out").click()
+    sign_in(page, "office")
+    page.goto("/talent/")
+    page.get_by_role("link", name="Match runs").click()
+    page.get_by_role("button", name="Run the matching").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Match run")
+    expect(page.get_by_test_id("stable")).to_have_text("stable")
+    expect(page.locator("canvas[data-chart='chart-choices']")).to_have_attribute(
+        "data-rendered", "true"
+    )
+    page.get_by_role("button", name="Publish as placements").click()
+    expect(page.get_by_role("status")).to_contain_text("Published")
+
+    run = MatchRun.objects.get()
+    professor = Professional.objects.get(user__username="professional")
+    placed = {professional: post for professional, post in run.result}
+    assert str(placed[professor.pk]) in order  # placed at a post she ranked
+    page.get_by_role("button", name="Sign out").click()
+    sign_in(page, "professional")
+    page.goto("/talent/")
+    post = Post.objects.get(pk=placed[professor.pk])
+    current = page.locator("section", has=page.locator("#current-h"))
+    expect(current).to_contain_text(post.title_en)
+    expect(current).to_contain_text(post.start_date.isoformat())

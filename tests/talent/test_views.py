@@ -1,0 +1,106 @@
+"""The talent pages: what each role sees and does, through the browser's requests."""
+
+import datetime
+
+from django.test import Client
+
+from counterpart.talent import services
+from counterpart.talent.models import MatchRun, Placement, Preference
+from tests import factories as f
+from tests.talent.conftest import START
+
+
+def signed_in(world, key):
+    client = Client()
+    client.force_login(world.user(key))
+    return client
+
+
+def test_a_professional_ranks_posts_on_the_ranking_page(world, talent):
+    client = signed_in(world, "professional")
+    page = client.get("/talent/me/ranking/")
+    assert page.status_code == 200
+    assert "Paediatrician" in page.content.decode()  # an open post of their specialty
+    answer = client.post(
+        "/talent/me/ranking/", {"post": [str(talent.teaching.pk), str(talent.paediatrics.pk)]}
+    )
+    assert answer.status_code == 302
+    assert list(talent.yu.preferences.values_list("post", flat=True)) == [
+        talent.teaching.pk,
+        talent.paediatrics.pk,
+    ]
+    # Someone else's ranking page is not found; a team of another donor cannot reach it either.
+    assert client.get(f"/talent/professionals/{talent.li.pk}/ranking/").status_code == 404
+    other = signed_in(world, "guangdong_team")
+    assert other.get(f"/talent/professionals/{talent.yu.pk}/ranking/").status_code == 404
+
+
+def test_the_receiving_team_orders_applicants_without_seeing_names(world, talent):
+    for who in (talent.yu, talent.wang):
+        services.preferences_set(actor=f.system(), professional=who, posts=[talent.paediatrics])
+    client = signed_in(world, "hotan_team")
+    page = client.get(f"/talent/posts/{talent.paediatrics.pk}/").content.decode()
+    assert f"Applicant {talent.yu.pk}" in page and f"Applicant {talent.wang.pk}" in page
+    assert "Yu Test" not in page and "Wang Test" not in page
+    client.post(
+        f"/talent/posts/{talent.paediatrics.pk}/",
+        {"action": "hand", "applicant": [str(talent.wang.pk)]},
+    )
+    talent.paediatrics.refresh_from_db()
+    assert talent.paediatrics.ranked_by_hand
+    # Beijing's team may not reorder Hotan's applicants.
+    beijing = signed_in(world, "beijing_team")
+    answer = beijing.post(f"/talent/posts/{talent.paediatrics.pk}/", {"action": "rule"})
+    assert answer.status_code == 403
+    assert (
+        "Applicant" not in beijing.get(f"/talent/posts/{talent.paediatrics.pk}/").content.decode()
+    )
+
+
+def test_the_office_runs_and_publishes_from_the_pages(world, talent):
+    services.preferences_set(actor=f.system(), professional=talent.yu, posts=[talent.paediatrics])
+    office = signed_in(world, "office")
+    answer = office.post("/talent/runs/", {"optimal": "applicant"})
+    run = MatchRun.objects.get()
+    assert answer.status_code == 302 and answer["Location"] == f"/talent/runs/{run.pk}/"
+    page = office.get(f"/talent/runs/{run.pk}/").content.decode()
+    assert "Yu Test" in page and 'data-testid="fill-rate"' in page
+    auditor = signed_in(world, "auditor")
+    assert (
+        auditor.post(
+            f"/talent/runs/{run.pk}/", {"action": "publish", "version": run.version}
+        ).status_code
+        == 403
+    )
+    assert signed_in(world, "beijing_team").get("/talent/runs/").status_code == 403
+    office.post(f"/talent/runs/{run.pk}/", {"action": "publish", "version": run.version})
+    placement = Placement.objects.get()
+    assert placement.professional == talent.yu and placement.start_date == START
+
+
+def test_an_extension_asked_for_and_approved_on_the_placement_page(world, talent):
+    placement = services.placement_create(
+        actor=f.system(), professional=talent.yu, post=talent.paediatrics, start_date=START
+    )
+    url = f"/talent/placements/{placement.pk}/"
+    me = signed_in(world, "professional")
+    new_end = placement.end_date + datetime.timedelta(days=180)
+    me.post(
+        url, {"action": "extension", "new_end_date": new_end.isoformat(), "reason": "More to do."}
+    )
+    extension = placement.extensions.get()
+    assert me.post(url, {"action": "approve", "extension": extension.pk}).status_code == 403
+    hotan = signed_in(world, "hotan_team")
+    hotan.post(url, {"action": "approve", "extension": extension.pk, "note": "Welcome."})
+    placement.refresh_from_db()
+    assert placement.end_date == new_end and placement.extended
+    assert signed_in(world, "guangdong_team").get(url).status_code == 404
+
+
+def test_the_public_sees_open_posts_only(world, talent):
+    client = Client()
+    assert client.get("/talent/posts/").status_code == 200
+    assert "Paediatrician" in client.get("/talent/posts/").content.decode()
+    assert client.get("/talent/placements/").status_code == 302  # to the login page
+    assert client.get("/talent/professionals/").status_code == 302
+    assert not Preference.objects.exists()
