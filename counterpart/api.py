@@ -12,6 +12,7 @@ from counterpart.funding.api import router as funding_router
 from counterpart.pairings.api import router as pairings_router
 from counterpart.places.api import router as places_router
 from counterpart.projects.api import router as projects_router
+from counterpart.talent.api import router as talent_router
 
 
 class TokenAuth(HttpBearer):
@@ -34,8 +35,8 @@ def public(request):
 api = NinjaAPI(
     title="Counterpart API",
     version="1",
-    description="Pairings, places, the ledger, projects and results, and the audit log of a "
-    "pairing-assistance programme.",
+    description="Pairings, places, the ledger, projects and results, people who serve (posts, "
+    "professionals, matching, placements), and the audit log of a pairing-assistance programme.",
     urls_namespace="api",
     auth=[TokenAuth(), django_auth, public],
 )
@@ -58,4 +59,5 @@ api.add_router("/", places_router)
 api.add_router("/", pairings_router)
 api.add_router("/", funding_router)
 api.add_router("/", projects_router)
+api.add_router("/", talent_router)
 api.add_router("/audit", audit_router)

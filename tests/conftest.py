@@ -6,6 +6,8 @@ import pytest
 from counterpart.accounts.models import Role
 from tests import factories
 
+pytest_plugins = ["tests.talent.fixtures"]
+
 
 @dataclass
 class World:

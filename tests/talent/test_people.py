@@ -10,7 +10,7 @@ from counterpart.audit.models import AuditEvent
 from counterpart.talent import selectors, services
 from counterpart.talent.models import Couple, Post, Preference, Professional
 from tests import factories as f
-from tests.talent.conftest import professional, second_professional_user
+from tests.talent.fixtures import professional, second_professional_user
 
 
 def test_a_professional_signs_up_for_their_own_organization(world):

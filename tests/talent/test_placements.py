@@ -8,7 +8,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from counterpart.talent import selectors, services
 from counterpart.talent.models import MatchRunStatus, Placement, PostStatus
 from tests import factories as f
-from tests.talent.conftest import START, post, professional
+from tests.talent.fixtures import START, post, professional
 
 
 def rank(who, *posts):

@@ -7,7 +7,7 @@ from django.test import Client
 from counterpart.talent import services
 from counterpart.talent.models import MatchRun, Placement, Preference
 from tests import factories as f
-from tests.talent.conftest import START
+from tests.talent.fixtures import START
 
 
 def signed_in(world, key):

@@ -1,3 +1,5 @@
+"""Fixtures and helpers for tests of people who serve (loaded by tests/conftest.py)."""
+
 import datetime
 from dataclasses import dataclass
 
