@@ -11,6 +11,7 @@ from counterpart.places.models import RegionLevel
 from counterpart.portal.tables import Table
 from counterpart.projects import selectors as projects
 from counterpart.projects.models import Standard
+from counterpart.talent import selectors as talent
 
 
 @dataclass
@@ -80,6 +81,13 @@ def dashboard_tables(
         )
     project_filters = {"donor": filters.donor, "area": filters.area}
     standard = projects.standard_totals(actor=actor, **project_filters)
+    trained = talent.staff_trained_total(actor=actor, **project_filters)
+    if trained:  # trainings given by the people sent count as local staff trained
+        staff = standard.setdefault(
+            Standard.STAFF_TRAINED,
+            projects.Progress(key=Standard.STAFF_TRAINED, label=Standard.STAFF_TRAINED),
+        )
+        staff.actual += trained
     tables["indicators"] = Table(
         slug="indicators",
         title=str(_("Results of the standard indicators")),
@@ -104,6 +112,15 @@ def dashboard_tables(
         rows=[
             [place, *[actuals.get(code, 0) for code, _label in reported]]
             for place, actuals in sorted(by_place.items())
+        ],
+    )
+    tables["terms"] = Table(
+        slug="terms",
+        title=str(_("Terms of service begun, by year")),
+        columns=[str(_("Year")), str(_("Terms begun")), str(_("Of which extended"))],
+        rows=[
+            [str(year), begun, extended]
+            for year, begun, extended in talent.terms_by_year(actor=actor, **project_filters)
         ],
     )
     return DashboardFigures(tables=tables, checks=checks, compliance=compliance)

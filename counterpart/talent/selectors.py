@@ -323,9 +323,30 @@ def training_list(*, actor) -> QuerySet[Training]:
     )
 
 
-def staff_trained_total(*, actor=None) -> int:
-    """Local staff trained in all trainings: published as a count, so the public sees it too."""
-    return Training.objects.aggregate(total=Sum("local_staff_trained"))["total"] or 0
+def staff_trained_total(*, actor=None, donor=None, area=None) -> int:
+    """Local staff trained in trainings (given by a donor's people, in an area): a count, so
+    the public sees it too."""
+    trainings = Training.objects.all()
+    if donor is not None:
+        trainings = trainings.filter(trainer__organization__path__startswith=donor.path)
+    if area is not None:
+        trainings = trainings.filter(institution__region__path__startswith=area.path)
+    return trainings.aggregate(total=Sum("local_staff_trained"))["total"] or 0
+
+
+def terms_by_year(*, actor=None, donor=None, area=None) -> list[tuple[int, int, int]]:
+    """(year, terms begun, of which extended): counts, never people."""
+    placements = Placement.objects.filter(withdrawn=False)
+    if donor is not None:
+        placements = placements.filter(professional__organization__path__startswith=donor.path)
+    if area is not None:
+        placements = placements.filter(post__institution__region__path__startswith=area.path)
+    rows = (
+        placements.values("start_date__year")
+        .annotate(begun=Count("id"), extended=Count("id", filter=Q(extended=True)))
+        .order_by("start_date__year")
+    )
+    return [(r["start_date__year"], r["begun"], r["extended"]) for r in rows]
 
 
 def is_professional_user(actor) -> bool:

@@ -104,3 +104,29 @@ def test_the_public_sees_open_posts_only(world, talent):
     assert client.get("/talent/placements/").status_code == 302  # to the login page
     assert client.get("/talent/professionals/").status_code == 302
     assert not Preference.objects.exists()
+
+
+def test_trainings_and_terms_show_on_the_programme_dashboard(world, talent):
+    from decimal import Decimal
+
+    services.training_record(
+        actor=f.system(),
+        institution=talent.hospital,
+        trainer=talent.yu,
+        topic="Neonatal care",
+        held_on=datetime.date(2030, 10, 1),
+        hours=Decimal(6),
+        attendees=25,
+        local_staff_trained=21,
+    )
+    services.placement_create(
+        actor=f.system(), professional=talent.yu, post=talent.paediatrics, start_date=START
+    )
+    figures = Client().get("/dashboard/").context["tables"]
+    staff = [row for row in figures["indicators"].rows if row[0] == "Local staff trained"]
+    assert staff == [["Local staff trained", 0, 21]]
+    assert figures["terms"].rows == [["2030", 1, 0]]
+    # Filtered to another donor, Beijing's training and term are not counted.
+    figures = Client().get(f"/dashboard/?donor={world.guangdong.pk}").context["tables"]
+    assert not [row for row in figures["indicators"].rows if row[0] == "Local staff trained"]
+    assert figures["terms"].rows == []
