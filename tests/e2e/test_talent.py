@@ -45,6 +45,12 @@ def test_rank_posts_run_the_matching_and_see_the_placement(page):
     page.get_by_role("button", name="Publish as placements").click()
     expect(page.get_by_role("status")).to_contain_text("Published")
 
+    # The timeline of an institution that received someone: a chart of its terms.
+    page.goto("/talent/placements/")
+    page.locator("table tbody tr").first.locator("td").nth(2).get_by_role("link").click()
+    expect(page.locator("#timeline")).to_have_attribute("data-rendered", "true")
+    expect(page.locator("table tbody tr").first).to_contain_text("2027")
+
     run = MatchRun.objects.get()
     professor = Professional.objects.get(user__username="professional")
     placed = {professional: post for professional, post in run.result}

@@ -11,12 +11,15 @@ import datetime
 import random
 from decimal import Decimal
 
+from django.utils import translation
+
 from counterpart.accounts.models import User
 from counterpart.places.models import Organization, Region
 from counterpart.talent import services
 from counterpart.talent.models import Post, Professional, Specialty
 
 D = datetime.date
+GENERATED_PREFIX = "demo-"  # the code of every institution of the generated round starts so
 
 # code, English, Chinese, kind, region code: receiving institutions the seeds imply
 INSTITUTIONS = [
@@ -192,7 +195,8 @@ def load_talent(*, actor, generated_professionals: int = 1500, seed: int = 2010)
     created = 0
     if not Professional.objects.filter(name="Wang Jiaqi").exists():
         created += _load_seed_people(actor)
-    if generated_professionals and not Post.objects.filter(title_en__startswith="[demo]").exists():
+    generated = Post.objects.filter(institution__code__startswith=GENERATED_PREFIX)
+    if generated_professionals and not generated.exists():
         created += _load_generated_round(actor, generated_professionals, random.Random(seed))
     return created
 
@@ -305,6 +309,11 @@ def _load_seed_people(actor) -> int:
     return created + 6
 
 
+def _label(specialty: str, language: str) -> str:
+    with translation.override(language):
+        return str(Specialty(specialty).label)
+
+
 def _load_generated_round(actor, count: int, rng: random.Random) -> int:
     """Posts at a hospital and a school in each recipient place, and `count` professionals
     from the donors, each ranking posts of their specialty, mostly in their donor's places."""
@@ -325,7 +334,7 @@ def _load_generated_round(actor, count: int, rng: random.Random) -> int:
             ("hospital", HOSPITAL_SPECIALTIES, "hospital", "医院"),
             ("school", SCHOOL_SPECIALTIES, "school", "学校"),
         ):
-            code = f"demo-{region.code.lower()}-{kind}"
+            code = f"{GENERATED_PREFIX}{region.code.lower()}-{kind}"
             institution = Organization.objects.filter(code=code).first()
             if institution is None:
                 institution = places.organization_create(
@@ -341,7 +350,8 @@ def _load_generated_round(actor, count: int, rng: random.Random) -> int:
                 post = services.post_create(
                     actor=actor,
                     institution=institution,
-                    title_en=f"[demo] {Specialty(specialty).label}",
+                    title_en=_label(specialty, "en"),
+                    title_zh=_label(specialty, "zh-hans"),
                     specialty=specialty,
                     places=rng.randint(1, 5),
                     term_months=rng.choice([6, 12, 12, 18, 36]),

@@ -6,6 +6,9 @@
   const data = JSON.parse(source.textContent);
   const day = 86400000;
   const asDate = (days) => new Date(days * day).toISOString().slice(0, 10);
+  const starts = data.bars.map((bar) => bar.start);
+  const ends = data.bars.map((bar) => bar.end);
+  const margin = 45; // days either side of the first start and the last end
   new Chart(canvas, {
     type: "bar",
     data: {
@@ -26,7 +29,12 @@
       animation: false,
       parsing: { xAxisKey: "x", yAxisKey: "y" },
       scales: {
-        x: { type: "linear", ticks: { callback: (value) => asDate(value).slice(0, 7) } },
+        x: {
+          type: "linear",
+          min: Math.min(...starts) - margin,
+          max: Math.max(...ends) + margin,
+          ticks: { callback: (value) => asDate(value).slice(0, 7) },
+        },
       },
       plugins: {
         legend: { display: false },
