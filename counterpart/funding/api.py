@@ -1,12 +1,12 @@
 import datetime
 
-from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema
 from ninja.pagination import paginate
 
 from counterpart.funding import selectors, services
 from counterpart.funding.models import TransactionKind
+from counterpart.lookups import visible_or_error
 from counterpart.pairings import selectors as pairings
 from counterpart.places.api import organization_or_error, region_or_error
 from counterpart.projects import selectors as projects
@@ -88,13 +88,13 @@ class ShareOut(Schema):
 
 
 def _filters(actor, round_id, donor_id, area_id, year) -> selectors.Filters:
-    found_round = None
-    if round_id is not None:
-        found_round = pairings.round_list(actor=actor).filter(pk=round_id).first()
-        if found_round is None:
-            raise ValidationError({"round_id": _("No round with id %(id)s.") % {"id": round_id}})
     return selectors.Filters(
-        round=found_round,
+        round=visible_or_error(
+            pairings.round_list(actor=actor),
+            round_id,
+            field="round_id",
+            message=_("No round with id %(id)s."),
+        ),
         donor=organization_or_error(actor=actor, pk=donor_id, field="donor_id"),
         area=region_or_error(actor=actor, pk=area_id, field="area_id"),
         year=year,
@@ -132,15 +132,18 @@ def get_transaction(request, transaction_id: int):
 def record_transaction(request, payload: TransactionIn):
     actor = request.auth
     data = payload.dict()
-    pairing = pairings.pairing_list(actor=actor).filter(pk=data.pop("pairing_id")).first()
-    if pairing is None:
-        raise ValidationError({"pairing_id": _("No such pairing.")})
-    project_id = data.pop("project_id")
-    project = None
-    if project_id is not None:
-        project = projects.project_list(actor=actor).filter(pk=project_id).first()
-        if project is None:
-            raise ValidationError({"project_id": _("No such project.")})
+    pairing = visible_or_error(
+        pairings.pairing_list(actor=actor),
+        data.pop("pairing_id"),
+        field="pairing_id",
+        message=_("No such pairing."),
+    )
+    project = visible_or_error(
+        projects.project_list(actor=actor),
+        data.pop("project_id"),
+        field="project_id",
+        message=_("No such project."),
+    )
     region = region_or_error(actor=actor, pk=data.pop("region_id"), field="region_id")
     entry = services.transaction_record(
         actor=actor, pairing=pairing, project=project, region=region, **data

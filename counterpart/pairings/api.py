@@ -1,10 +1,10 @@
 import datetime
 
-from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema
 from ninja.pagination import paginate
 
+from counterpart.lookups import visible_or_error
 from counterpart.pairings import selectors, services
 from counterpart.pairings.models import Confidence
 from counterpart.places.api import organization_or_error, region_or_error
@@ -80,20 +80,22 @@ class QuotaRowOut(Schema):
     currency: str
 
 
-def _round_or_error(actor, pk: int):
-    found = selectors.round_list(actor=actor).filter(pk=pk).first()
-    if found is None:
-        raise ValidationError({"round_id": _("No round with id %(id)s.") % {"id": pk}})
-    return found
+def _round_or_error(actor, pk: int | None):
+    return visible_or_error(
+        selectors.round_list(actor=actor),
+        pk,
+        field="round_id",
+        message=_("No round with id %(id)s."),
+    )
 
 
 def _parent_or_error(actor, pk: int | None):
-    if pk is None:
-        return None
-    found = selectors.pairing_list(actor=actor).filter(pk=pk).first()
-    if found is None:
-        raise ValidationError({"parent_id": _("No pairing with id %(id)s.") % {"id": pk}})
-    return found
+    return visible_or_error(
+        selectors.pairing_list(actor=actor),
+        pk,
+        field="parent_id",
+        message=_("No pairing with id %(id)s."),
+    )
 
 
 @router.get("/rounds", response=list[RoundOut])

@@ -1,8 +1,8 @@
-from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema
 from ninja.pagination import paginate
 
+from counterpart.lookups import visible_or_error
 from counterpart.places import selectors, services
 from counterpart.places.models import OrganizationKind, RegionLevel
 
@@ -45,21 +45,18 @@ class OrganizationPatch(Schema):
 
 def region_or_error(*, actor, pk: int | None, field: str):
     """Resolve a region id given in a request, or name the field that is wrong."""
-    if pk is None:
-        return None
-    region = selectors.region_list(actor=actor).filter(pk=pk).first()
-    if region is None:
-        raise ValidationError({field: _("No region with id %(id)s.") % {"id": pk}})
-    return region
+    return visible_or_error(
+        selectors.region_list(actor=actor), pk, field=field, message=_("No region with id %(id)s.")
+    )
 
 
 def organization_or_error(*, actor, pk: int | None, field: str):
-    if pk is None:
-        return None
-    organization = selectors.organization_list(actor=actor).filter(pk=pk).first()
-    if organization is None:
-        raise ValidationError({field: _("No organization with id %(id)s.") % {"id": pk}})
-    return organization
+    return visible_or_error(
+        selectors.organization_list(actor=actor),
+        pk,
+        field=field,
+        message=_("No organization with id %(id)s."),
+    )
 
 
 @router.get("/regions", response=list[RegionOut])

@@ -1,12 +1,12 @@
 import datetime
 from decimal import Decimal
 
-from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema
 from ninja.pagination import paginate
 
+from counterpart.lookups import visible_or_error
 from counterpart.pairings import selectors as pairings
 from counterpart.places.api import organization_or_error, region_or_error
 from counterpart.projects import selectors, services
@@ -179,9 +179,12 @@ def list_projects(request, area_id: int | None = None, status: ActivityStatus | 
 def create_project(request, payload: ProjectIn):
     actor = request.auth
     data = payload.dict(exclude_none=True)
-    pairing = pairings.pairing_list(actor=actor).filter(pk=data.pop("pairing_id")).first()
-    if pairing is None:
-        raise ValidationError({"pairing_id": _("No such pairing.")})
+    pairing = visible_or_error(
+        pairings.pairing_list(actor=actor),
+        data.pop("pairing_id"),
+        field="pairing_id",
+        message=_("No such pairing."),
+    )
     project = services.project_create(
         actor=actor, pairing=pairing, **_resolve_references(actor, data)
     )

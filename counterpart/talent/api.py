@@ -15,6 +15,7 @@ from ninja import Field, Query, Router, Schema
 from ninja.pagination import paginate
 
 from counterpart.accounts import permissions
+from counterpart.lookups import visible_or_error
 from counterpart.places.api import organization_or_error
 from counterpart.talent import selectors, services
 from counterpart.talent.models import (
@@ -269,12 +270,12 @@ class TrainingOut(TrainingIn):
 
 
 def _professional_or_error(actor, pk: int | None, field: str):
-    if pk is None:
-        return None
-    found = selectors.professional_list(actor=actor).filter(pk=pk).first()
-    if found is None:
-        raise ValidationError({field: _("No professional with id %(id)s.") % {"id": pk}})
-    return found
+    return visible_or_error(
+        selectors.professional_list(actor=actor),
+        pk,
+        field=field,
+        message=_("No professional with id %(id)s."),
+    )
 
 
 # -- posts -----------------------------------------------------------------------------------
