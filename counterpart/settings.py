@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "counterpart.funding",
     "counterpart.projects",
     "counterpart.talent",
+    "counterpart.care",
     "counterpart.portal",
 ]
 

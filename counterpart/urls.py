@@ -11,6 +11,7 @@ urlpatterns = [
     path("funding/", include("counterpart.funding.urls")),
     path("projects/", include("counterpart.projects.urls")),
     path("talent/", include("counterpart.talent.urls")),
+    path("care/", include("counterpart.care.urls")),
     path("", include("counterpart.places.urls")),
     path("audit/", include("counterpart.audit.urls")),
     path("accounts/", include("counterpart.accounts.urls")),

@@ -125,3 +125,21 @@ def can_manage_professional(user, professional) -> bool:
 def may_see_professional_name(user, professional) -> bool:
     """Personal data: their own organization's team, the office and auditors (house rule 7)."""
     return reads_everything(user) or can_manage_professional(user, professional)
+
+
+def speaks_for_institution(user, institution) -> bool:
+    """Act for a hospital, school or company: the office; a team of the institution itself or of
+    an organization above it (a province's team for its hospitals); or the recipient team of
+    the institution's place."""
+    if is_programme_office(user):
+        return True
+    teams = organizations_in_role(user, Role.DONOR_TEAM, Role.RECIPIENT_TEAM)
+    return any(institution.is_within(org) for org in teams) or serves_region(
+        user, institution.region
+    )
+
+
+def institution_scope_q(user, field: str) -> Q:
+    """Rows whose institution (at `field`, e.g. "requesting_institution__") the user speaks for."""
+    teams = organizations_in_role(user, Role.DONOR_TEAM, Role.RECIPIENT_TEAM)
+    return subtree_q(teams, field) | recipient_scope_q(user, f"{field}region__")

@@ -5,6 +5,8 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 
+from counterpart.care.figures import care_tables
+from counterpart.care.selectors import care_figures
 from counterpart.funding import selectors as funding
 from counterpart.funding.models import RuleKind, TransactionKind
 from counterpart.places.models import RegionLevel
@@ -54,6 +56,7 @@ def dashboard_tables(
     tables["shares"] = Table(
         slug="shares",
         title=str(_("Shares of commitments against their lines")),
+        chart_kind="share",
         columns=[str(_("Rule")), str(_("Share (%)")), str(_("Line (%)"))],
         rows=[
             [str(RuleKind(kind).label), percent(check.share_ppm), percent(check.threshold_ppm)]
@@ -123,6 +126,9 @@ def dashboard_tables(
             for year, begun, extended in talent.terms_by_year(actor=actor, **project_filters)
         ],
     )
+    care = care_tables(care_figures(actor=actor, **project_filters))
+    tables["consultations"] = care["consultations"]
+    tables["referrals"] = care["referrals"]
     return DashboardFigures(tables=tables, checks=checks, compliance=compliance)
 
 

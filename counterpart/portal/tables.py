@@ -16,6 +16,7 @@ class Table:
     columns: list[str]  # the first names the row labels
     rows: list[list] = field(default_factory=list)  # a label, then one figure per column
     currency: str | None = None  # figures are minor units of this currency; None: plain numbers
+    chart_kind: str = "bar"  # "bar", "line", or "share" (percentages against a line)
 
     def cell(self, value) -> str:
         if value is None:
@@ -57,3 +58,9 @@ class Table:
         if self.currency:
             return format_minor(int(value), self.currency, symbol=False).replace(",", "")
         return str(value)
+
+
+def download(request, tables: dict[str, Table]) -> HttpResponse | None:
+    """The CSV of the table `?download=<slug>` names, if it names one of these."""
+    wanted = request.GET.get("download")
+    return tables[wanted].csv_response() if wanted in tables else None

@@ -11,6 +11,7 @@ from counterpart.places import selectors as places
 from counterpart.places.models import RegionLevel
 from counterpart.portal.dashboard import dashboard_tables, percent
 from counterpart.portal.forms import DashboardFilterForm
+from counterpart.portal.tables import download
 
 CHART_LEVELS = [RegionLevel.PREFECTURE, RegionLevel.COUNTY, RegionLevel.DIVISION]
 
@@ -88,9 +89,9 @@ def dashboard_view(request):
     display = funding.display_in(data.get("currency") or BASE_CURRENCY, rate_on)
     figures = dashboard_tables(actor=actor, filters=filters, display=display)
     tables, checks = figures.tables, figures.checks
-    wanted = request.GET.get("download")
-    if wanted in tables:
-        return tables[wanted].csv_response()
+    csv = download(request, tables)
+    if csv is not None:
+        return csv
     wellbeing = checks[RuleKind.WELLBEING_SHARE]
     return render(
         request,

@@ -21,6 +21,7 @@ from counterpart.places.models import Organization, Region
 from counterpart.portal.demo import people
 from counterpart.portal.demo import places as facts
 from counterpart.portal.demo import projects as seed_projects
+from counterpart.portal.demo.care import load_care
 from counterpart.portal.demo.talent import load_talent
 from counterpart.projects import services as projects
 from counterpart.projects.models import Project
@@ -68,6 +69,8 @@ class DemoLoader:
         self.created += load_talent(
             actor=self.actor, generated_professionals=self.generated_professionals
         )
+        self.step("field programmes")
+        self.created += load_care(actor=self.actor)
         return self.created
 
     def region(self, code, name_en, name_zh, level, parent) -> Region:
@@ -360,4 +363,4 @@ class DemoLoader:
                 self.created += 1
 
 
-STEPS = 8
+STEPS = 9

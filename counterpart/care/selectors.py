@@ -1,0 +1,120 @@
+"""Reads for tele-consultations and referrals, and their figures.
+
+Records are seen by the office and auditors and by the teams of the hospitals on either side.
+Figures are counts, which anyone may see (the public included).
+"""
+
+import statistics
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from django.db.models import Q, QuerySet
+from django.shortcuts import get_object_or_404
+
+from counterpart.accounts import permissions
+from counterpart.care.models import (
+    ConsultationStatus,
+    Referral,
+    ReferralStatus,
+    Teleconsultation,
+)
+
+
+def consultation_list(*, actor) -> QuerySet[Teleconsultation]:
+    consultations = Teleconsultation.objects.select_related(
+        "requesting_institution__region", "consulting_institution__region"
+    )
+    if permissions.reads_everything(actor):
+        return consultations
+    return consultations.filter(
+        permissions.institution_scope_q(actor, "requesting_institution__")
+        | permissions.institution_scope_q(actor, "consulting_institution__")
+    )
+
+
+def consultation_get(*, actor, pk: int) -> Teleconsultation:
+    return get_object_or_404(consultation_list(actor=actor), pk=pk)
+
+
+def referral_list(*, actor) -> QuerySet[Referral]:
+    referrals = Referral.objects.select_related(
+        "from_institution__region", "to_institution__region", "consultation"
+    )
+    if permissions.reads_everything(actor):
+        return referrals
+    return referrals.filter(
+        permissions.institution_scope_q(actor, "from_institution__")
+        | permissions.institution_scope_q(actor, "to_institution__")
+    )
+
+
+def referral_get(*, actor, pk: int) -> Referral:
+    return get_object_or_404(referral_list(actor=actor), pk=pk)
+
+
+@dataclass
+class CareFigures:
+    by_month: list[tuple[str, int, int, float | None]] = field(default_factory=list)
+    # (month, requested, held, median hours from request to consultation)
+    by_specialty: list[tuple[str, int]] = field(default_factory=list)
+    referrals_by_status: list[tuple[str, int]] = field(default_factory=list)
+    referrals_completed: int = 0
+    follow_ups_done: int = 0
+    median_hours: float | None = None
+
+
+def care_figures(*, actor=None, donor=None, area=None) -> CareFigures:
+    """Counts over all records (the public sees them too), by the consulting hospital's donor
+    and the requesting hospital's place."""
+    consultations = Teleconsultation.objects.exclude(status=ConsultationStatus.CANCELLED)
+    referrals = Referral.objects.exclude(status=ReferralStatus.CANCELLED)
+    if donor is not None:
+        consultations = consultations.filter(consulting_institution__path__startswith=donor.path)
+        referrals = referrals.filter(to_institution__path__startswith=donor.path)
+    if area is not None:
+        consultations = consultations.filter(
+            requesting_institution__region__path__startswith=area.path
+        )
+        referrals = referrals.filter(from_institution__region__path__startswith=area.path)
+    requested, held = Counter(), Counter()
+    waits: dict[str, list[float]] = defaultdict(list)
+    specialties = Counter()
+    for consultation in consultations.only("requested_at", "held_at", "specialty"):
+        month = f"{consultation.requested_at:%Y-%m}"
+        requested[month] += 1
+        specialties[consultation.get_specialty_display()] += 1
+        if consultation.held_at:
+            held[month] += 1
+            waits[month].append(
+                (consultation.held_at - consultation.requested_at).total_seconds() / 3600
+            )
+    all_waits = [hours for month_waits in waits.values() for hours in month_waits]
+    statuses = Counter(r.get_status_display() for r in referrals.only("status"))
+    return CareFigures(
+        by_month=[
+            (
+                month,
+                requested[month],
+                held[month],
+                round(statistics.median(waits[month]), 1) if waits[month] else None,
+            )
+            for month in sorted(requested)
+        ],
+        by_specialty=sorted(specialties.items(), key=lambda item: (-item[1], item[0])),
+        referrals_by_status=sorted(statuses.items()),
+        referrals_completed=referrals.filter(
+            Q(status=ReferralStatus.DISCHARGED) | Q(status=ReferralStatus.FOLLOWED_UP)
+        ).count(),
+        follow_ups_done=referrals.filter(status=ReferralStatus.FOLLOWED_UP).count(),
+        median_hours=round(statistics.median(all_waits), 1) if all_waits else None,
+    )
+
+
+def hospitals(*, actor, own: bool = False):
+    """Hospitals (any, or with `own` those the actor speaks for)."""
+    from counterpart.places import selectors as places
+
+    found = places.organization_list(actor=actor, kind="hospital").order_by("name_en")
+    if own and not permissions.is_programme_office(actor):
+        found = found.filter(permissions.institution_scope_q(actor, ""))
+    return found

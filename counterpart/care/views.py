@@ -1,0 +1,185 @@
+"""Remote care pages: the programme's figures, and consultations and referrals from request to
+follow-up at home."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+
+from counterpart.accounts import permissions
+from counterpart.care import selectors, services
+from counterpart.care.figures import care_tables
+from counterpart.care.forms import (
+    CancelForm,
+    ConsultationRequestForm,
+    FollowUpForm,
+    HoldForm,
+    ReferForm,
+    ScheduleForm,
+    TreatForm,
+)
+from counterpart.care.models import ConsultationOutcome, ConsultationStatus
+from counterpart.portal.forms import show_service_errors
+from counterpart.portal.tables import download
+
+
+def care_view(request):
+    """Figures for everyone; the consultations and referrals of one's own hospitals below."""
+    actor = request.user
+    figures = selectors.care_figures(actor=actor)
+    tables = care_tables(figures)
+    csv = download(request, tables)
+    if csv is not None:
+        return csv
+    context = {"figures": figures, "tables": tables}
+    if actor.is_authenticated:
+        context["consultations"] = selectors.consultation_list(actor=actor)[:100]
+        context["referrals"] = selectors.referral_list(actor=actor)[:100]
+        context["can_request"] = selectors.hospitals(actor=actor, own=True).exists()
+    return render(request, "care/home.html", context)
+
+
+@login_required
+def consultation_request_view(request):
+    actor = request.user
+    own = selectors.hospitals(actor=actor, own=True)
+    permissions.require(own.exists())
+    form = ConsultationRequestForm(
+        request.POST or None, own=own, others=selectors.hospitals(actor=actor)
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            consultation = services.consultation_request(actor=actor, **form.cleaned_data)
+        except ValidationError as error:
+            show_service_errors(form, error)
+        else:
+            messages.success(request, _("Consultation requested."))
+            return redirect("care:consultation", pk=consultation.pk)
+    return render(request, "care/form.html", {"form": form, "title": _("Request a consultation")})
+
+
+def _bound(data, action, name, form_class, **kwargs):
+    return form_class(data if action == name else None, auto_id=f"{name}-%s", **kwargs)
+
+
+@login_required
+def consultation_detail_view(request, pk: int):
+    actor = request.user
+    consultation = selectors.consultation_get(actor=actor, pk=pk)
+    consulting = permissions.speaks_for_institution(actor, consultation.consulting_institution)
+    requesting = permissions.speaks_for_institution(actor, consultation.requesting_institution)
+    action = request.POST.get("action") if request.method == "POST" else None
+    initial = {"version": consultation.version}
+    forms = {
+        "schedule": _bound(request.POST, action, "schedule", ScheduleForm, initial=initial),
+        "hold": _bound(request.POST, action, "hold", HoldForm, initial=initial),
+        "cancel": _bound(request.POST, action, "cancel", CancelForm, initial=initial),
+        "refer": _bound(request.POST, action, "refer", ReferForm),
+    }
+    if action in forms:
+        allowed = {
+            "schedule": consulting,
+            "hold": consulting,
+            "cancel": consulting or requesting,
+            "refer": requesting,
+        }
+        permissions.require(allowed[action])
+        form = forms[action]
+        if form.is_valid():
+            data = dict(form.cleaned_data)
+            try:
+                if action == "refer":
+                    referral = services.referral_create(
+                        actor=actor,
+                        consultation=consultation,
+                        from_institution=consultation.requesting_institution,
+                        to_institution=consultation.consulting_institution,
+                        case_code=consultation.case_code,
+                        **data,
+                    )
+                    messages.success(request, _("Referral recorded."))
+                    return redirect("care:referral", pk=referral.pk)
+                version = data.pop("version")
+                service = {
+                    "schedule": services.consultation_schedule,
+                    "hold": services.consultation_hold,
+                    "cancel": services.consultation_cancel,
+                }[action]
+                service(actor=actor, consultation=consultation, expected_version=version, **data)
+            except ValidationError as error:
+                show_service_errors(form, error)
+            else:
+                messages.success(request, _("Saved."))
+                return redirect("care:consultation", pk=consultation.pk)
+    is_open = consultation.status not in (ConsultationStatus.HELD, ConsultationStatus.CANCELLED)
+    return render(
+        request,
+        "care/consultation.html",
+        {
+            "consultation": consultation,
+            "forms": forms,
+            "consulting": consulting and is_open,
+            "cancellable": (consulting or requesting) and is_open,
+            "can_refer": requesting
+            and consultation.outcome == ConsultationOutcome.REFERRAL
+            and not consultation.referrals.exists(),
+            "referrals": consultation.referrals.all(),
+        },
+    )
+
+
+@login_required
+def referral_detail_view(request, pk: int):
+    actor = request.user
+    referral = selectors.referral_get(actor=actor, pk=pk)
+    treating = permissions.speaks_for_institution(actor, referral.to_institution)
+    referring = permissions.speaks_for_institution(actor, referral.from_institution)
+    action = request.POST.get("action") if request.method == "POST" else None
+    treat_initial = {
+        "version": referral.version,
+        "admitted_on": referral.admitted_on,
+        "discharged_on": referral.discharged_on,
+        "treatment": referral.treatment,
+        "outcome": referral.outcome,
+    }
+    forms = {
+        "treat": _bound(request.POST, action, "treat", TreatForm, initial=treat_initial),
+        "follow_up": _bound(
+            request.POST, action, "follow_up", FollowUpForm, initial={"version": referral.version}
+        ),
+    }
+    if action in forms:
+        permissions.require(treating if action == "treat" else referring)
+        form = forms[action]
+        if form.is_valid():
+            data = dict(form.cleaned_data)
+            version = data.pop("version")
+            try:
+                if action == "treat":
+                    services.referral_treat(
+                        actor=actor, referral=referral, expected_version=version, **data
+                    )
+                else:
+                    services.referral_follow_up(
+                        actor=actor,
+                        referral=referral,
+                        expected_version=version,
+                        follow_up_on=data["follow_up_on"],
+                        notes=data["notes"],
+                    )
+            except ValidationError as error:
+                show_service_errors(form, error)
+            else:
+                messages.success(request, _("Saved."))
+                return redirect("care:referral", pk=referral.pk)
+    return render(
+        request,
+        "care/referral.html",
+        {
+            "referral": referral,
+            "forms": forms,
+            "treating": treating,
+            "referring": referring and referral.discharged_on is not None,
+        },
+    )

@@ -1,0 +1,238 @@
+"""Remote care: a consultation from request to referral and follow-up; who may do each step;
+bad input that changes nothing; no field that could name a patient."""
+
+import datetime
+
+import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
+from django.utils import timezone
+
+from counterpart.care import selectors, services
+from counterpart.care.models import ReferralStatus, Teleconsultation
+from tests import factories as f
+
+ASKED = timezone.make_aware(datetime.datetime(2024, 3, 4, 9, 0))
+
+
+@pytest.fixture
+def hospitals(world):
+    class Hospitals:
+        hotan = f.organization(
+            region_=world.hotan_city, kind="hospital", name="Hotan City Hospital"
+        )
+        beijing = f.organization(
+            region_=world.beijing.region, kind="hospital", parent=world.beijing, name="BJ Hospital"
+        )
+        guangdong = f.organization(
+            region_=world.guangdong.region,
+            kind="hospital",
+            parent=world.guangdong,
+            name="GD Hospital",
+        )
+
+    return Hospitals
+
+
+def ask(world, hospitals, user_key="hotan_team", **fields):
+    data = dict(
+        requesting_institution=hospitals.hotan,
+        consulting_institution=hospitals.beijing,
+        specialty="cardiology",
+        case_code="HTN-2024-0007",
+        question="A child of 6 with a ventricular septal defect: operate here or refer?",
+        requested_at=ASKED,
+    )
+    return services.consultation_request(actor=world.user(user_key), **{**data, **fields})
+
+
+def test_from_request_to_follow_up_at_home(world, hospitals):
+    consultation = ask(world, hospitals)
+    beijing = world.user("beijing_team")
+    consultation = services.consultation_schedule(
+        actor=beijing,
+        consultation=consultation,
+        expected_version=consultation.version,
+        scheduled_for=ASKED + datetime.timedelta(days=1),
+    )
+    consultation = services.consultation_hold(
+        actor=beijing,
+        consultation=consultation,
+        expected_version=consultation.version,
+        held_at=ASKED + datetime.timedelta(days=1, hours=2),
+        advice="Operate; the surgery needs a paediatric cardiac centre.",
+        outcome="referral",
+    )
+    hotan = world.user("hotan_team")
+    referral = services.referral_create(
+        actor=hotan,
+        consultation=consultation,
+        from_institution=hospitals.hotan,
+        to_institution=hospitals.beijing,
+        case_code=consultation.case_code,
+        referred_on=datetime.date(2024, 3, 10),
+    )
+    referral = services.referral_treat(
+        actor=beijing,
+        referral=referral,
+        expected_version=referral.version,
+        admitted_on=datetime.date(2024, 3, 15),
+        discharged_on=datetime.date(2024, 4, 2),
+        treatment="Surgical repair.",
+        outcome="recovered",
+    )
+    assert referral.status == ReferralStatus.DISCHARGED
+    referral = services.referral_follow_up(
+        actor=hotan,
+        referral=referral,
+        expected_version=referral.version,
+        follow_up_on=datetime.date(2024, 5, 2),
+        notes="Well; back at school.",
+    )
+    assert referral.status == ReferralStatus.FOLLOWED_UP
+    figures = selectors.care_figures()
+    assert figures.by_month == [("2024-03", 1, 1, 26.0)]
+    assert (figures.referrals_completed, figures.follow_ups_done) == (1, 1)
+    assert figures.by_specialty == [("Cardiology", 1)]
+
+
+def test_each_side_does_only_its_steps(world, hospitals):
+    consultation = ask(world, hospitals)
+    with pytest.raises(PermissionDenied):  # the requesting side does not answer its own question
+        services.consultation_hold(
+            actor=world.user("hotan_team"),
+            consultation=consultation,
+            expected_version=consultation.version,
+            held_at=ASKED,
+            advice="x",
+            outcome="advice",
+        )
+    with pytest.raises(PermissionDenied):  # another donor's team does not answer either
+        services.consultation_schedule(
+            actor=world.user("guangdong_team"),
+            consultation=consultation,
+            expected_version=consultation.version,
+            scheduled_for=ASKED,
+        )
+    with pytest.raises(PermissionDenied):  # a donor team does not ask for a recipient hospital
+        ask(world, hospitals, "beijing_team")
+    for user_key in ("auditor", "nobody", "professional"):
+        with pytest.raises(PermissionDenied):
+            ask(world, hospitals, user_key)
+    assert Teleconsultation.objects.count() == 1
+
+
+def test_who_sees_which_consultations(world, hospitals):
+    mine = ask(world, hospitals)
+    theirs = ask(
+        world, hospitals, consulting_institution=hospitals.guangdong, case_code="HTN-2024-0008"
+    )
+
+    def seen(user_key):
+        return set(selectors.consultation_list(actor=world.user(user_key)))
+
+    assert seen("office") == seen("auditor") == seen("hotan_team") == {mine, theirs}
+    assert seen("beijing_team") == {mine}
+    assert seen("guangdong_team") == {theirs}
+    assert seen("nobody") == set()
+    with pytest.raises(Http404):
+        selectors.consultation_get(actor=world.user("guangdong_team"), pk=mine.pk)
+
+
+@pytest.mark.parametrize(
+    ("fields", "field"),
+    [
+        ({"case_code": "Ali Hasan"}, "case_code"),
+        ({"case_code": "653101200501011234"}, "case_code"),
+        ({"question": "Patient 65310120050101123X, fever."}, "question"),
+        ({"specialty": "astrology"}, "specialty"),
+    ],
+)
+def test_bad_requests_name_the_field_and_write_nothing(world, hospitals, fields, field):
+    with pytest.raises(ValidationError) as error:
+        ask(world, hospitals, **fields)
+    assert field in error.value.message_dict
+    assert not Teleconsultation.objects.exists()
+
+
+def test_a_consultation_held_before_it_was_requested_is_refused(world, hospitals):
+    consultation = ask(world, hospitals)
+    with pytest.raises(ValidationError) as error:
+        services.consultation_hold(
+            actor=world.user("beijing_team"),
+            consultation=consultation,
+            expected_version=consultation.version,
+            held_at=ASKED - datetime.timedelta(hours=1),
+            advice="x",
+            outcome="advice",
+        )
+    assert "held_at" in error.value.message_dict
+    consultation.refresh_from_db()
+    assert consultation.held_at is None and consultation.version == 1
+
+
+def test_referral_dates_in_order_and_only_after_a_referral_advice(world, hospitals):
+    consultation = ask(world, hospitals)
+    with pytest.raises(ValidationError) as error:  # no advice to refer yet
+        services.referral_create(
+            actor=world.user("hotan_team"),
+            consultation=consultation,
+            from_institution=hospitals.hotan,
+            to_institution=hospitals.beijing,
+            case_code=consultation.case_code,
+            referred_on=datetime.date(2024, 3, 10),
+        )
+    assert "consultation" in error.value.message_dict
+    referral = services.referral_create(
+        actor=world.user("hotan_team"),
+        from_institution=hospitals.hotan,
+        to_institution=hospitals.beijing,
+        case_code="HTN-2024-0009",
+        referred_on=datetime.date(2024, 3, 10),
+    )
+    with pytest.raises(ValidationError) as error:
+        services.referral_treat(
+            actor=world.user("beijing_team"),
+            referral=referral,
+            expected_version=referral.version,
+            admitted_on=datetime.date(2024, 3, 1),
+        )
+    assert "admitted_on" in error.value.message_dict
+    with pytest.raises(ValidationError) as error:
+        services.referral_follow_up(
+            actor=world.user("hotan_team"),
+            referral=referral,
+            expected_version=referral.version,
+            follow_up_on=datetime.date(2024, 5, 1),
+            notes="x",
+        )
+    assert "discharged_on" in error.value.message_dict
+    referral.refresh_from_db()
+    assert referral.status == ReferralStatus.REFERRED and referral.version == 1
+
+
+def test_no_care_or_exchange_model_has_a_field_that_names_a_person():
+    from django.apps import apps
+
+    forbidden = (
+        "name",
+        "surname",
+        "identity",
+        "id_number",
+        "id_card",
+        "photo",
+        "ethnic",
+        "religio",
+        "faith",
+        "politic",
+        "nationality",
+    )
+    for label in ("care", "exchanges"):
+        if label not in {c.label for c in apps.get_app_configs()}:
+            continue
+        for model in apps.get_app_config(label).get_models():
+            for field in model._meta.get_fields():
+                assert not any(word in field.name.lower() for word in forbidden), (
+                    model.__name__,
+                    field.name,
+                )
