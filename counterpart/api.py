@@ -9,6 +9,7 @@ from ninja.security import HttpBearer, django_auth
 from counterpart.accounts.services import api_token_authenticate
 from counterpart.audit.api import router as audit_router
 from counterpart.care.api import router as care_router
+from counterpart.exchanges.api import router as exchanges_router
 from counterpart.funding.api import router as funding_router
 from counterpart.pairings.api import router as pairings_router
 from counterpart.places.api import router as places_router
@@ -62,4 +63,5 @@ api.add_router("/", funding_router)
 api.add_router("/", projects_router)
 api.add_router("/", talent_router)
 api.add_router("/", care_router)
+api.add_router("/", exchanges_router)
 api.add_router("/audit", audit_router)

@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "counterpart.projects",
     "counterpart.talent",
     "counterpart.care",
+    "counterpart.exchanges",
     "counterpart.portal",
 ]
 

@@ -12,6 +12,7 @@ urlpatterns = [
     path("projects/", include("counterpart.projects.urls")),
     path("talent/", include("counterpart.talent.urls")),
     path("care/", include("counterpart.care.urls")),
+    path("exchanges/", include("counterpart.exchanges.urls")),
     path("", include("counterpart.places.urls")),
     path("audit/", include("counterpart.audit.urls")),
     path("accounts/", include("counterpart.accounts.urls")),

@@ -7,6 +7,8 @@ from django.utils.translation import gettext as _
 
 from counterpart.care.figures import care_tables
 from counterpart.care.selectors import care_figures
+from counterpart.exchanges.figures import exchange_tables
+from counterpart.exchanges.selectors import exchange_figures
 from counterpart.funding import selectors as funding
 from counterpart.funding.models import RuleKind, TransactionKind
 from counterpart.places.models import RegionLevel
@@ -129,6 +131,8 @@ def dashboard_tables(
     care = care_tables(care_figures(actor=actor, **project_filters))
     tables["consultations"] = care["consultations"]
     tables["referrals"] = care["referrals"]
+    exchanges = exchange_tables(exchange_figures(actor=actor, **project_filters))
+    tables["participants"] = exchanges["participants"]
     return DashboardFigures(tables=tables, checks=checks, compliance=compliance)
 
 

@@ -1,0 +1,126 @@
+"""Reads for exchanges and pen pals, scoped to the actor; figures are counts for everyone."""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.db.models import Q, QuerySet
+from django.shortcuts import get_object_or_404
+
+from counterpart.accounts import permissions
+from counterpart.exchanges.models import (
+    COUNT_FIELDS,
+    ExchangeEvent,
+    ExchangeKind,
+    LetterCount,
+    SchoolClass,
+    SchoolPartnership,
+)
+
+
+def _pairing_scope(actor, prefix: str) -> Q:
+    return permissions.donor_scope_q(actor, f"{prefix}pairing__donor__") | (
+        permissions.recipient_scope_q(actor, f"{prefix}pairing__recipient__")
+    )
+
+
+def event_list(*, actor) -> QuerySet[ExchangeEvent]:
+    events = ExchangeEvent.objects.select_related(
+        "pairing__donor", "pairing__recipient", "host_region", "visiting_region"
+    )
+    if permissions.reads_everything(actor):
+        return events
+    return events.filter(_pairing_scope(actor, ""))
+
+
+def event_get(*, actor, pk: int) -> ExchangeEvent:
+    return get_object_or_404(event_list(actor=actor), pk=pk)
+
+
+def class_list(*, actor) -> QuerySet[SchoolClass]:
+    classes = SchoolClass.objects.select_related("school__region")
+    if permissions.reads_everything(actor):
+        return classes
+    return classes.filter(permissions.institution_scope_q(actor, "school__"))
+
+
+def schools(*, actor):
+    """The schools the actor speaks for."""
+    from counterpart.places import selectors as places
+
+    found = places.organization_list(actor=actor, kind="school").order_by("name_en")
+    if permissions.is_programme_office(actor):
+        return found
+    return found.filter(permissions.institution_scope_q(actor, ""))
+
+
+def partnership_list(*, actor) -> QuerySet[SchoolPartnership]:
+    partnerships = SchoolPartnership.objects.select_related(
+        "pairing__donor", "pairing__recipient", "donor_class__school", "recipient_class__school"
+    ).prefetch_related("letter_counts")
+    if permissions.reads_everything(actor):
+        return partnerships
+    return partnerships.filter(
+        _pairing_scope(actor, "")
+        | permissions.institution_scope_q(actor, "donor_class__school__")
+        | permissions.institution_scope_q(actor, "recipient_class__school__")
+    )
+
+
+def partnership_get(*, actor, pk: int) -> SchoolPartnership:
+    return get_object_or_404(partnership_list(actor=actor), pk=pk)
+
+
+@dataclass
+class ExchangeFigures:
+    kinds: list[tuple[str, str]] = field(default_factory=list)  # (kind, label) that occur
+    by_year: list[tuple[int, dict[str, int]]] = field(default_factory=list)  # participants/kind
+    by_side: list[tuple[int, int, int]] = field(default_factory=list)  # year, hosts, visitors
+    letters: list[tuple[str, int, int]] = field(default_factory=list)  # term, donor, recipient
+    active_partnerships: int = 0
+    participants: int = 0
+
+
+def exchange_figures(*, actor=None, donor=None, area=None) -> ExchangeFigures:
+    events = ExchangeEvent.objects.all()
+    partnerships = SchoolPartnership.objects.all()
+    if donor is not None:
+        events = events.filter(pairing__donor__path__startswith=donor.path)
+        partnerships = partnerships.filter(pairing__donor__path__startswith=donor.path)
+    if area is not None:
+        events = events.filter(pairing__recipient__path__startswith=area.path)
+        partnerships = partnerships.filter(pairing__recipient__path__startswith=area.path)
+    by_year: dict[int, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    sides: dict[int, list[int]] = defaultdict(lambda: [0, 0])
+    for event in events.only("kind", "starts_on", *COUNT_FIELDS):
+        year = event.starts_on.year
+        by_year[year][event.kind] += event.participants
+        hosts = sum(getattr(event, n) for n in COUNT_FIELDS if n.startswith("host_"))
+        sides[year][0] += hosts
+        sides[year][1] += event.participants - hosts
+    occurring = {kind for counts in by_year.values() for kind in counts}
+    letters: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for count in LetterCount.objects.filter(partnership__in=partnerships):
+        term = f"{count.term_start:%Y-%m}"
+        letters[term][0] += count.from_donor_side
+        letters[term][1] += count.from_recipient_side
+    return ExchangeFigures(
+        kinds=[(k, str(label)) for k, label in ExchangeKind.choices if k in occurring],
+        by_year=[(year, dict(counts)) for year, counts in sorted(by_year.items())],
+        by_side=[(year, hosts, visitors) for year, (hosts, visitors) in sorted(sides.items())],
+        letters=[(term, d, r) for term, (d, r) in sorted(letters.items())],
+        active_partnerships=partnerships.filter(ended_on__isnull=True).count(),
+        participants=sum(hosts + visitors for hosts, visitors in sides.values()),
+    )
+
+
+def organizable_pairings(*, actor):
+    """Pairings whose exchanges and pen pals the actor may organize."""
+    from counterpart.pairings import selectors as pairings
+
+    found = pairings.pairing_list(actor=actor)
+    if permissions.is_programme_office(actor):
+        return found
+    return found.filter(
+        permissions.donor_scope_q(actor, "donor__")
+        | permissions.recipient_scope_q(actor, "recipient__")
+    )

@@ -1,0 +1,231 @@
+"""Writes for exchange events, classes, pen-pal partnerships and the letters they exchange."""
+
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from counterpart.accounts import permissions
+from counterpart.audit.services import audit_record, snapshot, tracked_update
+from counterpart.engine.pen_pals import ClassGroup, class_pairs
+from counterpart.exchanges.models import (
+    COUNT_FIELDS,
+    ExchangeEvent,
+    LetterCount,
+    SchoolClass,
+    SchoolPartnership,
+)
+
+EVENT_FIELDS = {
+    "kind",
+    "title_en",
+    "title_zh",
+    "host_region",
+    "visiting_region",
+    "starts_on",
+    "ends_on",
+    "description",
+    *COUNT_FIELDS,
+}
+
+
+def _may_organize(actor, pairing) -> bool:
+    """The pairing's donor team, the team of its recipient place, or the office."""
+    return permissions.can_act_for_donor(actor, pairing.donor) or permissions.serves_region(
+        actor, pairing.recipient
+    )
+
+
+def _check_event(event: ExchangeEvent) -> None:
+    errors = {}
+    for name in COUNT_FIELDS:
+        value = getattr(event, name)
+        if not isinstance(value, int) or value < 0:
+            errors[name] = _("A count cannot be below zero.")
+    if not errors and event.participants == 0:
+        errors["host_adults"] = _("Count the participants of at least one side.")
+    if event.ends_on and event.starts_on and event.ends_on < event.starts_on:
+        errors["ends_on"] = _("The end date is before the start date.")
+    if event.host_region_id and event.host_region_id == event.visiting_region_id:
+        errors["visiting_region"] = _("The visitors come from another place than the hosts.")
+    if errors:
+        raise ValidationError(errors)
+
+
+@transaction.atomic
+def exchange_event_record(*, actor, pairing, title_en: str, **fields) -> ExchangeEvent:
+    permissions.require(_may_organize(actor, pairing))
+    unknown = set(fields) - EVENT_FIELDS
+    if unknown:
+        raise ValidationError({name: _("This field cannot be set here.") for name in unknown})
+    event = ExchangeEvent(pairing=pairing, title_en=title_en, **fields)
+    _check_event(event)  # before the model's checks, whose constraint errors name no field
+    event.full_clean()
+    event.save()
+    audit_record(actor=actor, event_type="exchange.recorded", obj=event, after=snapshot(event))
+    return event
+
+
+@transaction.atomic
+def exchange_event_update(
+    *, actor, event: ExchangeEvent, expected_version: int, **changes
+) -> ExchangeEvent:
+    permissions.require(_may_organize(actor, event.pairing))
+    return tracked_update(
+        actor=actor,
+        instance=event,
+        expected_version=expected_version,
+        changes=changes,
+        allowed=EVENT_FIELDS,
+        event_type="exchange.updated",
+        validate=_check_event,
+    )
+
+
+@transaction.atomic
+def school_class_register(
+    *, actor, school, label: str, grade: int, pupils: int, language: str
+) -> SchoolClass:
+    """A class as a group: its grade, size and language, never its pupils."""
+    permissions.require(permissions.speaks_for_institution(actor, school))
+    if school.kind != "school":
+        raise ValidationError({"school": _("Classes belong to schools.")})
+    if SchoolClass.objects.filter(school=school, label=label).exists():
+        raise ValidationError({"label": _("This school already has a class of that name.")})
+    group = SchoolClass(school=school, label=label, grade=grade, pupils=pupils, language=language)
+    group.full_clean()
+    group.save()
+    audit_record(actor=actor, event_type="class.registered", obj=group, after=snapshot(group))
+    return group
+
+
+def _check_sides(pairing, donor_class: SchoolClass, recipient_class: SchoolClass) -> None:
+    errors = {}
+    if not donor_class.school.region.is_within(pairing.donor.region):
+        errors["donor_class"] = _("This class's school is not on the donor's side of the pairing.")
+    if not recipient_class.school.region.is_within(pairing.recipient):
+        errors["recipient_class"] = _(
+            "This class's school is not in the place the pairing assists."
+        )
+    for field, group in (("donor_class", donor_class), ("recipient_class", recipient_class)):
+        if _partnered(group):
+            errors.setdefault(field, _("%(group)s already has pen pals.") % {"group": group})
+    if errors:
+        raise ValidationError(errors)
+
+
+def _partnered(group: SchoolClass) -> bool:
+    active = {"ended_on__isnull": True}
+    return (
+        group.partnerships_as_donor.filter(**active).exists()
+        or group.partnerships_as_recipient.filter(**active).exists()
+    )
+
+
+@transaction.atomic
+def school_partnership_create(
+    *, actor, pairing, donor_class, recipient_class, started_on: datetime.date
+) -> SchoolPartnership:
+    permissions.require(_may_organize(actor, pairing))
+    _check_sides(pairing, donor_class, recipient_class)
+    partnership = SchoolPartnership.objects.create(
+        pairing=pairing,
+        donor_class=donor_class,
+        recipient_class=recipient_class,
+        started_on=started_on,
+    )
+    audit_record(
+        actor=actor,
+        event_type="partnership.created",
+        obj=partnership,
+        after=snapshot(partnership),
+    )
+    return partnership
+
+
+def _unpartnered_classes(pairing) -> tuple[list[SchoolClass], list[SchoolClass]]:
+    classes = [
+        group
+        for group in SchoolClass.objects.select_related("school__region")
+        if not _partnered(group)
+    ]
+    donor_side = [c for c in classes if c.school.region.is_within(pairing.donor.region)]
+    recipient_side = [c for c in classes if c.school.region.is_within(pairing.recipient)]
+    return donor_side, recipient_side
+
+
+def proposed_partnerships(*, pairing) -> list[tuple[SchoolClass, SchoolClass]]:
+    """Pen pals for the classes without any, by grade, size and language (stable pairs)."""
+    donor_side, recipient_side = _unpartnered_classes(pairing)
+    by_id = {c.pk: c for c in [*donor_side, *recipient_side]}
+
+    def group(c):
+        return ClassGroup(id=c.pk, grade=c.grade, pupils=c.pupils, language=c.language)
+
+    pairs = class_pairs([group(c) for c in donor_side], [group(c) for c in recipient_side])
+    return [(by_id[d], by_id[r]) for d, r in pairs]
+
+
+@transaction.atomic
+def school_partnerships_match(
+    *, actor, pairing, started_on: datetime.date
+) -> list[SchoolPartnership]:
+    """Create the proposed partnerships of a pairing's classes in one go."""
+    permissions.require(_may_organize(actor, pairing))
+    return [
+        school_partnership_create(
+            actor=actor,
+            pairing=pairing,
+            donor_class=donor_class,
+            recipient_class=recipient_class,
+            started_on=started_on,
+        )
+        for donor_class, recipient_class in proposed_partnerships(pairing=pairing)
+    ]
+
+
+@transaction.atomic
+def letters_record(
+    *,
+    actor,
+    partnership: SchoolPartnership,
+    term_start: datetime.date,
+    term_end: datetime.date,
+    from_donor_side: int,
+    from_recipient_side: int,
+) -> LetterCount:
+    """The letters of a term; recording a term again replaces its counts."""
+    permissions.require(
+        permissions.speaks_for_institution(actor, partnership.donor_class.school)
+        or permissions.speaks_for_institution(actor, partnership.recipient_class.school)
+    )
+    errors = {}
+    for field, value in (
+        ("from_donor_side", from_donor_side),
+        ("from_recipient_side", from_recipient_side),
+    ):
+        if value < 0:
+            errors[field] = _("A count cannot be below zero.")
+    if term_end < term_start:
+        errors["term_end"] = _("The end date is before the start date.")
+    if term_start < partnership.started_on:
+        errors["term_start"] = _("The term starts before the partnership.")
+    if errors:
+        raise ValidationError(errors)
+    count, created = LetterCount.objects.update_or_create(
+        partnership=partnership,
+        term_start=term_start,
+        defaults={
+            "term_end": term_end,
+            "from_donor_side": from_donor_side,
+            "from_recipient_side": from_recipient_side,
+        },
+    )
+    audit_record(
+        actor=actor,
+        event_type="letters.recorded" if created else "letters.updated",
+        obj=partnership,
+        after=snapshot(count),
+    )
+    return count

@@ -1,0 +1,11 @@
+from django.urls import path
+
+from counterpart.exchanges import views
+
+app_name = "exchanges"
+urlpatterns = [
+    path("", views.exchanges_view, name="home"),
+    path("events/new/", views.event_create_view, name="record"),
+    path("pen-pals/", views.pen_pals_view, name="pen-pals"),
+    path("pen-pals/<int:pk>/", views.partnership_view, name="partnership"),
+]

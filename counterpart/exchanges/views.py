@@ -1,0 +1,128 @@
+"""People to people: exchange events and class-to-class pen pals, with their figures."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+
+from counterpart.accounts import permissions
+from counterpart.exchanges import selectors, services
+from counterpart.exchanges.figures import exchange_tables
+from counterpart.exchanges.forms import (
+    ExchangeEventForm,
+    LettersForm,
+    MatchClassesForm,
+    SchoolClassForm,
+)
+from counterpart.places import selectors as places
+from counterpart.portal.forms import show_service_errors
+from counterpart.portal.tables import download
+
+
+def exchanges_view(request):
+    actor = request.user
+    figures = selectors.exchange_figures(actor=actor)
+    tables = exchange_tables(figures)
+    csv = download(request, tables)
+    if csv is not None:
+        return csv
+    context = {"figures": figures, "tables": tables}
+    if actor.is_authenticated:
+        context["events"] = selectors.event_list(actor=actor)[:100]
+        context["can_record"] = selectors.organizable_pairings(actor=actor).exists()
+    return render(request, "exchanges/home.html", context)
+
+
+@login_required
+def event_create_view(request):
+    actor = request.user
+    pairings = selectors.organizable_pairings(actor=actor)
+    permissions.require(pairings.exists())
+    form = ExchangeEventForm(
+        request.POST or None,
+        pairings=pairings,
+        regions=places.region_list(actor=actor).order_by("name_en"),
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.exchange_event_record(actor=actor, **form.cleaned_data)
+        except ValidationError as error:
+            show_service_errors(form, error)
+        else:
+            messages.success(request, _("Exchange recorded."))
+            return redirect("exchanges:home")
+    return render(request, "exchanges/form.html", {"form": form, "title": _("Record an exchange")})
+
+
+@login_required
+def pen_pals_view(request):
+    """Classes of one's schools, their pen pals, and new pen pals proposed by the matching."""
+    actor = request.user
+    pairings = selectors.organizable_pairings(actor=actor)
+    own_schools = selectors.schools(actor=actor)
+    action = request.POST.get("action") if request.method == "POST" else None
+    class_form = SchoolClassForm(
+        request.POST if action == "class" else None, schools=own_schools, auto_id="class-%s"
+    )
+    match_form = MatchClassesForm(
+        request.POST if action == "match" else request.GET or None,
+        pairings=pairings,
+        auto_id="match-%s",
+    )
+    if action == "class" and class_form.is_valid():
+        try:
+            services.school_class_register(actor=actor, **class_form.cleaned_data)
+        except ValidationError as error:
+            show_service_errors(class_form, error)
+        else:
+            messages.success(request, _("Class registered."))
+            return redirect("exchanges:pen-pals")
+    proposals = []
+    if match_form.is_bound and match_form.is_valid():
+        pairing = match_form.cleaned_data["pairing"]
+        if action == "match":
+            made = services.school_partnerships_match(
+                actor=actor, pairing=pairing, started_on=match_form.cleaned_data["started_on"]
+            )
+            messages.success(
+                request, _("%(count)s pen-pal partnerships started.") % {"count": len(made)}
+            )
+            return redirect("exchanges:pen-pals")
+        proposals = services.proposed_partnerships(pairing=pairing)
+    return render(
+        request,
+        "exchanges/pen_pals.html",
+        {
+            "classes": selectors.class_list(actor=actor),
+            "partnerships": selectors.partnership_list(actor=actor)[:300],
+            "class_form": class_form,
+            "match_form": match_form,
+            "proposals": proposals,
+            "can_register": own_schools.exists(),
+            "can_match": pairings.exists(),
+        },
+    )
+
+
+@login_required
+def partnership_view(request, pk: int):
+    actor = request.user
+    partnership = selectors.partnership_get(actor=actor, pk=pk)
+    form = LettersForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.letters_record(actor=actor, partnership=partnership, **form.cleaned_data)
+        except ValidationError as error:
+            show_service_errors(form, error)
+        else:
+            messages.success(request, _("Letters counted."))
+            return redirect("exchanges:partnership", pk=partnership.pk)
+    can_count = permissions.speaks_for_institution(
+        actor, partnership.donor_class.school
+    ) or permissions.speaks_for_institution(actor, partnership.recipient_class.school)
+    return render(
+        request,
+        "exchanges/partnership.html",
+        {"partnership": partnership, "form": form, "can_count": can_count},
+    )
