@@ -9,6 +9,7 @@ from ninja.security import HttpBearer, django_auth
 from counterpart.accounts.services import api_token_authenticate
 from counterpart.audit.api import router as audit_router
 from counterpart.care.api import router as care_router
+from counterpart.enterprise.api import router as enterprise_router
 from counterpart.exchanges.api import router as exchanges_router
 from counterpart.funding.api import router as funding_router
 from counterpart.pairings.api import router as pairings_router
@@ -38,7 +39,8 @@ api = NinjaAPI(
     title="Counterpart API",
     version="1",
     description="Pairings, places, the ledger, projects and results, people who serve (posts, "
-    "professionals, matching, placements), and the audit log of a pairing-assistance programme.",
+    "professionals, matching, placements), remote care, exchanges and pen pals, enterprise "
+    "support and markets, and the audit log of a pairing-assistance programme.",
     urls_namespace="api",
     auth=[TokenAuth(), django_auth, public],
 )
@@ -64,4 +66,5 @@ api.add_router("/", projects_router)
 api.add_router("/", talent_router)
 api.add_router("/", care_router)
 api.add_router("/", exchanges_router)
+api.add_router("/", enterprise_router)
 api.add_router("/audit", audit_router)

@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "counterpart.talent",
     "counterpart.care",
     "counterpart.exchanges",
+    "counterpart.enterprise",
     "counterpart.portal",
 ]
 

@@ -13,6 +13,7 @@ urlpatterns = [
     path("talent/", include("counterpart.talent.urls")),
     path("care/", include("counterpart.care.urls")),
     path("exchanges/", include("counterpart.exchanges.urls")),
+    path("enterprise/", include("counterpart.enterprise.urls")),
     path("", include("counterpart.places.urls")),
     path("audit/", include("counterpart.audit.urls")),
     path("accounts/", include("counterpart.accounts.urls")),

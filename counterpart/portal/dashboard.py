@@ -7,6 +7,8 @@ from django.utils.translation import gettext as _
 
 from counterpart.care.figures import care_tables
 from counterpart.care.selectors import care_figures
+from counterpart.enterprise.figures import enterprise_tables
+from counterpart.enterprise.selectors import enterprise_figures
 from counterpart.exchanges.figures import exchange_tables
 from counterpart.exchanges.selectors import exchange_figures
 from counterpart.funding import selectors as funding
@@ -133,6 +135,7 @@ def dashboard_tables(
     tables["referrals"] = care["referrals"]
     exchanges = exchange_tables(exchange_figures(actor=actor, **project_filters))
     tables["participants"] = exchanges["participants"]
+    tables.update(enterprise_tables(enterprise_figures(actor=actor, **project_filters)))
     return DashboardFigures(tables=tables, checks=checks, compliance=compliance)
 
 

@@ -22,6 +22,7 @@ from counterpart.portal.demo import people
 from counterpart.portal.demo import places as facts
 from counterpart.portal.demo import projects as seed_projects
 from counterpart.portal.demo.care import load_care
+from counterpart.portal.demo.enterprise import load_enterprise
 from counterpart.portal.demo.exchanges import load_exchanges
 from counterpart.portal.demo.talent import load_talent
 from counterpart.projects import services as projects
@@ -73,6 +74,7 @@ class DemoLoader:
         self.step("field programmes")
         self.created += load_care(actor=self.actor)
         self.created += load_exchanges(actor=self.actor)
+        self.created += load_enterprise(actor=self.actor)
         return self.created
 
     def region(self, code, name_en, name_zh, level, parent) -> Region:

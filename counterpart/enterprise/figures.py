@@ -1,0 +1,32 @@
+"""The tables (chart, table view and CSV) of enterprise support and markets."""
+
+from django.utils.translation import gettext as _
+
+from counterpart.enterprise.selectors import EnterpriseFigures
+from counterpart.portal.tables import Table
+
+
+def enterprise_tables(figures: EnterpriseFigures) -> dict[str, Table]:
+    return {
+        "jobs": Table(
+            slug="jobs",
+            title=_("Jobs in supported companies, by company and year"),
+            columns=[
+                _("Company and year"),
+                _("Employees"),
+                _("Of whom formerly poor"),
+                _("Formerly poor (%)"),
+            ],
+            rows=[
+                [f"{company} {year}", employees, poor, share]
+                for company, year, employees, poor, share in figures.jobs
+            ],
+        ),
+        "sales": Table(
+            slug="sales",
+            title=_("Recipient products sold in donor markets, by channel"),
+            columns=[_("Channel"), _("Value")],
+            rows=[[channel, value] for channel, value in figures.sales_by_channel],
+            currency="CNY",
+        ),
+    }

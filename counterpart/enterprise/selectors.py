@@ -1,0 +1,127 @@
+"""Reads for enterprise support, employment and sales; figures are counts and sums for all."""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.db.models import Q, QuerySet, Sum
+from django.shortcuts import get_object_or_404
+
+from counterpart.accounts import permissions
+from counterpart.enterprise.models import (
+    EmploymentReport,
+    EnterpriseSupport,
+    ProductSale,
+    SalesChannel,
+)
+
+
+def _scope(actor, place_field: str) -> Q:
+    """The supporting donor's team, and the team of the place (the region at `place_field`)."""
+    return permissions.donor_scope_q(actor, "pairing__donor__") | permissions.recipient_scope_q(
+        actor, place_field
+    )
+
+
+def support_list(*, actor) -> QuerySet[EnterpriseSupport]:
+    supports = EnterpriseSupport.objects.select_related(
+        "company__region", "pairing__donor", "pairing__recipient", "project"
+    )
+    if permissions.reads_everything(actor):
+        return supports
+    return supports.filter(_scope(actor, "company__region__"))
+
+
+def support_get(*, actor, pk: int) -> EnterpriseSupport:
+    return get_object_or_404(support_list(actor=actor), pk=pk)
+
+
+def sale_list(*, actor) -> QuerySet[ProductSale]:
+    sales = ProductSale.objects.select_related(
+        "pairing__donor", "pairing__recipient", "company", "market_region"
+    )
+    if permissions.reads_everything(actor):
+        return sales
+    return sales.filter(_scope(actor, "pairing__recipient__"))
+
+
+def companies(*, actor):
+    """Companies in the places the actor's pairings assist (all, for the office and auditors)."""
+    from counterpart.places import selectors as places
+
+    found = places.organization_list(actor=actor, kind="company").order_by("name_en")
+    if permissions.reads_everything(actor):
+        return found
+    places_assisted = [pairing.recipient for pairing in reportable_pairings(actor=actor)]
+    return found.filter(permissions.subtree_q(places_assisted, "region__"))
+
+
+def reportable_pairings(*, actor):
+    from counterpart.pairings import selectors as pairings
+
+    found = pairings.pairing_list(actor=actor)
+    if permissions.is_programme_office(actor):
+        return found
+    return found.filter(
+        permissions.donor_scope_q(actor, "donor__")
+        | permissions.recipient_scope_q(actor, "recipient__")
+    )
+
+
+@dataclass
+class EnterpriseFigures:
+    jobs: list[tuple[str, int, int, int, float | None]] = field(default_factory=list)
+    # (company, year, employees, formerly poor, share formerly poor %)
+    sales_by_channel: list[tuple[str, int]] = field(default_factory=list)  # CNY minor units
+    employees: int = 0
+    formerly_poor: int = 0
+
+
+def enterprise_figures(*, actor=None, donor=None, area=None) -> EnterpriseFigures:
+    """Each company's latest report of each year, and sales in donor markets by channel."""
+    reports = EmploymentReport.objects.select_related("support__company")
+    sales = ProductSale.objects.all()
+    if donor is not None:
+        reports = reports.filter(support__pairing__donor__path__startswith=donor.path)
+        sales = sales.filter(pairing__donor__path__startswith=donor.path)
+    if area is not None:
+        reports = reports.filter(support__company__region__path__startswith=area.path)
+        sales = sales.filter(pairing__recipient__path__startswith=area.path)
+    latest: dict[tuple, EmploymentReport] = {}
+    for report in reports.order_by("period_end", "id"):
+        key = (report.support.company_id, report.period_end.year)
+        latest[key] = report  # a later period of the year replaces an earlier one
+    rows = sorted(
+        (
+            (
+                report.support.company.name,
+                year,
+                report.employees,
+                report.formerly_poor,
+                round(100 * report.formerly_poor / report.employees, 1)
+                if report.employees
+                else None,
+            )
+            for (_company, year), report in latest.items()
+        ),
+        key=lambda row: (row[0], row[1]),
+    )
+    newest: dict[int, EmploymentReport] = {}
+    for (company, _year), report in sorted(latest.items(), key=lambda item: item[0][1]):
+        newest[company] = report
+    by_channel = defaultdict(int)
+    for channel, value in (
+        sales.values("channel")
+        .annotate(value=Sum("value_cny_minor"))
+        .values_list("channel", "value")
+    ):
+        by_channel[channel] += value or 0
+    return EnterpriseFigures(
+        jobs=rows,
+        sales_by_channel=[
+            (str(label), by_channel[code])
+            for code, label in SalesChannel.choices
+            if code in by_channel
+        ],
+        employees=sum(r.employees for r in newest.values()),
+        formerly_poor=sum(r.formerly_poor for r in newest.values()),
+    )

@@ -1,0 +1,238 @@
+"""Writes for enterprise support, employment reports and product sales (house rules 1–3, 8).
+
+A company's reports are entered by the donor team that supports it or by the recipient team of
+its place. When the support belongs to a project, each report fills in the project's "jobs
+created" and "of which formerly poor" indicators for its period, so jobs count in the results.
+"""
+
+import datetime
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+
+from counterpart.accounts import permissions
+from counterpart.audit.services import audit_record, snapshot
+from counterpart.engine.money import convert
+from counterpart.enterprise.models import EmploymentReport, EnterpriseSupport, ProductSale
+from counterpart.funding import selectors as funding
+from counterpart.projects import selectors as project_selectors
+from counterpart.projects import services as projects
+from counterpart.projects.models import ResultKind, Standard
+
+BASE_CURRENCY = "CNY"
+
+
+def may_report(actor, pairing, company=None) -> bool:
+    supports = permissions.can_act_for_donor(actor, pairing.donor)
+    place = company.region if company is not None else pairing.recipient
+    return supports or permissions.serves_region(actor, place)
+
+
+def _project_indicators(actor, support: EnterpriseSupport) -> None:
+    """Find (or add) the project's jobs indicators that the reports will fill in."""
+    found = {}
+    for indicator in (
+        project_selectors.indicator_list(actor=actor, project=support.project)
+        .filter(standard__in=[Standard.JOBS, Standard.JOBS_FORMERLY_POOR])
+        .order_by("-id")
+    ):
+        found[indicator.standard] = indicator  # the first of each standard wins
+    missing = [s for s in (Standard.JOBS, Standard.JOBS_FORMERLY_POOR) if s not in found]
+    if missing:
+        result = projects.result_create(
+            actor=actor,
+            project=support.project,
+            kind=ResultKind.OUTCOME,
+            title_en=f"Jobs at {support.company.name_en}",
+            title_zh=f"{support.company.name_zh}就业",
+        )
+        for standard in missing:
+            found[standard] = projects.indicator_create(
+                actor=actor,
+                result=result,
+                standard=standard,
+                title_en=str(Standard(standard).label),
+            )
+    support.jobs_indicator = found[Standard.JOBS]
+    support.formerly_poor_indicator = found[Standard.JOBS_FORMERLY_POOR]
+    support.save(update_fields=["jobs_indicator", "formerly_poor_indicator"])
+
+
+@transaction.atomic
+def support_create(
+    *,
+    actor,
+    company,
+    pairing,
+    kind: str,
+    started_on: datetime.date,
+    description: str = "",
+    project=None,
+) -> EnterpriseSupport:
+    permissions.require(permissions.can_act_for_donor(actor, pairing.donor))
+    errors = {}
+    if company.kind != "company":
+        errors["company"] = _("Choose a company.")
+    elif not company.region.is_within(pairing.recipient):
+        errors["company"] = _("This company is not in the place the pairing assists.")
+    if project is not None and project.pairing_id != pairing.pk:
+        errors["project"] = _("This project belongs to another pairing.")
+    if errors:
+        raise ValidationError(errors)
+    support = EnterpriseSupport(
+        company=company,
+        pairing=pairing,
+        kind=kind,
+        started_on=started_on,
+        description=description,
+        project=project,
+    )
+    support.full_clean()
+    support.save()
+    if project is not None:
+        _project_indicators(actor, support)
+    audit_record(
+        actor=actor, event_type="enterprise_support.created", obj=support, after=snapshot(support)
+    )
+    return support
+
+
+@transaction.atomic
+def employment_report(
+    *,
+    actor,
+    support: EnterpriseSupport,
+    period_start: datetime.date,
+    period_end: datetime.date,
+    employees: int,
+    formerly_poor: int,
+    wages_paid_minor: int | None = None,
+    currency: str = BASE_CURRENCY,
+) -> EmploymentReport:
+    """A period's employment; reporting the same period again replaces it."""
+    permissions.require(may_report(actor, support.pairing, support.company))
+    errors = {}
+    if employees < 0:
+        errors["employees"] = _("A count cannot be below zero.")
+    if formerly_poor < 0:
+        errors["formerly_poor"] = _("A count cannot be below zero.")
+    elif formerly_poor > employees:
+        errors["formerly_poor"] = _(
+            "More formerly poor employees (%(poor)s) than employees (%(all)s)."
+        ) % {"poor": formerly_poor, "all": employees}
+    if period_end < period_start:
+        errors["period_end"] = _("The end date is before the start date.")
+    if wages_paid_minor is not None and wages_paid_minor < 0:
+        errors["wages_paid_minor"] = _("Wages cannot be below zero.")
+    if not funding.currency_list().filter(code=currency).exists():
+        errors["currency"] = _("Unknown currency %(code)r.") % {"code": currency}
+    if errors:
+        raise ValidationError(errors)
+    report, created = EmploymentReport.objects.update_or_create(
+        support=support,
+        period_start=period_start,
+        defaults={
+            "period_end": period_end,
+            "employees": employees,
+            "formerly_poor": formerly_poor,
+            "wages_paid_minor": wages_paid_minor,
+            "currency": currency,
+        },
+    )
+    audit_record(
+        actor=actor,
+        event_type="employment.reported" if created else "employment.updated",
+        obj=support,
+        after=snapshot(report),
+    )
+    for indicator, value in (
+        (support.jobs_indicator, employees),
+        (support.formerly_poor_indicator, formerly_poor),
+    ):
+        if indicator is not None:
+            projects.indicator_period_record(
+                actor=actor,
+                indicator=indicator,
+                period_start=period_start,
+                period_end=period_end,
+                actual=Decimal(value),
+            )
+    return report
+
+
+def _in_cny(value_minor: int, currency: str, day: datetime.date) -> int:
+    if currency == BASE_CURRENCY:
+        return value_minor
+    rate = funding.rate_in_force(currency, BASE_CURRENCY, day)
+    if rate is None:
+        raise ValidationError(
+            {
+                "period_end": _(
+                    "No %(currency)s→CNY exchange rate on or before %(date)s; record one first."
+                )
+                % {"currency": currency, "date": date_format(day)}
+            }
+        )
+    return convert(
+        value_minor,
+        source=currency,
+        target=BASE_CURRENCY,
+        rate_scaled=rate.rate_scaled,
+        rate_base=rate.base_id,
+    )
+
+
+@transaction.atomic
+def product_sale_record(
+    *,
+    actor,
+    pairing,
+    product: str,
+    market_region,
+    channel: str,
+    period_start: datetime.date,
+    period_end: datetime.date,
+    volume: Decimal,
+    unit: str,
+    value_minor: int,
+    currency: str = BASE_CURRENCY,
+    company=None,
+) -> ProductSale:
+    """Sales of a recipient product in a donor market, kept in CNY too (house rule 3)."""
+    permissions.require(may_report(actor, pairing, company))
+    errors = {}
+    if value_minor < 0:
+        errors["value_minor"] = _("A value cannot be below zero.")
+    if volume < 0:
+        errors["volume"] = _("A volume cannot be below zero.")
+    if period_end < period_start:
+        errors["period_end"] = _("The end date is before the start date.")
+    if not market_region.is_within(pairing.donor.region):
+        errors["market_region"] = _("The market is not in the donor's region.")
+    if company is not None and not company.region.is_within(pairing.recipient):
+        errors["company"] = _("This company is not in the place the pairing assists.")
+    if not funding.currency_list().filter(code=currency).exists():
+        errors["currency"] = _("Unknown currency %(code)r.") % {"code": currency}
+    if errors:
+        raise ValidationError(errors)
+    sale = ProductSale(
+        pairing=pairing,
+        company=company,
+        product=product,
+        market_region=market_region,
+        channel=channel,
+        period_start=period_start,
+        period_end=period_end,
+        volume=volume,
+        unit=unit,
+        value_minor=value_minor,
+        currency=currency,
+        value_cny_minor=_in_cny(value_minor, currency, period_end),
+    )
+    sale.full_clean()
+    sale.save()
+    audit_record(actor=actor, event_type="product_sale.recorded", obj=sale, after=snapshot(sale))
+    return sale

@@ -1,0 +1,126 @@
+"""Enterprise and markets: support to companies, the jobs they report, products sold in donor
+markets, and their figures."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+
+from counterpart.accounts import permissions
+from counterpart.engine.money import parse_major
+from counterpart.enterprise import selectors, services
+from counterpart.enterprise.figures import enterprise_tables
+from counterpart.enterprise.forms import EmploymentForm, SaleForm, SupportForm
+from counterpart.funding import selectors as funding
+from counterpart.places import selectors as places
+from counterpart.places.models import RegionLevel
+from counterpart.portal.forms import show_service_errors
+from counterpart.portal.tables import download
+from counterpart.projects import selectors as projects
+
+
+def enterprise_view(request):
+    actor = request.user
+    figures = selectors.enterprise_figures(actor=actor)
+    tables = enterprise_tables(figures)
+    csv = download(request, tables)
+    if csv is not None:
+        return csv
+    share = round(100 * figures.formerly_poor / figures.employees, 1) if figures.employees else None
+    context = {"figures": figures, "tables": tables, "share": share}
+    if actor.is_authenticated:
+        context["supports"] = selectors.support_list(actor=actor)[:200]
+        context["sales"] = selectors.sale_list(actor=actor)[:200]
+        context["can_support"] = funding.recordable_pairings(actor=actor).exists()
+        context["can_sell"] = selectors.reportable_pairings(actor=actor).exists()
+    return render(request, "enterprise/home.html", context)
+
+
+@login_required
+def support_create_view(request):
+    actor = request.user
+    pairings = funding.recordable_pairings(actor=actor)
+    permissions.require(pairings.exists())
+    form = SupportForm(
+        request.POST or None,
+        pairings=pairings,
+        companies=selectors.companies(actor=actor),
+        projects=projects.project_list(actor=actor).filter(pairing__in=pairings),
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            support = services.support_create(actor=actor, **form.cleaned_data)
+        except ValidationError as error:
+            show_service_errors(form, error)
+        else:
+            messages.success(request, _("Support recorded."))
+            return redirect("enterprise:support", pk=support.pk)
+    return render(request, "enterprise/form.html", {"form": form, "title": _("Record support")})
+
+
+@login_required
+def support_detail_view(request, pk: int):
+    actor = request.user
+    support = selectors.support_get(actor=actor, pk=pk)
+    form = EmploymentForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        wages = data.pop("wages")
+        try:
+            data["wages_paid_minor"] = parse_major(wages, "CNY") if wages else None
+        except ValueError as error:
+            form.add_error("wages", str(error))
+        else:
+            try:
+                services.employment_report(actor=actor, support=support, **data)
+            except ValidationError as error:
+                show_service_errors(form, error)
+            else:
+                messages.success(request, _("Employment reported."))
+                return redirect("enterprise:support", pk=support.pk)
+    return render(
+        request,
+        "enterprise/support.html",
+        {
+            "support": support,
+            "reports": support.employment_reports.all(),
+            "balance": funding.project_balance(actor=actor, project=support.project)
+            if support.project
+            else None,
+            "form": form,
+            "can_report": services.may_report(actor, support.pairing, support.company),
+        },
+    )
+
+
+@login_required
+def sale_create_view(request):
+    actor = request.user
+    pairings = selectors.reportable_pairings(actor=actor)
+    permissions.require(pairings.exists())
+    form = SaleForm(
+        request.POST or None,
+        pairings=pairings,
+        companies=selectors.companies(actor=actor),
+        regions=places.region_list(actor=actor)
+        .filter(permissions.subtree_q([p.donor.region for p in pairings.select_related("donor")]))
+        .filter(level__in=[RegionLevel.PROVINCE, RegionLevel.PREFECTURE, RegionLevel.COUNTY])
+        .order_by("name_en"),
+        currencies=funding.currency_list(actor=actor),
+    )
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        try:
+            data["value_minor"] = parse_major(data.pop("value"), data["currency"])
+        except ValueError as error:
+            form.add_error("value", str(error))
+        else:
+            try:
+                services.product_sale_record(actor=actor, **data)
+            except ValidationError as error:
+                show_service_errors(form, error)
+            else:
+                messages.success(request, _("Sale recorded."))
+                return redirect("enterprise:home")
+    return render(request, "enterprise/form.html", {"form": form, "title": _("Record a sale")})
