@@ -118,6 +118,7 @@ class CareFiguresOut(Schema):
     by_month: list[MonthRow]
     by_specialty: list[CountRow]
     referrals_by_status: list[CountRow]
+    referrals_by_outcome: list[CountRow]
     referrals_completed: int
     follow_ups_done: int
     median_hours: float | None
@@ -237,6 +238,9 @@ def care_figures(request, donor_id: int | None = None, area_id: int | None = Non
         by_specialty=[CountRow(label=label, count=n) for label, n in figures.by_specialty],
         referrals_by_status=[
             CountRow(label=label, count=n) for label, n in figures.referrals_by_status
+        ],
+        referrals_by_outcome=[
+            CountRow(label=label, count=n) for label, n in figures.referrals_by_outcome
         ],
         referrals_completed=figures.referrals_completed,
         follow_ups_done=figures.follow_ups_done,

@@ -33,4 +33,10 @@ def care_tables(figures: CareFigures) -> dict[str, Table]:
             columns=[_("Status"), _("Referrals")],
             rows=[[label, count] for label, count in figures.referrals_by_status],
         ),
+        "outcomes": Table(
+            slug="outcomes",
+            title=_("Referrals by outcome"),
+            columns=[_("Outcome"), _("Referrals")],
+            rows=[[label, count] for label, count in figures.referrals_by_outcome],
+        ),
     }

@@ -58,6 +58,7 @@ class CareFigures:
     # (month, requested, held, median hours from request to consultation)
     by_specialty: list[tuple[str, int]] = field(default_factory=list)
     referrals_by_status: list[tuple[str, int]] = field(default_factory=list)
+    referrals_by_outcome: list[tuple[str, int]] = field(default_factory=list)
     referrals_completed: int = 0
     follow_ups_done: int = 0
     median_hours: float | None = None
@@ -89,7 +90,9 @@ def care_figures(*, actor=None, donor=None, area=None) -> CareFigures:
                 (consultation.held_at - consultation.requested_at).total_seconds() / 3600
             )
     all_waits = [hours for month_waits in waits.values() for hours in month_waits]
-    statuses = Counter(r.get_status_display() for r in referrals.only("status"))
+    treated = list(referrals.only("status", "outcome"))
+    statuses = Counter(r.get_status_display() for r in treated)
+    outcomes = Counter(r.get_outcome_display() for r in treated if r.outcome)
     return CareFigures(
         by_month=[
             (
@@ -102,6 +105,7 @@ def care_figures(*, actor=None, donor=None, area=None) -> CareFigures:
         ],
         by_specialty=sorted(specialties.items(), key=lambda item: (-item[1], item[0])),
         referrals_by_status=sorted(statuses.items()),
+        referrals_by_outcome=sorted(outcomes.items()),
         referrals_completed=referrals.filter(
             Q(status=ReferralStatus.DISCHARGED) | Q(status=ReferralStatus.FOLLOWED_UP)
         ).count(),

@@ -94,6 +94,7 @@ def test_from_request_to_follow_up_at_home(world, hospitals):
     assert figures.by_month == [("2024-03", 1, 1, 26.0)]
     assert (figures.referrals_completed, figures.follow_ups_done) == (1, 1)
     assert figures.by_specialty == [("Cardiology", 1)]
+    assert figures.referrals_by_outcome == [("Recovered", 1)]
 
 
 def test_each_side_does_only_its_steps(world, hospitals):
