@@ -30,12 +30,6 @@ from counterpart.talent.models import (
 router = Router(tags=["talent"])
 
 
-def _label(professional, request) -> str:
-    if permissions.may_see_professional_name(request.auth, professional):
-        return professional.name
-    return str(professional.applicant_label)
-
-
 class PostOut(Schema):
     id: int
     institution_id: int
@@ -184,7 +178,9 @@ class PlacementOut(Schema):
 
     @staticmethod
     def resolve_professional(obj, context) -> str:
-        return _label(obj.professional, context["request"])
+        return selectors.professional_label(
+            actor=context["request"].auth, professional=obj.professional
+        )
 
     @staticmethod
     def resolve_status(obj) -> str:

@@ -40,6 +40,13 @@ def professional_list(*, actor) -> QuerySet[Professional]:
     return professionals.filter(own | permissions.donor_scope_q(actor, "organization__"))
 
 
+def professional_label(*, actor, professional: Professional) -> str:
+    """The professional's name for those who may see it (rule 7), else their applicant number."""
+    if permissions.may_see_professional_name(actor, professional):
+        return professional.name
+    return str(professional.applicant_label)
+
+
 def professional_get(*, actor, pk: int) -> Professional:
     return get_object_or_404(professional_list(actor=actor), pk=pk)
 
@@ -152,9 +159,7 @@ def applicant_rows(*, actor, post: Post) -> list[ApplicantRow]:
     rows = [
         ApplicantRow(
             professional=pref.professional,
-            label=pref.professional.name
-            if permissions.may_see_professional_name(actor, pref.professional)
-            else pref.professional.applicant_label,
+            label=professional_label(actor=actor, professional=pref.professional),
             rank=rank_of.get(pid),
             their_rank=pref.rank,
         )

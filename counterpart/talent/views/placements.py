@@ -19,7 +19,6 @@ from counterpart.talent.forms import (
     WithdrawForm,
     WorkLoadForm,
 )
-from counterpart.talent.templatetags.talent import seen_name
 
 EPOCH = datetime.date(1970, 1, 1)
 
@@ -151,8 +150,11 @@ def timeline_view(request, pk: int):
                 "row": rows[p.post.title],
                 "start": _days(p.start_date),
                 "end": _days(p.end_date) + 1,
-                "label": f"{seen_name({'request': request}, p.professional)}: "
-                f"{p.start_date:%Y-%m-%d} – {p.end_date:%Y-%m-%d}",
+                "label": "{who}: {start:%Y-%m-%d} – {end:%Y-%m-%d}".format(
+                    who=selectors.professional_label(actor=actor, professional=p.professional),
+                    start=p.start_date,
+                    end=p.end_date,
+                ),
                 "extended": p.extended,
             }
             for p in placements
