@@ -131,6 +131,18 @@ def _days(day: datetime.date) -> int:
     return (day - EPOCH).days
 
 
+def _bar(actor, placement, row: int) -> dict:
+    """A term as a floating bar of the timeline chart (days since 1970 on the x axis)."""
+    who = selectors.professional_label(actor=actor, professional=placement.professional)
+    return {
+        "row": row,
+        "start": _days(placement.start_date),
+        "end": _days(placement.end_date) + 1,
+        "label": f"{who}: {placement.start_date:%Y-%m-%d} – {placement.end_date:%Y-%m-%d}",
+        "extended": placement.extended,
+    }
+
+
 @login_required
 def timeline_view(request, pk: int):
     """The terms served at an institution, post by post, as a chart and as a table."""
@@ -145,20 +157,7 @@ def timeline_view(request, pk: int):
     rows = {label: n for n, label in enumerate(labels)}
     chart = {
         "labels": labels,
-        "bars": [
-            {
-                "row": rows[p.post.title],
-                "start": _days(p.start_date),
-                "end": _days(p.end_date) + 1,
-                "label": "{who}: {start:%Y-%m-%d} – {end:%Y-%m-%d}".format(
-                    who=selectors.professional_label(actor=actor, professional=p.professional),
-                    start=p.start_date,
-                    end=p.end_date,
-                ),
-                "extended": p.extended,
-            }
-            for p in placements
-        ],
+        "bars": [_bar(actor, p, rows[p.post.title]) for p in placements],
         "today": _days(timezone.localdate()),
     }
     return render(
