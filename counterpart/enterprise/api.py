@@ -10,6 +10,7 @@ from ninja.pagination import paginate
 from counterpart.enterprise import selectors, services
 from counterpart.enterprise.models import SalesChannel, SupportKind
 from counterpart.lookups import visible_or_error
+from counterpart.pairings.selectors import pairings_worked_on
 from counterpart.places.api import organization_or_error, region_or_error
 from counterpart.projects import selectors as projects
 
@@ -102,7 +103,7 @@ class EnterpriseFiguresOut(Schema):
 
 def _pairing(actor, pk: int):
     return visible_or_error(
-        selectors.reportable_pairings(actor=actor),
+        pairings_worked_on(actor=actor),
         pk,
         field="pairing_id",
         message=_("No pairing with id %(id)s that you report for."),

@@ -13,6 +13,7 @@ from counterpart.enterprise.models import (
     ProductSale,
     SalesChannel,
 )
+from counterpart.pairings.selectors import pairings_worked_on
 
 
 def _scope(actor, place_field: str) -> Q:
@@ -51,20 +52,8 @@ def companies(*, actor):
     found = places.organization_list(actor=actor, kind="company").order_by("name_en")
     if permissions.reads_everything(actor):
         return found
-    places_assisted = [pairing.recipient for pairing in reportable_pairings(actor=actor)]
+    places_assisted = [pairing.recipient for pairing in pairings_worked_on(actor=actor)]
     return found.filter(permissions.subtree_q(places_assisted, "region__"))
-
-
-def reportable_pairings(*, actor):
-    from counterpart.pairings import selectors as pairings
-
-    found = pairings.pairing_list(actor=actor)
-    if permissions.is_programme_office(actor):
-        return found
-    return found.filter(
-        permissions.donor_scope_q(actor, "donor__")
-        | permissions.recipient_scope_q(actor, "recipient__")
-    )
 
 
 @dataclass

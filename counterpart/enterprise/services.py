@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from counterpart.accounts import permissions
 from counterpart.audit.services import audit_record, snapshot
+from counterpart.checks import counts_not_negative, dates_in_order
 from counterpart.engine.money import convert
 from counterpart.enterprise.models import EmploymentReport, EnterpriseSupport, ProductSale
 from counterpart.funding import selectors as funding
@@ -114,17 +115,12 @@ def employment_report(
 ) -> EmploymentReport:
     """A period's employment; reporting the same period again replaces it."""
     permissions.require(may_report(actor, support.pairing, support.company))
-    errors = {}
-    if employees < 0:
-        errors["employees"] = _("A count cannot be below zero.")
-    if formerly_poor < 0:
-        errors["formerly_poor"] = _("A count cannot be below zero.")
-    elif formerly_poor > employees:
+    errors = counts_not_negative(employees=employees, formerly_poor=formerly_poor)
+    errors.update(dates_in_order(period_start, period_end, end_field="period_end"))
+    if not errors and formerly_poor > employees:
         errors["formerly_poor"] = _(
             "More formerly poor employees (%(poor)s) than employees (%(all)s)."
         ) % {"poor": formerly_poor, "all": employees}
-    if period_end < period_start:
-        errors["period_end"] = _("The end date is before the start date.")
     if wages_paid_minor is not None and wages_paid_minor < 0:
         errors["wages_paid_minor"] = _("Wages cannot be below zero.")
     if not funding.currency_list().filter(code=currency).exists():
@@ -208,8 +204,7 @@ def product_sale_record(
         errors["value_minor"] = _("A value cannot be below zero.")
     if volume < 0:
         errors["volume"] = _("A volume cannot be below zero.")
-    if period_end < period_start:
-        errors["period_end"] = _("The end date is before the start date.")
+    errors.update(dates_in_order(period_start, period_end, end_field="period_end"))
     if not market_region.is_within(pairing.donor.region):
         errors["market_region"] = _("The market is not in the donor's region.")
     if company is not None and not company.region.is_within(pairing.recipient):

@@ -13,6 +13,7 @@ from counterpart.enterprise import selectors, services
 from counterpart.enterprise.figures import enterprise_tables
 from counterpart.enterprise.forms import EmploymentForm, SaleForm, SupportForm
 from counterpart.funding import selectors as funding
+from counterpart.pairings.selectors import pairings_worked_on
 from counterpart.places import selectors as places
 from counterpart.places.models import RegionLevel
 from counterpart.portal.forms import show_service_errors
@@ -33,7 +34,7 @@ def enterprise_view(request):
         context["supports"] = selectors.support_list(actor=actor)[:200]
         context["sales"] = selectors.sale_list(actor=actor)[:200]
         context["can_support"] = funding.recordable_pairings(actor=actor).exists()
-        context["can_sell"] = selectors.reportable_pairings(actor=actor).exists()
+        context["can_sell"] = pairings_worked_on(actor=actor).exists()
     return render(request, "enterprise/home.html", context)
 
 
@@ -97,7 +98,7 @@ def support_detail_view(request, pk: int):
 @login_required
 def sale_create_view(request):
     actor = request.user
-    pairings = selectors.reportable_pairings(actor=actor)
+    pairings = pairings_worked_on(actor=actor)
     permissions.require(pairings.exists())
     form = SaleForm(
         request.POST or None,

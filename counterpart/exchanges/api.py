@@ -9,6 +9,7 @@ from ninja.pagination import paginate
 from counterpart.exchanges import selectors, services
 from counterpart.exchanges.models import ExchangeKind
 from counterpart.lookups import visible_or_error
+from counterpart.pairings.selectors import pairings_worked_on
 from counterpart.places.api import organization_or_error, region_or_error
 from counterpart.talent.models import Language
 
@@ -116,7 +117,7 @@ class ExchangeFiguresOut(Schema):
 
 def _pairing(actor, pk):
     return visible_or_error(
-        selectors.organizable_pairings(actor=actor),
+        pairings_worked_on(actor=actor),
         pk,
         field="pairing_id",
         message=_("No pairing with id %(id)s that you organize."),

@@ -111,16 +111,3 @@ def exchange_figures(*, actor=None, donor=None, area=None) -> ExchangeFigures:
         active_partnerships=partnerships.filter(ended_on__isnull=True).count(),
         participants=sum(hosts + visitors for hosts, visitors in sides.values()),
     )
-
-
-def organizable_pairings(*, actor):
-    """Pairings whose exchanges and pen pals the actor may organize."""
-    from counterpart.pairings import selectors as pairings
-
-    found = pairings.pairing_list(actor=actor)
-    if permissions.is_programme_office(actor):
-        return found
-    return found.filter(
-        permissions.donor_scope_q(actor, "donor__")
-        | permissions.recipient_scope_q(actor, "recipient__")
-    )

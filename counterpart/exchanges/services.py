@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 
 from counterpart.accounts import permissions
 from counterpart.audit.services import audit_record, snapshot, tracked_update
+from counterpart.checks import counts_not_negative, dates_in_order
 from counterpart.engine.pen_pals import ClassGroup, class_pairs
 from counterpart.exchanges.models import (
     COUNT_FIELDS,
@@ -38,15 +39,10 @@ def _may_organize(actor, pairing) -> bool:
 
 
 def _check_event(event: ExchangeEvent) -> None:
-    errors = {}
-    for name in COUNT_FIELDS:
-        value = getattr(event, name)
-        if not isinstance(value, int) or value < 0:
-            errors[name] = _("A count cannot be below zero.")
+    errors = counts_not_negative(**{name: getattr(event, name) for name in COUNT_FIELDS})
     if not errors and event.participants == 0:
         errors["host_adults"] = _("Count the participants of at least one side.")
-    if event.ends_on and event.starts_on and event.ends_on < event.starts_on:
-        errors["ends_on"] = _("The end date is before the start date.")
+    errors.update(dates_in_order(event.starts_on, event.ends_on, end_field="ends_on"))
     if event.host_region_id and event.host_region_id == event.visiting_region_id:
         errors["visiting_region"] = _("The visitors come from another place than the hosts.")
     if errors:
@@ -200,15 +196,10 @@ def letters_record(
         permissions.speaks_for_institution(actor, partnership.donor_class.school)
         or permissions.speaks_for_institution(actor, partnership.recipient_class.school)
     )
-    errors = {}
-    for field, value in (
-        ("from_donor_side", from_donor_side),
-        ("from_recipient_side", from_recipient_side),
-    ):
-        if value < 0:
-            errors[field] = _("A count cannot be below zero.")
-    if term_end < term_start:
-        errors["term_end"] = _("The end date is before the start date.")
+    errors = counts_not_negative(
+        from_donor_side=from_donor_side, from_recipient_side=from_recipient_side
+    )
+    errors.update(dates_in_order(term_start, term_end, end_field="term_end"))
     if term_start < partnership.started_on:
         errors["term_start"] = _("The term starts before the partnership.")
     if errors:

@@ -15,6 +15,7 @@ from counterpart.exchanges.forms import (
     MatchClassesForm,
     SchoolClassForm,
 )
+from counterpart.pairings.selectors import pairings_worked_on
 from counterpart.places import selectors as places
 from counterpart.portal.forms import show_service_errors
 from counterpart.portal.tables import download
@@ -30,14 +31,14 @@ def exchanges_view(request):
     context = {"figures": figures, "tables": tables}
     if actor.is_authenticated:
         context["events"] = selectors.event_list(actor=actor)[:100]
-        context["can_record"] = selectors.organizable_pairings(actor=actor).exists()
+        context["can_record"] = pairings_worked_on(actor=actor).exists()
     return render(request, "exchanges/home.html", context)
 
 
 @login_required
 def event_create_view(request):
     actor = request.user
-    pairings = selectors.organizable_pairings(actor=actor)
+    pairings = pairings_worked_on(actor=actor)
     permissions.require(pairings.exists())
     form = ExchangeEventForm(
         request.POST or None,
@@ -59,7 +60,7 @@ def event_create_view(request):
 def pen_pals_view(request):
     """Classes of one's schools, their pen pals, and new pen pals proposed by the matching."""
     actor = request.user
-    pairings = selectors.organizable_pairings(actor=actor)
+    pairings = pairings_worked_on(actor=actor)
     own_schools = selectors.schools(actor=actor)
     action = request.POST.get("action") if request.method == "POST" else None
     class_form = SchoolClassForm(

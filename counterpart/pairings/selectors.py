@@ -57,6 +57,18 @@ def pairing_list(
     return pairings
 
 
+def pairings_worked_on(*, actor) -> QuerySet[Pairing]:
+    """The pairings the actor's teams work on: their donor's, or those assisting their place
+    (every pairing, for the office). Exchanges, companies and sales are recorded for these."""
+    pairings = pairing_list(actor=actor)
+    if permissions.is_programme_office(actor):
+        return pairings
+    return pairings.filter(
+        permissions.donor_scope_q(actor, "donor__")
+        | permissions.recipient_scope_q(actor, "recipient__")
+    )
+
+
 def pairing_get(*, actor, pk: int) -> Pairing:
     """The pairing, or 404 when it does not exist or the actor may not see it."""
     return get_object_or_404(_visible_pairings(actor), pk=pk)

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from counterpart.accounts import permissions
 from counterpart.audit.services import audit_record, snapshot, tracked_update
+from counterpart.checks import dates_in_order
 from counterpart.pairings.models import (
     Confidence,
     FiscalRevenue,
@@ -39,8 +40,7 @@ def _overlaps(a_from, a_to, b_from, b_to) -> bool:
 def _check_pairing(pairing: Pairing) -> None:
     """Rules that span rows: dates, the round, the parent pairing, and no overlap."""
     errors: dict[str, str] = {}
-    if pairing.valid_to and pairing.valid_to < pairing.valid_from:
-        errors["valid_to"] = _("The end date is before the start date.")
+    errors.update(dates_in_order(pairing.valid_from, pairing.valid_to, end_field="valid_to"))
     if pairing.valid_from < pairing.round.starts_on:
         errors["valid_from"] = _("A pairing cannot start before its round (%(date)s).") % {
             "date": date_format(pairing.round.starts_on)
@@ -116,8 +116,9 @@ def pairing_round_create(
         description_zh=description_zh,
     )
     pairing_round.full_clean()
-    if ends_on and ends_on < starts_on:
-        raise ValidationError({"ends_on": _("The end date is before the start date.")})
+    errors = dates_in_order(starts_on, ends_on, end_field="ends_on")
+    if errors:
+        raise ValidationError(errors)
     pairing_round.save()
     audit_record(
         actor=actor, event_type="round.created", obj=pairing_round, after=snapshot(pairing_round)
@@ -132,8 +133,9 @@ def pairing_round_update(
     permissions.require(permissions.can_manage_programme(actor))
 
     def check(r: PairingRound) -> None:
-        if r.ends_on and r.ends_on < r.starts_on:
-            raise ValidationError({"ends_on": _("The end date is before the start date.")})
+        errors = dates_in_order(r.starts_on, r.ends_on, end_field="ends_on")
+        if errors:
+            raise ValidationError(errors)
 
     return tracked_update(
         actor=actor,

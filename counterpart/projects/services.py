@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from counterpart.accounts import permissions
 from counterpart.audit.services import audit_record, snapshot, tracked_update
+from counterpart.checks import dates_in_order
 from counterpart.funding.services import ledger_totals_rebuild
 from counterpart.pairings.models import Pairing
 from counterpart.projects.models import (
@@ -60,9 +61,7 @@ def _check_project(project: Project) -> None:
             "recipient": project.pairing.recipient,
         }
     for start, end in (("planned_start", "planned_end"), ("actual_start", "actual_end")):
-        begins, ends = getattr(project, start), getattr(project, end)
-        if begins and ends and ends < begins:
-            errors[end] = _("The end date is before the start date.")
+        errors.update(dates_in_order(getattr(project, start), getattr(project, end), end_field=end))
     if project.budget_minor < 0:
         errors["budget_minor"] = _("A budget cannot be negative.")
     if errors:
@@ -274,8 +273,9 @@ def indicator_period_record(
     runs = permissions.can_act_for_donor(actor, project.pairing.donor)
     reports = permissions.serves_region(actor, project.region)
     permissions.require(runs or (reports and target is None))
-    if period_end < period_start:
-        raise ValidationError({"period_end": _("The end date is before the start date.")})
+    errors = dates_in_order(period_start, period_end, end_field="period_end")
+    if errors:
+        raise ValidationError(errors)
     _check_value(indicator, "target", target)
     _check_value(indicator, "actual", actual)
     period = (

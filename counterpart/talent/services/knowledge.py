@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from counterpart.accounts import permissions
 from counterpart.audit.services import audit_record, snapshot
+from counterpart.checks import counts_not_negative, dates_in_order
 from counterpart.talent.models import Mentorship, MentorshipMeeting, Professional, Training
 
 
@@ -45,8 +46,7 @@ def mentorship_create(
     errors = {}  # checked before the model's, whose constraint errors name no field
     if mentor is None and not local_mentor_role.strip():
         errors["mentor"] = _("Choose the mentor, or describe the local senior who mentors.")
-    if ended_on and ended_on < started_on:
-        errors["ended_on"] = _("The end date is before the start date.")
+    errors.update(dates_in_order(started_on, ended_on, end_field="ended_on"))
     if errors:
         raise ValidationError(errors)
     mentorship.full_clean()
@@ -91,12 +91,8 @@ def training_record(
     trainer: Professional | None = None,
 ) -> Training:
     permissions.require(_may_record_at(actor, institution, trainer))
-    errors = {}
-    if attendees < 0:
-        errors["attendees"] = _("A count cannot be below zero.")
-    if local_staff_trained < 0:
-        errors["local_staff_trained"] = _("A count cannot be below zero.")
-    elif local_staff_trained > attendees:
+    errors = counts_not_negative(attendees=attendees, local_staff_trained=local_staff_trained)
+    if not errors and local_staff_trained > attendees:
         errors["local_staff_trained"] = _("More local staff than attendees.")
     if hours <= 0:
         errors["hours"] = _("A training lasts more than 0 hours.")

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from counterpart.accounts import permissions
 from counterpart.audit.services import audit_record, snapshot, tracked_update
+from counterpart.checks import counts_not_negative
 from counterpart.engine.terms import term_end
 from counterpart.talent.models import Extension, ExtensionStatus, Placement, WorkLoad
 
@@ -204,13 +205,11 @@ def workload_record(
     month = month.replace(day=1)
     if not placement.start_date.replace(day=1) <= month <= placement.end_date:
         raise ValidationError({"month": _("This month is outside the placement's term.")})
-    for name, value in (
-        ("teaching_hours", teaching_hours),
-        ("patients_seen", patients_seen),
-        ("operations", operations),
-    ):
-        if value < 0:
-            raise ValidationError({name: _("A count cannot be below zero.")})
+    errors = counts_not_negative(
+        teaching_hours=teaching_hours, patients_seen=patients_seen, operations=operations
+    )
+    if errors:
+        raise ValidationError(errors)
     load, created = WorkLoad.objects.update_or_create(
         placement=placement,
         month=month,
