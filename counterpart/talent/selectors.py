@@ -6,6 +6,7 @@ by number only (`applicant_rows`).
 """
 
 import datetime
+from collections import Counter
 from dataclasses import dataclass, field
 
 from django.db.models import Count, Prefetch, Q, QuerySet, Sum
@@ -203,6 +204,17 @@ def match_run_rows(*, actor, run: MatchRun, limit: int) -> list[tuple[Profession
     professionals = professional_list(actor=actor).in_bulk([p for p, _post in pairs])
     posts = Post.objects.select_related("institution").in_bulk([post for _p, post in pairs])
     return [(professionals[p], posts[post]) for p, post in pairs if p in professionals]
+
+
+def placed_by_choice(run: MatchRun) -> list[tuple[int, int]]:
+    """(n, how many the run placed at their n-th choice), n ascending."""
+    index = {pid: n for n, pid in enumerate(run.inputs["professionals"])}
+    post_index = {pid: n for n, pid in enumerate(run.inputs["posts"])}
+    ranks = Counter(
+        run.inputs["applicant_prefs"][index[professional]].index(post_index[post]) + 1
+        for professional, post in run.result
+    )
+    return sorted(ranks.items())
 
 
 def placement_list(*, actor, post: Post | None = None, institution=None) -> QuerySet[Placement]:

@@ -1,7 +1,5 @@
 """Match runs: the office runs the matching, reviews what came out, and publishes it."""
 
-from collections import Counter
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -9,6 +7,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from counterpart.accounts import permissions
+from counterpart.portal.tables import Table, download
 from counterpart.talent import selectors, services
 from counterpart.talent.forms import MatchRunForm
 from counterpart.talent.models import MatchRunStatus
@@ -32,23 +31,6 @@ def run_list_view(request):
     )
 
 
-def _choice_chart(run) -> dict:
-    """How many were placed at their 1st, 2nd, … choice."""
-    professionals = run.inputs["professionals"]
-    posts = run.inputs["posts"]
-    index = {pid: n for n, pid in enumerate(professionals)}
-    post_index = {pid: n for n, pid in enumerate(posts)}
-    ranks = Counter()
-    for professional_id, post_id in run.result:
-        prefs = run.inputs["applicant_prefs"][index[professional_id]]
-        ranks[prefs.index(post_index[post_id]) + 1] += 1
-    labels = sorted(ranks)
-    return {
-        "labels": [str(n) for n in labels],
-        "datasets": [{"label": str(_("Placed")), "data": [ranks[n] for n in labels]}],
-    }
-
-
 @login_required
 def run_detail_view(request, pk: int):
     actor = request.user
@@ -70,8 +52,16 @@ def run_detail_view(request, pk: int):
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         return redirect("talent:run", pk=run.pk)
+    choices = Table(
+        slug="choices",
+        title=_("Placed at their n-th choice"),
+        columns=[_("Choice"), _("Placed")],
+        rows=[[str(n), count] for n, count in selectors.placed_by_choice(run)],
+    )
+    csv = download(request, {"choices": choices})
+    if csv is not None:
+        return csv
     rows = selectors.match_run_rows(actor=actor, run=run, limit=300)
-    chart = _choice_chart(run)
     return render(
         request,
         "talent/run.html",
@@ -80,8 +70,7 @@ def run_detail_view(request, pk: int):
             "stats": run.statistics,
             "rows": rows,
             "more": len(run.result) - len(rows),
-            "chart": chart,
-            "choice_rows": list(zip(chart["labels"], chart["datasets"][0]["data"], strict=True)),
+            "choices": choices,
             "can_publish": permissions.is_programme_office(actor)
             and run.status == MatchRunStatus.PROPOSED,
         },
