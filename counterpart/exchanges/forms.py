@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from counterpart.exchanges.models import ExchangeKind
 from counterpart.pairings.forms import DATE, RegionChoiceField
+from counterpart.portal.forms import VersionedForm
 from counterpart.talent.models import Language
 
 
@@ -25,11 +26,18 @@ class ExchangeEventForm(forms.Form):
         label=_("Description"), widget=forms.Textarea(attrs={"rows": 3}), required=False
     )
 
-    def __init__(self, *args, pairings, regions, **kwargs):
+    def __init__(self, *args, regions, pairings=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["pairing"].queryset = pairings
+        if pairings is None:
+            del self.fields["pairing"]
+        else:
+            self.fields["pairing"].queryset = pairings
         self.fields["host_region"].queryset = regions
         self.fields["visiting_region"].queryset = regions
+
+
+class ExchangeEventEditForm(VersionedForm, ExchangeEventForm):
+    """An exchange stays with the pairing that organized it: no pairing field."""
 
 
 class SchoolClassForm(forms.Form):

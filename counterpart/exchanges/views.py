@@ -10,6 +10,7 @@ from counterpart.accounts import permissions
 from counterpart.exchanges import selectors, services
 from counterpart.exchanges.figures import exchange_tables
 from counterpart.exchanges.forms import (
+    ExchangeEventEditForm,
     ExchangeEventForm,
     LettersForm,
     MatchClassesForm,
@@ -31,7 +32,9 @@ def exchanges_view(request):
     context = {"figures": figures, "tables": tables}
     if actor.is_authenticated:
         context["events"] = selectors.event_list(actor=actor)[:100]
-        context["can_record"] = pairings_worked_on(actor=actor).exists()
+        editable = set(pairings_worked_on(actor=actor).values_list("pk", flat=True))
+        context["editable"] = editable
+        context["can_record"] = bool(editable)
     return render(request, "exchanges/home.html", context)
 
 
@@ -54,6 +57,35 @@ def event_create_view(request):
             messages.success(request, _("Exchange recorded."))
             return redirect("exchanges:home")
     return render(request, "exchanges/form.html", {"form": form, "title": _("Record an exchange")})
+
+
+@login_required
+def event_edit_view(request, pk: int):
+    actor = request.user
+    event = selectors.event_get(actor=actor, pk=pk)
+    pairings = pairings_worked_on(actor=actor)
+    permissions.require(pairings.filter(pk=event.pairing_id).exists())
+    fields = [name for name in ExchangeEventForm.base_fields if name != "pairing"]
+    initial = {name: getattr(event, name) for name in fields}
+    form = ExchangeEventEditForm(
+        request.POST or None,
+        initial={**initial, "version": event.version},
+        regions=places.region_list(actor=actor).order_by("name_en"),
+    )
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        version = data.pop("version")
+        changes = {k: v for k, v in data.items() if v != initial[k]}
+        try:
+            services.exchange_event_update(
+                actor=actor, event=event, expected_version=version, **changes
+            )
+        except ValidationError as error:
+            show_service_errors(form, error)
+        else:
+            messages.success(request, _("Exchange saved."))
+            return redirect("exchanges:home")
+    return render(request, "exchanges/form.html", {"form": form, "title": _("Edit the exchange")})
 
 
 @login_required

@@ -210,3 +210,28 @@ def test_pages_and_api_show_counts_to_the_public_and_records_to_teams(client, wo
     token = token_for(world.user("beijing_team"))
     assert call(client, "post", "/exchange-events", body, token).status_code == 201
     assert call(client, "get", "/exchanges/figures").json()["participants"] == 89
+
+
+def test_an_exchange_is_corrected_on_its_page_and_a_stale_edit_is_refused(world):
+    event = camp(world)
+    url = f"/exchanges/events/{event.pk}/edit/"
+    hotan = Client()
+    hotan.force_login(world.user("hotan_team"))
+    form = hotan.get(url).context["form"]
+    data = {name: form[name].value() for name in form.fields}
+    data.update(
+        visiting_teenagers=45,
+        host_region=world.beijing.region.pk,
+        visiting_region=world.hotan_city.pk,
+    )
+    data = {k: ("" if v is None else v) for k, v in data.items()}
+    assert hotan.post(url, data).status_code == 302
+    event.refresh_from_db()
+    assert (event.visiting_teenagers, event.version) == (45, 2)
+    stale = hotan.post(url, {**data, "visiting_teenagers": 50})  # still says version 1
+    assert stale.status_code == 200 and "version" in stale.context["form"].errors
+    event.refresh_from_db()
+    assert event.visiting_teenagers == 45
+    guangdong = Client()
+    guangdong.force_login(world.user("guangdong_team"))
+    assert guangdong.get(url).status_code == 404
