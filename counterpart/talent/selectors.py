@@ -15,6 +15,7 @@ from django.shortcuts import get_object_or_404
 from counterpart.accounts import permissions
 from counterpart.accounts.models import Role
 from counterpart.engine.ranking import Applicant, Need, rule_ranking
+from counterpart.places import selectors as places
 from counterpart.places.models import Region, RegionLevel
 from counterpart.talent.models import (
     Couple,
@@ -92,8 +93,6 @@ def post_get(*, actor, pk: int) -> Post:
 
 def institutions_for_posts(*, actor):
     """The institutions whose needs the actor may post."""
-    from counterpart.places import selectors as places
-
     organizations = places.organization_list(actor=actor).exclude(
         kind__in=["province", "municipality", "city", "central_agency"]
     )
@@ -178,7 +177,9 @@ def place_keys(regions: list[Region]) -> dict[int, int]:
     """For each region, the county (or corps regiment) it lies in, or itself above that level:
     a couple serves in one such place."""
     ancestor_ids = {int(part) for r in regions for part in r.path.strip("/").split("/")}
-    levels = dict(Region.objects.filter(pk__in=ancestor_ids).values_list("pk", "level"))
+    levels = dict(
+        places.region_list(actor=None).filter(pk__in=ancestor_ids).values_list("pk", "level")
+    )
     keys = {}
     for region in regions:
         path = [int(part) for part in region.path.strip("/").split("/")]
