@@ -21,6 +21,7 @@ def enterprise_tables(figures: EnterpriseFigures) -> dict[str, Table]:
                 [f"{company} {year}", employees, poor, share]
                 for company, year, employees, poor, share in figures.jobs
             ],
+            charted=2,
         ),
         "sales": Table(
             slug="sales",

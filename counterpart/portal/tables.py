@@ -17,6 +17,7 @@ class Table:
     rows: list[list] = field(default_factory=list)  # a label, then one figure per column
     currency: str | None = None  # figures are minor units of this currency; None: plain numbers
     chart_kind: str = "bar"  # "bar", "line", or "share" (percentages against a line)
+    charted: int | None = None  # draw only the first n figure columns (e.g. not a % beside counts)
 
     def cell(self, value) -> str:
         if value is None:
@@ -29,8 +30,9 @@ class Table:
         return [(row[0], [self.cell(v) for v in row[1:]]) for row in self.rows]
 
     def chart(self, *, major: bool = True) -> dict:
-        """Chart.js data: one dataset per figure column, in major units for money."""
+        """Chart.js data: one dataset per charted figure column, in major units for money."""
         scale = 100 if self.currency and major else 1
+        drawn = slice(1, 1 + self.charted) if self.charted else slice(1, None)
         return {
             "labels": [str(row[0]) for row in self.rows],
             "datasets": [
@@ -38,8 +40,11 @@ class Table:
                     "label": str(column),
                     "data": [float(row[i] or 0) / scale for row in self.rows],
                 }
-                for i, column in enumerate(self.columns[1:], start=1)
+                for i, column in enumerate(self.columns[drawn], start=1)
             ],
+            # Counts (people, letters, consultations) get whole-number ticks.
+            "integer": not self.currency
+            and all(isinstance(v, int) for row in self.rows for v in row[drawn] if v is not None),
         }
 
     def csv_response(self) -> HttpResponse:

@@ -50,7 +50,11 @@
         maintainAspectRatio: false,
         animation: false,
         indexAxis: kind === "bar" && data.labels.length > 6 ? "y" : "x",
-        scales: share ? { y: { min: 0, max: 100 } } : {},
+        scales: share
+          ? { y: { min: 0, max: 100 } }
+          : data.integer
+            ? { x: { ticks: { precision: 0 } }, y: { ticks: { precision: 0 } } }
+            : {},
         plugins: { legend: { position: "bottom" } },
       },
     });
