@@ -1,4 +1,4 @@
-"""A figures table: what its chart draws is what its table and CSV hold, minus what it leaves out."""
+"""A figures table: its chart draws what its table and CSV hold, minus what it leaves out."""
 
 from counterpart.portal.tables import Table
 
