@@ -10,7 +10,7 @@ from ninja.pagination import paginate
 from counterpart.enterprise import selectors, services
 from counterpart.enterprise.models import SalesChannel, SupportKind
 from counterpart.lookups import visible_or_error
-from counterpart.pairings.selectors import pairings_worked_on
+from counterpart.pairings.api import pairing_worked_on_or_error
 from counterpart.places.api import organization_or_error, region_or_error
 from counterpart.projects import selectors as projects
 
@@ -101,15 +101,6 @@ class EnterpriseFiguresOut(Schema):
     sales_by_channel: list[ChannelRow]
 
 
-def _pairing(actor, pk: int):
-    return visible_or_error(
-        pairings_worked_on(actor=actor),
-        pk,
-        field="pairing_id",
-        message=_("No pairing with id %(id)s that you report for."),
-    )
-
-
 @router.get("/enterprise-supports", response=list[SupportOut])
 @paginate
 def list_supports(request):
@@ -120,7 +111,7 @@ def list_supports(request):
 def create_support(request, payload: SupportIn):
     actor = request.auth
     data = payload.dict()
-    data["pairing"] = _pairing(actor, data.pop("pairing_id"))
+    data["pairing"] = pairing_worked_on_or_error(actor=actor, pk=data.pop("pairing_id"))
     data["company"] = organization_or_error(
         actor=actor, pk=data.pop("company_id"), field="company_id"
     )
@@ -161,7 +152,7 @@ def list_sales(request):
 def record_sale(request, payload: SaleIn):
     actor = request.auth
     data = payload.dict()
-    data["pairing"] = _pairing(actor, data.pop("pairing_id"))
+    data["pairing"] = pairing_worked_on_or_error(actor=actor, pk=data.pop("pairing_id"))
     data["company"] = organization_or_error(
         actor=actor, pk=data.pop("company_id"), field="company_id"
     )

@@ -2,14 +2,12 @@
 
 import datetime
 
-from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema
 from ninja.pagination import paginate
 
 from counterpart.exchanges import selectors, services
 from counterpart.exchanges.models import ExchangeKind
-from counterpart.lookups import visible_or_error
-from counterpart.pairings.selectors import pairings_worked_on
+from counterpart.pairings.api import pairing_worked_on_or_error
 from counterpart.places.api import organization_or_error, region_or_error
 from counterpart.talent.models import Language
 
@@ -115,15 +113,6 @@ class ExchangeFiguresOut(Schema):
     letters: list[TermRow]
 
 
-def _pairing(actor, pk):
-    return visible_or_error(
-        pairings_worked_on(actor=actor),
-        pk,
-        field="pairing_id",
-        message=_("No pairing with id %(id)s that you organize."),
-    )
-
-
 @router.get("/exchange-events", response=list[EventOut])
 @paginate
 def list_events(request):
@@ -134,7 +123,7 @@ def list_events(request):
 def record_event(request, payload: EventIn):
     actor = request.auth
     data = payload.dict()
-    data["pairing"] = _pairing(actor, data.pop("pairing_id"))
+    data["pairing"] = pairing_worked_on_or_error(actor=actor, pk=data.pop("pairing_id"))
     for side in ("host_region", "visiting_region"):
         data[side] = region_or_error(actor=actor, pk=data.pop(f"{side}_id"), field=f"{side}_id")
     return 201, services.exchange_event_record(actor=actor, **data)
@@ -170,7 +159,9 @@ def match_classes(request, payload: MatchIn):
     """Pen pals for a pairing's classes without any, by language, grade and size."""
     actor = request.auth
     return 201, services.school_partnerships_match(
-        actor=actor, pairing=_pairing(actor, payload.pairing_id), started_on=payload.started_on
+        actor=actor,
+        pairing=pairing_worked_on_or_error(actor=actor, pk=payload.pairing_id),
+        started_on=payload.started_on,
     )
 
 

@@ -89,6 +89,16 @@ def _round_or_error(actor, pk: int | None):
     )
 
 
+def pairing_worked_on_or_error(*, actor, pk: int | None, field: str = "pairing_id"):
+    """A pairing the actor's teams work on (`selectors.pairings_worked_on`), or the field named."""
+    return visible_or_error(
+        selectors.pairings_worked_on(actor=actor),
+        pk,
+        field=field,
+        message=_("No pairing with id %(id)s that you work on."),
+    )
+
+
 def _parent_or_error(actor, pk: int | None):
     return visible_or_error(
         selectors.pairing_list(actor=actor),
