@@ -112,13 +112,3 @@ def care_figures(*, actor=None, donor=None, area=None) -> CareFigures:
         follow_ups_done=referrals.filter(status=ReferralStatus.FOLLOWED_UP).count(),
         median_hours=round(statistics.median(all_waits), 1) if all_waits else None,
     )
-
-
-def hospitals(*, actor, own: bool = False):
-    """Hospitals (any, or with `own` those the actor speaks for)."""
-    from counterpart.places import selectors as places
-
-    found = places.organization_list(actor=actor, kind="hospital").order_by("name_en")
-    if own and not permissions.is_programme_office(actor):
-        found = found.filter(permissions.institution_scope_q(actor, ""))
-    return found

@@ -20,6 +20,7 @@ from counterpart.care.forms import (
     TreatForm,
 )
 from counterpart.care.models import ConsultationOutcome, ConsultationStatus
+from counterpart.places import selectors as places
 from counterpart.portal.forms import show_service_errors
 from counterpart.portal.tables import download
 
@@ -36,17 +37,21 @@ def care_view(request):
     if actor.is_authenticated:
         context["consultations"] = selectors.consultation_list(actor=actor)[:100]
         context["referrals"] = selectors.referral_list(actor=actor)[:100]
-        context["can_request"] = selectors.hospitals(actor=actor, own=True).exists()
+        context["can_request"] = places.institutions_spoken_for(
+            actor=actor, kind="hospital"
+        ).exists()
     return render(request, "care/home.html", context)
 
 
 @login_required
 def consultation_request_view(request):
     actor = request.user
-    own = selectors.hospitals(actor=actor, own=True)
+    own = places.institutions_spoken_for(actor=actor, kind="hospital")
     permissions.require(own.exists())
     form = ConsultationRequestForm(
-        request.POST or None, own=own, others=selectors.hospitals(actor=actor)
+        request.POST or None,
+        own=own,
+        others=places.organization_list(actor=actor, kind="hospital").order_by("name_en"),
     )
     if request.method == "POST" and form.is_valid():
         try:

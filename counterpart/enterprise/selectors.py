@@ -14,6 +14,7 @@ from counterpart.enterprise.models import (
     SalesChannel,
 )
 from counterpart.pairings.selectors import pairings_worked_on
+from counterpart.places.models import RegionLevel
 
 
 def _scope(actor, place_field: str) -> Q:
@@ -113,4 +114,17 @@ def enterprise_figures(*, actor=None, donor=None, area=None) -> EnterpriseFigure
         ],
         employees=sum(r.employees for r in newest.values()),
         formerly_poor=sum(r.formerly_poor for r in newest.values()),
+    )
+
+
+def donor_markets(*, actor):
+    """Places where the donors of the actor's pairings are: where recipient products sell."""
+    from counterpart.places import selectors as places
+
+    donors = [p.donor.region for p in pairings_worked_on(actor=actor).select_related("donor")]
+    return (
+        places.region_list(actor=actor)
+        .filter(permissions.subtree_q(donors))
+        .filter(level__in=[RegionLevel.PROVINCE, RegionLevel.PREFECTURE, RegionLevel.COUNTY])
+        .order_by("name_en")
     )

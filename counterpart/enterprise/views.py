@@ -14,8 +14,6 @@ from counterpart.enterprise.figures import enterprise_tables
 from counterpart.enterprise.forms import EmploymentForm, SaleForm, SupportForm
 from counterpart.funding import selectors as funding
 from counterpart.pairings.selectors import pairings_worked_on
-from counterpart.places import selectors as places
-from counterpart.places.models import RegionLevel
 from counterpart.portal.forms import show_service_errors
 from counterpart.portal.tables import download
 from counterpart.projects import selectors as projects
@@ -104,10 +102,7 @@ def sale_create_view(request):
         request.POST or None,
         pairings=pairings,
         companies=selectors.companies(actor=actor),
-        regions=places.region_list(actor=actor)
-        .filter(permissions.subtree_q([p.donor.region for p in pairings.select_related("donor")]))
-        .filter(level__in=[RegionLevel.PROVINCE, RegionLevel.PREFECTURE, RegionLevel.COUNTY])
-        .order_by("name_en"),
+        regions=selectors.donor_markets(actor=actor),
         currencies=funding.currency_list(actor=actor),
     )
     if request.method == "POST" and form.is_valid():

@@ -43,16 +43,6 @@ def class_list(*, actor) -> QuerySet[SchoolClass]:
     return classes.filter(permissions.institution_scope_q(actor, "school__"))
 
 
-def schools(*, actor):
-    """The schools the actor speaks for."""
-    from counterpart.places import selectors as places
-
-    found = places.organization_list(actor=actor, kind="school").order_by("name_en")
-    if permissions.is_programme_office(actor):
-        return found
-    return found.filter(permissions.institution_scope_q(actor, ""))
-
-
 def partnership_list(*, actor) -> QuerySet[SchoolPartnership]:
     partnerships = SchoolPartnership.objects.select_related(
         "pairing__donor", "pairing__recipient", "donor_class__school", "recipient_class__school"

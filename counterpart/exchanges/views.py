@@ -93,7 +93,7 @@ def pen_pals_view(request):
     """Classes of one's schools, their pen pals, and new pen pals proposed by the matching."""
     actor = request.user
     pairings = pairings_worked_on(actor=actor)
-    own_schools = selectors.schools(actor=actor)
+    own_schools = places.institutions_spoken_for(actor=actor, kind="school")
     action = request.POST.get("action") if request.method == "POST" else None
     class_form = SchoolClassForm(
         request.POST if action == "class" else None, schools=own_schools, auto_id="class-%s"

@@ -74,3 +74,13 @@ def organization_get(*, actor, pk: int) -> Organization:
 
 def organization_by_code(*, actor, code: str) -> Organization | None:
     return Organization.objects.filter(code=code).first()
+
+
+def institutions_spoken_for(*, actor, kind: str) -> QuerySet[Organization]:
+    """Hospitals, schools… the actor acts for (`permissions.speaks_for_institution`, as a query)."""
+    from counterpart.accounts import permissions
+
+    found = organization_list(actor=actor, kind=kind).order_by("name_en")
+    if permissions.is_programme_office(actor):
+        return found
+    return found.filter(permissions.institution_scope_q(actor, ""))

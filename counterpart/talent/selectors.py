@@ -101,10 +101,37 @@ def institutions_for_posts(*, actor):
     return organizations.filter(permissions.recipient_scope_q(actor, "region__"))
 
 
-def places_taken(post: Post, on: datetime.date | None = None) -> int:
-    """Placements still running on the post's start date (or `on`), withdrawn ones aside."""
-    day = on or post.start_date
-    return post.placements.filter(withdrawn=False, end_date__gte=day).count()
+def sending_organizations(*, actor):
+    """The organizations whose people the actor registers: the donor team's own and those
+    under it (all, for the office)."""
+    organizations = places.organization_list(actor=actor)
+    if permissions.is_programme_office(actor):
+        return organizations
+    teams = permissions.organizations_in_role(actor, Role.DONOR_TEAM)
+    return organizations.filter(permissions.subtree_q(teams))
+
+
+def knowledge_institutions(*, actor):
+    """Where the actor records mentorships and trainings: the institutions of its places, and
+    those where its people serve."""
+    institutions = institutions_for_posts(actor=actor)
+    if not permissions.reads_everything(actor):
+        served = placement_list(actor=actor).values("post__institution")
+        institutions = institutions | places.organization_list(actor=actor).filter(pk__in=served)
+    return institutions.distinct().order_by("name_en")
+
+
+def free_places(posts: list[Post]) -> dict[int, int]:
+    """Each post's places not held, on its start date, by someone placed before (withdrawn
+    placements free their place)."""
+    free = {post.pk: post.places for post in posts}
+    start = {post.pk: post.start_date for post in posts}
+    for post_id, end in Placement.objects.filter(post__in=posts, withdrawn=False).values_list(
+        "post_id", "end_date"
+    ):
+        if end >= start[post_id]:
+            free[post_id] -= 1
+    return free
 
 
 def need_of(post: Post) -> Need:

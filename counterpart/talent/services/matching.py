@@ -31,23 +31,11 @@ from counterpart.talent.services.placements import link_predecessors
 Progress = Callable[[str, int, int], None]  # (step, done, total)
 
 
-def _free_places(posts: list[Post]) -> dict[int, int]:
-    """Places of each post not held, on its start date, by someone placed before."""
-    free = {post.pk: post.places for post in posts}
-    start = {post.pk: post.start_date for post in posts}
-    for post_id, end in Placement.objects.filter(post__in=posts, withdrawn=False).values_list(
-        "post_id", "end_date"
-    ):
-        if end >= start[post_id]:
-            free[post_id] -= 1
-    return free
-
-
 def round_inputs(*, today: datetime.date, progress: Progress | None = None) -> dict:
     """Open posts with free places, the professionals not serving who ranked them, both sides'
     lists (as indices), the couples among them, and the place each post is in."""
     posts = list(Post.objects.filter(status=PostStatus.OPEN).select_related("institution__region"))
-    free = _free_places(posts)
+    free = selectors.free_places(posts)
     posts = [post for post in posts if free[post.pk] > 0]
     post_index = {post.pk: n for n, post in enumerate(posts)}
     serving = Placement.objects.filter(withdrawn=False, end_date__gte=today).values(
@@ -202,7 +190,7 @@ def match_run_publish(*, actor, run: MatchRun, expected_version: int) -> list[Pl
     _refuse_unless_proposed(run, expected_version)
     posts = Post.objects.select_for_update().in_bulk([post for _p, post in run.result])
     professionals = Professional.objects.in_bulk([p for p, _post in run.result])
-    free = _free_places(list(posts.values()))
+    free = selectors.free_places(list(posts.values()))
     serving = set(
         Placement.objects.filter(
             professional__in=list(professionals),

@@ -6,28 +6,16 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from counterpart.accounts import permissions
-from counterpart.places import selectors as places
 from counterpart.portal.forms import show_service_errors
 from counterpart.talent import selectors, services
 from counterpart.talent.forms import MeetingForm, MentorshipForm, TrainingForm
 
 
-def _choices(actor):
-    """Institutions and professionals the actor may record knowledge work for."""
-    institutions = selectors.institutions_for_posts(actor=actor)
-    professionals = selectors.professional_list(actor=actor)
-    if not permissions.reads_everything(actor):
-        # A professional or donor team records at the institutions where its people serve.
-        served = selectors.placement_list(actor=actor).values("post__institution")
-        institutions = institutions | places.organization_list(actor=actor).filter(pk__in=served)
-    return institutions.distinct().order_by("name_en"), professionals.order_by("name")
-
-
 @login_required
 def mentorship_list_view(request):
     actor = request.user
-    institutions, professionals = _choices(actor)
+    institutions = selectors.knowledge_institutions(actor=actor)
+    professionals = selectors.professional_list(actor=actor).order_by("name")
     form = MentorshipForm(request.POST or None, institutions=institutions, mentors=professionals)
     if request.method == "POST" and form.is_valid():
         try:
@@ -67,7 +55,8 @@ def mentorship_detail_view(request, pk: int):
 @login_required
 def training_list_view(request):
     actor = request.user
-    institutions, professionals = _choices(actor)
+    institutions = selectors.knowledge_institutions(actor=actor)
+    professionals = selectors.professional_list(actor=actor).order_by("name")
     form = TrainingForm(request.POST or None, institutions=institutions, trainers=professionals)
     if request.method == "POST" and form.is_valid():
         try:

@@ -9,7 +9,6 @@ from django.utils.translation import gettext as _
 
 from counterpart.accounts import permissions
 from counterpart.accounts.models import Role
-from counterpart.places import selectors as places
 from counterpart.portal.forms import show_service_errors
 from counterpart.talent import selectors, services
 from counterpart.talent.forms import (
@@ -106,18 +105,11 @@ def professional_list_view(request):
     )
 
 
-def _sending_organizations(actor):
-    if permissions.is_programme_office(actor):
-        return places.organization_list(actor=actor)
-    teams = permissions.organizations_in_role(actor, Role.DONOR_TEAM)
-    return places.organization_list(actor=actor).filter(permissions.subtree_q(teams))
-
-
 @login_required
 def professional_register_view(request):
     """A donor team (or the office) registers someone it sends."""
     actor = request.user
-    organizations = _sending_organizations(actor)
+    organizations = selectors.sending_organizations(actor=actor)
     permissions.require(organizations.exists())
     form = ProfessionalRegisterForm(request.POST or None, organizations=organizations)
     if request.method == "POST" and form.is_valid():

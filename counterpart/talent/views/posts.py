@@ -108,7 +108,7 @@ def post_detail_view(request, pk: int):
     context = {
         "post": post,
         "can_manage": can_manage,
-        "taken": selectors.places_taken(post),
+        "taken": post.places - selectors.free_places([post])[post.pk],
         "chain": selectors.post_chain(actor=actor, post=post) if actor.is_authenticated else None,
     }
     if can_manage:
