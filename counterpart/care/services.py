@@ -212,6 +212,22 @@ def referral_create(
     return referral
 
 
+def referral_from_consultation(
+    *, actor, consultation: Teleconsultation, referred_on: datetime.date, treatment: str = ""
+) -> Referral:
+    """The referral a consultation recommended: from the hospital that asked to the one that
+    advised, for the same case."""
+    return referral_create(
+        actor=actor,
+        consultation=consultation,
+        from_institution=consultation.requesting_institution,
+        to_institution=consultation.consulting_institution,
+        case_code=consultation.case_code,
+        referred_on=referred_on,
+        treatment=treatment,
+    )
+
+
 def _check_order(referral: Referral) -> None:
     steps = [
         ("referred_on", referral.referred_on),

@@ -95,13 +95,8 @@ def consultation_detail_view(request, pk: int):
             data = dict(form.cleaned_data)
             try:
                 if action == "refer":
-                    referral = services.referral_create(
-                        actor=actor,
-                        consultation=consultation,
-                        from_institution=consultation.requesting_institution,
-                        to_institution=consultation.consulting_institution,
-                        case_code=consultation.case_code,
-                        **data,
+                    referral = services.referral_from_consultation(
+                        actor=actor, consultation=consultation, **data
                     )
                     messages.success(request, _("Referral recorded."))
                     return redirect("care:referral", pk=referral.pk)

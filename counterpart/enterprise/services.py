@@ -10,20 +10,18 @@ from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from counterpart.accounts import permissions
 from counterpart.audit.services import audit_record, snapshot
 from counterpart.checks import counts_not_negative, dates_in_order
-from counterpart.engine.money import convert
 from counterpart.enterprise.models import EmploymentReport, EnterpriseSupport, ProductSale
 from counterpart.funding import selectors as funding
+from counterpart.funding.models import BASE_CURRENCY
+from counterpart.funding.services import amount_in_base
 from counterpart.projects import selectors as project_selectors
 from counterpart.projects import services as projects
 from counterpart.projects.models import ResultKind, Standard
-
-BASE_CURRENCY = "CNY"
 
 
 def may_report(actor, pairing, company=None) -> bool:
@@ -159,28 +157,6 @@ def employment_report(
     return report
 
 
-def _in_cny(value_minor: int, currency: str, day: datetime.date) -> int:
-    if currency == BASE_CURRENCY:
-        return value_minor
-    rate = funding.rate_in_force(currency, BASE_CURRENCY, day)
-    if rate is None:
-        raise ValidationError(
-            {
-                "period_end": _(
-                    "No %(currency)s→CNY exchange rate on or before %(date)s; record one first."
-                )
-                % {"currency": currency, "date": date_format(day)}
-            }
-        )
-    return convert(
-        value_minor,
-        source=currency,
-        target=BASE_CURRENCY,
-        rate_scaled=rate.rate_scaled,
-        rate_base=rate.base_id,
-    )
-
-
 @transaction.atomic
 def product_sale_record(
     *,
@@ -225,7 +201,7 @@ def product_sale_record(
         unit=unit,
         value_minor=value_minor,
         currency=currency,
-        value_cny_minor=_in_cny(value_minor, currency, period_end),
+        value_cny_minor=amount_in_base(value_minor, currency, period_end, field="period_end"),
     )
     sale.full_clean()
     sale.save()

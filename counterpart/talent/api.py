@@ -14,7 +14,6 @@ from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema
 from ninja.pagination import paginate
 
-from counterpart.accounts import permissions
 from counterpart.lookups import visible_or_error
 from counterpart.places.api import organization_or_error
 from counterpart.talent import selectors, services
@@ -331,22 +330,7 @@ def set_ranking(request, post_id: int, payload: OrderIn):
     """Rank the applicants by hand; those left out are not acceptable."""
     actor = request.auth
     post = selectors.post_get(actor=actor, pk=post_id)
-    permissions.require(permissions.can_manage_post(actor, post.institution))
-    applicants = {
-        row.professional.pk: row.professional
-        for row in selectors.applicant_rows(actor=actor, post=post)
-    }
-    strangers = [pk for pk in payload.professional_ids if pk not in applicants]
-    if strangers:
-        raise ValidationError(
-            {
-                "professional_ids": _("Applicant %(number)s has not applied to this post.")
-                % {"number": strangers[0]}
-            }
-        )
-    services.post_ranking_set(
-        actor=actor, post=post, professionals=[applicants[pk] for pk in payload.professional_ids]
-    )
+    services.post_ranking_set(actor=actor, post=post, professional_ids=payload.professional_ids)
     return list_applicants(request, post_id)
 
 

@@ -171,14 +171,16 @@ def test_the_rule_ranks_and_the_institution_overrides_it(world, talent):
         (junior, 2),
         (nurse, None),  # not a paediatrician: not acceptable
     ]
-    services.post_ranking_set(actor=hotan, post=talent.paediatrics, professionals=[junior])
+    services.post_ranking_set(actor=hotan, post=talent.paediatrics, professional_ids=[junior.pk])
     rows = selectors.applicant_rows(actor=hotan, post=talent.paediatrics)
     assert [(r.professional, r.rank) for r in rows][:2] == [(junior, 1), (talent.yu, None)]
     with pytest.raises(ValidationError):
-        services.post_ranking_set(actor=hotan, post=talent.paediatrics, professionals=[talent.li])
+        services.post_ranking_set(
+            actor=hotan, post=talent.paediatrics, professional_ids=[talent.li.pk]
+        )
     with pytest.raises(PermissionDenied):
         services.post_ranking_set(
-            actor=world.user("guangdong_team"), post=talent.paediatrics, professionals=[]
+            actor=world.user("guangdong_team"), post=talent.paediatrics, professional_ids=[]
         )
     services.post_ranking_reset(actor=hotan, post=talent.paediatrics)
     rows = selectors.applicant_rows(actor=hotan, post=talent.paediatrics)

@@ -10,10 +10,11 @@ from counterpart.funding.services.ledger import (
     transaction_reverse,
     transactions_record_bulk,
 )
-from counterpart.funding.services.rates import RateBook, exchange_rate_record
+from counterpart.funding.services.rates import RateBook, amount_in_base, exchange_rate_record
 from counterpart.funding.services.rules import compliance_rule_create, compliance_rule_update
 
 __all__ = [
+    "amount_in_base",
     "BulkError",
     "Entry",
     "RateBook",

@@ -17,11 +17,10 @@ from django.utils.translation import gettext as _
 
 from counterpart.accounts import permissions
 from counterpart.audit.services import audit_record, snapshot
-from counterpart.engine.money import convert, format_minor, split_by_weights
+from counterpart.engine.money import format_minor, split_by_weights
 from counterpart.funding.models import (
     BASE_CURRENCY,
     Currency,
-    ExchangeRate,
     LedgerBalance,
     LedgerTotal,
     ReceiptConfirmation,
@@ -29,7 +28,7 @@ from counterpart.funding.models import (
     Transaction,
     TransactionKind,
 )
-from counterpart.funding.services.rates import RateBook
+from counterpart.funding.services.rates import RateBook, missing_rate_message, to_base
 from counterpart.funding.services.rows import add_to_rows, insert_rows
 from counterpart.pairings.models import Pairing
 from counterpart.projects.models import Project, ProjectSector
@@ -150,17 +149,10 @@ class _Ledger:
         if currency in self.currencies and currency != BASE_CURRENCY and "value_date" not in errors:
             rate = self.rates.in_force(currency, BASE_CURRENCY, entry.value_date)
             if rate is None:
-                errors["value_date"] = _(
-                    "No %(currency)s→%(base)s exchange rate on or before %(date)s; record one "
-                    "first."
-                ) % {
-                    "currency": currency,
-                    "base": BASE_CURRENCY,
-                    "date": date_format(entry.value_date),
-                }
+                errors["value_date"] = missing_rate_message(currency, entry.value_date)
         if errors:
             raise ValidationError(errors)
-        base_amount = _to_base(entry.amount_minor, currency, rate)
+        base_amount = to_base(entry.amount_minor, currency, rate)
         if entry.kind == TransactionKind.DISBURSEMENT and not entry.reason.strip():
             committed, disbursed = self._balance(pairing.pk, project and project.pk)
             if disbursed + base_amount > committed:
@@ -317,18 +309,6 @@ def _keep_from_deletion(model, ids: list[int]) -> None:
         table = connection.ops.quote_name(model._meta.db_table)
         with connection.cursor() as cursor:
             cursor.execute(f"SELECT 1 FROM {table} WHERE id = ANY(%s) FOR KEY SHARE", [ids])
-
-
-def _to_base(amount_minor: int, currency: str, rate: ExchangeRate | None) -> int:
-    if rate is None:
-        return amount_minor
-    return convert(
-        amount_minor,
-        source=currency,
-        target=BASE_CURRENCY,
-        rate_scaled=rate.rate_scaled,
-        rate_base=rate.base_id,
-    )
 
 
 def _apply_totals(deltas: dict[tuple, list[int]]) -> None:

@@ -6,11 +6,13 @@ import datetime
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from counterpart.accounts import permissions
 from counterpart.audit.services import audit_record, snapshot
-from counterpart.funding.models import Currency, ExchangeRate
+from counterpart.engine.money import convert
+from counterpart.funding.models import BASE_CURRENCY, Currency, ExchangeRate
 
 
 class RateBook:
@@ -31,6 +33,37 @@ class RateBook:
         days, rates = self._pairs[pair]
         index = bisect.bisect_right(days, day)
         return rates[index - 1] if index else None
+
+
+def missing_rate_message(currency: str, day: datetime.date) -> str:
+    return _("No %(currency)s→%(base)s exchange rate on or before %(date)s; record one first.") % {
+        "currency": currency,
+        "base": BASE_CURRENCY,
+        "date": date_format(day),
+    }
+
+
+def to_base(amount_minor: int, currency: str, rate: ExchangeRate | None) -> int:
+    """The amount in the base currency (CNY) at `rate` (None: it is in CNY already)."""
+    if rate is None:
+        return amount_minor
+    return convert(
+        amount_minor,
+        source=currency,
+        target=BASE_CURRENCY,
+        rate_scaled=rate.rate_scaled,
+        rate_base=rate.base_id,
+    )
+
+
+def amount_in_base(amount_minor: int, currency: str, day: datetime.date, *, field: str) -> int:
+    """An amount in CNY at the rate in force on `day`, or an error naming `field`."""
+    if currency == BASE_CURRENCY:
+        return amount_minor
+    rate = RateBook().in_force(currency, BASE_CURRENCY, day)
+    if rate is None:
+        raise ValidationError({field: missing_rate_message(currency, day)})
+    return to_base(amount_minor, currency, rate)
 
 
 @transaction.atomic

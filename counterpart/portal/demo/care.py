@@ -59,13 +59,8 @@ def load_care(*, actor) -> int:
         advice="Surgical correction is possible; refer to Shanghai for the operation.",
         outcome="referral",
     )
-    referral = services.referral_create(
-        actor=actor,
-        consultation=heart,
-        from_institution=shache,
-        to_institution=shanghai,
-        case_code=heart.case_code,
-        referred_on=datetime.date(2017, 7, 10),
+    referral = services.referral_from_consultation(
+        actor=actor, consultation=heart, referred_on=datetime.date(2017, 7, 10)
     )
     referral = services.referral_treat(
         actor=actor,

@@ -225,19 +225,19 @@ def post_update(*, actor, post: Post, expected_version: int, **changes) -> Post:
 
 
 @transaction.atomic
-def post_ranking_set(*, actor, post: Post, professionals: list[Professional]) -> None:
-    """The institution's own order of its applicants, best first; those left out are not
-    acceptable to it."""
+def post_ranking_set(*, actor, post: Post, professional_ids: list[int]) -> None:
+    """The institution's own order of its applicants (by id), best first; those left out are
+    not acceptable to it."""
     permissions.require(permissions.can_manage_post(actor, post.institution))
-    ids = [p.pk for p in professionals]
+    ids = list(professional_ids)
     if len(set(ids)) != len(ids):
-        raise ValidationError({"professionals": _("An applicant is ranked twice.")})
+        raise ValidationError({"professional_ids": _("An applicant is ranked twice.")})
     applied = set(post.preferences.values_list("professional_id", flat=True))
     strangers = [pid for pid in ids if pid not in applied]
     if strangers:
         raise ValidationError(
             {
-                "professionals": _("Applicant %(number)s has not applied to this post.")
+                "professional_ids": _("Applicant %(number)s has not applied to this post.")
                 % {"number": strangers[0]}
             }
         )

@@ -92,14 +92,8 @@ def post_detail_view(request, pk: int):
             if request.POST.get("action") == "rule":
                 services.post_ranking_reset(actor=actor, post=post)
             else:
-                rows = {
-                    r.professional.pk: r.professional
-                    for r in selectors.applicant_rows(actor=actor, post=post)
-                }
                 order = [int(v) for v in request.POST.getlist("applicant") if v.isdigit()]
-                services.post_ranking_set(
-                    actor=actor, post=post, professionals=[rows[i] for i in order if i in rows]
-                )
+                services.post_ranking_set(actor=actor, post=post, professional_ids=order)
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         else:
