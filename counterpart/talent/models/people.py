@@ -1,0 +1,207 @@
+"""Professionals and the posts they may fill, with both sides' rankings and couples."""
+
+from django.core.validators import MinValueValidator
+from django.db import models
+from django.db.models import F, Q
+from django.utils.translation import gettext_lazy as _
+
+from counterpart.projects.models import BilingualTitle
+
+
+class Specialty(models.TextChoices):
+    PAEDIATRICS = "paediatrics", _("Paediatrics")
+    OPHTHALMOLOGY = "ophthalmology", _("Ophthalmology")
+    CARDIOLOGY = "cardiology", _("Cardiology")
+    ORTHOPAEDICS = "orthopaedics", _("Orthopaedics")
+    GENERAL_SURGERY = "general_surgery", _("General surgery")
+    INTERNAL_MEDICINE = "internal_medicine", _("Internal medicine")
+    OBSTETRICS = "obstetrics", _("Obstetrics and gynaecology")
+    ANAESTHESIOLOGY = "anaesthesiology", _("Anaesthesiology")
+    NURSING = "nursing", _("Nursing")
+    HOSPITAL_MANAGEMENT = "hospital_management", _("Hospital management")
+    LANGUAGE_TEACHING = "language_teaching", _("Language teaching")
+    MATHEMATICS_TEACHING = "mathematics_teaching", _("Mathematics teaching")
+    SCIENCE_TEACHING = "science_teaching", _("Science teaching")
+    VOCATIONAL_TEACHING = "vocational_teaching", _("Vocational teaching")
+    CIVIL_ENGINEERING = "civil_engineering", _("Civil engineering")
+    AGRICULTURE = "agriculture", _("Agriculture")
+    INFORMATION_TECHNOLOGY = "information_technology", _("Information technology")
+    FINANCE = "finance", _("Finance")
+    PUBLIC_ADMINISTRATION = "public_administration", _("Public administration")
+
+
+class Seniority(models.IntegerChoices):
+    JUNIOR = 1, _("Junior")
+    INTERMEDIATE = 2, _("Intermediate")
+    SENIOR = 3, _("Senior (associate chief, associate professor)")
+    CHIEF = 4, _("Chief (chief physician, professor)")
+
+
+class Language(models.TextChoices):
+    """Working languages (what a post needs), not anyone's origin."""
+
+    MANDARIN = "zh", _("Mandarin Chinese")
+    UYGHUR = "ug", _("Uyghur")
+    KAZAKH = "kk", _("Kazakh")
+    RUSSIAN = "ru", _("Russian")
+    ENGLISH = "en", _("English")
+
+
+class Term(models.IntegerChoices):
+    SIX = 6, _("6 months")
+    TWELVE = 12, _("1 year")
+    EIGHTEEN = 18, _("18 months")
+    THIRTY_SIX = 36, _("3 years")
+
+
+class ProfessionalKind(models.TextChoices):
+    OFFICIAL = "official", _("Official")
+    PROFESSIONAL = "professional", _("Professional")
+
+
+class Professional(models.Model):
+    organization = models.ForeignKey(
+        "places.Organization",
+        verbose_name=_("sending organization"),
+        on_delete=models.PROTECT,
+        related_name="professionals",
+    )
+    user = models.OneToOneField(
+        "accounts.User",
+        verbose_name=_("account"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="professional",
+    )
+    name = models.CharField(_("name"), max_length=150)
+    kind = models.CharField(
+        _("kind"),
+        max_length=20,
+        choices=ProfessionalKind.choices,
+        default=ProfessionalKind.PROFESSIONAL,
+    )
+    specialty = models.CharField(_("specialty"), max_length=40, choices=Specialty.choices)
+    seniority = models.PositiveSmallIntegerField(_("seniority"), choices=Seniority.choices)
+    languages = models.JSONField(_("working languages"), default=list, blank=True)
+    available_from = models.DateField(_("available from"))
+    term_months = models.PositiveSmallIntegerField(_("term wanted"), choices=Term.choices)
+    version = models.PositiveIntegerField(default=1, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["id"]
+        verbose_name = _("professional")
+        verbose_name_plural = _("professionals")
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def applicant_label(self) -> str:
+        """How teams who may not see the name refer to this professional."""
+        return _("Applicant %(number)s") % {"number": self.pk}
+
+
+class PostStatus(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    OPEN = "open", _("Open")
+    CLOSED = "closed", _("Closed")
+
+
+class Post(BilingualTitle):
+    """A need at a receiving institution: e.g. two paediatricians for a year from September."""
+
+    institution = models.ForeignKey(
+        "places.Organization",
+        verbose_name=_("receiving institution"),
+        on_delete=models.PROTECT,
+        related_name="posts",
+    )
+    specialty = models.CharField(_("specialty"), max_length=40, choices=Specialty.choices)
+    places = models.PositiveSmallIntegerField(
+        _("places"), default=1, validators=[MinValueValidator(1)]
+    )
+    term_months = models.PositiveSmallIntegerField(_("term"), choices=Term.choices)
+    start_date = models.DateField(_("start date"))
+    requirements = models.TextField(_("requirements"), blank=True)
+    language = models.CharField(
+        _("working language needed"), max_length=2, choices=Language.choices, blank=True
+    )
+    min_seniority = models.PositiveSmallIntegerField(
+        _("lowest seniority"), choices=Seniority.choices, default=Seniority.JUNIOR
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=PostStatus.choices, default=PostStatus.OPEN
+    )
+    ranked_by_hand = models.BooleanField(_("applicants ranked by hand"), default=False)
+    version = models.PositiveIntegerField(default=1, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["start_date", "id"]
+        constraints = [
+            models.CheckConstraint(condition=Q(places__gte=1), name="post_has_places"),
+        ]
+        verbose_name = _("post")
+        verbose_name_plural = _("posts")
+
+
+class Preference(models.Model):
+    """A professional's ranking of a post they would accept (1 = first choice)."""
+
+    professional = models.ForeignKey(
+        Professional, on_delete=models.CASCADE, related_name="preferences"
+    )
+    post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="preferences")
+    rank = models.PositiveSmallIntegerField(_("rank"))
+
+    class Meta:
+        ordering = ["professional", "rank"]
+        constraints = [
+            models.UniqueConstraint(fields=["professional", "post"], name="preference_once"),
+            models.UniqueConstraint(fields=["professional", "rank"], name="preference_rank_once"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.professional_id} → {self.post_id} #{self.rank}"
+
+
+class PostRanking(models.Model):
+    """An institution's own order of the applicants to a post, where it overrides the rule."""
+
+    post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="rankings")
+    professional = models.ForeignKey(
+        Professional, on_delete=models.CASCADE, related_name="post_rankings"
+    )
+    rank = models.PositiveSmallIntegerField(_("rank"))
+
+    class Meta:
+        ordering = ["post", "rank"]
+        constraints = [
+            models.UniqueConstraint(fields=["post", "professional"], name="ranking_once"),
+            models.UniqueConstraint(fields=["post", "rank"], name="ranking_rank_once"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.post_id} ← {self.professional_id} #{self.rank}"
+
+
+class Couple(models.Model):
+    """Two professionals who serve in one county or city, or not at all."""
+
+    first = models.OneToOneField(
+        Professional, on_delete=models.CASCADE, related_name="couple_as_first"
+    )
+    second = models.OneToOneField(
+        Professional, on_delete=models.CASCADE, related_name="couple_as_second"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(condition=Q(first__lt=F("second")), name="couple_in_order"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.first_id} + {self.second_id}"
