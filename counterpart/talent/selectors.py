@@ -64,6 +64,14 @@ def couple_of(professional: Professional) -> Couple | None:
     return Couple.objects.filter(Q(first=professional) | Q(second=professional)).first()
 
 
+def couple_get(*, actor, pk: int) -> Couple:
+    """A couple the actor sees at least one partner of."""
+    visible = professional_list(actor=actor)
+    return get_object_or_404(
+        Couple.objects.filter(Q(first__in=visible) | Q(second__in=visible)), pk=pk
+    )
+
+
 def preference_list(*, actor, professional: Professional) -> QuerySet[Preference]:
     """A professional's ranking, for whoever may see the professional."""
     get_object_or_404(professional_list(actor=actor), pk=professional.pk)

@@ -1,6 +1,7 @@
 """People who serve through the API: the same rules, scoping and privacy as the pages."""
 
-from counterpart.talent.models import MatchRun, Placement, Preference, Professional
+from counterpart.audit.models import AuditEvent
+from counterpart.talent.models import Couple, MatchRun, Placement, Preference, Professional
 from tests.api.test_api import call, token_for
 
 
@@ -142,3 +143,16 @@ def test_the_receiving_team_posts_and_ranks_through_the_api(client, world, talen
     assert other.status_code == 403
     answer = call(client, "get", f"/posts/{talent.paediatrics.pk}/applicants", token=beijing)
     assert answer.status_code == 403
+
+
+def test_a_couple_is_recorded_and_dissolved_by_their_donor_team_only(client, world, talent):
+    beijing = token_for(world.user("beijing_team"))
+    body = {"first_id": talent.yu.pk, "second_id": talent.li.pk}
+    created = call(client, "post", "/couples", body, beijing)
+    assert created.status_code == 201, created.content
+    couple = created.json()["id"]
+    guangdong = token_for(world.user("guangdong_team"))
+    assert call(client, "delete", f"/couples/{couple}", token=guangdong).status_code == 404
+    assert call(client, "delete", f"/couples/{couple}", token=beijing).status_code == 204
+    assert not Couple.objects.exists()
+    assert AuditEvent.objects.filter(event_type="couple.dissolved").count() == 1

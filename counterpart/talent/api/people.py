@@ -147,3 +147,11 @@ def create_couple(request, payload: CoupleIn):
         first=professional_or_error(actor, payload.first_id, "first_id"),
         second=professional_or_error(actor, payload.second_id, "second_id"),
     )
+
+
+@router.delete("/couples/{couple_id}", response={204: None})
+def dissolve_couple(request, couple_id: int):
+    """The two no longer need to serve in one place."""
+    actor = request.auth
+    services.couple_dissolve(actor=actor, couple=selectors.couple_get(actor=actor, pk=couple_id))
+    return 204, None
