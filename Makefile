@@ -75,9 +75,10 @@ bench-ledger: setup system-packages ## 1,000,000 ledger entries: recording speed
 bench-matching: setup ## The matching engine against the PyPI package `matching`, 20k and 1M applicants
 	$(PY) benchmarks/stable_matching.py
 
-lint: setup
+lint: setup ## ruff, and the layers of ARCHITECTURE.md (import-linter)
 	$(VENV)/bin/ruff check counterpart tests benchmarks
 	$(VENV)/bin/ruff format --check counterpart tests benchmarks
+	$(VENV)/bin/lint-imports --no-cache
 
 format: setup
 	$(VENV)/bin/ruff format counterpart tests benchmarks

@@ -80,7 +80,7 @@ def main() -> None:
     console.print(f"machine: {machine()}; database: {connection.vendor}")
     call_command("migrate", verbosity=0)
     from counterpart.accounts.services import system_actor
-    from counterpart.portal.demo.load import DemoLoader
+    from counterpart.demo.load import DemoLoader
 
     actor = system_actor()
     DemoLoader(actor=actor).load()
@@ -112,10 +112,9 @@ def main() -> None:
 
 def make_projects(rng: random.Random, count: int) -> list:
     """Projects spread over the round's pairings, each in a place of its pairing's recipient."""
-    from counterpart.funding.models import Category, Sector
     from counterpart.pairings.models import Pairing
     from counterpart.places.models import Region
-    from counterpart.projects.models import Project, ProjectSector
+    from counterpart.projects.models import Category, Project, ProjectSector, Sector
 
     pairings = [
         p

@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "ninja",
+    "counterpart.core",
     "counterpart.accounts",
     "counterpart.audit",
     "counterpart.places",
@@ -45,6 +46,7 @@ INSTALLED_APPS = [
     "counterpart.exchanges",
     "counterpart.enterprise",
     "counterpart.portal",
+    "counterpart.demo",
 ]
 
 MIDDLEWARE = [
@@ -73,7 +75,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "counterpart.accounts.context.roles",
+                "counterpart.portal.context.roles",
             ],
         },
     },
@@ -99,6 +101,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     }
 
 AUTH_USER_MODEL = "accounts.User"
+AUTHENTICATION_BACKENDS = [
+    "django.contrib.auth.backends.ModelBackend",
+    "counterpart.accounts.backends.RoleBackend",  # permissions from memberships
+]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -146,7 +152,7 @@ SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = env_flag("SECURE_COOKIES", default=False)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 
-NINJA_PAGINATION_CLASS = "counterpart.pagination.BoundedLimitOffsetPagination"
+NINJA_PAGINATION_CLASS = "counterpart.core.pagination.BoundedLimitOffsetPagination"
 NINJA_PAGINATION_PER_PAGE = 100
 
 LOGGING = {

@@ -7,6 +7,7 @@ from django.contrib import admin
 
 from counterpart.accounts import permissions
 from counterpart.accounts.models import ApiToken, Membership, User
+from counterpart.core.admin import ReadOnlyAdmin
 
 
 def _office_superuser_only(request) -> bool:
@@ -15,17 +16,6 @@ def _office_superuser_only(request) -> bool:
 
 
 admin.site.has_permission = _office_superuser_only
-
-
-class ReadOnlyAdmin(admin.ModelAdmin):
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(User)

@@ -10,7 +10,7 @@ from django.views.decorators.http import require_POST
 from counterpart.accounts import services
 from counterpart.accounts.forms import ApiTokenForm, ThrottledLoginForm
 from counterpart.accounts.models import ApiToken
-from counterpart.portal.forms import show_service_errors
+from counterpart.core.forms import show_service_errors
 
 
 class LoginView(auth_views.LoginView):

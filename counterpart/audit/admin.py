@@ -1,7 +1,7 @@
 from django.contrib import admin
 
-from counterpart.accounts.admin import ReadOnlyAdmin
 from counterpart.audit.models import AuditEvent
+from counterpart.core.admin import ReadOnlyAdmin
 
 
 @admin.register(AuditEvent)

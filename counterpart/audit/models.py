@@ -1,22 +1,13 @@
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-
-class AppendOnlyError(RuntimeError):
-    """Raised on any attempt to change or remove a record that may only be appended."""
+from counterpart.core.models import AppendOnly
 
 
-class AppendOnlyQuerySet(models.QuerySet):
-    def update(self, **kwargs):
-        raise AppendOnlyError(f"{self.model.__name__} rows are append-only.")
-
-    def delete(self):
-        raise AppendOnlyError(f"{self.model.__name__} rows are append-only.")
-
-
-class AuditEvent(models.Model):
+class AuditEvent(AppendOnly):
     """One change to the data: who, when, what, and the object before and after."""
 
     occurred_at = models.DateTimeField(_("when"), default=timezone.now, db_index=True)
@@ -37,8 +28,6 @@ class AuditEvent(models.Model):
     after = models.JSONField(_("after"), null=True, blank=True)
     reason = models.TextField(_("reason"), blank=True)
 
-    objects = AppendOnlyQuerySet.as_manager()
-
     class Meta:
         ordering = ["-occurred_at", "-id"]
         indexes = [models.Index(fields=["object_type", "object_id"])]
@@ -49,15 +38,34 @@ class AuditEvent(models.Model):
         when = f"{self.occurred_at:%Y-%m-%d %H:%M}"
         return f"{when} {self.actor_label} {self.event_type} {self.object_repr}"
 
-    def save(self, *args, **kwargs):
-        if not self._state.adding:
-            raise AppendOnlyError("Audit events are append-only.")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        raise AppendOnlyError("Audit events are append-only.")
-
     def changed_fields(self) -> list[tuple[str, object, object]]:
         before, after = self.before or {}, self.after or {}
         keys = sorted(set(before) | set(after))
         return [(k, before.get(k), after.get(k)) for k in keys if before.get(k) != after.get(k)]
+
+
+class Provenance(models.Model):
+    """Where a record's facts come from, when the people it concerns did not enter it: each
+    record the demo loads names the seed article or public report it comes from, or says
+    `illustrative` where its figures were made up to show the product."""
+
+    ILLUSTRATIVE = "illustrative"
+
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, related_name="+")
+    object_id = models.PositiveBigIntegerField()
+    source = models.CharField(_("source"), max_length=300)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["content_type", "object_id"], name="provenance_once")
+        ]
+        indexes = [models.Index(fields=["content_type", "source"])]
+        verbose_name = _("provenance")
+        verbose_name_plural = _("provenances")
+
+    def __str__(self) -> str:
+        return f"{self.content_type.model} {self.object_id}: {self.source}"
+
+    @property
+    def is_illustrative(self) -> bool:
+        return self.source == self.ILLUSTRATIVE

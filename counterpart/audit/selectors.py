@@ -1,9 +1,22 @@
 import datetime
 
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied
 from django.db.models import Model, QuerySet
 
-from counterpart.accounts import permissions
-from counterpart.audit.models import AuditEvent
+from counterpart.audit.models import AuditEvent, Provenance
+
+READ = "audit.view_auditevent"
+
+
+def may_read(actor) -> bool:
+    """The office and auditors (answered by accounts' RoleBackend from memberships)."""
+    return actor.has_perm(READ)
+
+
+def require_reader(actor) -> None:
+    if not may_read(actor):
+        raise PermissionDenied
 
 
 def audit_event_list(
@@ -16,7 +29,7 @@ def audit_event_list(
     date_to: datetime.date | None = None,
 ) -> QuerySet[AuditEvent]:
     """The audit log, for the programme office and auditors only."""
-    permissions.require(permissions.can_read_audit(actor))
+    require_reader(actor)
     events = AuditEvent.objects.all()
     if actor_label:
         events = events.filter(actor_label=actor_label)
@@ -37,9 +50,29 @@ def audit_events_for(*, actor, obj: Model) -> QuerySet[AuditEvent]:
 
 
 def audit_filter_choices(*, actor) -> dict[str, list[str]]:
-    permissions.require(permissions.can_read_audit(actor))
+    require_reader(actor)
     events = AuditEvent.objects.order_by()
     return {
         "actors": sorted(set(events.values_list("actor_label", flat=True))),
         "object_types": sorted(set(events.values_list("object_type", flat=True))),
     }
+
+
+def demo_data_present() -> bool:
+    """Whether any record carries a provenance: only the demo loader writes them."""
+    return Provenance.objects.exists()
+
+
+def illustrative_among(model: type[Model]) -> bool:
+    """Whether any record of this model has figures that were made up (the demo's)."""
+    kind = ContentType.objects.get_for_model(model)
+    return Provenance.objects.filter(content_type=kind, source=Provenance.ILLUSTRATIVE).exists()
+
+
+def illustrative_ids(model: type[Model]) -> set[int]:
+    kind = ContentType.objects.get_for_model(model)
+    return set(
+        Provenance.objects.filter(content_type=kind, source=Provenance.ILLUSTRATIVE).values_list(
+            "object_id", flat=True
+        )
+    )

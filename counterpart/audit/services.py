@@ -3,10 +3,12 @@
 import datetime
 import decimal
 
+from django.contrib.contenttypes.models import ContentType
 from django.db import models, transaction
 from django.utils import translation
 
-from counterpart.audit.models import AuditEvent
+from counterpart.audit.models import AuditEvent, Provenance
+from counterpart.core.models import check_version
 
 
 def _json_safe(value):
@@ -80,15 +82,7 @@ def tracked_update(
         message = refused_message or _("This field cannot be changed here.")
         raise ValidationError({field: message for field in sorted(refused)})
     current = type(instance).objects.select_for_update().get(pk=instance.pk)
-    if current.version != expected_version:
-        raise ValidationError(
-            {
-                "version": _(
-                    "Someone else changed this record since you opened it; reload and try again."
-                )
-            },
-            code="conflict",
-        )
+    check_version(current, expected_version)
     before = snapshot(current)
     for field, value in changes.items():
         setattr(current, field, value)
@@ -106,3 +100,22 @@ def tracked_update(
         reason=reason,
     )
     return current
+
+
+def provenance_record(*, actor, objects: list[models.Model], source: str) -> int:
+    """Say where these records' facts come from (a seed article, a report, or `illustrative`),
+    with one audit event for the lot. Records that already have a source keep it."""
+    if not transaction.get_connection().in_atomic_block:
+        raise RuntimeError("provenance_record() must run inside the caller's transaction.")
+    if not objects:
+        return 0
+    kind = ContentType.objects.get_for_model(objects[0])
+    rows = [Provenance(content_type=kind, object_id=obj.pk, source=source) for obj in objects]
+    created = Provenance.objects.bulk_create(rows, ignore_conflicts=True)
+    audit_record(
+        actor=actor,
+        event_type="provenance.recorded",
+        obj=objects[0],
+        after={"type": kind.model, "ids": [obj.pk for obj in objects], "source": source},
+    )
+    return len(created)

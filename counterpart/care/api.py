@@ -13,9 +13,9 @@ from counterpart.care.models import (
     ReferralOutcome,
     ReferralStatus,
 )
-from counterpart.lookups import visible_or_error
+from counterpart.core.choices import Specialty
+from counterpart.core.lookups import visible_or_error
 from counterpart.places.api import organization_or_error, region_or_error
-from counterpart.talent.models import Specialty
 
 router = Router(tags=["care"])
 

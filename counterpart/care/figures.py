@@ -3,7 +3,7 @@
 from django.utils.translation import gettext as _
 
 from counterpart.care.selectors import CareFigures
-from counterpart.portal.tables import Table
+from counterpart.core.tables import Table
 
 
 def care_tables(figures: CareFigures) -> dict[str, Table]:

@@ -2,9 +2,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from counterpart.care.models import ConsultationOutcome, ReferralOutcome
-from counterpart.pairings.forms import DATE
-from counterpart.portal.forms import VersionedForm
-from counterpart.talent.models import Specialty
+from counterpart.core.choices import Specialty
+from counterpart.core.forms import DATE, VersionedForm
 
 DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
 

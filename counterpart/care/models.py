@@ -6,7 +6,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from counterpart.talent.models import Specialty
+from counterpart.core.choices import Specialty
+from counterpart.core.models import Versioned
 
 
 class ConsultationStatus(models.TextChoices):
@@ -21,7 +22,7 @@ class ConsultationOutcome(models.TextChoices):
     REFERRAL = "referral", _("Referral recommended")
 
 
-class Teleconsultation(models.Model):
+class Teleconsultation(Versioned):
     requesting_institution = models.ForeignKey(
         "places.Organization",
         verbose_name=_("requesting hospital"),
@@ -54,7 +55,6 @@ class Teleconsultation(models.Model):
     outcome = models.CharField(
         _("outcome"), max_length=10, choices=ConsultationOutcome.choices, blank=True
     )
-    version = models.PositiveIntegerField(default=1, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -87,7 +87,7 @@ class ReferralOutcome(models.TextChoices):
     DECEASED = "deceased", _("Deceased")
 
 
-class Referral(models.Model):
+class Referral(Versioned):
     """A patient sent from a recipient hospital to a donor hospital for treatment."""
 
     consultation = models.ForeignKey(
@@ -123,7 +123,6 @@ class Referral(models.Model):
     status = models.CharField(
         _("status"), max_length=12, choices=ReferralStatus.choices, default=ReferralStatus.REFERRED
     )
-    version = models.PositiveIntegerField(default=1, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -20,9 +20,9 @@ from counterpart.care.forms import (
     TreatForm,
 )
 from counterpart.care.models import ConsultationOutcome, ConsultationStatus
+from counterpart.core.forms import show_service_errors
+from counterpart.core.tables import download
 from counterpart.places import selectors as places
-from counterpart.portal.forms import show_service_errors
-from counterpart.portal.tables import download
 
 
 def care_view(request):

@@ -2,8 +2,17 @@
 
 from decimal import Decimal, InvalidOperation
 
-# ISO 4217 minor-unit digits for the currencies the programme uses; others default to 2.
-MINOR_DIGITS = {"CNY": 2, "USD": 2, "EUR": 2, "HKD": 2, "JPY": 0, "KRW": 0}
+# The currencies the programme uses (ISO 4217): names and the digits of the minor unit.
+# The ledger's currency table is loaded from this list.
+CURRENCIES = {
+    "CNY": ("Chinese yuan", "人民币", 2),
+    "USD": ("US dollar", "美元", 2),
+    "EUR": ("Euro", "欧元", 2),
+    "HKD": ("Hong Kong dollar", "港元", 2),
+    "GBP": ("Pound sterling", "英镑", 2),
+    "JPY": ("Japanese yen", "日元", 0),
+}
+MINOR_DIGITS = {code: digits for code, (_en, _zh, digits) in CURRENCIES.items()}
 # The largest amount a 64-bit column holds, in minor units.
 MAX_MINOR = 2**63 - 1
 SYMBOLS = {"CNY": "¥", "USD": "US$", "EUR": "€", "HKD": "HK$", "JPY": "JP¥"}

@@ -7,9 +7,9 @@ from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema
 from ninja.pagination import paginate
 
+from counterpart.core.lookups import visible_or_error
 from counterpart.enterprise import selectors, services
 from counterpart.enterprise.models import SalesChannel, SupportKind
-from counterpart.lookups import visible_or_error
 from counterpart.pairings.api import pairing_worked_on_or_error
 from counterpart.places.api import organization_or_error, region_or_error
 from counterpart.projects import selectors as projects

@@ -2,8 +2,8 @@
 
 from django.utils.translation import gettext as _
 
+from counterpart.core.tables import Table
 from counterpart.enterprise.selectors import EnterpriseFigures
-from counterpart.portal.tables import Table
 
 
 def enterprise_tables(figures: EnterpriseFigures) -> dict[str, Table]:

@@ -1,8 +1,9 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from counterpart.core.forms import DATE
 from counterpart.enterprise.models import SalesChannel, SupportKind
-from counterpart.pairings.forms import DATE, RegionChoiceField
+from counterpart.places.forms import RegionChoiceField
 
 
 class SupportForm(forms.Form):

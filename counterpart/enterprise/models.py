@@ -6,6 +6,8 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
+from counterpart.core.models import Versioned
+
 
 class SupportKind(models.TextChoices):
     CAPITAL = "capital", _("Capital")
@@ -13,7 +15,7 @@ class SupportKind(models.TextChoices):
     MARKET_ACCESS = "market_access", _("Market access")
 
 
-class EnterpriseSupport(models.Model):
+class EnterpriseSupport(Versioned):
     company = models.ForeignKey(
         "places.Organization",
         verbose_name=_("company"),
@@ -44,7 +46,6 @@ class EnterpriseSupport(models.Model):
     formerly_poor_indicator = models.ForeignKey(
         "projects.Indicator", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    version = models.PositiveIntegerField(default=1, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

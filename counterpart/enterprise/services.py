@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 
 from counterpart.accounts import permissions
 from counterpart.audit.services import audit_record, snapshot
-from counterpart.checks import counts_not_negative, dates_in_order
+from counterpart.core.rules import counts_not_negative, dates_in_order
 from counterpart.enterprise.models import EmploymentReport, EnterpriseSupport, ProductSale
 from counterpart.funding import selectors as funding
 from counterpart.funding.models import BASE_CURRENCY

@@ -8,14 +8,14 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from counterpart.accounts import permissions
+from counterpart.core.forms import show_service_errors
+from counterpart.core.tables import download
 from counterpart.engine.money import parse_major
 from counterpart.enterprise import selectors, services
 from counterpart.enterprise.figures import enterprise_tables
 from counterpart.enterprise.forms import EmploymentForm, SaleForm, SupportForm
 from counterpart.funding import selectors as funding
-from counterpart.pairings.selectors import pairings_worked_on
-from counterpart.portal.forms import show_service_errors
-from counterpart.portal.tables import download
+from counterpart.pairings.selectors import pairings_run_by, pairings_worked_on
 from counterpart.projects import selectors as projects
 
 
@@ -31,7 +31,7 @@ def enterprise_view(request):
     if actor.is_authenticated:
         context["supports"] = selectors.support_list(actor=actor)[:200]
         context["sales"] = selectors.sale_list(actor=actor)[:200]
-        context["can_support"] = funding.recordable_pairings(actor=actor).exists()
+        context["can_support"] = pairings_run_by(actor=actor).exists()
         context["can_sell"] = pairings_worked_on(actor=actor).exists()
     return render(request, "enterprise/home.html", context)
 
@@ -39,7 +39,7 @@ def enterprise_view(request):
 @login_required
 def support_create_view(request):
     actor = request.user
-    pairings = funding.recordable_pairings(actor=actor)
+    pairings = pairings_run_by(actor=actor)
     permissions.require(pairings.exists())
     form = SupportForm(
         request.POST or None,

@@ -5,11 +5,11 @@ import datetime
 from ninja import Field, Router, Schema
 from ninja.pagination import paginate
 
+from counterpart.core.choices import Language
 from counterpart.exchanges import selectors, services
 from counterpart.exchanges.models import ExchangeKind
 from counterpart.pairings.api import pairing_worked_on_or_error
 from counterpart.places.api import organization_or_error, region_or_error
-from counterpart.talent.models import Language
 
 router = Router(tags=["exchanges"])
 
@@ -56,8 +56,8 @@ class EventOut(Schema):
 
 class ClassIn(Schema):
     school_id: int
-    label: str = Field(max_length=80)
     grade: int = Field(ge=1, le=12)
+    class_number: int = Field(ge=1, le=99)
     pupils: int = Field(ge=1, le=200)
     language: Language
 
@@ -67,6 +67,7 @@ class ClassOut(Schema):
     school_id: int
     label: str
     grade: int
+    class_number: int
     pupils: int
     language: str
 

@@ -2,8 +2,8 @@
 
 from django.utils.translation import gettext as _
 
+from counterpart.core.tables import Table
 from counterpart.exchanges.selectors import ExchangeFigures
-from counterpart.portal.tables import Table
 
 
 def exchange_tables(figures: ExchangeFigures) -> dict[str, Table]:

@@ -1,10 +1,10 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from counterpart.core.choices import Language
+from counterpart.core.forms import DATE, VersionedForm
 from counterpart.exchanges.models import ExchangeKind
-from counterpart.pairings.forms import DATE, RegionChoiceField
-from counterpart.portal.forms import VersionedForm
-from counterpart.talent.models import Language
+from counterpart.places.forms import RegionChoiceField
 
 
 class ExchangeEventForm(forms.Form):
@@ -42,8 +42,10 @@ class ExchangeEventEditForm(VersionedForm, ExchangeEventForm):
 
 class SchoolClassForm(forms.Form):
     school = forms.ModelChoiceField(label=_("School"), queryset=None)
-    label = forms.CharField(label=_("Class"), max_length=80, help_text=_("e.g. Grade 8, Class 3"))
     grade = forms.IntegerField(label=_("Grade"), min_value=1, max_value=12)
+    class_number = forms.IntegerField(
+        label=_("Class number"), min_value=1, max_value=99, help_text=_("3 for Class 3.")
+    )
     pupils = forms.IntegerField(label=_("Pupils"), min_value=1, max_value=200)
     language = forms.ChoiceField(label=_("Language the class writes in"), choices=Language.choices)
 

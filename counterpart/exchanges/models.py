@@ -5,8 +5,8 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
-from counterpart.projects.models import BilingualTitle
-from counterpart.talent.models import Language
+from counterpart.core.choices import Language
+from counterpart.core.models import BilingualTitle, Versioned
 
 
 class ExchangeKind(models.TextChoices):
@@ -26,7 +26,7 @@ AGE_BANDS = (
 COUNT_FIELDS = tuple(f"{side}_{band}" for side in ("host", "visiting") for band, _l in AGE_BANDS)
 
 
-class ExchangeEvent(BilingualTitle):
+class ExchangeEvent(BilingualTitle, Versioned):
     pairing = models.ForeignKey(
         "pairings.Pairing",
         verbose_name=_("organizing pairing"),
@@ -52,7 +52,6 @@ class ExchangeEvent(BilingualTitle):
     visiting_teenagers = models.PositiveIntegerField(_("visitors 12 to 17"), default=0)
     visiting_adults = models.PositiveIntegerField(_("visitors 18 and over"), default=0)
     description = models.TextField(_("description"), blank=True)
-    version = models.PositiveIntegerField(default=1, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -77,23 +76,36 @@ class SchoolClass(models.Model):
         on_delete=models.PROTECT,
         related_name="classes",
     )
-    label = models.CharField(_("class"), max_length=80, help_text=_("e.g. Grade 8, Class 3"))
     grade = models.PositiveSmallIntegerField(_("grade"))
+    class_number = models.PositiveSmallIntegerField(
+        _("class number"), help_text=_("The class's number within its grade: 3 for Class 3.")
+    )
     pupils = models.PositiveSmallIntegerField(_("pupils"))
     language = models.CharField(_("language"), max_length=2, choices=Language.choices)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
-        ordering = ["school", "grade", "label"]
+        ordering = ["school", "grade", "class_number"]
         constraints = [
-            models.UniqueConstraint(fields=["school", "label"], name="class_label_once"),
+            models.UniqueConstraint(fields=["school", "grade", "class_number"], name="class_once"),
             models.CheckConstraint(condition=Q(grade__gte=1, grade__lte=12), name="grade_1_to_12"),
+            models.CheckConstraint(
+                condition=Q(class_number__gte=1, class_number__lte=99), name="class_number_1_to_99"
+            ),
         ]
         verbose_name = _("class")
         verbose_name_plural = _("classes")
 
     def __str__(self) -> str:
         return f"{self.school} · {self.label}"
+
+    @property
+    def label(self) -> str:
+        """Grade and number only: a class is never called by a pupil's or teacher's name."""
+        return _("Grade %(grade)s, Class %(number)s") % {
+            "grade": self.grade,
+            "number": self.class_number,
+        }
 
 
 class SchoolPartnership(models.Model):

@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 
 from counterpart.accounts import permissions
 from counterpart.audit.services import audit_record, snapshot, tracked_update
-from counterpart.checks import counts_not_negative, dates_in_order
+from counterpart.core.rules import counts_not_negative, dates_in_order
 from counterpart.engine.pen_pals import ClassGroup, class_pairs
 from counterpart.exchanges.models import (
     COUNT_FIELDS,
@@ -81,15 +81,17 @@ def exchange_event_update(
 
 @transaction.atomic
 def school_class_register(
-    *, actor, school, label: str, grade: int, pupils: int, language: str
+    *, actor, school, grade: int, class_number: int, pupils: int, language: str
 ) -> SchoolClass:
     """A class as a group: its grade, size and language, never its pupils."""
     permissions.require(permissions.speaks_for_institution(actor, school))
     if school.kind != "school":
         raise ValidationError({"school": _("Classes belong to schools.")})
-    if SchoolClass.objects.filter(school=school, label=label).exists():
-        raise ValidationError({"label": _("This school already has a class of that name.")})
-    group = SchoolClass(school=school, label=label, grade=grade, pupils=pupils, language=language)
+    if SchoolClass.objects.filter(school=school, grade=grade, class_number=class_number).exists():
+        raise ValidationError({"class_number": _("This school already has this class.")})
+    group = SchoolClass(
+        school=school, grade=grade, class_number=class_number, pupils=pupils, language=language
+    )
     group.full_clean()
     group.save()
     audit_record(actor=actor, event_type="class.registered", obj=group, after=snapshot(group))

@@ -7,6 +7,8 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from counterpart.accounts import permissions
+from counterpart.core.forms import show_service_errors
+from counterpart.core.tables import download
 from counterpart.exchanges import selectors, services
 from counterpart.exchanges.figures import exchange_tables
 from counterpart.exchanges.forms import (
@@ -18,8 +20,6 @@ from counterpart.exchanges.forms import (
 )
 from counterpart.pairings.selectors import pairings_worked_on
 from counterpart.places import selectors as places
-from counterpart.portal.forms import show_service_errors
-from counterpart.portal.tables import download
 
 
 def exchanges_view(request):

@@ -5,3 +5,6 @@ from django.utils.translation import gettext_lazy as _
 class FundingConfig(AppConfig):
     name = "counterpart.funding"
     verbose_name = _("Funding")
+
+    def ready(self) -> None:
+        from counterpart.funding import receivers  # noqa: F401  (connects them)

@@ -6,10 +6,10 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from counterpart.audit.models import AppendOnlyError, AppendOnlyQuerySet
+from counterpart.core.models import AppendOnly, Bilingual
 from counterpart.engine.money import format_minor, format_rate
 from counterpart.pairings.models import YearRangeRule
-from counterpart.places.models import Bilingual
+from counterpart.projects.models import Category, Sector
 
 BASE_CURRENCY = "CNY"  # every entry is also kept in this currency, at the rate of its value date
 
@@ -57,54 +57,6 @@ class ExchangeRate(models.Model):
     @property
     def rate(self) -> str:
         return format_rate(self.rate_scaled)
-
-
-class Category(models.TextChoices):
-    """What the programme counts a sector as. The first seven are people's wellbeing."""
-
-    HEALTH = "health", _("Health")
-    EDUCATION = "education", _("Education")
-    EMPLOYMENT = "employment", _("Employment")
-    HOUSING = "housing", _("Housing")
-    ROADS = "roads", _("Roads")
-    WATER = "water", _("Water")
-    SOCIAL_PROTECTION = "social_protection", _("Social protection")
-    INDUSTRY = "industry", _("Industry")
-    INFRASTRUCTURE = "infrastructure", _("Infrastructure")
-    GOVERNANCE = "governance", _("Governance")
-    OTHER = "other", _("Other")
-
-
-WELLBEING_CATEGORIES = frozenset(
-    {
-        Category.HEALTH,
-        Category.EDUCATION,
-        Category.EMPLOYMENT,
-        Category.HOUSING,
-        Category.ROADS,
-        Category.WATER,
-        Category.SOCIAL_PROTECTION,
-    }
-)
-
-
-class Sector(Bilingual):
-    """An OECD DAC 5-digit purpose code and the programme category it counts under."""
-
-    code = models.CharField(_("DAC code"), max_length=5, primary_key=True)
-    category = models.CharField(_("category"), max_length=20, choices=Category.choices)
-
-    class Meta:
-        ordering = ["code"]
-        verbose_name = _("sector")
-        verbose_name_plural = _("sectors")
-
-    def __str__(self) -> str:
-        return f"{self.code} {self.name}"
-
-    @property
-    def is_wellbeing(self) -> bool:
-        return self.category in WELLBEING_CATEGORIES
 
 
 class RuleKind(models.TextChoices):
@@ -159,7 +111,7 @@ class TransactionKind(models.TextChoices):
     PLEDGE = "12", _("Outgoing pledge")
 
 
-class Transaction(models.Model):
+class Transaction(AppendOnly):
     """One ledger entry. Never changed, never removed: a mistake is corrected by a reversal.
 
     Only the composite indexes below and the pairing's are kept (`db_index=False` elsewhere):
@@ -281,8 +233,6 @@ class Transaction(models.Model):
     )
     recorded_at = models.DateTimeField(default=timezone.now)
 
-    objects = AppendOnlyQuerySet.as_manager()
-
     class Meta:
         ordering = ["-value_date", "-id"]
         indexes = [
@@ -303,16 +253,8 @@ class Transaction(models.Model):
             f"{self.value_date:%Y-%m-%d}"
         )
 
-    def save(self, *args, **kwargs):
-        if not self._state.adding:
-            raise AppendOnlyError("Ledger entries are append-only; record a reversal instead.")
-        super().save(*args, **kwargs)
 
-    def delete(self, *args, **kwargs):
-        raise AppendOnlyError("Ledger entries are append-only; record a reversal instead.")
-
-
-class ReceiptConfirmation(models.Model):
+class ReceiptConfirmation(AppendOnly):
     """A recipient team confirms that a disbursement to its place arrived."""
 
     transaction = models.OneToOneField(
@@ -324,8 +266,6 @@ class ReceiptConfirmation(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
     confirmed_at = models.DateTimeField(default=timezone.now)
-
-    objects = AppendOnlyQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("receipt confirmation")

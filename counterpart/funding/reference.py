@@ -1,4 +1,5 @@
-"""The reference data the product ships: currencies and the DAC 5-digit sectors.
+"""The reference data the product ships: the currencies of `engine.money.CURRENCIES` and the
+DAC 5-digit sectors of `projects/data/sectors.csv`.
 
 Loaded by a migration, and again by the demo loader (a flushed test database loses it).
 Takes the model classes so that the migration can pass its historical ones.
@@ -7,19 +8,13 @@ Takes the model classes so that the migration can pass its historical ones.
 import csv
 from pathlib import Path
 
-CURRENCIES = [
-    ("CNY", "Chinese yuan", "人民币", 2),
-    ("USD", "US dollar", "美元", 2),
-    ("EUR", "Euro", "欧元", 2),
-    ("HKD", "Hong Kong dollar", "港元", 2),
-    ("GBP", "Pound sterling", "英镑", 2),
-    ("JPY", "Japanese yen", "日元", 0),
-]
-SECTORS = Path(__file__).resolve().parent / "data" / "sectors.csv"
+from counterpart.engine.money import CURRENCIES
+
+SECTORS = Path(__file__).resolve().parent.parent / "projects" / "data" / "sectors.csv"
 
 
 def reference_data_load(currency_model, sector_model) -> None:
-    for code, name_en, name_zh, digits in CURRENCIES:
+    for code, (name_en, name_zh, digits) in CURRENCIES.items():
         currency_model.objects.update_or_create(
             code=code, defaults={"name_en": name_en, "name_zh": name_zh, "minor_digits": digits}
         )

@@ -18,21 +18,19 @@ from counterpart.engine.compliance import ShareCheck
 from counterpart.engine.money import convert
 from counterpart.funding.models import (
     BASE_CURRENCY,
-    WELLBEING_CATEGORIES,
-    Category,
     ComplianceRule,
     Currency,
     ExchangeRate,
     LedgerBalance,
     LedgerTotal,
     RuleKind,
-    Sector,
     Transaction,
     TransactionKind,
 )
 from counterpart.funding.services.rates import RateBook
 from counterpart.pairings import selectors as pairings
 from counterpart.places.models import RegionLevel
+from counterpart.projects.models import WELLBEING_CATEGORIES, Category
 
 COUNTY_AND_BELOW = [
     RegionLevel.COUNTY,
@@ -111,24 +109,8 @@ def project_balance(*, actor, project) -> Balance | None:
     return Balance(row.committed_minor, row.disbursed_minor) if row else Balance()
 
 
-def recordable_pairings(*, actor):
-    """The pairings the actor may record money for: all for the office, a donor team's own."""
-    visible = pairings.pairing_list(actor=actor)
-    if permissions.is_programme_office(actor):
-        return visible
-    return visible.filter(permissions.donor_scope_q(actor, "donor__"))
-
-
 def transaction_get(*, actor, pk: int) -> Transaction:
     return get_object_or_404(transaction_list(actor=actor), pk=pk)
-
-
-def sector_list(*, actor=None) -> QuerySet[Sector]:
-    return Sector.objects.all()
-
-
-def sector_get_many(*, codes: list[str]) -> dict[str, Sector]:
-    return Sector.objects.in_bulk(codes)
 
 
 def currency_list(*, actor=None) -> QuerySet[Currency]:

@@ -1,10 +1,13 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from counterpart.accounts import permissions
+from counterpart.core.forms import show_service_errors
+from counterpart.core.pagination import page_of
 from counterpart.engine.money import parse_major, parse_rate
 from counterpart.funding import selectors, services
 from counterpart.funding.forms import (
@@ -16,7 +19,6 @@ from counterpart.funding.forms import (
 )
 from counterpart.pairings import selectors as pairings
 from counterpart.places import selectors as places
-from counterpart.portal.forms import show_service_errors
 from counterpart.projects import selectors as projects
 
 
@@ -31,19 +33,19 @@ def transaction_list_view(request):
         "funding/list.html",
         {
             "entries": entries[:200],
-            "can_record": selectors.recordable_pairings(actor=actor).exists(),
+            "can_record": pairings.pairings_run_by(actor=actor).exists(),
         },
     )
 
 
 def _transaction_form(request, actor) -> TransactionForm:
-    recordable = selectors.recordable_pairings(actor=actor)
+    recordable = pairings.pairings_run_by(actor=actor)
     return TransactionForm(
         request.POST or None,
         initial={"currency": "CNY", "kind": "2"},
         pairings=recordable,
         projects=projects.project_list(actor=actor).filter(pairing__in=recordable),
-        sectors=selectors.sector_list(actor=actor),
+        sectors=projects.sector_list(actor=actor),
         currencies=selectors.currency_list(actor=actor),
     )
 
@@ -143,6 +145,23 @@ def transaction_detail_view(request, pk: int):
             "reverse_form": reverse_form,
             "receipt_form": receipt_form,
         },
+    )
+
+
+def project_money_view(request, pk: int):
+    """A project's money: what it had committed and disbursed, and its entries, page by page.
+    The project page loads it into itself (the ledger sits above projects); it is a page too.
+    Those who may see the project but not its money (the public) find nothing here."""
+    actor = request.user
+    project = projects.project_get(actor=actor, pk=pk)
+    balance = selectors.project_balance(actor=actor, project=project)
+    if balance is None:
+        raise Http404
+    entries = selectors.transaction_list(actor=actor, project=project)
+    return render(
+        request,
+        "funding/project_money.html",
+        {"project": project, "balance": balance, "page": page_of(request, entries)},
     )
 
 

@@ -1,17 +1,11 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from counterpart.core.forms import DATE, VersionedForm
 from counterpart.pairings import selectors
 from counterpart.pairings.models import Confidence
 from counterpart.places import selectors as places
-from counterpart.portal.forms import VersionedForm
-
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-
-
-class RegionChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, region):
-        return f"{region.name} · {region.get_level_display()}"
+from counterpart.places.forms import RegionChoiceField
 
 
 class PairingFieldsForm(forms.Form):

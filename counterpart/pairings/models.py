@@ -2,11 +2,11 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
+from counterpart.core.models import Bilingual, Versioned
 from counterpart.engine.quotas import ppm_to_percent
-from counterpart.places.models import Bilingual
 
 
-class PairingRound(Bilingual):
+class PairingRound(Bilingual, Versioned):
     """A round of the programme (1997, 2010, …) under which pairings are made."""
 
     year = models.PositiveSmallIntegerField(_("year"), unique=True)
@@ -14,7 +14,6 @@ class PairingRound(Bilingual):
     ends_on = models.DateField(_("ends on"), null=True, blank=True)
     description_en = models.TextField(_("description (English)"), blank=True)
     description_zh = models.TextField(_("description (Chinese)"), blank=True)
-    version = models.PositiveIntegerField(default=1, editable=False)
 
     class Meta:
         ordering = ["-year"]
@@ -28,7 +27,7 @@ class Confidence(models.TextChoices):
     LOW = "low", _("Low")
 
 
-class Pairing(models.Model):
+class Pairing(Versioned):
     """A donor organization assists a recipient region from one date to another."""
 
     round = models.ForeignKey(
@@ -63,7 +62,6 @@ class Pairing(models.Model):
         _("confidence"), max_length=10, choices=Confidence.choices, default=Confidence.MEDIUM
     )
     notes = models.TextField(_("notes"), blank=True)
-    version = models.PositiveIntegerField(default=1, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -86,7 +84,7 @@ class Pairing(models.Model):
         return self.valid_from <= day and (self.valid_to is None or day <= self.valid_to)
 
 
-class YearRangeRule(models.Model):
+class YearRangeRule(Versioned):
     """A rule of a round that holds from a first year to a last one (or on), per donor or for all.
 
     Rules of one kind for the same round and donor may not cover the same year.
@@ -95,7 +93,6 @@ class YearRangeRule(models.Model):
     first_year = models.PositiveSmallIntegerField(_("first year"))
     last_year = models.PositiveSmallIntegerField(_("last year"), null=True, blank=True)
     notes = models.TextField(_("notes"), blank=True)
-    version = models.PositiveIntegerField(default=1, editable=False)
 
     class Meta:
         abstract = True
@@ -154,7 +151,7 @@ class QuotaRule(YearRangeRule):
         return ppm_to_percent(self.share_ppm)
 
 
-class FiscalRevenue(models.Model):
+class FiscalRevenue(Versioned):
     """A donor's general public budget revenue for one year, the base of its quota."""
 
     donor = models.ForeignKey(
@@ -167,7 +164,6 @@ class FiscalRevenue(models.Model):
     amount_minor = models.BigIntegerField(_("amount (minor units)"))
     currency = models.CharField(_("currency"), max_length=3, default="CNY")
     source = models.CharField(_("source"), max_length=300, blank=True)
-    version = models.PositiveIntegerField(default=1, editable=False)
 
     class Meta:
         ordering = ["donor", "-year"]

@@ -69,6 +69,15 @@ def pairings_worked_on(*, actor) -> QuerySet[Pairing]:
     )
 
 
+def pairings_run_by(*, actor) -> QuerySet[Pairing]:
+    """The pairings the actor may record money and run projects for: every one for the office,
+    a donor team's own (and its cities')."""
+    pairings = pairing_list(actor=actor)
+    if permissions.is_programme_office(actor):
+        return pairings
+    return pairings.filter(permissions.donor_scope_q(actor, "donor__"))
+
+
 def pairing_get(*, actor, pk: int) -> Pairing:
     """The pairing, or 404 when it does not exist or the actor may not see it."""
     return get_object_or_404(_visible_pairings(actor), pk=pk)

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 
 from counterpart.accounts import permissions
 from counterpart.audit.services import audit_record, snapshot, tracked_update
-from counterpart.checks import dates_in_order
+from counterpart.core.rules import dates_in_order
 from counterpart.pairings.models import (
     Confidence,
     FiscalRevenue,

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 
 from counterpart.accounts import permissions
 from counterpart.audit.selectors import audit_events_for
+from counterpart.core.forms import show_service_errors
 from counterpart.engine.money import parse_major
 from counterpart.pairings import selectors, services
 from counterpart.pairings.forms import (
@@ -19,7 +20,6 @@ from counterpart.pairings.forms import (
 )
 from counterpart.places import selectors as places
 from counterpart.places.models import RegionLevel
-from counterpart.portal.forms import show_service_errors
 
 
 def _int_or_none(value):

@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from counterpart.accounts.admin import ReadOnlyAdmin
+from counterpart.core.admin import ReadOnlyAdmin
 from counterpart.places.models import Organization, Region
 
 

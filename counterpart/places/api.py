@@ -2,7 +2,7 @@ from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema
 from ninja.pagination import paginate
 
-from counterpart.lookups import visible_or_error
+from counterpart.core.lookups import visible_or_error
 from counterpart.places import selectors, services
 from counterpart.places.models import OrganizationKind, RegionLevel
 

@@ -1,7 +1,12 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from counterpart.portal.forms import VersionedForm
+from counterpart.core.forms import VersionedForm
+
+
+class RegionChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, region):
+        return f"{region.name} · {region.get_level_display()}"
 
 
 class OrganizationProfileForm(VersionedForm):

@@ -1,29 +1,7 @@
 from django.db import models
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-
-def in_language(english: str, chinese: str) -> str:
-    """The Chinese text when the active language is Chinese and there is one, else the English."""
-    language = get_language() or ""
-    return chinese if language.startswith("zh") and chinese else english
-
-
-class Bilingual(models.Model):
-    """A name in English and Chinese; `name` follows the active language."""
-
-    name_en = models.CharField(_("name (English)"), max_length=200)
-    name_zh = models.CharField(_("name (Chinese)"), max_length=200, blank=True)
-
-    class Meta:
-        abstract = True
-
-    def __str__(self) -> str:
-        return self.name
-
-    @property
-    def name(self) -> str:
-        return in_language(self.name_en, self.name_zh)
+from counterpart.core.models import Bilingual, Versioned, in_language
 
 
 class TreeNode(models.Model):
@@ -66,7 +44,7 @@ LEVEL_DEPTH = {
 }
 
 
-class Region(Bilingual, TreeNode):
+class Region(Bilingual, TreeNode, Versioned):
     code = models.CharField(
         _("code"),
         max_length=40,
@@ -82,12 +60,14 @@ class Region(Bilingual, TreeNode):
         on_delete=models.PROTECT,
         related_name="children",
     )
-    version = models.PositiveIntegerField(default=1, editable=False)
 
     class Meta:
         ordering = ["path"]
         verbose_name = _("region")
         verbose_name_plural = _("regions")
+
+    def __str__(self) -> str:
+        return self.name
 
 
 class OrganizationKind(models.TextChoices):
@@ -104,7 +84,18 @@ class OrganizationKind(models.TextChoices):
     NGO = "ngo", _("Non-governmental organization")
 
 
-class Organization(Bilingual, TreeNode):
+DONOR_KINDS = frozenset(
+    {
+        OrganizationKind.PROVINCE,
+        OrganizationKind.MUNICIPALITY,
+        OrganizationKind.CITY,
+        OrganizationKind.CENTRAL_AGENCY,
+        OrganizationKind.STATE_ENTERPRISE,
+    }
+)
+
+
+class Organization(Bilingual, TreeNode, Versioned):
     code = models.SlugField(_("code"), max_length=60, unique=True)
     kind = models.CharField(_("kind"), max_length=20, choices=OrganizationKind.choices)
     region = models.ForeignKey(
@@ -124,13 +115,20 @@ class Organization(Bilingual, TreeNode):
     contact_email = models.EmailField(
         _("contact email"), blank=True, help_text=_("An office address, never a person's own.")
     )
-    version = models.PositiveIntegerField(default=1, editable=False)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         ordering = ["path"]
         verbose_name = _("organization")
         verbose_name_plural = _("organizations")
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def may_assist(self) -> bool:
+        """Whether this kind of organization is ever a donor of a pairing."""
+        return self.kind in DONOR_KINDS
 
     @property
     def description(self) -> str:

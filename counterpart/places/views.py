@@ -5,11 +5,10 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from counterpart.accounts import permissions
-from counterpart.pairings import selectors as pairings
+from counterpart.core.forms import show_service_errors
 from counterpart.places import selectors, services
 from counterpart.places.forms import OrganizationProfileForm
 from counterpart.places.models import OrganizationKind
-from counterpart.portal.forms import show_service_errors
 
 
 def region_list_view(request):
@@ -30,7 +29,6 @@ def region_detail_view(request, pk: int):
             "region": region,
             "ancestors": selectors.region_ancestors(region),
             "children": selectors.region_list(actor=actor, parent=region),
-            "pairings": pairings.pairing_list(actor=actor, recipient=region),
             "organizations": selectors.organization_list(actor=actor).filter(region=region),
         },
     )
@@ -64,7 +62,6 @@ def organization_detail_view(request, pk: int):
         {
             "organization": organization,
             "children": selectors.organization_list(actor=actor, parent=organization),
-            "pairings": pairings.pairing_list(actor=actor, donor=organization),
             "can_edit": permissions.can_edit_organization(actor, organization),
         },
     )

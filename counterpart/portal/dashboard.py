@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 
 from counterpart.care.figures import care_tables
 from counterpart.care.selectors import care_figures
+from counterpart.core.tables import Table
 from counterpart.enterprise.figures import enterprise_tables
 from counterpart.enterprise.selectors import enterprise_figures
 from counterpart.exchanges.figures import exchange_tables
@@ -14,7 +15,6 @@ from counterpart.exchanges.selectors import exchange_figures
 from counterpart.funding import selectors as funding
 from counterpart.funding.models import RuleKind, TransactionKind
 from counterpart.places.models import RegionLevel
-from counterpart.portal.tables import Table
 from counterpart.projects import selectors as projects
 from counterpart.projects.models import Standard
 from counterpart.talent import selectors as talent

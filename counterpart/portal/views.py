@@ -4,6 +4,7 @@ from django.shortcuts import render
 
 from counterpart.accounts import permissions
 from counterpart.accounts.models import Role
+from counterpart.core.tables import download
 from counterpart.funding import selectors as funding
 from counterpart.funding.models import BASE_CURRENCY, RuleKind
 from counterpart.pairings import selectors as pairings
@@ -11,7 +12,6 @@ from counterpart.places import selectors as places
 from counterpart.places.models import RegionLevel
 from counterpart.portal.dashboard import dashboard_tables, percent
 from counterpart.portal.forms import DashboardFilterForm
-from counterpart.portal.tables import download
 
 CHART_LEVELS = [RegionLevel.PREFECTURE, RegionLevel.COUNTY, RegionLevel.DIVISION]
 

@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema
 from ninja.pagination import paginate
 
-from counterpart.lookups import visible_or_error
+from counterpart.core.lookups import visible_or_error
 from counterpart.pairings import selectors as pairings
 from counterpart.places.api import organization_or_error, region_or_error
 from counterpart.projects import selectors, services

@@ -1,8 +1,9 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from counterpart.pairings.forms import DATE, RegionChoiceField
-from counterpart.portal.forms import VersionedForm
+from counterpart.core.forms import DATE, VersionedForm
+from counterpart.engine.money import CURRENCIES
+from counterpart.places.forms import RegionChoiceField
 from counterpart.projects.models import ActivityStatus, Measure, ResultKind, Standard
 
 SECTOR_ROWS = 4
@@ -40,13 +41,12 @@ class ProjectFieldsForm(forms.Form):
     budget = forms.CharField(
         label=_("Budget"), required=False, help_text=_("In the currency below, e.g. 70,000,000")
     )
-    currency = forms.ChoiceField(label=_("Currency"))
+    currency = forms.ChoiceField(label=_("Currency"), choices=[(c, c) for c in CURRENCIES])
     is_published = forms.BooleanField(label=_("Published on the public portal"), required=False)
 
-    def __init__(self, *args, regions, currencies, **kwargs):
+    def __init__(self, *args, regions, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["region"].queryset = regions
-        self.fields["currency"].choices = [(c.code, c.code) for c in currencies]
 
 
 class SectorSplitMixin(forms.Form):

@@ -4,22 +4,57 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from counterpart.places.models import in_language
+from counterpart.core.models import Bilingual, BilingualTitle, Versioned, in_language
 
 
-class BilingualTitle(models.Model):
-    title_en = models.CharField(_("title (English)"), max_length=300)
-    title_zh = models.CharField(_("title (Chinese)"), max_length=300, blank=True)
+class Category(models.TextChoices):
+    """What the programme counts a sector as. The first seven are people's wellbeing."""
+
+    HEALTH = "health", _("Health")
+    EDUCATION = "education", _("Education")
+    EMPLOYMENT = "employment", _("Employment")
+    HOUSING = "housing", _("Housing")
+    ROADS = "roads", _("Roads")
+    WATER = "water", _("Water")
+    SOCIAL_PROTECTION = "social_protection", _("Social protection")
+    INDUSTRY = "industry", _("Industry")
+    INFRASTRUCTURE = "infrastructure", _("Infrastructure")
+    GOVERNANCE = "governance", _("Governance")
+    OTHER = "other", _("Other")
+
+
+WELLBEING_CATEGORIES = frozenset(
+    {
+        Category.HEALTH,
+        Category.EDUCATION,
+        Category.EMPLOYMENT,
+        Category.HOUSING,
+        Category.ROADS,
+        Category.WATER,
+        Category.SOCIAL_PROTECTION,
+    }
+)
+
+
+class Sector(Bilingual):
+    """An OECD DAC 5-digit purpose code and the programme category it counts under: what a
+    project (and a ledger entry of its own) is about."""
+
+    code = models.CharField(_("DAC code"), max_length=5, primary_key=True)
+    category = models.CharField(_("category"), max_length=20, choices=Category.choices)
 
     class Meta:
-        abstract = True
+        db_table = "funding_sector"  # where it was created, before sectors moved to projects
+        ordering = ["code"]
+        verbose_name = _("sector")
+        verbose_name_plural = _("sectors")
 
     def __str__(self) -> str:
-        return self.title
+        return f"{self.code} {self.name}"
 
     @property
-    def title(self) -> str:
-        return in_language(self.title_en, self.title_zh)
+    def is_wellbeing(self) -> bool:
+        return self.category in WELLBEING_CATEGORIES
 
 
 class ActivityStatus(models.TextChoices):
@@ -33,7 +68,7 @@ class ActivityStatus(models.TextChoices):
     SUSPENDED = "6", _("Suspended")
 
 
-class Project(BilingualTitle):
+class Project(BilingualTitle, Versioned):
     pairing = models.ForeignKey(
         "pairings.Pairing",
         verbose_name=_("pairing"),
@@ -69,7 +104,6 @@ class Project(BilingualTitle):
     budget_minor = models.BigIntegerField(_("budget (minor units)"), default=0)
     currency = models.CharField(_("currency"), max_length=3, default="CNY")
     is_published = models.BooleanField(_("published"), default=False)
-    version = models.PositiveIntegerField(default=1, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -91,7 +125,7 @@ class ProjectSector(models.Model):
 
     project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="sectors")
     sector = models.ForeignKey(
-        "funding.Sector", verbose_name=_("sector"), on_delete=models.PROTECT, related_name="+"
+        Sector, verbose_name=_("sector"), on_delete=models.PROTECT, related_name="+"
     )
     percentage = models.PositiveSmallIntegerField(_("percentage"))
 
@@ -131,11 +165,10 @@ class ProjectPlace(models.Model):
         return str(self.region)
 
 
-class Milestone(BilingualTitle):
+class Milestone(BilingualTitle, Versioned):
     project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="milestones")
     due_on = models.DateField(_("due on"))
     completed_on = models.DateField(_("completed on"), null=True, blank=True)
-    version = models.PositiveIntegerField(default=1, editable=False)
 
     class Meta:
         ordering = ["due_on", "id"]
@@ -214,7 +247,7 @@ class Indicator(BilingualTitle):
         verbose_name_plural = _("indicators")
 
 
-class IndicatorPeriod(models.Model):
+class IndicatorPeriod(Versioned):
     indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="periods")
     period_start = models.DateField(_("period start"))
     period_end = models.DateField(_("period end"))
@@ -224,7 +257,6 @@ class IndicatorPeriod(models.Model):
     actual = models.DecimalField(
         _("actual"), max_digits=16, decimal_places=2, null=True, blank=True
     )
-    version = models.PositiveIntegerField(default=1, editable=False)
 
     class Meta:
         ordering = ["period_start"]

@@ -13,7 +13,7 @@ from django.shortcuts import get_object_or_404
 
 from counterpart.accounts import permissions
 from counterpart.places.models import Region
-from counterpart.projects.models import Indicator, IndicatorPeriod, Project
+from counterpart.projects.models import Indicator, IndicatorPeriod, Project, ProjectSector, Sector
 
 
 def project_list(*, actor, pairing=None, donor=None, area=None, status=None) -> QuerySet[Project]:
@@ -119,3 +119,27 @@ def standard_totals(*, actor, **project_filters) -> dict[str, Progress]:
         progress.target += target or 0
         progress.actual += actual or 0
     return dict(sums)
+
+
+def sector_list(*, actor=None) -> QuerySet[Sector]:
+    """The DAC sectors the product ships (reference data: everyone reads them)."""
+    return Sector.objects.all()
+
+
+def sector_get_many(*, codes: list[str]) -> dict[str, Sector]:
+    return Sector.objects.in_bulk(codes)
+
+
+def sector_splits(*, project_ids: list[int]) -> dict[int, list[tuple[str, int]]]:
+    """Each project's split as (category, percentage), largest share first: what the ledger
+    divides an entry without a sector of its own by. Not scoped: the ledger has already checked
+    that the actor may record for these projects' pairings."""
+    splits: dict[int, list[tuple[str, int]]] = {}
+    rows = (
+        ProjectSector.objects.filter(project_id__in=project_ids)
+        .values_list("project_id", "sector__category", "percentage")
+        .order_by("project_id", "-percentage", "sector_id")
+    )
+    for project_id, category, percentage in rows:
+        splits.setdefault(project_id, []).append((category, percentage))
+    return splits

@@ -13,9 +13,9 @@ from django.utils.translation import gettext as _
 
 from counterpart.accounts import permissions
 from counterpart.audit.services import audit_record, snapshot, tracked_update
-from counterpart.checks import dates_in_order
-from counterpart.funding.services import ledger_totals_rebuild
+from counterpart.core.rules import dates_in_order
 from counterpart.pairings.models import Pairing
+from counterpart.projects import selectors
 from counterpart.projects.models import (
     Indicator,
     IndicatorPeriod,
@@ -27,6 +27,7 @@ from counterpart.projects.models import (
     ProjectSector,
     Result,
 )
+from counterpart.projects.signals import counting_changed
 
 PROJECT_FIELDS = {
     "title_en",
@@ -112,7 +113,7 @@ def project_update(*, actor, project: Project, expected_version: int, **changes)
         validate=_check_project,
     )
     if publication_changes:  # the public totals count published projects only
-        ledger_totals_rebuild(actor=actor, pairing=updated.pairing)
+        counting_changed.send(sender=Project, actor=actor, project=updated)
     return updated
 
 
@@ -120,9 +121,7 @@ def project_update(*, actor, project: Project, expected_version: int, **changes)
 def project_sectors_set(*, actor, project: Project, sectors: dict[str, int]) -> Project:
     """Replace the project's sector split. Entries that follow it are re-counted."""
     _require_runs(actor, project)
-    from counterpart.funding.selectors import sector_get_many
-
-    known = sector_get_many(codes=list(sectors))
+    known = selectors.sector_get_many(codes=list(sectors))
     errors = [
         _("Unknown DAC sector code %(code)r.") % {"code": code}
         for code in sectors
@@ -145,7 +144,7 @@ def project_sectors_set(*, actor, project: Project, sectors: dict[str, int]) -> 
     audit_record(
         actor=actor, event_type="project.sectors_set", obj=project, before=before, after=sectors
     )
-    ledger_totals_rebuild(actor=actor, pairing=project.pairing)
+    counting_changed.send(sender=Project, actor=actor, project=project)
     return project
 
 

@@ -5,10 +5,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from counterpart.accounts import permissions
+from counterpart.core.forms import show_service_errors
 from counterpart.engine.money import format_minor, parse_major
-from counterpart.funding import selectors as funding
+from counterpart.pairings.selectors import pairings_run_by
 from counterpart.places import selectors as places
-from counterpart.portal.forms import show_service_errors
 from counterpart.projects import selectors, services
 from counterpart.projects.forms import (
     DocumentForm,
@@ -39,8 +39,7 @@ def project_list_view(request):
             "projects": projects[:500],
             "statuses": ActivityStatus.choices,
             "status": status,
-            "can_create": actor.is_authenticated
-            and funding.recordable_pairings(actor=actor).exists(),
+            "can_create": actor.is_authenticated and pairings_run_by(actor=actor).exists(),
         },
     )
 
@@ -59,18 +58,18 @@ def _field_choices(actor, pairing=None) -> dict:
     regions = places.region_list(actor=actor)
     if pairing is not None:
         regions = regions.filter(path__startswith=pairing.recipient.path)
-    return {"regions": regions.order_by("path"), "currencies": funding.currency_list(actor=actor)}
+    return {"regions": regions.order_by("path")}
 
 
 @login_required
 def project_create_view(request):
     actor = request.user
-    pairings = funding.recordable_pairings(actor=actor)
+    pairings = pairings_run_by(actor=actor)
     permissions.require(pairings.exists())
     form = ProjectCreateForm(
         request.POST or None,
         pairings=pairings,
-        sectors=funding.sector_list(actor=actor),
+        sectors=selectors.sector_list(actor=actor),
         initial={"currency": "CNY"},
         **_field_choices(actor),
     )
@@ -162,7 +161,6 @@ def project_detail_view(request, pk: int):
         done = _act(request, actor, project, action, forms)
         if done:
             return redirect("projects:detail", pk=project.pk)
-    balance = funding.project_balance(actor=actor, project=project)
     return render(
         request,
         "projects/detail.html",
@@ -173,10 +171,8 @@ def project_detail_view(request, pk: int):
             "milestones": project.milestones.all(),
             "documents": project.documents.all(),
             "results": project.results.prefetch_related("indicators__periods"),
-            "entries": funding.transaction_list(actor=actor, project=project)[:50]
-            if funding.may_see_entries(actor)
-            else [],
-            "balance": balance,
+            # The ledger sits above projects: its page fragment shows this project's money.
+            "shows_money": can_report or permissions.reads_everything(actor),
             "can_run": can_run,
             "can_report": can_report,
             "forms": forms,
@@ -203,7 +199,7 @@ def _detail_forms(actor, project, *, can_run: bool, action: str | None, data) ->
         "sectors": SectorSplitForm(
             posted("sectors"),
             initial=split_initial,
-            sectors=funding.sector_list(actor=actor),
+            sectors=selectors.sector_list(actor=actor),
             auto_id=ids("sectors"),
         ),
         "milestone": MilestoneForm(posted("milestone"), auto_id=ids("milestone")),

@@ -1,15 +1,14 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from counterpart.pairings.forms import DATE
-from counterpart.portal.forms import VersionedForm
+from counterpart.core.choices import Language, Specialty
+from counterpart.core.forms import DATE, VersionedForm
 from counterpart.talent.models import (
-    Language,
+    LocalRole,
     Optimal,
     PostStatus,
     ProfessionalKind,
     Seniority,
-    Specialty,
     Term,
 )
 
@@ -111,13 +110,18 @@ class MentorshipForm(forms.Form):
     mentor = forms.ModelChoiceField(
         label=_("Mentor (a professional sent)"), queryset=None, required=False
     )
-    local_mentor_role = forms.CharField(
-        label=_("Or a local senior, by role"), max_length=150, required=False
+    local_mentor_role = forms.ChoiceField(
+        label=_("Or a local senior, by role"),
+        choices=[("", "—"), *LocalRole.choices],
+        required=False,
     )
-    mentee_role = forms.CharField(
+    mentee_role = forms.ChoiceField(
         label=_("Mentee, by role"),
-        max_length=150,
-        help_text=_("A role, not a name: e.g. “young Russian-language teacher”."),
+        choices=LocalRole.choices,
+        help_text=_("Mentees are recorded by role and field, never by name."),
+    )
+    mentee_field = forms.ChoiceField(
+        label=_("Mentee's field"), choices=[("", "—"), *Specialty.choices], required=False
     )
     started_on = forms.DateField(label=_("Started on"), widget=DATE)
     goals = forms.CharField(

@@ -2,8 +2,9 @@ import pytest
 from django.db import transaction
 from django.urls import reverse
 
-from counterpart.audit.models import AppendOnlyError, AuditEvent
+from counterpart.audit.models import AuditEvent
 from counterpart.audit.services import audit_record
+from counterpart.core.models import AppendOnlyError
 
 
 def test_audit_events_cannot_be_changed_or_deleted(world):

@@ -6,7 +6,7 @@ import pytest
 from playwright.sync_api import sync_playwright
 
 from counterpart.accounts.services import system_actor
-from counterpart.portal.demo.load import DemoLoader
+from counterpart.demo.load import DemoLoader
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 # The Playwright driver runs an event loop in this thread; the ORM calls in fixtures are safe.

@@ -57,7 +57,8 @@ def test_a_project_from_creation_to_reported_results_on_the_dashboard(page):
     form.get_by_label("Standard indicator").select_option("staff_trained")
     form.get_by_label("Indicator (English)").fill("Nurses trained to the new standard")
     form.get_by_role("button", name="Add").click()
-    expect(page.locator("caption")).to_contain_text("Nurses trained to the new standard")
+    indicator = page.locator("#results-h ~ table caption")
+    expect(indicator).to_contain_text("Nurses trained to the new standard")
 
     page.get_by_text("Record a period's target or actual").click()
     page.get_by_label("Period start").fill("2023-01-01")

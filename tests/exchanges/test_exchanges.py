@@ -85,19 +85,24 @@ def schools(world):
     return Schools
 
 
-def register(school, label, grade, pupils, language="zh"):
+def register(school, grade, number, pupils, language="zh"):
     return services.school_class_register(
-        actor=f.system(), school=school, label=label, grade=grade, pupils=pupils, language=language
+        actor=f.system(),
+        school=school,
+        grade=grade,
+        class_number=number,
+        pupils=pupils,
+        language=language,
     )
 
 
 def test_classes_are_matched_as_pen_pals_and_count_their_letters(world, schools):
-    b8 = register(schools.beijing, "Grade 8, Class 1", 8, 42)
-    b3 = register(schools.beijing, "Grade 3, Class 2", 3, 30)
-    h8 = register(schools.hotan, "Grade 8, Class 2", 8, 40)
-    h9 = register(schools.hotan, "Grade 9, Class 1", 9, 44)
-    register(schools.hotan, "Grade 8, Class 4", 8, 39, language="ug")  # writes another language
-    register(schools.shufu, "Grade 8, Class 1", 8, 42)  # not in the pairing's place
+    b8 = register(schools.beijing, 8, 1, 42)
+    b3 = register(schools.beijing, 3, 2, 30)
+    h8 = register(schools.hotan, 8, 2, 40)
+    h9 = register(schools.hotan, 9, 1, 44)
+    register(schools.hotan, 8, 4, 39, language="ug")  # writes another language
+    register(schools.shufu, 8, 1, 42)  # not in the pairing's place
     proposed = services.proposed_partnerships(pairing=world.beijing_hotan_city)
     assert proposed == [(b8, h8)]  # the nearer grade; grade 3 fits no one; h9 stays free
     made = services.school_partnerships_match(
@@ -137,8 +142,8 @@ def test_classes_are_matched_as_pen_pals_and_count_their_letters(world, schools)
 
 
 def test_schools_see_their_own_partnerships_only(world, schools):
-    b8 = register(schools.beijing, "Grade 8, Class 1", 8, 42)
-    h8 = register(schools.hotan, "Grade 8, Class 2", 8, 40)
+    b8 = register(schools.beijing, 8, 1, 42)
+    h8 = register(schools.hotan, 8, 2, 40)
     partnership = services.school_partnership_create(
         actor=f.system(),
         pairing=world.beijing_hotan_city,
@@ -154,7 +159,7 @@ def test_schools_see_their_own_partnerships_only(world, schools):
             actor=f.system(),
             pairing=world.beijing_hotan_city,
             donor_class=b8,
-            recipient_class=register(schools.hotan, "Grade 8, Class 5", 8, 40),
+            recipient_class=register(schools.hotan, 8, 5, 40),
             started_on=D(2019, 1, 1),
         )
     assert "donor_class" in error.value.message_dict
@@ -162,8 +167,8 @@ def test_schools_see_their_own_partnerships_only(world, schools):
         services.school_partnership_create(
             actor=f.system(),
             pairing=world.beijing_hotan_city,
-            donor_class=register(schools.beijing, "Grade 7, Class 1", 7, 40),
-            recipient_class=register(schools.shufu, "Grade 7, Class 2", 7, 40),
+            donor_class=register(schools.beijing, 7, 1, 40),
+            recipient_class=register(schools.shufu, 7, 2, 40),
             started_on=D(2019, 1, 1),
         )
     assert "recipient_class" in error.value.message_dict
@@ -175,15 +180,21 @@ def test_a_class_is_a_group_of_counted_pupils(world, schools):
         services.school_class_register(
             actor=world.user("guangdong_team"),
             school=schools.hotan,
-            label="Grade 8",
             grade=8,
+            class_number=1,
             pupils=40,
             language="zh",
         )
     with pytest.raises(ValidationError) as error:
-        register(schools.hotan, "Grade 13", 13, 40)
+        register(schools.hotan, 13, 1, 40)
     assert not SchoolClass.objects.exists()
     assert error.value.message_dict
+    first = register(schools.hotan, 8, 3, 40)
+    assert first.label == "Grade 8, Class 3"  # built from numbers: no text to hold a name
+    with pytest.raises(ValidationError) as error:
+        register(schools.hotan, 8, 3, 38)
+    assert "class_number" in error.value.message_dict
+    assert not any(field.name == "label" for field in SchoolClass._meta.fields)
 
 
 def test_pages_and_api_show_counts_to_the_public_and_records_to_teams(client, world):

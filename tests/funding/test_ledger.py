@@ -5,7 +5,8 @@ import datetime
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
-from counterpart.audit.models import AppendOnlyError, AuditEvent
+from counterpart.audit.models import AuditEvent
+from counterpart.core.models import AppendOnlyError
 from counterpart.funding import selectors, services
 from counterpart.funding.models import LedgerBalance, LedgerTotal, Transaction, TransactionKind
 from tests import factories as f

@@ -34,5 +34,9 @@ def test_nobody_edits_another_organization(client, world, role):
 def test_regions_and_organizations_are_public(client, world):
     assert client.get(reverse("places:regions")).status_code == 200
     assert client.get(reverse("places:region", args=[world.hotan.pk])).status_code == 200
-    response = client.get(reverse("places:organization", args=[world.beijing.pk]))
+    page = client.get(reverse("places:organization", args=[world.beijing.pk])).content.decode()
+    assert f'hx-get="/pairings/?donor={world.beijing.pk}"' in page
+    # The place page loads its pairings from the pairings app (which sits above places):
+    # the public sees the published one, not the draft.
+    response = client.get(f"/pairings/?donor={world.beijing.pk}", HTTP_HX_REQUEST="true")
     assert list(response.context["pairings"]) == [world.beijing_hotan_city]

@@ -3,10 +3,10 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from counterpart.accounts.services import system_actor
+from counterpart.demo.load import DemoLoader
+from counterpart.demo.places import DEMO_PASSWORD, USERS
 from counterpart.funding.models import Transaction
 from counterpart.pairings.models import Pairing
-from counterpart.portal.demo.load import DemoLoader
-from counterpart.portal.demo.people import DEMO_PASSWORD, DEMO_USERS
 
 DONORS_2010 = {
     "Anhui",
@@ -71,7 +71,7 @@ def test_demo_loading_is_idempotent(demo):
 
 
 def test_each_demo_login_works(client, demo):
-    for username, *_rest in DEMO_USERS:
+    for username in (row["username"] for row in USERS):
         assert client.login(username=username, password=DEMO_PASSWORD), username
         client.logout()
 
@@ -79,7 +79,7 @@ def test_each_demo_login_works(client, demo):
 def test_demo_command_prints_the_logins(demo, capsys):
     call_command("demo", "--logins-only")
     out = capsys.readouterr().out
-    assert all(username in out for username, *_rest in DEMO_USERS)
+    assert all(username in out for username in (row["username"] for row in USERS))
     assert DEMO_PASSWORD in out
 
 

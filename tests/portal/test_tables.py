@@ -1,6 +1,6 @@
 """A figures table: its chart draws what its table and CSV hold, minus what it leaves out."""
 
-from counterpart.portal.tables import Table
+from counterpart.core.tables import Table
 
 
 def jobs(**fields):

@@ -168,5 +168,19 @@ def test_the_public_reads_a_published_project_but_not_its_money(client, world):
     page = client.get(f"/projects/{project.pk}/")
     assert page.status_code == 200
     assert "Reading room" in page.content.decode()
-    assert page.context["balance"] is None and not page.context["entries"]
+    assert not page.context["shows_money"]
+    assert client.get(f"/funding/projects/{project.pk}/").status_code == 404
     assert client.post(f"/projects/{project.pk}/", {"action": "milestone"}).status_code == 403
+
+
+def test_the_project_page_loads_its_money_from_the_ledger(client, world):
+    project = f.project(pairing=world.beijing_hotan_city, title_en="Reading room")
+    f.entry(pairing=world.beijing_hotan_city, project=project, amount_minor=12_345)
+    client.force_login(world.user("beijing_team"))
+    page = client.get(f"/projects/{project.pk}/").content.decode()
+    assert f'hx-get="/funding/projects/{project.pk}/"' in page
+    money = client.get(f"/funding/projects/{project.pk}/", HTTP_HX_REQUEST="true")
+    text = money.content.decode()
+    assert money.status_code == 200 and "¥123.45" in text and "1–1 of 1" in text
+    client.force_login(world.user("guangdong_team"))  # another donor: neither project nor money
+    assert client.get(f"/funding/projects/{project.pk}/").status_code == 404

@@ -16,7 +16,8 @@ def test_a_placed_professional_mentors_and_the_meetings_add_up(world, talent):
         actor=me,
         institution=talent.hospital,
         mentor=talent.yu,
-        mentee_role="young paediatrician",
+        mentee_role="young_doctor",
+        mentee_field="paediatrics",
         started_on=datetime.date(2030, 9, 15),
         goals="Run the children's ward alone.",
     )
@@ -39,10 +40,19 @@ def test_a_mentorship_needs_a_mentor(world, talent):
         services.mentorship_create(
             actor=world.user("hotan_team"),
             institution=talent.hospital,
-            mentee_role="young nurse",
+            mentee_role="nurse",
             started_on=datetime.date(2030, 9, 15),
         )
     assert "mentor" in error.value.message_dict
+    with pytest.raises(ValidationError) as error:  # a role is chosen, never written
+        services.mentorship_create(
+            actor=world.user("hotan_team"),
+            institution=talent.hospital,
+            local_mentor_role="senior_doctor",
+            mentee_role="Wang Xiaoming, young nurse",
+            started_on=datetime.date(2030, 9, 15),
+        )
+    assert "mentee_role" in error.value.message_dict
 
 
 def test_trainings_count_local_staff_and_refuse_impossible_counts(world, talent):

@@ -11,6 +11,7 @@ from counterpart.funding.services.ledger import (
     transactions_record_bulk,
 )
 from counterpart.funding.services.rates import RateBook, amount_in_base, exchange_rate_record
+from counterpart.funding.services.reference import reference_data_restore
 from counterpart.funding.services.rules import compliance_rule_create, compliance_rule_update
 
 __all__ = [
@@ -23,6 +24,7 @@ __all__ = [
     "exchange_rate_record",
     "ledger_totals_rebuild",
     "receipt_confirm",
+    "reference_data_restore",
     "transaction_preview",
     "transaction_record",
     "transaction_reverse",

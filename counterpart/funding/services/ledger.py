@@ -24,14 +24,14 @@ from counterpart.funding.models import (
     LedgerBalance,
     LedgerTotal,
     ReceiptConfirmation,
-    Sector,
     Transaction,
     TransactionKind,
 )
 from counterpart.funding.services.rates import RateBook, missing_rate_message, to_base
 from counterpart.funding.services.rows import add_to_rows, insert_rows
 from counterpart.pairings.models import Pairing
-from counterpart.projects.models import Project, ProjectSector
+from counterpart.projects import selectors as projects
+from counterpart.projects.models import Project, Sector
 
 # Ten trillion yuan: far above any entry, far below what 64 bits hold after conversion.
 MAX_AMOUNT_MINOR = 10**15
@@ -71,7 +71,7 @@ class _Ledger:
         self.today = timezone.localdate(self.now)
         self.rates = RateBook()
         self.currencies = set(Currency.objects.values_list("code", flat=True))
-        self.sectors = {s.code: s for s in Sector.objects.all()}
+        self.sectors = {s.code: s for s in projects.sector_list()}
         self.splits: dict[int, list[tuple[str, int]]] = {}
         self.balances: dict[tuple, list[int]] = {}  # (pairing, project): committed, disbursed
         self.balance_deltas: dict[tuple, list[int]] = defaultdict(lambda: [0, 0])
@@ -87,12 +87,7 @@ class _Ledger:
         project_ids = sorted({e.project.pk for e in entries if e.project is not None})
         for chunk in _chunks(project_ids):
             _keep_from_deletion(Project, chunk)
-            for row in (
-                ProjectSector.objects.filter(project_id__in=chunk)
-                .values_list("project_id", "sector__category", "percentage")
-                .order_by("project_id", "-percentage", "sector_id")
-            ):
-                self.splits.setdefault(row[0], []).append((row[1], row[2]))
+            self.splits.update(projects.sector_splits(project_ids=chunk))
             self._load_balances(project_id__in=chunk)
         unprojected = sorted({e.pairing.pk for e in entries if e.project is None})
         for chunk in _chunks(unprojected):
@@ -227,11 +222,8 @@ class _Ledger:
 
     def _split(self, project_id: int) -> list[tuple[str, int]]:
         if project_id not in self.splits:
-            self.splits[project_id] = list(
-                ProjectSector.objects.filter(project_id=project_id)
-                .values_list("sector__category", "percentage")
-                .order_by("-percentage", "sector_id")
-            )
+            split = projects.sector_splits(project_ids=[project_id])
+            self.splits[project_id] = split.get(project_id, [])
         return self.splits[project_id]
 
     # -- adding and writing -----------------------------------------------------------------

@@ -2,23 +2,27 @@
 
 import datetime
 from decimal import Decimal
+from typing import Literal
 
 from ninja import Field, Router, Schema
 from ninja.pagination import paginate
 
+from counterpart.core.choices import Specialty
 from counterpart.places.api import organization_or_error
 from counterpart.talent import selectors, services
 from counterpart.talent.api.people import professional_or_error
+from counterpart.talent.models import LocalRole
 
 router = Router(tags=["talent"])
 
 
 class MentorshipIn(Schema):
     institution_id: int
-    mentee_role: str = Field(max_length=150, description="A role, never a name.")
+    mentee_role: LocalRole = Field(description="A role, never a name.")
+    mentee_field: Specialty | Literal[""] = ""
     started_on: datetime.date
     mentor_id: int | None = None
-    local_mentor_role: str = ""
+    local_mentor_role: LocalRole | Literal[""] = ""
     goals: str = ""
 
 
@@ -28,6 +32,7 @@ class MentorshipOut(Schema):
     mentor_id: int | None
     local_mentor_role: str
     mentee_role: str
+    mentee_field: str
     started_on: datetime.date
     ended_on: datetime.date | None
     goals: str

@@ -7,12 +7,12 @@ from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema
 from ninja.pagination import paginate
 
-from counterpart.lookups import visible_or_error
+from counterpart.core.choices import Specialty
+from counterpart.core.lookups import visible_or_error
 from counterpart.places.api import organization_or_error
 from counterpart.talent import selectors, services
 from counterpart.talent.models import (
     ProfessionalKind,
-    Specialty,
 )
 
 router = Router(tags=["talent"])

@@ -5,12 +5,11 @@ import datetime
 from ninja import Field, Router, Schema
 from ninja.pagination import paginate
 
+from counterpart.core.choices import Language, Specialty
 from counterpart.places.api import organization_or_error
 from counterpart.talent import selectors, services
 from counterpart.talent.models import (
-    Language,
     PostStatus,
-    Specialty,
 )
 
 router = Router(tags=["talent"])

@@ -7,13 +7,13 @@ Local staff who are mentored or trained are described by role or counted, never 
 """
 
 from counterpart.talent.models.knowledge import (
+    LocalRole,
     Mentorship,
     MentorshipMeeting,
     Training,
 )
 from counterpart.talent.models.people import (
     Couple,
-    Language,
     Post,
     PostRanking,
     PostStatus,
@@ -21,7 +21,6 @@ from counterpart.talent.models.people import (
     Professional,
     ProfessionalKind,
     Seniority,
-    Specialty,
     Term,
 )
 from counterpart.talent.models.placements import (
@@ -39,7 +38,7 @@ __all__ = [
     "Couple",
     "Extension",
     "ExtensionStatus",
-    "Language",
+    "LocalRole",
     "MatchRun",
     "MatchRunStatus",
     "Mentorship",
@@ -54,7 +53,6 @@ __all__ = [
     "Professional",
     "ProfessionalKind",
     "Seniority",
-    "Specialty",
     "Term",
     "Training",
     "WorkLoad",

@@ -4,7 +4,25 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
+from counterpart.core.choices import Specialty
 from counterpart.talent.models.people import Professional
+
+
+class LocalRole(models.TextChoices):
+    """What a local staff member is, never who: mentorships name roles, not people."""
+
+    YOUNG_TEACHER = "young_teacher", _("Young teacher")
+    TEACHER = "teacher", _("Teacher")
+    SENIOR_TEACHER = "senior_teacher", _("Senior teacher")
+    YOUNG_DOCTOR = "young_doctor", _("Young doctor")
+    DOCTOR = "doctor", _("Doctor")
+    SENIOR_DOCTOR = "senior_doctor", _("Senior doctor")
+    NURSE = "nurse", _("Nurse")
+    ENGINEER = "engineer", _("Engineer")
+    TECHNICIAN = "technician", _("Technician")
+    OFFICIAL = "official", _("Official")
+    MANAGER = "manager", _("Manager")
+    OTHER_STAFF = "other_staff", _("Other local staff")
 
 
 class Mentorship(models.Model):
@@ -25,12 +43,11 @@ class Mentorship(models.Model):
         related_name="mentorships",
     )
     local_mentor_role = models.CharField(
-        _("or a local senior, by role"), max_length=150, blank=True
+        _("or a local senior, by role"), max_length=20, choices=LocalRole.choices, blank=True
     )
-    mentee_role = models.CharField(
-        _("mentee, by role"),
-        max_length=150,
-        help_text=_("A role, not a name: e.g. “young Russian-language teacher”."),
+    mentee_role = models.CharField(_("mentee, by role"), max_length=20, choices=LocalRole.choices)
+    mentee_field = models.CharField(
+        _("mentee's field"), max_length=40, choices=Specialty.choices, blank=True
     )
     started_on = models.DateField(_("started on"))
     ended_on = models.DateField(_("ended on"), null=True, blank=True)
@@ -49,7 +66,8 @@ class Mentorship(models.Model):
         verbose_name_plural = _("mentorships")
 
     def __str__(self) -> str:
-        return self.mentee_role
+        role = self.get_mentee_role_display()
+        return f"{role} · {self.get_mentee_field_display()}" if self.mentee_field else str(role)
 
 
 class MentorshipMeeting(models.Model):

@@ -5,29 +5,8 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
-from counterpart.projects.models import BilingualTitle
-
-
-class Specialty(models.TextChoices):
-    PAEDIATRICS = "paediatrics", _("Paediatrics")
-    OPHTHALMOLOGY = "ophthalmology", _("Ophthalmology")
-    CARDIOLOGY = "cardiology", _("Cardiology")
-    ORTHOPAEDICS = "orthopaedics", _("Orthopaedics")
-    GENERAL_SURGERY = "general_surgery", _("General surgery")
-    INTERNAL_MEDICINE = "internal_medicine", _("Internal medicine")
-    OBSTETRICS = "obstetrics", _("Obstetrics and gynaecology")
-    ANAESTHESIOLOGY = "anaesthesiology", _("Anaesthesiology")
-    NURSING = "nursing", _("Nursing")
-    HOSPITAL_MANAGEMENT = "hospital_management", _("Hospital management")
-    LANGUAGE_TEACHING = "language_teaching", _("Language teaching")
-    MATHEMATICS_TEACHING = "mathematics_teaching", _("Mathematics teaching")
-    SCIENCE_TEACHING = "science_teaching", _("Science teaching")
-    VOCATIONAL_TEACHING = "vocational_teaching", _("Vocational teaching")
-    CIVIL_ENGINEERING = "civil_engineering", _("Civil engineering")
-    AGRICULTURE = "agriculture", _("Agriculture")
-    INFORMATION_TECHNOLOGY = "information_technology", _("Information technology")
-    FINANCE = "finance", _("Finance")
-    PUBLIC_ADMINISTRATION = "public_administration", _("Public administration")
+from counterpart.core.choices import Language, Specialty
+from counterpart.core.models import BilingualTitle, Versioned
 
 
 class Seniority(models.IntegerChoices):
@@ -35,16 +14,6 @@ class Seniority(models.IntegerChoices):
     INTERMEDIATE = 2, _("Intermediate")
     SENIOR = 3, _("Senior (associate chief, associate professor)")
     CHIEF = 4, _("Chief (chief physician, professor)")
-
-
-class Language(models.TextChoices):
-    """Working languages (what a post needs), not anyone's origin."""
-
-    MANDARIN = "zh", _("Mandarin Chinese")
-    UYGHUR = "ug", _("Uyghur")
-    KAZAKH = "kk", _("Kazakh")
-    RUSSIAN = "ru", _("Russian")
-    ENGLISH = "en", _("English")
 
 
 class Term(models.IntegerChoices):
@@ -59,7 +28,7 @@ class ProfessionalKind(models.TextChoices):
     PROFESSIONAL = "professional", _("Professional")
 
 
-class Professional(models.Model):
+class Professional(Versioned):
     organization = models.ForeignKey(
         "places.Organization",
         verbose_name=_("sending organization"),
@@ -86,7 +55,6 @@ class Professional(models.Model):
     languages = models.JSONField(_("working languages"), default=list, blank=True)
     available_from = models.DateField(_("available from"))
     term_months = models.PositiveSmallIntegerField(_("term wanted"), choices=Term.choices)
-    version = models.PositiveIntegerField(default=1, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -109,7 +77,7 @@ class PostStatus(models.TextChoices):
     CLOSED = "closed", _("Closed")
 
 
-class Post(BilingualTitle):
+class Post(BilingualTitle, Versioned):
     """A need at a receiving institution: e.g. two paediatricians for a year from September."""
 
     institution = models.ForeignKey(
@@ -135,7 +103,6 @@ class Post(BilingualTitle):
         _("status"), max_length=10, choices=PostStatus.choices, default=PostStatus.OPEN
     )
     ranked_by_hand = models.BooleanField(_("applicants ranked by hand"), default=False)
-    version = models.PositiveIntegerField(default=1, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -6,6 +6,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
+from counterpart.core.models import Versioned
 from counterpart.talent.models.people import Post, Professional
 
 
@@ -20,7 +21,7 @@ class MatchRunStatus(models.TextChoices):
     DISCARDED = "discarded", _("Discarded")
 
 
-class MatchRun(models.Model):
+class MatchRun(Versioned):
     """One run of the matching: what went in, what came out, and how good it is."""
 
     optimal = models.CharField(
@@ -38,7 +39,6 @@ class MatchRun(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     published_at = models.DateTimeField(null=True, blank=True)
-    version = models.PositiveIntegerField(default=1, editable=False)
 
     class Meta:
         ordering = ["-created_at", "-id"]
@@ -57,7 +57,7 @@ class PlacementStatus(models.TextChoices):
     WITHDRAWN = "withdrawn", _("Withdrawn")
 
 
-class Placement(models.Model):
+class Placement(Versioned):
     """A professional's term at a post; the successor takes over when it ends."""
 
     professional = models.ForeignKey(
@@ -79,7 +79,6 @@ class Placement(models.Model):
         on_delete=models.SET_NULL,
         related_name="successor",
     )
-    version = models.PositiveIntegerField(default=1, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 
 from counterpart.accounts import permissions
 from counterpart.audit.services import audit_record, snapshot
-from counterpart.checks import counts_not_negative, dates_in_order
+from counterpart.core.rules import counts_not_negative, dates_in_order
 from counterpart.talent.models import Mentorship, MentorshipMeeting, Professional, Training
 
 
@@ -28,6 +28,7 @@ def mentorship_create(
     institution,
     mentee_role: str,
     started_on: datetime.date,
+    mentee_field: str = "",
     mentor: Professional | None = None,
     local_mentor_role: str = "",
     goals: str = "",
@@ -39,13 +40,14 @@ def mentorship_create(
         mentor=mentor,
         local_mentor_role=local_mentor_role,
         mentee_role=mentee_role,
+        mentee_field=mentee_field,
         started_on=started_on,
         ended_on=ended_on,
         goals=goals,
     )
     errors = {}  # checked before the model's, whose constraint errors name no field
-    if mentor is None and not local_mentor_role.strip():
-        errors["mentor"] = _("Choose the mentor, or describe the local senior who mentors.")
+    if mentor is None and not local_mentor_role:
+        errors["mentor"] = _("Choose the mentor, or the role of the local senior who mentors.")
     errors.update(dates_in_order(started_on, ended_on, end_field="ended_on"))
     if errors:
         raise ValidationError(errors)

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from counterpart.accounts import permissions
 from counterpart.audit.services import audit_record
+from counterpart.core.models import check_version
 from counterpart.engine.couples import stable_match_couples
 from counterpart.engine.matching import prepare
 from counterpart.engine.terms import term_end
@@ -172,10 +173,7 @@ def match_run_create(
 
 
 def _refuse_unless_proposed(run: MatchRun, expected_version: int) -> None:
-    if run.version != expected_version:
-        raise ValidationError(
-            {"version": _("Someone else changed this run since you opened it; reload it.")}
-        )
+    check_version(run, expected_version)
     if run.status != MatchRunStatus.PROPOSED:
         raise ValidationError(
             {"status": _("This run is %(status)s already.") % {"status": run.get_status_display()}}

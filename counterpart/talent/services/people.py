@@ -9,9 +9,9 @@ from django.utils.translation import gettext as _
 from counterpart.accounts import permissions
 from counterpart.accounts.models import Role
 from counterpart.audit.services import audit_record, snapshot, tracked_update
+from counterpart.core.choices import Language
 from counterpart.talent.models import (
     Couple,
-    Language,
     Post,
     PostRanking,
     PostStatus,

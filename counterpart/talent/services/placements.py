@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 
 from counterpart.accounts import permissions
 from counterpart.audit.services import audit_record, snapshot, tracked_update
-from counterpart.checks import counts_not_negative
+from counterpart.core.rules import counts_not_negative
 from counterpart.engine.terms import term_end
 from counterpart.talent.models import Extension, ExtensionStatus, Placement, WorkLoad
 

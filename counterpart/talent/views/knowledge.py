@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from counterpart.portal.forms import show_service_errors
+from counterpart.core.forms import show_service_errors
 from counterpart.talent import selectors, services
 from counterpart.talent.forms import MeetingForm, MentorshipForm, TrainingForm
 

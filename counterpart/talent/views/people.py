@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 
 from counterpart.accounts import permissions
 from counterpart.accounts.models import Role
-from counterpart.portal.forms import show_service_errors
+from counterpart.core.forms import show_service_errors
 from counterpart.talent import selectors, services
 from counterpart.talent.forms import (
     ProfessionalEditForm,

@@ -10,8 +10,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from counterpart.accounts import permissions
+from counterpart.core.forms import show_service_errors
 from counterpart.places import selectors as places
-from counterpart.portal.forms import show_service_errors
 from counterpart.talent import selectors, services
 from counterpart.talent.forms import (
     ExtensionDecisionForm,

@@ -7,10 +7,11 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from counterpart.accounts import permissions
-from counterpart.portal.forms import show_service_errors
+from counterpart.core.choices import Specialty
+from counterpart.core.forms import show_service_errors
 from counterpart.talent import selectors, services
 from counterpart.talent.forms import PostCreateForm, PostEditForm, PostFieldsForm
-from counterpart.talent.models import PostStatus, Specialty
+from counterpart.talent.models import PostStatus
 
 
 def post_list_view(request):

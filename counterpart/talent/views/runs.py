@@ -7,7 +7,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from counterpart.accounts import permissions
-from counterpart.portal.tables import Table, download
+from counterpart.core.tables import Table, download
 from counterpart.talent import selectors, services
 from counterpart.talent.forms import MatchRunForm
 from counterpart.talent.models import MatchRunStatus

@@ -1,0 +1,97 @@
+"""Abstract bases for every app's models: bilingual names and titles, a version that refuses
+stale edits (house rule 8), and rows that may only be appended (rule 4 and the audit log)."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import get_language, gettext
+from django.utils.translation import gettext_lazy as _
+
+
+def in_language(english: str, chinese: str) -> str:
+    """The Chinese text when the active language is Chinese and there is one, else the English."""
+    language = get_language() or ""
+    return chinese if language.startswith("zh") and chinese else english
+
+
+class Bilingual(models.Model):
+    """A name in English and Chinese; `name` follows the active language."""
+
+    name_en = models.CharField(_("name (English)"), max_length=200)
+    name_zh = models.CharField(_("name (Chinese)"), max_length=200, blank=True)
+
+    class Meta:
+        abstract = True
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def name(self) -> str:
+        return in_language(self.name_en, self.name_zh)
+
+
+class BilingualTitle(models.Model):
+    title_en = models.CharField(_("title (English)"), max_length=300)
+    title_zh = models.CharField(_("title (Chinese)"), max_length=300, blank=True)
+
+    class Meta:
+        abstract = True
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def title(self) -> str:
+        return in_language(self.title_en, self.title_zh)
+
+
+class Versioned(models.Model):
+    """A row that several people may edit: each change bumps `version`, and a change made from
+    a stale read is refused instead of silently overwriting the other."""
+
+    version = models.PositiveIntegerField(default=1, editable=False)
+
+    class Meta:
+        abstract = True
+
+
+def check_version(row: Versioned, expected_version: int) -> None:
+    """Refuse an edit made from version `expected_version` when the row has moved on."""
+    if row.version != expected_version:
+        raise ValidationError(
+            {
+                "version": gettext(
+                    "Someone else changed this record since you opened it; reload and try again."
+                )
+            },
+            code="conflict",
+        )
+
+
+class AppendOnlyError(RuntimeError):
+    """Raised on any attempt to change or remove a record that may only be appended."""
+
+
+class AppendOnlyQuerySet(models.QuerySet):
+    def update(self, **kwargs):
+        raise AppendOnlyError(f"{self.model.__name__} rows are append-only.")
+
+    def delete(self):
+        raise AppendOnlyError(f"{self.model.__name__} rows are append-only.")
+
+
+class AppendOnly(models.Model):
+    """A row written once and never changed or removed, by instance or by queryset."""
+
+    objects = AppendOnlyQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        if not self._state.adding:
+            raise AppendOnlyError(f"{type(self).__name__} rows are append-only.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise AppendOnlyError(f"{type(self).__name__} rows are append-only.")

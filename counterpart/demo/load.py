@@ -1,0 +1,55 @@
+"""Load the demo programme through the services, idempotently: what exists is left as it is.
+
+Every record the demo creates is marked with where its facts come from (audit's provenance), so
+that pages can say "demo data" and mark what is illustrative.
+"""
+
+from collections.abc import Callable
+
+from django.db import transaction
+
+from counterpart.audit.services import provenance_record
+from counterpart.demo import field, places, programme, projects, talent
+
+
+class DemoLoader:
+    def __init__(
+        self,
+        *,
+        actor,
+        step: Callable[[str], None] = lambda _label: None,
+        generated_professionals: int = 1500,
+    ):
+        self.actor = actor
+        self.step = step
+        self.generated_professionals = generated_professionals
+        self.created = 0
+
+    def load(self) -> int:
+        for label, load in STEPS:
+            self.step(label)
+            with transaction.atomic():
+                load(self)
+        return self.created
+
+    def mark(self, objects, source: str) -> None:
+        """Count newly created records and say where their facts come from."""
+        objects = [obj for obj in (objects if isinstance(objects, list) else [objects]) if obj]
+        self.created += len(objects)
+        for model in {type(obj) for obj in objects}:
+            same = [obj for obj in objects if type(obj) is model]
+            provenance_record(actor=self.actor, objects=same, source=source)
+
+
+STEPS = [
+    ("reference data, regions and organizations", places.load_places),
+    ("rounds, pairings and quotas", programme.load_programme),
+    ("exchange rates and rules", programme.load_rates_and_rules),
+    ("projects, money and results", projects.load_projects),
+    ("users", places.load_users),
+    ("people who serve", talent.load_seed_people),
+    ("a generated round of posts and professionals", talent.load_generated_round),
+    ("remote care", field.load_care),
+    ("exchanges and pen pals", field.load_exchanges),
+    ("enterprise and markets", field.load_enterprise),
+]

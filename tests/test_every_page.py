@@ -1,0 +1,83 @@
+"""Every page, as every role and as the public, on a programme with one of each kind of record:
+no page answers a server error, and no page is left out of the walk."""
+
+import pytest
+from django.apps import apps
+from django.urls import URLPattern, URLResolver, get_resolver
+
+from counterpart.accounts.services import system_actor
+from counterpart.demo.load import DemoLoader
+from counterpart.demo.places import DEMO_PASSWORD, USERS
+
+# The model whose id fills `<int:pk>` in each page's address.
+OBJECT_OF_PAGE = {
+    "pairings:detail": "pairings.pairing",
+    "pairings:edit": "pairings.pairing",
+    "pairings:end": "pairings.pairing",
+    "pairings:quota": "pairings.pairinground",
+    "funding:detail": "funding.transaction",
+    "funding:project_money": "projects.project",
+    "projects:detail": "projects.project",
+    "projects:edit": "projects.project",
+    "talent:professional": "talent.professional",
+    "talent:ranking": "talent.professional",
+    "talent:post": "talent.post",
+    "talent:post-edit": "talent.post",
+    "talent:run": "talent.matchrun",
+    "talent:placement": "talent.placement",
+    "talent:timeline": "places.organization",
+    "talent:mentorship": "talent.mentorship",
+    "care:consultation": "care.teleconsultation",
+    "care:referral": "care.referral",
+    "exchanges:edit": "exchanges.exchangeevent",
+    "exchanges:partnership": "exchanges.schoolpartnership",
+    "enterprise:support": "enterprise.enterprisesupport",
+    "places:region": "places.region",
+    "places:organization": "places.organization",
+    "places:organization_edit": "places.organization",
+    "accounts:token_revoke": "accounts.apitoken",
+}
+NOT_WALKED = {"accounts:logout", "set_language"}  # they act on GET-less posts, not pages
+
+
+def pages(patterns=None, prefix="/", namespace=None):
+    """(name, route) of every page, leaving the API and the admin to their own tests."""
+    for pattern in get_resolver().url_patterns if patterns is None else patterns:
+        if isinstance(pattern, URLResolver):
+            inner = pattern.namespace or namespace
+            if inner not in ("admin", "api"):
+                yield from pages(pattern.url_patterns, prefix + str(pattern.pattern), inner)
+        elif isinstance(pattern, URLPattern):
+            name = f"{namespace}:{pattern.name}" if namespace else pattern.name
+            yield name, prefix + str(pattern.pattern)
+
+
+def test_every_page_has_an_object_to_show():
+    parametrised = {name for name, route in pages() if "<int:pk>" in route}
+    assert parametrised - NOT_WALKED == set(OBJECT_OF_PAGE)
+
+
+@pytest.mark.django_db
+def test_no_page_fails_for_any_role(client):
+    DemoLoader(actor=system_actor(), generated_professionals=20).load()
+    addresses = []
+    for name, route in pages():
+        if name in NOT_WALKED:
+            continue
+        if "<int:pk>" in route:
+            model = apps.get_model(OBJECT_OF_PAGE[name])
+            for row in (model.objects.order_by("pk").first(), model.objects.order_by("pk").last()):
+                if row is not None:
+                    addresses.append(route.replace("<int:pk>", str(row.pk)))
+        else:
+            addresses.append(route)
+    failures = []
+    for username in [None, *[row["username"] for row in USERS]]:
+        client.logout()
+        if username:
+            client.login(username=username, password=DEMO_PASSWORD)
+        for address in addresses:
+            status = client.get(address).status_code
+            if status >= 500:
+                failures.append((username, address, status))
+    assert failures == []
