@@ -5,17 +5,8 @@ Its pages are read-only; every change goes through the services, which check and
 
 from django.contrib import admin
 
-from counterpart.accounts import permissions
 from counterpart.accounts.models import ApiToken, Membership, User
 from counterpart.core.admin import ReadOnlyAdmin
-
-
-def _office_superuser_only(request) -> bool:
-    user = request.user
-    return bool(user.is_active and user.is_superuser and permissions.is_programme_office(user))
-
-
-admin.site.has_permission = _office_superuser_only
 
 
 @admin.register(User)

@@ -1,7 +1,5 @@
 """Writes for users, memberships and API tokens; the login throttle."""
 
-from django.conf import settings
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -132,28 +130,22 @@ def api_token_authenticate(raw: str) -> User | None:
     return token.user
 
 
-# Login throttle: failures are counted per username and, more loosely (an office shares one
-# address), per client address.
-ADDRESS_ALLOWANCE = 4
-
-
-def _throttle_keys(username: str, address: str) -> list[str]:
-    return [f"login-fail:user:{username.lower()}", f"login-fail:addr:{address}"]
-
-
-def login_is_throttled(*, username: str, address: str) -> bool:
-    per_user, per_address = _throttle_keys(username, address)
-    limit = settings.LOGIN_THROTTLE_ATTEMPTS
-    return (cache.get(per_user) or 0) >= limit or (
-        cache.get(per_address) or 0
-    ) >= limit * ADDRESS_ALLOWANCE
-
-
-def login_failed(*, username: str, address: str) -> None:
-    for key in _throttle_keys(username, address):
-        cache.add(key, 0, timeout=settings.LOGIN_THROTTLE_SECONDS)
-        cache.incr(key)
-
-
-def login_succeeded(*, username: str, address: str) -> None:
-    cache.delete(_throttle_keys(username, address)[0])
+@transaction.atomic
+def password_change(*, actor, user: User, new_password: str) -> User:
+    """A new password for one's own account (or, for the office, anyone's). Every API token of
+    the user stops working at once: a password change is how one shuts out whoever knew the old
+    one, and a token would outlive it."""
+    if actor.pk != user.pk:
+        permissions.require(permissions.can_manage_programme(actor))
+    user.set_password(new_password)
+    user.save(update_fields=["password"])
+    revoked = user.api_tokens.filter(revoked_at__isnull=True)
+    prefixes = list(revoked.values_list("prefix", flat=True))
+    revoked.update(revoked_at=timezone.now())
+    audit_record(
+        actor=actor,
+        event_type="user.password_changed",
+        obj=user,
+        after={"tokens_revoked": prefixes},
+    )
+    return user

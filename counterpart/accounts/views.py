@@ -1,4 +1,5 @@
 from django.contrib import messages
+from django.contrib.auth import update_session_auth_hash
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -8,7 +9,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from counterpart.accounts import services
-from counterpart.accounts.forms import ApiTokenForm, ThrottledLoginForm
+from counterpart.accounts.forms import (
+    ApiTokenForm,
+    ThrottledLoginForm,
+    ThrottledPasswordChangeForm,
+)
 from counterpart.accounts.models import ApiToken
 from counterpart.core.forms import show_service_errors
 
@@ -20,12 +25,24 @@ class LoginView(auth_views.LoginView):
 
 
 class PasswordChangeView(auth_views.PasswordChangeView):
+    form_class = ThrottledPasswordChangeForm
     template_name = "accounts/password_change.html"
     success_url = reverse_lazy("accounts:account")
 
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "request": self.request}
+
     def form_valid(self, form):
-        messages.success(self.request, _("Your password was changed."))
-        return super().form_valid(form)
+        user = services.password_change(
+            actor=self.request.user,
+            user=self.request.user,
+            new_password=form.cleaned_data["new_password1"],
+        )
+        update_session_auth_hash(self.request, user)
+        messages.success(
+            self.request, _("Your password was changed; your API tokens were revoked.")
+        )
+        return redirect(self.success_url)
 
 
 @login_required

@@ -6,7 +6,7 @@ from tests import factories as f
 
 
 @pytest.fixture(autouse=True)
-def clear_throttle():
+def clear_throttle(db):
     cache.clear()
     yield
     cache.clear()
@@ -68,7 +68,7 @@ def test_admin_is_for_office_superusers_only(client, world):
     team.is_staff = team.is_superuser = True
     team.save()
     client.force_login(team)
-    assert client.get("/admin/").status_code == 302  # redirected to the admin login
+    assert client.get("/admin/", follow=True).status_code == 403
     office = world.user("office")
     office.is_staff = office.is_superuser = True
     office.save()
@@ -77,10 +77,125 @@ def test_admin_is_for_office_superusers_only(client, world):
     assert client.get("/admin/pairings/pairing/add/").status_code == 403
 
 
-def test_many_usernames_from_one_address_are_paused_too(client, db, settings):
+def test_one_address_cannot_lock_every_user_out(client, db, settings):
     settings.LOGIN_THROTTLE_ATTEMPTS = 2
     f.user(username="amina", password="right-password-1")
-    for n in range(8):  # two failures each for four usernames: the address allowance
-        login(client, f"guess{n // 2}", "wrong")
-    response = login(client, "amina", "right-password-1")
+    for n in range(40):  # an attacker behind the office's one address tries many usernames
+        login(client, f"guess{n}", "wrong")
+    assert login(client, "amina", "right-password-1").status_code == 302
+
+
+@pytest.mark.parametrize("variant", ["auditor ", " auditor", "AUDITOR", "ａｕｄｉｔｏｒ"])
+def test_a_username_is_one_person_however_it_is_typed(client, db, settings, variant):
+    settings.LOGIN_THROTTLE_ATTEMPTS = 3
+    f.user(username="auditor", password="right-password-1")
+    login(client, "auditor", "wrong")
+    login(client, variant, "wrong")
+    login(client, variant.upper(), "wrong")
+    response = login(client, "auditor", "right-password-1")
     assert "Too many failed sign-ins" in response.content.decode()
+
+
+def test_a_username_is_paused_across_addresses_too(client, db, settings):
+    settings.LOGIN_THROTTLE_ATTEMPTS = 2
+    f.user(username="amina", password="right-password-1")
+    for n in range(8):  # two tries from each of four addresses: the username's allowance
+        client.post(
+            reverse("accounts:login"),
+            {"username": "amina", "password": "wrong"},
+            REMOTE_ADDR=f"203.0.113.{n // 2}",
+        )
+    response = client.post(
+        reverse("accounts:login"),
+        {"username": "amina", "password": "right-password-1"},
+        REMOTE_ADDR="198.51.100.7",
+    )
+    assert "Too many failed sign-ins" in response.content.decode()
+
+
+def test_a_forwarded_address_counts_only_behind_a_trusted_proxy(client, db, settings):
+    settings.LOGIN_THROTTLE_ATTEMPTS = 2
+    f.user(username="amina", password="right-password-1")
+
+    def attempt(password, forwarded):
+        return client.post(
+            reverse("accounts:login"),
+            {"username": "amina", "password": password},
+            REMOTE_ADDR="10.0.0.1",
+            HTTP_X_FORWARDED_FOR=forwarded,
+        )
+
+    attempt("wrong", "203.0.113.9")
+    attempt("wrong", "203.0.113.9")
+    # Untrusted proxy: the forwarded header is ignored, so both tries came from 10.0.0.1.
+    assert "Too many" in attempt("right-password-1", "198.51.100.7").content.decode()
+    cache.clear()
+    settings.TRUSTED_PROXIES = ["10.0.0.1"]
+    attempt("wrong", "203.0.113.9")
+    attempt("wrong", "203.0.113.9")
+    assert attempt("right-password-1", "198.51.100.7").status_code == 302  # another client
+    client.post(reverse("accounts:logout"))
+    assert "Too many" in attempt("right-password-1", "203.0.113.9").content.decode()
+
+
+def test_the_admin_has_no_sign_in_of_its_own(client, world, settings):
+    settings.LOGIN_THROTTLE_ATTEMPTS = 5
+    office = world.user("office")
+    office.is_staff = office.is_superuser = True
+    office.save()
+    for _ in range(30):
+        answer = client.post("/admin/login/", {"username": "office", "password": "wrong"})
+        assert answer.status_code == 302 and answer.url.startswith("/accounts/login/")
+    answer = client.post("/admin/login/", {"username": "office", "password": "pw-for-tests-1"})
+    assert answer.status_code == 302 and "_auth_user_id" not in client.session
+    for _ in range(5):
+        login(client, "office", "wrong")
+    response = login(client, "office", "pw-for-tests-1")
+    assert "Too many failed sign-ins" in response.content.decode()
+
+
+def test_the_throttle_counts_in_the_shared_database_cache(settings):
+    assert settings.CACHES["default"]["BACKEND"].endswith("DatabaseCache")
+
+
+def test_a_password_change_revokes_every_api_token(client, db):
+    from counterpart.accounts import services
+    from counterpart.accounts.models import ApiToken
+
+    user = f.user(username="amina", password="right-password-1")
+    _token, raw = services.api_token_create(actor=user, name="script")
+    assert services.api_token_authenticate(raw) == user
+    client.force_login(user)
+    client.post(
+        reverse("accounts:password_change"),
+        {
+            "old_password": "right-password-1",
+            "new_password1": "a-new-long-phrase-77",
+            "new_password2": "a-new-long-phrase-77",
+        },
+    )
+    assert services.api_token_authenticate(raw) is None
+    assert ApiToken.objects.get().revoked_at is not None
+    assert client.get(reverse("accounts:account")).status_code == 200  # still signed in
+
+
+def test_the_old_password_check_is_throttled(client, db, settings):
+    settings.LOGIN_THROTTLE_ATTEMPTS = 3
+    user = f.user(username="amina", password="right-password-1")
+    client.force_login(user)
+
+    def change(old):
+        return client.post(
+            reverse("accounts:password_change"),
+            {
+                "old_password": old,
+                "new_password1": "x-Long-phrase-88",
+                "new_password2": "x-Long-phrase-88",
+            },
+        )
+
+    for _ in range(3):
+        assert change("wrong").status_code == 200
+    assert "Too many failed sign-ins" in change("right-password-1").content.decode()
+    user.refresh_from_db()
+    assert user.check_password("right-password-1")
