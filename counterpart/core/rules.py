@@ -22,3 +22,37 @@ def dates_in_order(
     if start is not None and end is not None and end < start:
         return {end_field: _("The end date is before the start date.")}
     return {}
+
+
+def text_too_long(**texts: tuple[str, int]) -> dict[str, str]:
+    """Each field's text within its length (`field=(text, most characters)`): a database may
+    not enforce it (SQLite does not), so the services do."""
+    return {
+        field: _("At most %(limit)s characters (this has %(count)s).")
+        % {"limit": f"{limit:,}", "count": f"{len(text):,}"}
+        for field, (text, limit) in texts.items()
+        if text is not None and len(text) > limit
+    }
+
+
+# One amount of money in its currency's minor units: 100 billion in the major unit, more than a
+# whole programme spends in a year, far from what sums of many of them could overflow.
+MAX_AMOUNT_MINOR = 10**13
+
+
+def amounts_in_range(*, maximum: int = MAX_AMOUNT_MINOR, **amounts: int | None) -> dict[str, str]:
+    """Whole numbers of minor units from 0 to `maximum` (None means not given)."""
+    errors = {}
+    for field, value in amounts.items():
+        if value is None:
+            continue
+        if type(value) is not int:  # not True, not 1.0, not "100"
+            errors[field] = _("An amount is a whole number of minor units (fen, cents).")
+        elif value < 0:
+            errors[field] = _("An amount cannot be below zero.")
+        elif value > maximum:
+            errors[field] = _("%(amount)s is more than an amount here can be (%(limit)s).") % {
+                "amount": f"{value:,}",
+                "limit": f"{maximum:,}",
+            }
+    return errors

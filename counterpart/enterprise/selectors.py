@@ -3,10 +3,11 @@
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Q, QuerySet, Sum
+from django.db.models import Q, QuerySet
 from django.shortcuts import get_object_or_404
 
 from counterpart.accounts import permissions
+from counterpart.core.aggregates import ExactSum
 from counterpart.enterprise.models import (
     EmploymentReport,
     EnterpriseSupport,
@@ -101,7 +102,7 @@ def enterprise_figures(*, actor=None, donor=None, area=None) -> EnterpriseFigure
     by_channel = defaultdict(int)
     for channel, value in (
         sales.values("channel")
-        .annotate(value=Sum("value_cny_minor"))
+        .annotate(value=ExactSum("value_cny_minor"))
         .values_list("channel", "value")
     ):
         by_channel[channel] += value or 0

@@ -14,11 +14,11 @@ from django.utils.translation import gettext as _
 
 from counterpart.accounts import permissions
 from counterpart.audit.services import audit_record, snapshot
-from counterpart.core.rules import counts_not_negative, dates_in_order
+from counterpart.core.rules import amounts_in_range, counts_not_negative, dates_in_order
 from counterpart.enterprise.models import EmploymentReport, EnterpriseSupport, ProductSale
 from counterpart.funding import selectors as funding
 from counterpart.funding.models import BASE_CURRENCY
-from counterpart.funding.services import amount_in_base
+from counterpart.funding.rates import amount_in_base
 from counterpart.projects import selectors as project_selectors
 from counterpart.projects import services as projects
 from counterpart.projects.models import ResultKind, Standard
@@ -119,8 +119,7 @@ def employment_report(
         errors["formerly_poor"] = _(
             "More formerly poor employees (%(poor)s) than employees (%(all)s)."
         ) % {"poor": formerly_poor, "all": employees}
-    if wages_paid_minor is not None and wages_paid_minor < 0:
-        errors["wages_paid_minor"] = _("Wages cannot be below zero.")
+    errors.update(amounts_in_range(wages_paid_minor=wages_paid_minor))
     if not funding.currency_list().filter(code=currency).exists():
         errors["currency"] = _("Unknown currency %(code)r.") % {"code": currency}
     if errors:
@@ -175,9 +174,7 @@ def product_sale_record(
 ) -> ProductSale:
     """Sales of a recipient product in a donor market, kept in CNY too (house rule 3)."""
     permissions.require(may_report(actor, pairing, company))
-    errors = {}
-    if value_minor < 0:
-        errors["value_minor"] = _("A value cannot be below zero.")
+    errors = amounts_in_range(value_minor=value_minor)
     if volume < 0:
         errors["volume"] = _("A volume cannot be below zero.")
     errors.update(dates_in_order(period_start, period_end, end_field="period_end"))

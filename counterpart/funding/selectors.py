@@ -9,11 +9,12 @@ import datetime
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Q, QuerySet, Sum
+from django.db.models import Q, QuerySet
 from django.shortcuts import get_object_or_404
 
 from counterpart.accounts import permissions
 from counterpart.accounts.models import Role
+from counterpart.core.aggregates import ExactSum
 from counterpart.engine.compliance import ShareCheck
 from counterpart.engine.money import convert
 from counterpart.funding.models import (
@@ -27,9 +28,10 @@ from counterpart.funding.models import (
     Transaction,
     TransactionKind,
 )
-from counterpart.funding.services.rates import RateBook
+from counterpart.funding.rates import RateBook
 from counterpart.pairings import selectors as pairings
 from counterpart.places.models import RegionLevel
+from counterpart.places.selectors import organization_list
 from counterpart.projects.models import WELLBEING_CATEGORIES, Category
 
 COUNTY_AND_BELOW = [
@@ -190,15 +192,13 @@ def totals_by(*, actor, group: str, filters: Filters = Filters()) -> list[Row]:
     sums = (
         totals(actor=actor, filters=filters)
         .values_list(column, "kind")
-        .annotate(amount=Sum("amount_minor"))
+        .annotate(amount=ExactSum("amount_minor"))
         .order_by()
     )
     rows: dict = {}
     for key, kind, amount in sums:
         rows.setdefault(key, Row(key=key, label=str(key))).by_kind[kind] += amount
     if group == "donor":
-        from counterpart.places.selectors import organization_list
-
         names = {o.pk: o.name for o in organization_list(actor=actor).filter(pk__in=list(rows))}
         for row in rows.values():
             row.label = names.get(row.key, str(row.key))
@@ -215,9 +215,9 @@ def totals_by(*, actor, group: str, filters: Filters = Filters()) -> list[Row]:
 def share_checks(*, actor, filters: Filters, kind: str = TransactionKind.COMMITMENT):
     """The wellbeing share and the county-level share of what was committed (or `kind`)."""
     rows = totals(actor=actor, filters=filters).filter(kind=kind)
-    whole = rows.aggregate(s=Sum("amount_minor"))["s"] or 0
-    wellbeing = rows.filter(category__in=WELLBEING_CATEGORIES).aggregate(s=Sum("amount_minor"))
-    county = rows.filter(region__level__in=COUNTY_AND_BELOW).aggregate(s=Sum("amount_minor"))
+    whole = rows.aggregate(s=ExactSum("amount_minor"))["s"] or 0
+    wellbeing = rows.filter(category__in=WELLBEING_CATEGORIES).aggregate(s=ExactSum("amount_minor"))
+    county = rows.filter(region__level__in=COUNTY_AND_BELOW).aggregate(s=ExactSum("amount_minor"))
     thresholds = _thresholds(filters)
     return {
         RuleKind.WELLBEING_SHARE: ShareCheck(

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 
 from counterpart.accounts import permissions
 from counterpart.audit.services import audit_record, snapshot, tracked_update
-from counterpart.core.rules import dates_in_order
+from counterpart.core.rules import amounts_in_range, dates_in_order
 from counterpart.pairings.models import (
     Confidence,
     FiscalRevenue,
@@ -18,6 +18,9 @@ from counterpart.pairings.models import (
     QuotaRule,
 )
 from counterpart.places.models import Organization, Region
+
+# A year's fiscal revenue: a hundred thousand billion yuan, far above any country's.
+MAX_REVENUE_MINOR = 10**17
 
 PAIRING_FIELDS = {
     "round",
@@ -294,8 +297,9 @@ def fiscal_revenue_record(
 ) -> FiscalRevenue:
     """Record (or correct) a donor's revenue for a year; a correction is audited with before."""
     permissions.require(permissions.can_manage_programme(actor))
-    if amount_minor < 0:
-        raise ValidationError({"amount_minor": _("Revenue cannot be negative.")})
+    errors = amounts_in_range(amount_minor=amount_minor, maximum=MAX_REVENUE_MINOR)
+    if errors:
+        raise ValidationError(errors)
     existing = FiscalRevenue.objects.select_for_update().filter(donor=donor, year=year).first()
     if existing is not None:
         return tracked_update(

@@ -13,7 +13,8 @@ from django.utils.translation import gettext as _
 
 from counterpart.accounts import permissions
 from counterpart.audit.services import audit_record, snapshot, tracked_update
-from counterpart.core.rules import dates_in_order
+from counterpart.core.rules import amounts_in_range, dates_in_order
+from counterpart.engine.money import CURRENCIES
 from counterpart.pairings.models import Pairing
 from counterpart.projects import selectors
 from counterpart.projects.models import (
@@ -63,8 +64,9 @@ def _check_project(project: Project) -> None:
         }
     for start, end in (("planned_start", "planned_end"), ("actual_start", "actual_end")):
         errors.update(dates_in_order(getattr(project, start), getattr(project, end), end_field=end))
-    if project.budget_minor < 0:
-        errors["budget_minor"] = _("A budget cannot be negative.")
+    errors.update(amounts_in_range(budget_minor=project.budget_minor))
+    if project.currency not in CURRENCIES:
+        errors["currency"] = _("Unknown currency %(code)r.") % {"code": project.currency}
     if errors:
         raise ValidationError(errors)
 

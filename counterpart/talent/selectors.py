@@ -14,6 +14,7 @@ from django.shortcuts import get_object_or_404
 
 from counterpart.accounts import permissions
 from counterpart.accounts.models import Role
+from counterpart.core.aggregates import ExactSum
 from counterpart.engine.ranking import Applicant, Need, rule_ranking
 from counterpart.places import selectors as places
 from counterpart.places.models import Region, RegionLevel
@@ -384,7 +385,7 @@ def staff_trained_total(*, actor=None, donor=None, area=None) -> int:
         trainings = trainings.filter(trainer__organization__path__startswith=donor.path)
     if area is not None:
         trainings = trainings.filter(institution__region__path__startswith=area.path)
-    return trainings.aggregate(total=Sum("local_staff_trained"))["total"] or 0
+    return trainings.aggregate(total=ExactSum("local_staff_trained"))["total"] or 0
 
 
 def terms_by_year(*, actor=None, donor=None, area=None) -> list[tuple[int, int, int]]:

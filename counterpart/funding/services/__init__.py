@@ -1,8 +1,8 @@
 """Writes for the funding app; each module's services are importable from here."""
 
+from counterpart.funding.services.batch import Entry
 from counterpart.funding.services.ledger import (
     BulkError,
-    Entry,
     ledger_totals_rebuild,
     receipt_confirm,
     transaction_preview,
@@ -10,15 +10,13 @@ from counterpart.funding.services.ledger import (
     transaction_reverse,
     transactions_record_bulk,
 )
-from counterpart.funding.services.rates import RateBook, amount_in_base, exchange_rate_record
+from counterpart.funding.services.rates import exchange_rate_record
 from counterpart.funding.services.reference import reference_data_restore
 from counterpart.funding.services.rules import compliance_rule_create, compliance_rule_update
 
 __all__ = [
-    "amount_in_base",
     "BulkError",
     "Entry",
-    "RateBook",
     "compliance_rule_create",
     "compliance_rule_update",
     "exchange_rate_record",
