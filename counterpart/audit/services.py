@@ -4,11 +4,14 @@ import datetime
 import decimal
 
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.utils import translation
+from django.utils.translation import gettext as _
 
 from counterpart.audit.models import AuditEvent, Provenance
 from counterpart.core.models import check_version
+from counterpart.core.rules import FREE_TEXT_CHARS, personal_data_in, text_too_long
 
 
 def _json_safe(value):
@@ -42,6 +45,7 @@ def audit_record(
         raise RuntimeError(
             "audit_record() must run inside the transaction of the change it records."
         )
+    _refuse_personal_data(reason, before, after)
     with translation.override("en"):  # one language in the log, whoever made the change
         label = str(obj)[:300]
     return AuditEvent.objects.create(
@@ -55,6 +59,24 @@ def audit_record(
         after=after,
         reason=reason,
     )
+
+
+def _refuse_personal_data(reason: str, *payloads: dict | None) -> None:
+    """The log is append-only: what enters it stays. A reason is free text, checked like any;
+    the values recorded are checked for identity and phone numbers (names are fields of their
+    own where a record has one, seen only by those who may)."""
+    errors = text_too_long(reason=(reason, FREE_TEXT_CHARS))
+    errors.update(personal_data_in(reason=reason))
+    texts = {
+        field: value
+        for payload in payloads
+        if payload
+        for field, value in payload.items()
+        if isinstance(value, str)
+    }
+    errors.update(personal_data_in(names=False, **texts))
+    if errors:
+        raise ValidationError(errors)
 
 
 def tracked_update(
@@ -74,8 +96,6 @@ def tracked_update(
     Must run inside the caller's transaction. Validation errors name the field and change nothing.
     `validate(instance)` runs on the changed instance before it is saved, for rules across rows.
     """
-    from django.core.exceptions import ValidationError
-    from django.utils.translation import gettext as _
 
     refused = set(changes) - allowed
     if refused:

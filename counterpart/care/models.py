@@ -7,7 +7,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from counterpart.core.choices import Specialty
-from counterpart.core.models import Versioned
+from counterpart.core.models import NamesNoOne, Versioned
 
 
 class ConsultationStatus(models.TextChoices):
@@ -22,7 +22,7 @@ class ConsultationOutcome(models.TextChoices):
     REFERRAL = "referral", _("Referral recommended")
 
 
-class Teleconsultation(Versioned):
+class Teleconsultation(Versioned, NamesNoOne):
     requesting_institution = models.ForeignKey(
         "places.Organization",
         verbose_name=_("requesting hospital"),
@@ -87,7 +87,7 @@ class ReferralOutcome(models.TextChoices):
     DECEASED = "deceased", _("Deceased")
 
 
-class Referral(Versioned):
+class Referral(Versioned, NamesNoOne):
     """A patient sent from a recipient hospital to a donor hospital for treatment."""
 
     consultation = models.ForeignKey(

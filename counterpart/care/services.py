@@ -18,22 +18,24 @@ from counterpart.care.models import (
     ConsultationOutcome,
     ConsultationStatus,
     Referral,
+    ReferralOutcome,
     ReferralStatus,
     Teleconsultation,
 )
-from counterpart.engine.privacy import CASE_CODE_EXAMPLE, has_identity_number, is_case_code
+from counterpart.core.rules import FREE_TEXT_CHARS, personal_data_in, text_too_long
+from counterpart.engine.privacy import CASE_CODE_EXAMPLE, is_case_code
 
 
 def check_private(*, case_code: str | None = None, **texts: str) -> None:
-    """A case code that is a code, and free text without an identity-card number."""
+    """A case code that is a code, and free text that names and identifies no one."""
     errors = {}
     if case_code is not None and not is_case_code(case_code):
         errors["case_code"] = _(
-            "Use a pseudonymous case code such as %(example)s, never a name or an identity number."
+            "Use a pseudonymous case code such as %(example)s: letters for the place, the year "
+            "and a serial number, never a name or an identity number."
         ) % {"example": CASE_CODE_EXAMPLE}
-    for field, text in texts.items():
-        if has_identity_number(text):
-            errors[field] = _("Remove the identity-card number: patients are never identified.")
+    errors.update(text_too_long(**{f: (t, FREE_TEXT_CHARS) for f, t in texts.items()}))
+    errors.update(personal_data_in(**texts))
     if errors:
         raise ValidationError(errors)
 
@@ -159,6 +161,7 @@ def consultation_cancel(
     _require_open(consultation)
     if not reason.strip():
         raise ValidationError({"reason": _("Say why the consultation is cancelled.")})
+    check_private(reason=reason)
     return tracked_update(
         actor=actor,
         instance=consultation,
@@ -273,6 +276,8 @@ def referral_treat(*, actor, referral: Referral, expected_version: int, **change
     """The treating hospital records admission, treatment, discharge and outcome."""
     permissions.require(permissions.speaks_for_institution(actor, referral.to_institution))
     check_private(**{k: v for k, v in changes.items() if k == "treatment"})
+    if "outcome" in changes and changes["outcome"] not in ReferralOutcome.values:
+        raise ValidationError({"outcome": _("Choose an outcome from the list.")})
     current = _with(referral, **changes)
     _check_order(current)
     changes["status"] = _status_of(current)

@@ -6,6 +6,8 @@ from django.db import models
 from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
+from counterpart.core.rules import FREE_TEXT_CHARS, personal_data_in_record, text_too_long
+
 
 def in_language(english: str, chinese: str) -> str:
     """The Chinese text when the active language is Chinese and there is one, else the English."""
@@ -95,3 +97,37 @@ class AppendOnly(models.Model):
 
     def delete(self, *args, **kwargs):
         raise AppendOnlyError(f"{type(self).__name__} rows are append-only.")
+
+
+class CheckedText(models.Model):
+    """Free text within bounds: a TextField (unlimited in the database) holds at most
+    FREE_TEXT_CHARS characters; CharFields are held to their max_length by `full_clean`."""
+
+    class Meta:
+        abstract = True
+
+    def clean(self):
+        super().clean()
+        errors = text_too_long(
+            **{
+                field.name: (getattr(self, field.attname), FREE_TEXT_CHARS)
+                for field in self._meta.concrete_fields
+                if isinstance(field, models.TextField)
+            }
+        )
+        if errors:
+            raise ValidationError(errors)
+
+
+class NamesNoOne(CheckedText):
+    """A record of care, exchanges or knowledge work: its free text must not name or identify a
+    patient, a pupil or a member of local staff (house rule 7)."""
+
+    class Meta:
+        abstract = True
+
+    def clean(self):
+        super().clean()
+        errors = personal_data_in_record(self)
+        if errors:
+            raise ValidationError(errors)

@@ -1,9 +1,14 @@
-"""Checks that services of every app share. Each returns {field: message} for what is wrong, so
-that a service can gather all its errors and raise them together, changing nothing (rule 8)."""
+"""Checks of input that services of every app share. Each returns {field: message} for what is
+wrong, so that a service can gather all its errors and raise them together, changing nothing
+(house rule 8)."""
 
 import datetime
 
+from django.db import models
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
+
+from counterpart.engine import privacy
 
 
 def counts_not_negative(**counts: int | None) -> dict[str, str]:
@@ -56,3 +61,43 @@ def amounts_in_range(*, maximum: int = MAX_AMOUNT_MINOR, **amounts: int | None) 
                 "limit": f"{maximum:,}",
             }
     return errors
+
+
+PERSONAL_DATA = {
+    "identity_number": _lazy("Remove the identity-card number: no one is identified here."),
+    "phone": _lazy("Remove the phone number: no one is identified here."),
+    "name": _lazy(
+        "Remove the name: patients, pupils and local staff are recorded by case code, class "
+        "or role, never by name."
+    ),
+}
+
+
+# Free text (a question, advice, a reason): long enough for any of them, bounded all the same.
+FREE_TEXT_CHARS = 10_000
+
+
+def personal_data_in(*, names: bool = True, **texts: str | None) -> dict[str, str]:
+    """Each field whose text names or identifies a person (engine.privacy says what it finds
+    and what it cannot); with `names=False`, identity and phone numbers only."""
+    errors = {}
+    for field, text in texts.items():
+        found = privacy.personal_data_in(text or "")
+        if found and (names or found != "name"):
+            errors[field] = str(PERSONAL_DATA[found])
+    return errors
+
+
+def personal_data_in_record(
+    record: models.Model, *, exempt: tuple[str, ...] = ()
+) -> dict[str, str]:
+    """`personal_data_in` over every free-text field of a record (text without choices)."""
+    return personal_data_in(
+        **{
+            field.name: getattr(record, field.attname)
+            for field in record._meta.concrete_fields
+            if isinstance(field, models.CharField | models.TextField)
+            and not field.choices
+            and field.name not in exempt
+        }
+    )

@@ -6,7 +6,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
-from counterpart.core.models import Versioned
+from counterpart.core.models import NamesNoOne, Versioned
 
 
 class SupportKind(models.TextChoices):
@@ -15,7 +15,7 @@ class SupportKind(models.TextChoices):
     MARKET_ACCESS = "market_access", _("Market access")
 
 
-class EnterpriseSupport(Versioned):
+class EnterpriseSupport(Versioned, NamesNoOne):
     company = models.ForeignKey(
         "places.Organization",
         verbose_name=_("company"),
@@ -57,7 +57,7 @@ class EnterpriseSupport(Versioned):
         return f"{self.company} · {self.get_kind_display()}"
 
 
-class EmploymentReport(models.Model):
+class EmploymentReport(NamesNoOne):
     """A company's employees over a period, and how many of them were registered poor."""
 
     support = models.ForeignKey(
@@ -95,7 +95,7 @@ class SalesChannel(models.TextChoices):
     PROCUREMENT = "procurement", _("Canteens and public procurement")
 
 
-class ProductSale(models.Model):
+class ProductSale(NamesNoOne):
     """A recipient place's product sold in a donor market over a period."""
 
     pairing = models.ForeignKey(

@@ -6,7 +6,7 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 from counterpart.core.choices import Language
-from counterpart.core.models import BilingualTitle, Versioned
+from counterpart.core.models import BilingualTitle, NamesNoOne, Versioned
 
 
 class ExchangeKind(models.TextChoices):
@@ -26,7 +26,7 @@ AGE_BANDS = (
 COUNT_FIELDS = tuple(f"{side}_{band}" for side in ("host", "visiting") for band, _l in AGE_BANDS)
 
 
-class ExchangeEvent(BilingualTitle, Versioned):
+class ExchangeEvent(BilingualTitle, Versioned, NamesNoOne):
     pairing = models.ForeignKey(
         "pairings.Pairing",
         verbose_name=_("organizing pairing"),
@@ -67,7 +67,7 @@ class ExchangeEvent(BilingualTitle, Versioned):
         return sum(getattr(self, name) for name in COUNT_FIELDS)
 
 
-class SchoolClass(models.Model):
+class SchoolClass(NamesNoOne):
     """A class of a school, as one group: its grade, how many pupils, the language it writes."""
 
     school = models.ForeignKey(
@@ -108,7 +108,7 @@ class SchoolClass(models.Model):
         }
 
 
-class SchoolPartnership(models.Model):
+class SchoolPartnership(NamesNoOne):
     """Two classes who write to each other as pen pals."""
 
     pairing = models.ForeignKey(
@@ -140,7 +140,7 @@ class SchoolPartnership(models.Model):
         return sum(c.from_donor_side + c.from_recipient_side for c in self.letter_counts.all())
 
 
-class LetterCount(models.Model):
+class LetterCount(NamesNoOne):
     """Letters the two classes wrote in a term: counts, never the letters or their writers."""
 
     partnership = models.ForeignKey(

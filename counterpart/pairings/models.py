@@ -2,11 +2,11 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
-from counterpart.core.models import Bilingual, Versioned
+from counterpart.core.models import Bilingual, CheckedText, Versioned
 from counterpart.engine.quotas import ppm_to_percent
 
 
-class PairingRound(Bilingual, Versioned):
+class PairingRound(Bilingual, Versioned, CheckedText):
     """A round of the programme (1997, 2010, …) under which pairings are made."""
 
     year = models.PositiveSmallIntegerField(_("year"), unique=True)
@@ -27,7 +27,7 @@ class Confidence(models.TextChoices):
     LOW = "low", _("Low")
 
 
-class Pairing(Versioned):
+class Pairing(Versioned, CheckedText):
     """A donor organization assists a recipient region from one date to another."""
 
     round = models.ForeignKey(
@@ -84,7 +84,7 @@ class Pairing(Versioned):
         return self.valid_from <= day and (self.valid_to is None or day <= self.valid_to)
 
 
-class YearRangeRule(Versioned):
+class YearRangeRule(Versioned, CheckedText):
     """A rule of a round that holds from a first year to a last one (or on), per donor or for all.
 
     Rules of one kind for the same round and donor may not cover the same year.

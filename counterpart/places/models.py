@@ -1,7 +1,7 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from counterpart.core.models import Bilingual, Versioned, in_language
+from counterpart.core.models import Bilingual, CheckedText, Versioned, in_language
 
 
 class TreeNode(models.Model):
@@ -95,7 +95,7 @@ DONOR_KINDS = frozenset(
 )
 
 
-class Organization(Bilingual, TreeNode, Versioned):
+class Organization(Bilingual, TreeNode, Versioned, CheckedText):
     code = models.SlugField(_("code"), max_length=60, unique=True)
     kind = models.CharField(_("kind"), max_length=20, choices=OrganizationKind.choices)
     region = models.ForeignKey(

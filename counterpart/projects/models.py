@@ -4,7 +4,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from counterpart.core.models import Bilingual, BilingualTitle, Versioned, in_language
+from counterpart.core.models import Bilingual, BilingualTitle, CheckedText, Versioned, in_language
 
 
 class Category(models.TextChoices):
@@ -68,7 +68,7 @@ class ActivityStatus(models.TextChoices):
     SUSPENDED = "6", _("Suspended")
 
 
-class Project(BilingualTitle, Versioned):
+class Project(BilingualTitle, Versioned, CheckedText):
     pairing = models.ForeignKey(
         "pairings.Pairing",
         verbose_name=_("pairing"),

@@ -146,6 +146,11 @@ def test_who_sees_which_consultations(world, hospitals):
         ({"case_code": "Ali Hasan"}, "case_code"),
         ({"case_code": "653101200501011234"}, "case_code"),
         ({"question": "Patient 65310120050101123X, fever."}, "question"),
+        ({"question": "ID 6531 0120 0501 0112 3X, fever."}, "question"),
+        ({"question": "ID 653101-20050101-123Ｘ, fever."}, "question"),
+        ({"question": "患者王小明，男，6岁，室间隔缺损"}, "question"),
+        ({"question": "x" * 10_001}, "question"),
+        ({"case_code": "ZHANG-2024-WEI"}, "case_code"),
         ({"specialty": "astrology"}, "specialty"),
     ],
 )
@@ -235,3 +240,35 @@ def test_no_care_or_exchange_model_has_a_field_that_names_a_person():
                     model.__name__,
                     field.name,
                 )
+
+
+def test_a_cancel_reason_is_checked_before_it_enters_the_log(world, hospitals):
+    from counterpart.audit.models import AuditEvent
+
+    consultation = ask(world, hospitals)
+    events = AuditEvent.objects.count()
+    with pytest.raises(ValidationError) as error:
+        services.consultation_cancel(
+            actor=world.user("hotan_team"),
+            consultation=consultation,
+            expected_version=consultation.version,
+            reason="患者王小明 110101199003071234 已转院",
+        )
+    assert "reason" in error.value.message_dict
+    consultation.refresh_from_db()
+    assert consultation.status != "cancelled" and AuditEvent.objects.count() == events
+
+
+def test_the_audit_log_refuses_identity_numbers_whatever_wrote_them(world):
+    from django.db import transaction
+
+    from counterpart.audit.services import audit_record
+
+    with pytest.raises(ValidationError) as error, transaction.atomic():
+        audit_record(
+            actor=world.user("office"),
+            event_type="test.recorded",
+            obj=world.beijing,
+            after={"note": "1101 0119 9003 0712 34"},
+        )
+    assert "note" in error.value.message_dict

@@ -246,3 +246,19 @@ def test_an_exchange_is_corrected_on_its_page_and_a_stale_edit_is_refused(world)
     guangdong = Client()
     guangdong.force_login(world.user("guangdong_team"))
     assert guangdong.get(url).status_code == 404
+
+
+@pytest.mark.parametrize(
+    ("field", "text"),
+    [
+        ("description", "领队：李华，学生王小明、阿卜杜拉·买买提"),
+        ("description", "Led by teacher; pupil Zhang Wei won the race"),
+        ("title_zh", "王小明同学的夏令营"),
+        ("description", "Contact 138 0013 8000"),
+    ],
+)
+def test_an_exchange_names_no_one(world, field, text):
+    with pytest.raises(ValidationError) as error:
+        camp(world, **{field: text})
+    assert field in error.value.message_dict
+    assert not ExchangeEvent.objects.exists()

@@ -5,6 +5,7 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 from counterpart.core.choices import Specialty
+from counterpart.core.models import NamesNoOne
 from counterpart.talent.models.people import Professional
 
 
@@ -25,7 +26,7 @@ class LocalRole(models.TextChoices):
     OTHER_STAFF = "other_staff", _("Other local staff")
 
 
-class Mentorship(models.Model):
+class Mentorship(NamesNoOne):
     """An experienced person mentors a local staff member of the receiving institution."""
 
     institution = models.ForeignKey(
@@ -70,7 +71,7 @@ class Mentorship(models.Model):
         return f"{role} · {self.get_mentee_field_display()}" if self.mentee_field else str(role)
 
 
-class MentorshipMeeting(models.Model):
+class MentorshipMeeting(NamesNoOne):
     mentorship = models.ForeignKey(Mentorship, on_delete=models.CASCADE, related_name="meetings")
     held_on = models.DateField(_("held on"))
     hours = models.DecimalField(_("hours"), max_digits=5, decimal_places=1)
@@ -83,7 +84,7 @@ class MentorshipMeeting(models.Model):
         return f"{self.mentorship_id} {self.held_on:%Y-%m-%d}"
 
 
-class Training(models.Model):
+class Training(NamesNoOne):
     """A course or workshop at a receiving institution; attendees are counted, not listed."""
 
     institution = models.ForeignKey(

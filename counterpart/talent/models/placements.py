@@ -6,7 +6,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
-from counterpart.core.models import Versioned
+from counterpart.core.models import NamesNoOne, Versioned
 from counterpart.talent.models.people import Post, Professional
 
 
@@ -110,7 +110,7 @@ class ExtensionStatus(models.TextChoices):
     REFUSED = "refused", _("Refused")
 
 
-class Extension(models.Model):
+class Extension(NamesNoOne):
     """A request to stay longer; approved by the receiving team or the programme office."""
 
     placement = models.ForeignKey(Placement, on_delete=models.CASCADE, related_name="extensions")
@@ -138,7 +138,7 @@ class Extension(models.Model):
         return f"{self.placement_id} → {self.new_end_date:%Y-%m-%d} ({self.status})"
 
 
-class WorkLoad(models.Model):
+class WorkLoad(NamesNoOne):
     """A month's teaching and clinical load of a placement."""
 
     placement = models.ForeignKey(Placement, on_delete=models.CASCADE, related_name="workloads")
