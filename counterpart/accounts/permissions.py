@@ -123,8 +123,9 @@ def can_manage_professional(user, professional) -> bool:
 
 
 def may_see_professional_name(user, professional) -> bool:
-    """Personal data: their own organization's team, the office and auditors (house rule 7)."""
-    return reads_everything(user) or can_manage_professional(user, professional)
+    """Personal data: the professional, their own organization's team and the programme office
+    (house rule 7). Auditors, who read everything else, see the applicant number."""
+    return can_manage_professional(user, professional)
 
 
 def speaks_for_institution(user, institution) -> bool:

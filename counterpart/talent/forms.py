@@ -128,11 +128,14 @@ class MentorshipForm(forms.Form):
         label=_("Goals"), widget=forms.Textarea(attrs={"rows": 2}), required=False
     )
 
-    def __init__(self, *args, institutions, mentors, **kwargs):
+    def __init__(self, *args, institutions, mentors, label, **kwargs):
+        """`label(professional)`: how the actor may see each mentor (the one name rule)."""
         super().__init__(*args, **kwargs)
         self.fields["institution"].queryset = institutions
         self.fields["mentor"].queryset = mentors
-        self.fields["mentor"].label_from_instance = lambda p: f"{p} · {p.get_specialty_display()}"
+        self.fields["mentor"].label_from_instance = lambda p: (
+            f"{label(p)} · {p.get_specialty_display()}"
+        )
 
 
 class MeetingForm(forms.Form):
@@ -150,7 +153,8 @@ class TrainingForm(forms.Form):
     attendees = forms.IntegerField(label=_("Attendees"), min_value=0)
     local_staff_trained = forms.IntegerField(label=_("Of whom local staff"), min_value=0)
 
-    def __init__(self, *args, institutions, trainers, **kwargs):
+    def __init__(self, *args, institutions, trainers, label, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["institution"].queryset = institutions
         self.fields["trainer"].queryset = trainers
+        self.fields["trainer"].label_from_instance = label

@@ -130,3 +130,28 @@ def test_trainings_and_terms_show_on_the_programme_dashboard(world, talent):
     figures = Client().get(f"/dashboard/?donor={world.guangdong.pk}").context["tables"]
     assert not [row for row in figures["indicators"].rows if row[0] == "Local staff trained"]
     assert figures["terms"].rows == []
+
+
+def test_a_partner_is_named_only_to_those_who_may_see_the_partner(world, talent):
+    """Yu (Beijing) and Wang (Guangdong) serve as a couple: Beijing's team sees Yu's page and
+    Yu's name, but Wang is Guangdong's to name."""
+    services.couple_create(actor=f.system(), first=talent.yu, second=talent.wang)
+    beijing = signed_in(world, "beijing_team").get(f"/talent/professionals/{talent.yu.pk}/")
+    page = beijing.content.decode()
+    assert "Yu Test" in page and "Wang Test" not in page and f"Applicant {talent.wang.pk}" in page
+    yu_herself = signed_in(world, "professional").get(f"/talent/professionals/{talent.yu.pk}/")
+    assert "Wang Test" not in yu_herself.content.decode()
+    office = signed_in(world, "office").get(f"/talent/professionals/{talent.yu.pk}/")
+    assert "Wang Test" in office.content.decode()
+
+
+def test_the_auditor_reads_professionals_by_number(world, talent, client):
+    auditor = signed_in(world, "auditor")
+    page = auditor.get(f"/talent/professionals/{talent.li.pk}/").content.decode()
+    assert "Li Test" not in page and f"Applicant {talent.li.pk}" in page
+    listed = auditor.get("/api/professionals").json()["items"]
+    assert {row["name"] for row in listed} == {
+        f"Applicant {p.pk}" for p in (talent.yu, talent.li, talent.wang)
+    }
+    mentorships = auditor.get("/talent/mentorships/").content.decode()
+    assert "Li Test" not in mentorships

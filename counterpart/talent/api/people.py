@@ -21,7 +21,7 @@ router = Router(tags=["talent"])
 class ProfessionalOut(Schema):
     id: int
     organization_id: int
-    name: str
+    name: str = Field(description="The name for those who may see it, else the applicant number.")
     kind: ProfessionalKind
     specialty: Specialty
     seniority: int
@@ -29,6 +29,12 @@ class ProfessionalOut(Schema):
     available_from: datetime.date
     term_months: int
     version: int
+
+    @staticmethod
+    def resolve_name(professional, context) -> str:
+        return selectors.professional_label(
+            actor=context["request"].auth, professional=professional
+        )
 
 
 class ProfessionalFields(Schema):

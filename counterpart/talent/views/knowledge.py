@@ -16,7 +16,12 @@ def mentorship_list_view(request):
     actor = request.user
     institutions = selectors.knowledge_institutions(actor=actor)
     professionals = selectors.professional_list(actor=actor).order_by("name")
-    form = MentorshipForm(request.POST or None, institutions=institutions, mentors=professionals)
+    form = MentorshipForm(
+        request.POST or None,
+        institutions=institutions,
+        mentors=professionals,
+        label=lambda p: selectors.professional_label(actor=actor, professional=p),
+    )
     if request.method == "POST" and form.is_valid():
         try:
             mentorship = services.mentorship_create(actor=actor, **form.cleaned_data)
@@ -57,7 +62,12 @@ def training_list_view(request):
     actor = request.user
     institutions = selectors.knowledge_institutions(actor=actor)
     professionals = selectors.professional_list(actor=actor).order_by("name")
-    form = TrainingForm(request.POST or None, institutions=institutions, trainers=professionals)
+    form = TrainingForm(
+        request.POST or None,
+        institutions=institutions,
+        trainers=professionals,
+        label=lambda p: selectors.professional_label(actor=actor, professional=p),
+    )
     if request.method == "POST" and form.is_valid():
         try:
             services.training_record(actor=actor, **form.cleaned_data)
