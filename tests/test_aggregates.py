@@ -26,8 +26,6 @@ def test_a_sum_past_64_bits_is_exact(world):
     LedgerTotal.objects.bulk_create(rows)
     expected = sum(row.amount_minor for row in rows)
     assert LedgerTotal.objects.aggregate(s=ExactSum("amount_minor"))["s"] == expected
-    grouped = dict(
-        LedgerTotal.objects.values_list("public").annotate(s=ExactSum("amount_minor"))
-    )
+    grouped = dict(LedgerTotal.objects.values_list("public").annotate(s=ExactSum("amount_minor")))
     assert grouped == {True: expected}
     assert LedgerTotal.objects.filter(year=1).aggregate(s=ExactSum("amount_minor"))["s"] is None

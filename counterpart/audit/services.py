@@ -23,10 +23,19 @@ def _json_safe(value):
 
 
 def snapshot(instance: models.Model, *, exclude: tuple[str, ...] = ()) -> dict:
-    """The instance's concrete fields as JSON-safe values (foreign keys as ids)."""
+    """The instance's concrete fields as JSON-safe values (foreign keys as ids), less what its
+    model's `audit_exclude` names (bulky data kept elsewhere, such as a match run's result)."""
     data = {}
+    left_out = {
+        "id",
+        "path",
+        "updated_at",
+        "password",
+        *exclude,
+        *getattr(instance, "audit_exclude", ()),
+    }
     for field in instance._meta.concrete_fields:
-        if field.name in exclude or field.name in {"id", "path", "updated_at", "password"}:
+        if field.name in left_out:
             continue
         data[field.name] = _json_safe(getattr(instance, field.attname))
     return data
@@ -90,11 +99,14 @@ def tracked_update(
     reason: str = "",
     validate=None,
     refused_message: str | None = None,
+    also: tuple[dict, dict] | None = None,
 ) -> models.Model:
     """Apply `changes` to a versioned row, refusing a stale edit (house rule 8), and audit it.
 
     Must run inside the caller's transaction. Validation errors name the field and change nothing.
     `validate(instance)` runs on the changed instance before it is saved, for rules across rows.
+    `also` is (before, after) of what changed beside the row's own fields (a post's ranking, a
+    project's sector split): recorded in the same event, and the row's version moves with it.
     """
 
     refused = set(changes) - allowed
@@ -111,13 +123,11 @@ def tracked_update(
         validate(current)
     current.version += 1
     current.save()
+    after = snapshot(current)
+    if also is not None:
+        before, after = {**before, **also[0]}, {**after, **also[1]}
     audit_record(
-        actor=actor,
-        event_type=event_type,
-        obj=current,
-        before=before,
-        after=snapshot(current),
-        reason=reason,
+        actor=actor, event_type=event_type, obj=current, before=before, after=after, reason=reason
     )
     return current
 

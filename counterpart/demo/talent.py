@@ -65,10 +65,12 @@ def load_seed_people(loader) -> None:
         placement=placements[fact["professional"]],
         new_end_date=day(fact["new_end_date"]),
         reason=fact["reason"],
+        requested_on=day(fact["requested_on"]),
     )
-    loader.mark(
-        services.extension_decide(actor=actor, extension=extension, approve=True), fact["source"]
+    decided = services.extension_decide(
+        actor=actor, extension=extension, approve=True, decided_on=day(fact["decided_on"])
     )
+    loader.mark(decided, fact["source"])
     fact = facts["couple"]
     couple = services.couple_create(
         actor=actor, first=people[fact["first"]], second=people[fact["second"]]

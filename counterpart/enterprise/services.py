@@ -30,11 +30,11 @@ def may_report(actor, pairing, company=None) -> bool:
     return supports or permissions.serves_region(actor, place)
 
 
-def _project_indicators(actor, support: EnterpriseSupport) -> None:
-    """Find (or add) the project's jobs indicators that the reports will fill in."""
+def _project_indicators(actor, project, company) -> dict:
+    """The project's jobs indicators that the reports will fill in, found or added."""
     found = {}
     for indicator in (
-        project_selectors.indicator_list(actor=actor, project=support.project)
+        project_selectors.indicator_list(actor=actor, project=project)
         .filter(standard__in=[Standard.JOBS, Standard.JOBS_FORMERLY_POOR])
         .order_by("-id")
     ):
@@ -43,10 +43,10 @@ def _project_indicators(actor, support: EnterpriseSupport) -> None:
     if missing:
         result = projects.result_create(
             actor=actor,
-            project=support.project,
+            project=project,
             kind=ResultKind.OUTCOME,
-            title_en=f"Jobs at {support.company.name_en}",
-            title_zh=f"{support.company.name_zh}就业",
+            title_en=f"Jobs at {company.name_en}",
+            title_zh=f"{company.name_zh}就业",
         )
         for standard in missing:
             found[standard] = projects.indicator_create(
@@ -55,9 +55,10 @@ def _project_indicators(actor, support: EnterpriseSupport) -> None:
                 standard=standard,
                 title_en=str(Standard(standard).label),
             )
-    support.jobs_indicator = found[Standard.JOBS]
-    support.formerly_poor_indicator = found[Standard.JOBS_FORMERLY_POOR]
-    support.save(update_fields=["jobs_indicator", "formerly_poor_indicator"])
+    return {
+        "jobs_indicator": found[Standard.JOBS],
+        "formerly_poor_indicator": found[Standard.JOBS_FORMERLY_POOR],
+    }
 
 
 @transaction.atomic
@@ -90,9 +91,10 @@ def support_create(
         project=project,
     )
     support.full_clean()
-    support.save()
     if project is not None:
-        _project_indicators(actor, support)
+        for field, indicator in _project_indicators(actor, project, company).items():
+            setattr(support, field, indicator)
+    support.save()
     audit_record(
         actor=actor, event_type="enterprise_support.created", obj=support, after=snapshot(support)
     )
@@ -145,13 +147,15 @@ def employment_report(
         (support.jobs_indicator, employees),
         (support.formerly_poor_indicator, formerly_poor),
     ):
-        if indicator is not None:
+        if indicator is not None:  # the report is the source of these actuals: it overwrites
+            existing = project_selectors.period_of(indicator=indicator, period_start=period_start)
             projects.indicator_period_record(
                 actor=actor,
                 indicator=indicator,
                 period_start=period_start,
                 period_end=period_end,
                 actual=Decimal(value),
+                expected_version=existing and existing.version,
             )
     return report
 

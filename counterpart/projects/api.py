@@ -74,6 +74,7 @@ class ProjectPatch(ProjectFields):
 
 class SectorsIn(Schema):
     sectors: dict[str, int]
+    version: int = Field(description="The project's version read (refused when stale).")
 
 
 class MilestoneOut(Schema):
@@ -118,6 +119,9 @@ class PeriodIn(Schema):
     period_end: datetime.date
     target: Decimal | None = Field(None, max_digits=16, decimal_places=2)
     actual: Decimal | None = Field(None, max_digits=16, decimal_places=2)
+    version: int | None = Field(
+        None, description="The version read, to change a period already recorded."
+    )
 
 
 class IndicatorOut(Schema):
@@ -210,7 +214,9 @@ def update_project(request, project_id: int, payload: ProjectPatch):
 def set_sectors(request, project_id: int, payload: SectorsIn):
     actor = request.auth
     project = selectors.project_get(actor=actor, pk=project_id)
-    return services.project_sectors_set(actor=actor, project=project, sectors=payload.sectors)
+    return services.project_sectors_set(
+        actor=actor, project=project, expected_version=payload.version, sectors=payload.sectors
+    )
 
 
 @router.get("/projects/{project_id}/milestones", response=list[MilestoneOut])
@@ -281,4 +287,7 @@ def record_period(request, project_id: int, indicator_id: int, payload: PeriodIn
     indicator = get_object_or_404(
         selectors.indicator_list(actor=actor, project=project), pk=indicator_id
     )
-    return services.indicator_period_record(actor=actor, indicator=indicator, **payload.dict())
+    data = payload.dict()
+    return services.indicator_period_record(
+        actor=actor, indicator=indicator, expected_version=data.pop("version"), **data
+    )

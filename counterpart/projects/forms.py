@@ -99,7 +99,7 @@ class ProjectEditForm(ProjectFieldsForm, VersionedForm):
     pass
 
 
-class SectorSplitForm(SectorSplitMixin):
+class SectorSplitForm(SectorSplitMixin, VersionedForm):
     def __init__(self, *args, sectors, **kwargs):
         super().__init__(*args, **kwargs)
         self.add_sector_rows(sectors)
@@ -158,6 +158,8 @@ class PeriodForm(forms.Form):
     period_end = forms.DateField(label=_("Period end"), widget=DATE)
     target = forms.DecimalField(label=_("Target"), max_digits=16, decimal_places=2, required=False)
     actual = forms.DecimalField(label=_("Actual"), max_digits=16, decimal_places=2, required=False)
+    # Set when the period is recorded already: saving again then replaces what was read.
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     def __init__(self, *args, indicators, can_set_target: bool, **kwargs):
         super().__init__(*args, **kwargs)

@@ -121,6 +121,12 @@ def standard_totals(*, actor, **project_filters) -> dict[str, Progress]:
     return dict(sums)
 
 
+def period_of(*, indicator: Indicator, period_start) -> IndicatorPeriod | None:
+    """The indicator's period that starts on this day, if recorded (of an indicator the caller
+    has already been allowed to see)."""
+    return IndicatorPeriod.objects.filter(indicator=indicator, period_start=period_start).first()
+
+
 def sector_list(*, actor=None) -> QuerySet[Sector]:
     """The DAC sectors the product ships (reference data: everyone reads them)."""
     return Sector.objects.all()

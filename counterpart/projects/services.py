@@ -95,7 +95,9 @@ def project_create(
     project.save()
     audit_record(actor=actor, event_type="project.created", obj=project, after=snapshot(project))
     if sectors:
-        project_sectors_set(actor=actor, project=project, sectors=sectors)
+        project = project_sectors_set(
+            actor=actor, project=project, expected_version=project.version, sectors=sectors
+        )
     return project
 
 
@@ -120,8 +122,11 @@ def project_update(*, actor, project: Project, expected_version: int, **changes)
 
 
 @transaction.atomic
-def project_sectors_set(*, actor, project: Project, sectors: dict[str, int]) -> Project:
-    """Replace the project's sector split. Entries that follow it are re-counted."""
+def project_sectors_set(
+    *, actor, project: Project, expected_version: int, sectors: dict[str, int]
+) -> Project:
+    """Replace the project's sector split, as part of the project (its version moves). Entries
+    that follow it are re-counted."""
     _require_runs(actor, project)
     known = selectors.sector_get_many(codes=list(sectors))
     errors = [
@@ -139,12 +144,18 @@ def project_sectors_set(*, actor, project: Project, sectors: dict[str, int]) -> 
     if errors:
         raise ValidationError({"sectors": errors})
     before = {s.sector_id: s.percentage for s in project.sectors.all()}
+    project = tracked_update(
+        actor=actor,
+        instance=project,
+        expected_version=expected_version,
+        changes={},
+        allowed=set(),
+        event_type="project.sectors_set",
+        also=({"sectors": before}, {"sectors": sectors}),
+    )
     project.sectors.all().delete()
     ProjectSector.objects.bulk_create(
         [ProjectSector(project=project, sector_id=c, percentage=p) for c, p in sectors.items()]
-    )
-    audit_record(
-        actor=actor, event_type="project.sectors_set", obj=project, before=before, after=sectors
     )
     counting_changed.send(sender=Project, actor=actor, project=project)
     return project
@@ -267,9 +278,11 @@ def indicator_period_record(
     period_end: datetime.date,
     target: Decimal | None = None,
     actual: Decimal | None = None,
+    expected_version: int | None = None,
 ) -> IndicatorPeriod:
     """Set a period's target (the project's runners) or actual (they, or the recipient team of
-    the project's place). A period already there is updated, with its before in the audit."""
+    the project's place). A period already there is changed only by one who read it: with its
+    `expected_version` (house rule 8), and its before goes into the audit."""
     project = indicator.result.project
     runs = permissions.can_act_for_donor(actor, project.pairing.donor)
     reports = permissions.serves_region(actor, project.region)
@@ -285,6 +298,20 @@ def indicator_period_record(
         .first()
     )
     if period is not None:
+        if expected_version is None:
+            raise ValidationError(
+                {
+                    "version": _(
+                        "This period was recorded already (%(target)s target, %(actual)s "
+                        "actual). To change it, send the version you read."
+                    )
+                    % {
+                        "target": "—" if period.target is None else period.target,
+                        "actual": "—" if period.actual is None else period.actual,
+                    }
+                },
+                code="conflict",
+            )
         changes = {"period_end": period_end}
         if target is not None:
             changes["target"] = target
@@ -293,7 +320,7 @@ def indicator_period_record(
         return tracked_update(
             actor=actor,
             instance=period,
-            expected_version=period.version,
+            expected_version=expected_version,
             changes=changes,
             allowed={"period_end", "target", "actual"},
             event_type="indicator_period.updated",

@@ -180,6 +180,16 @@ def project_detail_view(request, pk: int):
     )
 
 
+def _offer_to_replace(form, data) -> None:
+    """The period is recorded already: show what is there, and let the next save replace it
+    (unless someone changes it again meanwhile)."""
+    period = selectors.period_of(indicator=data["indicator"], period_start=data["period_start"])
+    if period is not None:
+        form.data = form.data.copy()
+        form.data[form.add_prefix("version")] = period.version
+        form.add_error(None, _("Save again to replace what is recorded for this period."))
+
+
 def _detail_forms(actor, project, *, can_run: bool, action: str | None, data) -> dict:
     """The detail page's forms; the one `action` names is bound to the posted `data`."""
 
@@ -243,7 +253,9 @@ def _act(request, actor, project, action: str, forms: dict) -> bool:
             split = form.sector_split()
             if not form.is_valid():
                 return False
-            services.project_sectors_set(actor=actor, project=project, sectors=split)
+            services.project_sectors_set(
+                actor=actor, project=project, expected_version=data["version"], sectors=split
+            )
         elif action == "milestone":
             services.milestone_add(actor=actor, project=project, **data)
         elif action == "document":
@@ -253,9 +265,12 @@ def _act(request, actor, project, action: str, forms: dict) -> bool:
         elif action == "indicator":
             services.indicator_create(actor=actor, **data)
         elif action == "period":
-            services.indicator_period_record(actor=actor, **data)
+            version = data.pop("version")
+            services.indicator_period_record(actor=actor, expected_version=version, **data)
     except ValidationError as error:
         show_service_errors(form, error)
+        if action == "period" and "version" in error.message_dict:
+            _offer_to_replace(form, data)
         return False
     messages.success(request, _("Saved."))
     return True

@@ -40,8 +40,13 @@ def test_a_donor_team_runs_a_project_from_creation_to_reported_results(client, w
     assert stale.status_code == 422
     assert "version" in stale.json()["errors"]
 
-    resplit = call(client, "put", f"{base}/sectors", {"sectors": {"12230": 100}}, token)
+    split = {"sectors": {"12230": 100}, "version": project["version"]}  # read before the patch
+    stale = call(client, "put", f"{base}/sectors", split, token)
+    assert stale.status_code == 422 and "version" in stale.json()["errors"]
+    split["version"] = patched.json()["version"]
+    resplit = call(client, "put", f"{base}/sectors", split, token)
     assert [s["sector"] for s in resplit.json()["sectors"]] == ["12230"]
+    assert resplit.json()["version"] == split["version"] + 1
 
     milestone = call(
         client, "post", f"{base}/milestones", {"title_en": "Roof", "due_on": "2022-06-30"}, token
@@ -75,6 +80,9 @@ def test_a_donor_team_runs_a_project_from_creation_to_reported_results(client, w
 
     hotan = token_for(world.user("hotan_team"))
     actual = {"period_start": "2022-01-01", "period_end": "2022-12-31", "actual": "280"}
+    answer = call(client, "put", f"{base}/indicators/{indicator['id']}/periods", actual, hotan)
+    assert answer.status_code == 422 and "version" in answer.json()["errors"]  # not read yet
+    actual["version"] = IndicatorPeriod.objects.get().version
     answer = call(client, "put", f"{base}/indicators/{indicator['id']}/periods", actual, hotan)
     assert answer.status_code == 200, answer.content
     stored = IndicatorPeriod.objects.get()

@@ -102,7 +102,7 @@ def test_bad_rankings_name_the_field_and_change_nothing(client, world, talent):
         client,
         "put",
         f"/posts/{talent.paediatrics.pk}/ranking",
-        {"professional_ids": [talent.li.pk]},
+        {"professional_ids": [talent.li.pk], "version": talent.paediatrics.version},
         hotan,
     )
     assert answer.status_code == 422 and "professional_ids" in answer.json()["errors"]

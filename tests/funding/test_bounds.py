@@ -48,9 +48,12 @@ def test_a_running_total_stays_within_its_bound_and_pages_keep_working(world, cl
     per_entry = MAX_ENTRY_MINOR
     filling = MAX_RUNNING_MINOR // per_entry  # exactly up to the bound
     team = world.user("beijing_team")
-    assert services.transactions_record_bulk(
-        actor=team, entries=commitments(world, filling, per_entry)
-    ) == filling
+    assert (
+        services.transactions_record_bulk(
+            actor=team, entries=commitments(world, filling, per_entry)
+        )
+        == filling
+    )
     with pytest.raises(ValidationError) as error:
         record(world, "beijing_team", amount_minor=1, value_date=datetime.date(2021, 6, 1))
     assert "amount_minor" in error.value.message_dict

@@ -221,7 +221,10 @@ def test_changing_a_projects_sectors_recounts_its_entries(world):
     project = f.project(pairing=world.beijing_hotan_city, sectors={"32130": 100})
     record(world, "office", project=project, sector=None, amount_minor=1_000)
     projects.project_sectors_set(
-        actor=world.user("beijing_team"), project=project, sectors={"11220": 100}
+        actor=world.user("beijing_team"),
+        project=project,
+        expected_version=project.version,
+        sectors={"11220": 100},
     )
     rows = selectors.totals_by(actor=world.user("office"), group="category")
     assert [(r.key, r.committed) for r in rows] == [("education", 1_000)]

@@ -81,7 +81,10 @@ def test_publishing_a_project_moves_its_money_into_the_public_totals(world):
 
     assert public_total() == 0
     services.project_update(
-        actor=world.user("beijing_team"), project=project, expected_version=1, is_published=True
+        actor=world.user("beijing_team"),
+        project=project,
+        expected_version=project.version,
+        is_published=True,
     )
     assert public_total() == 500
 
@@ -98,11 +101,15 @@ def _indicator(world, project, standard=Standard.JOBS):
 def test_the_recipient_team_reports_actuals_but_sets_no_target(world):
     indicator = _indicator(world, make(world))
     period = dict(period_start=datetime.date(2021, 1, 1), period_end=datetime.date(2021, 12, 31))
-    services.indicator_period_record(
+    first = services.indicator_period_record(
         actor=world.user("beijing_team"), indicator=indicator, target=Decimal(50), **period
     )
     services.indicator_period_record(
-        actor=world.user("hotan_team"), indicator=indicator, actual=Decimal(48), **period
+        actor=world.user("hotan_team"),
+        indicator=indicator,
+        actual=Decimal(48),
+        expected_version=first.version,
+        **period,
     )
     with pytest.raises(PermissionDenied):
         services.indicator_period_record(
@@ -114,6 +121,32 @@ def test_the_recipient_team_reports_actuals_but_sets_no_target(world):
         )
     (stored,) = indicator.periods.all()
     assert (stored.target, stored.actual) == (Decimal(50), Decimal(48))
+
+
+def test_two_teams_writing_one_period_from_the_same_read_cannot_both_win(world):
+    indicator = _indicator(world, make(world))
+    period = dict(period_start=datetime.date(2021, 1, 1), period_end=datetime.date(2021, 12, 31))
+    read = services.indicator_period_record(
+        actor=world.user("beijing_team"), indicator=indicator, target=Decimal(50), **period
+    ).version
+    services.indicator_period_record(
+        actor=world.user("hotan_team"),
+        indicator=indicator,
+        actual=Decimal(48),
+        expected_version=read,
+        **period,
+    )
+    for version in (read, None):  # the same stale read, or none at all
+        with pytest.raises(ValidationError) as error:
+            services.indicator_period_record(
+                actor=world.user("beijing_team"),
+                indicator=indicator,
+                actual=Decimal(30),
+                expected_version=version,
+                **period,
+            )
+        assert "version" in error.value.message_dict
+    assert indicator.periods.get().actual == Decimal(48)
 
 
 def test_a_value_below_zero_is_refused(world):

@@ -1,6 +1,7 @@
 """The project pages: list, create with a split, edit with the version check, detail forms."""
 
 import datetime
+import re
 
 import pytest
 
@@ -144,16 +145,18 @@ def test_milestones_and_results_are_entered_on_the_detail_page(client, world, ku
         },
     )
     client.force_login(world.user("hotan_team"))
-    client.post(
-        url,
-        {
-            "action": "period",
-            "indicator": indicator.pk,
-            "period_start": "2021-01-01",
-            "period_end": "2021-12-31",
-            "actual": "280",
-        },
-    )
+    actual = {
+        "action": "period",
+        "indicator": indicator.pk,
+        "period_start": "2021-01-01",
+        "period_end": "2021-12-31",
+        "actual": "280",
+    }
+    first = client.post(url, actual).content.decode()  # recorded already: read it first
+    assert "Save again to replace" in first and "300" in first
+    read = IndicatorPeriod.objects.get(indicator=indicator).version
+    assert re.search(rf'<input[^>]*name="version" value="{read}"[^>]*id="period-version"', first)
+    client.post(url, {**actual, "version": read})
     milestone.refresh_from_db()
     assert milestone.completed_on == datetime.date(2021, 8, 20)
     period = IndicatorPeriod.objects.get(indicator=indicator)

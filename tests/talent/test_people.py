@@ -171,18 +171,30 @@ def test_the_rule_ranks_and_the_institution_overrides_it(world, talent):
         (junior, 2),
         (nurse, None),  # not a paediatrician: not acceptable
     ]
-    services.post_ranking_set(actor=hotan, post=talent.paediatrics, professional_ids=[junior.pk])
-    rows = selectors.applicant_rows(actor=hotan, post=talent.paediatrics)
+    read = talent.paediatrics.version
+    post = services.post_ranking_set(
+        actor=hotan, post=talent.paediatrics, expected_version=read, professional_ids=[junior.pk]
+    )
+    assert post.version == read + 1  # a stale edit form of the post is refused from now on
+    rows = selectors.applicant_rows(actor=hotan, post=post)
     assert [(r.professional, r.rank) for r in rows][:2] == [(junior, 1), (talent.yu, None)]
+    with pytest.raises(ValidationError) as error:  # ranked from a page read before
+        services.post_ranking_set(
+            actor=hotan, post=post, expected_version=read, professional_ids=[talent.yu.pk]
+        )
+    assert "version" in error.value.message_dict
     with pytest.raises(ValidationError):
         services.post_ranking_set(
-            actor=hotan, post=talent.paediatrics, professional_ids=[talent.li.pk]
+            actor=hotan, post=post, expected_version=post.version, professional_ids=[talent.li.pk]
         )
     with pytest.raises(PermissionDenied):
         services.post_ranking_set(
-            actor=world.user("guangdong_team"), post=talent.paediatrics, professional_ids=[]
+            actor=world.user("guangdong_team"),
+            post=post,
+            expected_version=post.version,
+            professional_ids=[],
         )
-    services.post_ranking_reset(actor=hotan, post=talent.paediatrics)
+    services.post_ranking_reset(actor=hotan, post=post, expected_version=post.version)
     rows = selectors.applicant_rows(actor=hotan, post=talent.paediatrics)
     assert rows[0].professional == talent.yu
 

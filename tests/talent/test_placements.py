@@ -5,6 +5,7 @@ import datetime
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
+from counterpart.audit.models import AuditEvent
 from counterpart.talent import selectors, services
 from counterpart.talent.models import MatchRunStatus, Placement, PostStatus
 from tests import factories as f
@@ -40,8 +41,20 @@ def test_the_office_runs_reviews_and_publishes_a_round(world, talent):
     }
     yu = next(p for p in placements if p.professional == talent.yu)
     assert (yu.start_date, yu.end_date) == (START, datetime.date(2031, 8, 31))
+    read = talent.paediatrics.version  # an edit form opened before the publication
     talent.paediatrics.refresh_from_db()
     assert talent.paediatrics.status == PostStatus.CLOSED
+    assert AuditEvent.objects.filter(
+        event_type="post.closed", object_id=str(talent.paediatrics.pk)
+    ).exists()
+    with pytest.raises(ValidationError) as error:  # cannot silently reopen the post
+        services.post_update(
+            actor=world.user("hotan_team"),
+            post=talent.paediatrics,
+            expected_version=read,
+            status=PostStatus.OPEN,
+        )
+    assert "version" in error.value.message_dict
     run.refresh_from_db()
     assert run.status == MatchRunStatus.PUBLISHED
     with pytest.raises(ValidationError):
@@ -192,3 +205,69 @@ def test_workload_is_recorded_by_the_professional_within_the_term(world, talent)
     with pytest.raises(ValidationError) as error:
         services.workload_record(actor=me, placement=first, month=START, operations=-1)
     assert "operations" in error.value.message_dict
+
+
+def test_a_term_that_has_ended_is_history(world, talent):
+    """Neither withdrawn nor extended: not even by its own people, not even to 2030."""
+    past = services.placement_create(
+        actor=world.user("office"),
+        professional=talent.yu,
+        post=talent.paediatrics,
+        start_date=datetime.date(2020, 9, 1),
+        end_date=datetime.date(2021, 8, 31),
+    )
+    me = world.user("professional")
+    with pytest.raises(ValidationError) as error:
+        services.extension_request(
+            actor=me, placement=past, new_end_date=datetime.date(2030, 8, 31), reason="More."
+        )
+    assert "placement" in error.value.message_dict
+    with pytest.raises(ValidationError) as error:
+        services.placement_withdraw(
+            actor=world.user("beijing_team"),
+            placement=past,
+            expected_version=past.version,
+            reason="Never mind.",
+        )
+    assert "placement" in error.value.message_dict
+    past.refresh_from_db()
+    assert not past.withdrawn and past.end_date == datetime.date(2021, 8, 31)
+    assert not past.extensions.exists()
+
+
+def test_an_extension_recorded_later_is_dated_within_the_term(world, talent):
+    """The past is recorded as it happened: asked for and decided before the term ended."""
+    past = services.placement_create(
+        actor=world.user("office"),
+        professional=talent.yu,
+        post=talent.paediatrics,
+        start_date=datetime.date(2020, 9, 1),
+        end_date=datetime.date(2023, 8, 31),
+    )
+    office = world.user("office")
+    extension = services.extension_request(
+        actor=office,
+        placement=past,
+        new_end_date=datetime.date(2024, 8, 31),
+        reason="Another year for the new department.",
+        requested_on=datetime.date(2023, 3, 1),
+    )
+    services.extension_decide(
+        actor=office, extension=extension, approve=True, decided_on=datetime.date(2023, 4, 1)
+    )
+    past.refresh_from_db()
+    assert past.end_date == datetime.date(2024, 8, 31)
+    too_long = services.placement_create(
+        actor=office,
+        professional=talent.li,
+        post=talent.paediatrics,
+        start_date=START,
+    )
+    with pytest.raises(ValidationError) as error:  # three years at the most
+        services.extension_request(
+            actor=office,
+            placement=too_long,
+            new_end_date=too_long.end_date + datetime.timedelta(days=5 * 365),
+            reason="Much longer.",
+        )
+    assert "new_end_date" in error.value.message_dict

@@ -44,7 +44,11 @@ def test_the_receiving_team_orders_applicants_without_seeing_names(world, talent
     assert "Yu Test" not in page and "Wang Test" not in page
     client.post(
         f"/talent/posts/{talent.paediatrics.pk}/",
-        {"action": "hand", "applicant": [str(talent.wang.pk)]},
+        {
+            "action": "hand",
+            "applicant": [str(talent.wang.pk)],
+            "version": talent.paediatrics.version,
+        },
     )
     talent.paediatrics.refresh_from_db()
     assert talent.paediatrics.ranked_by_hand

@@ -70,6 +70,7 @@ class ApplicantOut(Schema):
 
 class OrderIn(Schema):
     professional_ids: list[int]
+    version: int = Field(description="The post's version read (refused when stale).")
 
 
 # -- posts -----------------------------------------------------------------------------------
@@ -129,13 +130,19 @@ def set_ranking(request, post_id: int, payload: OrderIn):
     """Rank the applicants by hand; those left out are not acceptable."""
     actor = request.auth
     post = selectors.post_get(actor=actor, pk=post_id)
-    services.post_ranking_set(actor=actor, post=post, professional_ids=payload.professional_ids)
+    services.post_ranking_set(
+        actor=actor,
+        post=post,
+        expected_version=payload.version,
+        professional_ids=payload.professional_ids,
+    )
     return list_applicants(request, post_id)
 
 
 @router.delete("/posts/{post_id}/ranking", response=list[ApplicantOut])
-def reset_ranking(request, post_id: int):
-    """Back to ranking by the rule."""
+def reset_ranking(request, post_id: int, version: int):
+    """Back to ranking by the rule (`version`: the post's, as read)."""
     actor = request.auth
-    services.post_ranking_reset(actor=actor, post=selectors.post_get(actor=actor, pk=post_id))
+    post = selectors.post_get(actor=actor, pk=post_id)
+    services.post_ranking_reset(actor=actor, post=post, expected_version=version)
     return list_applicants(request, post_id)

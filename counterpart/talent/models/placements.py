@@ -4,6 +4,7 @@ import datetime
 
 from django.db import models
 from django.db.models import F, Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from counterpart.core.models import NamesNoOne, Versioned
@@ -39,6 +40,8 @@ class MatchRun(Versioned):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     published_at = models.DateTimeField(null=True, blank=True)
+
+    audit_exclude = ("inputs", "result")  # kept here, never changed: the log names the change
 
     class Meta:
         ordering = ["-created_at", "-id"]
@@ -125,6 +128,7 @@ class Extension(NamesNoOne):
     requested_by = models.ForeignKey(
         "accounts.User", null=True, on_delete=models.SET_NULL, related_name="+"
     )
+    requested_on = models.DateField(_("requested on"), default=timezone.localdate)
     decided_by = models.ForeignKey(
         "accounts.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )

@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from counterpart.accounts import permissions
-from counterpart.audit.services import audit_record
+from counterpart.audit.services import audit_record, tracked_update
 from counterpart.core.models import check_version
 from counterpart.engine.couples import stable_match_couples
 from counterpart.engine.matching import prepare
@@ -27,7 +27,7 @@ from counterpart.talent.models import (
     Preference,
     Professional,
 )
-from counterpart.talent.services.placements import link_predecessors
+from counterpart.talent.services.placements import choose_predecessors
 
 Progress = Callable[[str, int, int], None]  # (step, done, total)
 
@@ -224,20 +224,27 @@ def match_run_publish(*, actor, run: MatchRun, expected_version: int) -> list[Pl
                 end_date=term_end(start, post.term_months),
             )
         )
-    Placement.objects.bulk_create(placements)
-    placements = list(run.placements.order_by("post_id", "start_date", "id"))
-    link_predecessors(placements)
+    choose_predecessors(placements)
+    placements = Placement.objects.bulk_create(placements)
     for post_id, left in free.items():
-        if left == 0:
-            Post.objects.filter(pk=post_id).update(status=PostStatus.CLOSED)
-    MatchRun.objects.filter(pk=run.pk).update(
-        status=MatchRunStatus.PUBLISHED, published_at=timezone.now(), version=run.version + 1
-    )
-    audit_record(
+        if left == 0:  # a post whose places are all taken closes, as if its team closed it
+            tracked_update(
+                actor=actor,
+                instance=posts[post_id],
+                expected_version=posts[post_id].version,
+                changes={"status": PostStatus.CLOSED},
+                allowed={"status"},
+                event_type="post.closed",
+                reason=_("All its places were filled by match run %(run)s.") % {"run": run.pk},
+            )
+    tracked_update(
         actor=actor,
+        instance=run,
+        expected_version=run.version,
+        changes={"status": MatchRunStatus.PUBLISHED, "published_at": timezone.now()},
+        allowed={"status", "published_at"},
         event_type="match_run.published",
-        obj=run,
-        after={"placements": [p.pk for p in placements]},
+        also=({}, {"placements": [p.pk for p in placements]}),
     )
     return placements
 
@@ -247,8 +254,11 @@ def match_run_discard(*, actor, run: MatchRun, expected_version: int) -> MatchRu
     permissions.require(permissions.is_programme_office(actor))
     run = MatchRun.objects.select_for_update().get(pk=run.pk)
     _refuse_unless_proposed(run, expected_version)
-    run.status = MatchRunStatus.DISCARDED
-    run.version += 1
-    run.save(update_fields=["status", "version"])
-    audit_record(actor=actor, event_type="match_run.discarded", obj=run)
-    return run
+    return tracked_update(
+        actor=actor,
+        instance=run,
+        expected_version=expected_version,
+        changes={"status": MatchRunStatus.DISCARDED},
+        allowed={"status"},
+        event_type="match_run.discarded",
+    )

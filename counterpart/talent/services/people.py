@@ -225,9 +225,11 @@ def post_update(*, actor, post: Post, expected_version: int, **changes) -> Post:
 
 
 @transaction.atomic
-def post_ranking_set(*, actor, post: Post, professional_ids: list[int]) -> None:
+def post_ranking_set(
+    *, actor, post: Post, expected_version: int, professional_ids: list[int]
+) -> Post:
     """The institution's own order of its applicants (by id), best first; those left out are
-    not acceptable to it."""
+    not acceptable to it. The post's version moves: an edit read before is refused."""
     permissions.require(permissions.can_manage_post(actor, post.institution))
     ids = list(professional_ids)
     if len(set(ids)) != len(ids):
@@ -242,32 +244,35 @@ def post_ranking_set(*, actor, post: Post, professional_ids: list[int]) -> None:
             }
         )
     before = list(post.rankings.values_list("professional_id", flat=True))
+    post = tracked_update(
+        actor=actor,
+        instance=post,
+        expected_version=expected_version,
+        changes={"ranked_by_hand": True},
+        allowed={"ranked_by_hand"},
+        event_type="post.ranked_by_hand",
+        also=({"professionals": before}, {"professionals": ids}),
+    )
     post.rankings.all().delete()
     PostRanking.objects.bulk_create(
         [PostRanking(post=post, professional_id=pid, rank=n) for n, pid in enumerate(ids, 1)]
     )
-    Post.objects.filter(pk=post.pk).update(ranked_by_hand=True)
-    post.ranked_by_hand = True
-    audit_record(
-        actor=actor,
-        event_type="post.ranked_by_hand",
-        obj=post,
-        before={"professionals": before},
-        after={"professionals": ids},
-    )
+    return post
 
 
 @transaction.atomic
-def post_ranking_reset(*, actor, post: Post) -> None:
+def post_ranking_reset(*, actor, post: Post, expected_version: int) -> Post:
     """Back to the rule: specialty fit, language, seniority, term, availability."""
     permissions.require(permissions.can_manage_post(actor, post.institution))
     before = list(post.rankings.values_list("professional_id", flat=True))
-    post.rankings.all().delete()
-    Post.objects.filter(pk=post.pk).update(ranked_by_hand=False)
-    post.ranked_by_hand = False
-    audit_record(
+    post = tracked_update(
         actor=actor,
+        instance=post,
+        expected_version=expected_version,
+        changes={"ranked_by_hand": False},
+        allowed={"ranked_by_hand"},
         event_type="post.ranked_by_rule",
-        obj=post,
-        before={"professionals": before},
+        also=({"professionals": before}, {"professionals": []}),
     )
+    post.rankings.all().delete()
+    return post

@@ -6,6 +6,7 @@ import datetime
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from counterpart.accounts import permissions
@@ -15,6 +16,7 @@ from counterpart.engine.terms import term_end
 from counterpart.talent.models import Extension, ExtensionStatus, Placement, WorkLoad
 
 ONE_DAY = datetime.timedelta(days=1)
+MAX_EXTENSION_MONTHS = 36
 
 
 def _may_change(actor, placement: Placement) -> bool:
@@ -23,22 +25,33 @@ def _may_change(actor, placement: Placement) -> bool:
     ) or permissions.can_manage_post(actor, placement.post.institution)
 
 
-def link_predecessors(placements: list[Placement]) -> None:
-    """Each new placement takes over from the post's earliest-ending placement that no one
-    takes over from yet and that began before it."""
-    for placement in placements:
-        predecessor = (
+def choose_predecessors(placements: list[Placement]) -> None:
+    """Before new placements are saved: each takes over from its post's earliest-ending
+    placement that began before it and that no one takes over from yet (new ones included, in
+    the order of their start)."""
+    taken: set[int] = set()
+    for placement in sorted(placements, key=lambda p: (p.post_id, p.start_date)):
+        earlier = [
+            p
+            for p in placements
+            if p.post_id == placement.post_id
+            and p.start_date < placement.start_date
+            and id(p) not in taken
+        ]
+        stored = (
             Placement.objects.filter(
-                post=placement.post, withdrawn=False, start_date__lt=placement.start_date
+                post_id=placement.post_id, withdrawn=False, start_date__lt=placement.start_date
             )
-            .exclude(pk=placement.pk)
             .filter(successor__isnull=True)
+            .exclude(pk__in=[p.predecessor_id for p in placements if p.predecessor_id])
             .order_by("end_date", "id")
             .first()
         )
-        if predecessor is not None:
-            placement.predecessor = predecessor
-            placement.save(update_fields=["predecessor"])
+        candidates = [*earlier, *([stored] if stored else [])]
+        if candidates:
+            chosen = min(candidates, key=lambda p: (p.end_date, p.pk or 0))
+            taken.add(id(chosen))
+            placement.predecessor = chosen
 
 
 @transaction.atomic
@@ -61,11 +74,9 @@ def placement_create(
         end_date__gte=placement.start_date,
     )
     if overlapping.exists():
-        raise ValidationError(
-            {"start_date": _("%(name)s serves elsewhere at that time.") % {"name": professional}}
-        )
+        raise ValidationError({"start_date": _("The professional serves elsewhere at that time.")})
+    choose_predecessors([placement])
     placement.save()
-    link_predecessors([placement])
     audit_record(
         actor=actor, event_type="placement.created", obj=placement, after=snapshot(placement)
     )
@@ -79,6 +90,7 @@ def placement_withdraw(
     permissions.require(_may_change(actor, placement))
     if not reason.strip():
         raise ValidationError({"reason": _("Say why the placement is withdrawn.")})
+    _refuse_history(placement, field="placement")
     successor = Placement.objects.filter(predecessor=placement).first()
     withdrawn = tracked_update(
         actor=actor,
@@ -90,30 +102,60 @@ def placement_withdraw(
         reason=reason,
     )
     if successor is not None:  # whoever was to follow now follows the one before
-        Placement.objects.filter(pk=successor.pk).update(predecessor=placement.predecessor_id)
-        audit_record(
+        tracked_update(
             actor=actor,
+            instance=successor,
+            expected_version=successor.version,
+            changes={"predecessor_id": placement.predecessor_id},
+            allowed={"predecessor_id"},
             event_type="placement.relinked",
-            obj=successor,
-            before={"predecessor": placement.pk},
-            after={"predecessor": placement.predecessor_id},
             reason=reason,
         )
     return withdrawn
 
 
+def _refuse_history(placement: Placement, *, field: str, on: datetime.date | None = None) -> None:
+    """A term that has ended is history: it is neither withdrawn nor extended."""
+    day = on or timezone.localdate()
+    if placement.end_date < day:
+        raise ValidationError(
+            {
+                field: _(
+                    "This term ended on %(end)s: it is history and cannot be changed any more."
+                )
+                % {"end": date_format(placement.end_date)}
+            }
+        )
+
+
 @transaction.atomic
 def extension_request(
-    *, actor, placement: Placement, new_end_date: datetime.date, reason: str
+    *,
+    actor,
+    placement: Placement,
+    new_end_date: datetime.date,
+    reason: str,
+    requested_on: datetime.date | None = None,
 ) -> Extension:
-    """The professional (or their donor team) asks to stay until `new_end_date`."""
+    """The professional (or their donor team) asks to stay until `new_end_date`, before the term
+    ends (`requested_on`: today, unless it is recorded later). At most MAX_EXTENSION_MONTHS
+    more."""
     permissions.require(permissions.can_manage_professional(actor, placement.professional))
+    today = timezone.localdate()
+    asked = requested_on or today
+    if asked > today:
+        raise ValidationError({"requested_on": _("A request cannot be dated in the future.")})
+    _refuse_history(placement, field="placement", on=asked)
     errors = {}
     if placement.withdrawn:
         errors["placement"] = _("This placement was withdrawn.")
     if new_end_date <= placement.end_date:
         errors["new_end_date"] = _("The new end date is after the current one (%(end)s).") % {
-            "end": placement.end_date
+            "end": date_format(placement.end_date)
+        }
+    elif new_end_date > term_end(placement.end_date + ONE_DAY, MAX_EXTENSION_MONTHS):
+        errors["new_end_date"] = _("A term is extended by %(months)s months at the most.") % {
+            "months": MAX_EXTENSION_MONTHS
         }
     if not reason.strip():
         errors["reason"] = _("Say why the term should be extended.")
@@ -121,12 +163,15 @@ def extension_request(
         errors["placement"] = _("An extension is already waiting for a decision.")
     if errors:
         raise ValidationError(errors)
-    extension = Extension.objects.create(
+    extension = Extension(
         placement=placement,
         new_end_date=new_end_date,
         reason=reason,
         requested_by=actor if getattr(actor, "pk", None) else None,
     )
+    extension.requested_on = asked
+    extension.full_clean()
+    extension.save()
     audit_record(
         actor=actor, event_type="extension.requested", obj=placement, after=snapshot(extension)
     )
@@ -134,17 +179,36 @@ def extension_request(
 
 
 @transaction.atomic
-def extension_decide(*, actor, extension: Extension, approve: bool, note: str = "") -> Extension:
-    """The receiving team or the office approves or refuses; an approval moves the end date and
-    moves later placements of the post that have not begun so that no two terms collide."""
+def extension_decide(
+    *,
+    actor,
+    extension: Extension,
+    approve: bool,
+    note: str = "",
+    decided_on: datetime.date | None = None,
+) -> Extension:
+    """The receiving team or the office approves or refuses, while the term runs; an approval
+    moves the end date and moves later placements of the post that have not begun so that no
+    two terms collide."""
     placement = Placement.objects.select_for_update().get(pk=extension.placement_id)
     permissions.require(permissions.can_manage_post(actor, placement.post.institution))
     extension = Extension.objects.select_for_update().get(pk=extension.pk)
     if extension.status != ExtensionStatus.REQUESTED:
         raise ValidationError({"status": _("This request was decided already.")})
+    today = timezone.localdate()
+    decided = decided_on or today
+    if decided > today or decided < extension.requested_on:
+        raise ValidationError(
+            {"decided_on": _("A decision comes after the request, and not later than today.")}
+        )
+    _refuse_history(placement, field="placement", on=decided)
     extension.status = ExtensionStatus.APPROVED if approve else ExtensionStatus.REFUSED
     extension.decided_by = actor if getattr(actor, "pk", None) else None
-    extension.decided_at = timezone.now()
+    extension.decided_at = (
+        timezone.make_aware(datetime.datetime.combine(decided, datetime.time(12)))
+        if decided_on
+        else timezone.now()
+    )
     extension.save()
     audit_record(
         actor=actor,
@@ -163,7 +227,7 @@ def extension_decide(*, actor, extension: Extension, approve: bool, note: str = 
             event_type="placement.extended",
             reason=note,
         )
-        _replan_after(actor, extended, today=timezone.localdate())
+        _replan_after(actor, extended, today=decided)
     return extension
 
 

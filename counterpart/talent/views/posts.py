@@ -89,12 +89,16 @@ def post_detail_view(request, pk: int):
     can_manage = permissions.can_manage_post(actor, post.institution)
     if request.method == "POST":
         permissions.require(can_manage)
+        version = request.POST.get("version", "")
+        version = int(version) if version.isdigit() else -1
         try:
             if request.POST.get("action") == "rule":
-                services.post_ranking_reset(actor=actor, post=post)
+                services.post_ranking_reset(actor=actor, post=post, expected_version=version)
             else:
                 order = [int(v) for v in request.POST.getlist("applicant") if v.isdigit()]
-                services.post_ranking_set(actor=actor, post=post, professional_ids=order)
+                services.post_ranking_set(
+                    actor=actor, post=post, expected_version=version, professional_ids=order
+                )
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         else:
