@@ -81,6 +81,9 @@ def test_a_project_from_creation_to_reported_results_on_the_dashboard(page):
     page.get_by_label("Period end").fill("2023-12-31")
     page.get_by_label("Actual", exact=True).fill("25")
     page.get_by_role("button", name="Record").click()
+    # The donor team recorded this period's target: the report shows it and asks to confirm.
+    expect(page.get_by_text("Save again to replace")).to_be_visible()
+    page.get_by_role("button", name="Record").click()
     expect(page.locator("progress")).to_have_attribute("value", "25.00")
 
     page.get_by_role("button", name="Sign out").click()
