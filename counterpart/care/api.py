@@ -15,12 +15,13 @@ from counterpart.care.models import (
 )
 from counterpart.core.choices import Specialty
 from counterpart.core.lookups import visible_or_error
+from counterpart.core.schemas import InputSchema
 from counterpart.places.api import organization_or_error, region_or_error
 
 router = Router(tags=["care"])
 
 
-class ConsultationIn(Schema):
+class ConsultationIn(InputSchema):
     requesting_institution_id: int
     consulting_institution_id: int
     specialty: Specialty
@@ -45,24 +46,24 @@ class ConsultationOut(Schema):
     version: int
 
 
-class ScheduleIn(Schema):
+class ScheduleIn(InputSchema):
     version: int
     scheduled_for: datetime.datetime
 
 
-class HoldIn(Schema):
+class HoldIn(InputSchema):
     version: int
     held_at: datetime.datetime
     advice: str
     outcome: ConsultationOutcome
 
 
-class CancelIn(Schema):
+class CancelIn(InputSchema):
     version: int
     reason: str
 
 
-class ReferralIn(Schema):
+class ReferralIn(InputSchema):
     from_institution_id: int
     to_institution_id: int
     case_code: str = Field(max_length=30)
@@ -88,7 +89,7 @@ class ReferralOut(Schema):
     version: int
 
 
-class TreatmentIn(Schema):
+class TreatmentIn(InputSchema):
     version: int
     admitted_on: datetime.date | None = None
     discharged_on: datetime.date | None = None
@@ -96,7 +97,7 @@ class TreatmentIn(Schema):
     outcome: ReferralOutcome | None = None
 
 
-class FollowUpIn(Schema):
+class FollowUpIn(InputSchema):
     version: int
     follow_up_on: datetime.date
     notes: str

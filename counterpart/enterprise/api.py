@@ -8,6 +8,7 @@ from ninja import Field, Router, Schema
 from ninja.pagination import paginate
 
 from counterpart.core.lookups import visible_or_error
+from counterpart.core.schemas import InputSchema
 from counterpart.enterprise import selectors, services
 from counterpart.enterprise.models import SalesChannel, SupportKind
 from counterpart.pairings.api import pairing_worked_on_or_error
@@ -17,7 +18,7 @@ from counterpart.projects import selectors as projects
 router = Router(tags=["enterprise"])
 
 
-class SupportIn(Schema):
+class SupportIn(InputSchema):
     pairing_id: int
     company_id: int
     kind: SupportKind
@@ -38,7 +39,7 @@ class SupportOut(Schema):
     formerly_poor_indicator_id: int | None
 
 
-class EmploymentIn(Schema):
+class EmploymentIn(InputSchema):
     period_start: datetime.date
     period_end: datetime.date
     employees: int = Field(ge=0, le=10_000_000)
@@ -51,7 +52,7 @@ class EmploymentOut(EmploymentIn):
     support_id: int
 
 
-class SaleIn(Schema):
+class SaleIn(InputSchema):
     pairing_id: int
     company_id: int | None = None
     product: str = Field(max_length=200)

@@ -6,6 +6,7 @@ from ninja import Field, Router, Schema
 from ninja.pagination import paginate
 
 from counterpart.core.choices import Language
+from counterpart.core.schemas import InputSchema
 from counterpart.exchanges import selectors, services
 from counterpart.exchanges.models import ExchangeKind
 from counterpart.pairings.api import pairing_worked_on_or_error
@@ -16,7 +17,7 @@ router = Router(tags=["exchanges"])
 Count = Field(0, ge=0, le=1_000_000)
 
 
-class EventIn(Schema):
+class EventIn(InputSchema):
     pairing_id: int
     kind: ExchangeKind
     title_en: str
@@ -54,7 +55,7 @@ class EventOut(Schema):
     version: int
 
 
-class ClassIn(Schema):
+class ClassIn(InputSchema):
     school_id: int
     grade: int = Field(ge=1, le=12)
     class_number: int = Field(ge=1, le=99)
@@ -82,12 +83,12 @@ class PartnershipOut(Schema):
     letters_total: int
 
 
-class MatchIn(Schema):
+class MatchIn(InputSchema):
     pairing_id: int
     started_on: datetime.date
 
 
-class LettersIn(Schema):
+class LettersIn(InputSchema):
     term_start: datetime.date
     term_end: datetime.date
     from_donor_side: int = Field(ge=0, le=1_000_000)

@@ -5,6 +5,7 @@ from ninja import Field, Query, Router, Schema
 from ninja.pagination import paginate
 
 from counterpart.core.lookups import visible_or_error
+from counterpart.core.schemas import InputSchema
 from counterpart.funding import selectors, services
 from counterpart.funding.models import TransactionKind
 from counterpart.pairings import selectors as pairings
@@ -34,7 +35,7 @@ class TransactionOut(Schema):
     reason: str
 
 
-class TransactionIn(Schema):
+class TransactionIn(InputSchema):
     kind: TransactionKind
     pairing_id: int
     project_id: int | None = None
@@ -47,11 +48,11 @@ class TransactionIn(Schema):
     reason: str = ""
 
 
-class ReverseIn(Schema):
+class ReverseIn(InputSchema):
     reason: str
 
 
-class ReceiptIn(Schema):
+class ReceiptIn(InputSchema):
     received_on: datetime.date
     note: str = ""
 

@@ -5,6 +5,7 @@ from ninja import Field, Router, Schema
 from ninja.pagination import paginate
 
 from counterpart.core.lookups import visible_or_error
+from counterpart.core.schemas import InputSchema
 from counterpart.pairings import selectors, services
 from counterpart.pairings.models import Confidence
 from counterpart.places.api import organization_or_error, region_or_error
@@ -38,7 +39,7 @@ class PairingOut(Schema):
     version: int
 
 
-class PairingIn(Schema):
+class PairingIn(InputSchema):
     round_id: int
     donor_id: int
     recipient_id: int
@@ -51,7 +52,7 @@ class PairingIn(Schema):
     notes: str = ""
 
 
-class PairingPatch(Schema):
+class PairingPatch(InputSchema):
     version: int = Field(description="The version you read; a stale one is refused.")
     reason: str = ""
     parent_id: int | None = None
@@ -63,7 +64,7 @@ class PairingPatch(Schema):
     notes: str | None = None
 
 
-class PairingEnd(Schema):
+class PairingEnd(InputSchema):
     version: int
     valid_to: datetime.date
     reason: str = ""

@@ -3,6 +3,7 @@ from ninja import Field, Router, Schema
 from ninja.pagination import paginate
 
 from counterpart.core.lookups import visible_or_error
+from counterpart.core.schemas import InputSchema
 from counterpart.places import selectors, services
 from counterpart.places.models import OrganizationKind, RegionLevel
 
@@ -33,7 +34,7 @@ class OrganizationOut(Schema):
     version: int
 
 
-class OrganizationPatch(Schema):
+class OrganizationPatch(InputSchema):
     version: int = Field(description="The version you read; a stale one is refused.")
     description_en: str | None = None
     description_zh: str | None = None

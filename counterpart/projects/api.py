@@ -7,6 +7,7 @@ from ninja import Field, Router, Schema
 from ninja.pagination import paginate
 
 from counterpart.core.lookups import visible_or_error
+from counterpart.core.schemas import InputSchema
 from counterpart.pairings import selectors as pairings
 from counterpart.places.api import organization_or_error, region_or_error
 from counterpart.projects import selectors, services
@@ -42,7 +43,7 @@ class ProjectOut(Schema):
     sectors: list[SectorShareOut]
 
 
-class ProjectFields(Schema):
+class ProjectFields(InputSchema):
     title_zh: str | None = None
     description_en: str | None = None
     description_zh: str | None = None
@@ -72,7 +73,7 @@ class ProjectPatch(ProjectFields):
     title_en: str | None = None
 
 
-class SectorsIn(Schema):
+class SectorsIn(InputSchema):
     sectors: dict[str, int]
     version: int = Field(description="The project's version read (refused when stale).")
 
@@ -86,18 +87,18 @@ class MilestoneOut(Schema):
     version: int
 
 
-class MilestoneIn(Schema):
+class MilestoneIn(InputSchema):
     title_en: str
     title_zh: str = ""
     due_on: datetime.date
 
 
-class MilestoneDone(Schema):
+class MilestoneDone(InputSchema):
     version: int
     completed_on: datetime.date
 
 
-class DocumentIn(Schema):
+class DocumentIn(InputSchema):
     title: str
     url: str
 
@@ -114,7 +115,7 @@ class PeriodOut(Schema):
     version: int
 
 
-class PeriodIn(Schema):
+class PeriodIn(InputSchema):
     period_start: datetime.date
     period_end: datetime.date
     target: Decimal | None = Field(None, max_digits=16, decimal_places=2)
@@ -136,7 +137,7 @@ class IndicatorOut(Schema):
     periods: list[PeriodOut]
 
 
-class IndicatorIn(Schema):
+class IndicatorIn(InputSchema):
     title_en: str
     title_zh: str = ""
     standard: Standard | None = None
@@ -154,7 +155,7 @@ class ResultOut(Schema):
     indicators: list[IndicatorOut]
 
 
-class ResultIn(Schema):
+class ResultIn(InputSchema):
     kind: ResultKind
     title_en: str
     title_zh: str = ""

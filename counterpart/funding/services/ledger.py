@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from counterpart.accounts import permissions
 from counterpart.audit.services import audit_record, snapshot
+from counterpart.core.rules import text_too_long
 from counterpart.funding.models import (
     LedgerBalance,
     LedgerTotal,
@@ -20,7 +21,7 @@ from counterpart.funding.models import (
     Transaction,
     TransactionKind,
 )
-from counterpart.funding.services.batch import Entry, LedgerBatch
+from counterpart.funding.services.batch import REASON_CHARS, Entry, LedgerBatch
 from counterpart.pairings.models import Pairing
 
 
@@ -102,6 +103,9 @@ def transaction_reverse(*, actor, transaction: Transaction, reason: str) -> Tran
     permissions.require(permissions.can_act_for_donor(actor, original.pairing.donor))
     if not reason.strip():
         raise ValidationError({"reason": _("Say why this entry is reversed.")})
+    errors = text_too_long(reason=(reason, REASON_CHARS))
+    if errors:
+        raise ValidationError(errors)
     if original.reverses_id is not None:
         raise ValidationError({"transaction": _("A reversal cannot itself be reversed.")})
     if Transaction.objects.filter(reverses=original).exists():
@@ -156,9 +160,11 @@ def receipt_confirm(
                 )
             }
         )
-    receipt = ReceiptConfirmation.objects.create(
+    receipt = ReceiptConfirmation(
         transaction=entry, received_on=received_on, note=note, confirmed_by=actor
     )
+    receipt.full_clean()  # the note's length: SQLite would store any
+    receipt.save()
     audit_record(actor=actor, event_type="receipt.confirmed", obj=receipt, after=snapshot(receipt))
     return receipt
 

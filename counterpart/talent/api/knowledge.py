@@ -8,6 +8,7 @@ from ninja import Field, Router, Schema
 from ninja.pagination import paginate
 
 from counterpart.core.choices import Specialty
+from counterpart.core.schemas import InputSchema
 from counterpart.places.api import organization_or_error
 from counterpart.talent import selectors, services
 from counterpart.talent.api.people import professional_or_error
@@ -16,7 +17,7 @@ from counterpart.talent.models import LocalRole
 router = Router(tags=["talent"])
 
 
-class MentorshipIn(Schema):
+class MentorshipIn(InputSchema):
     institution_id: int
     mentee_role: LocalRole = Field(description="A role, never a name.")
     mentee_field: Specialty | Literal[""] = ""
@@ -38,7 +39,7 @@ class MentorshipOut(Schema):
     goals: str
 
 
-class MeetingIn(Schema):
+class MeetingIn(InputSchema):
     held_on: datetime.date
     hours: Decimal = Field(max_digits=5, decimal_places=1)
     topic: str = ""
@@ -48,7 +49,7 @@ class MeetingOut(MeetingIn):
     id: int
 
 
-class TrainingIn(Schema):
+class TrainingIn(InputSchema):
     institution_id: int
     topic: str
     held_on: datetime.date

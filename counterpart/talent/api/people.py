@@ -9,6 +9,7 @@ from ninja.pagination import paginate
 
 from counterpart.core.choices import Specialty
 from counterpart.core.lookups import visible_or_error
+from counterpart.core.schemas import InputSchema
 from counterpart.places.api import organization_or_error
 from counterpart.talent import selectors, services
 from counterpart.talent.models import (
@@ -37,7 +38,7 @@ class ProfessionalOut(Schema):
         )
 
 
-class ProfessionalFields(Schema):
+class ProfessionalFields(InputSchema):
     kind: ProfessionalKind | None = None
     languages: list[str] | None = None
 
@@ -61,11 +62,11 @@ class ProfessionalPatch(ProfessionalFields):
     term_months: int | None = None
 
 
-class PreferencesIn(Schema):
+class PreferencesIn(InputSchema):
     post_ids: list[int] = Field(description="Best first; each an open post, once.")
 
 
-class CoupleIn(Schema):
+class CoupleIn(InputSchema):
     first_id: int
     second_id: int
 

@@ -7,6 +7,7 @@ from django.utils import timezone
 from ninja import Field, Query, Router, Schema
 from ninja.pagination import paginate
 
+from counterpart.core.schemas import InputSchema
 from counterpart.talent import selectors, services
 from counterpart.talent.models import (
     ExtensionStatus,
@@ -16,7 +17,7 @@ from counterpart.talent.models import (
 router = Router(tags=["talent"])
 
 
-class RunIn(Schema):
+class RunIn(InputSchema):
     optimal: Optimal = Optimal.APPLICANT
 
 
@@ -35,7 +36,7 @@ class RunDetailOut(RunOut):
     result: list[list[int]] = Field(description="[professional id, post id] pairs.")
 
 
-class VersionIn(Schema):
+class VersionIn(InputSchema):
     version: int
 
 
@@ -64,7 +65,7 @@ class PlacementOut(Schema):
         return obj.status_on(timezone.localdate())
 
 
-class ExtensionIn(Schema):
+class ExtensionIn(InputSchema):
     new_end_date: datetime.date
     reason: str
 
@@ -77,17 +78,17 @@ class ExtensionOut(Schema):
     status: ExtensionStatus
 
 
-class DecisionIn(Schema):
+class DecisionIn(InputSchema):
     approve: bool
     note: str = ""
 
 
-class WithdrawIn(Schema):
+class WithdrawIn(InputSchema):
     version: int
     reason: str
 
 
-class WorkLoadIn(Schema):
+class WorkLoadIn(InputSchema):
     month: datetime.date
     teaching_hours: int = Field(0, ge=0, le=10_000)
     patients_seen: int = Field(0, ge=0, le=1_000_000)

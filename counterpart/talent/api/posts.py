@@ -6,6 +6,7 @@ from ninja import Field, Router, Schema
 from ninja.pagination import paginate
 
 from counterpart.core.choices import Language, Specialty
+from counterpart.core.schemas import InputSchema
 from counterpart.places.api import organization_or_error
 from counterpart.talent import selectors, services
 from counterpart.talent.models import (
@@ -33,7 +34,7 @@ class PostOut(Schema):
     version: int
 
 
-class PostFields(Schema):
+class PostFields(InputSchema):
     title_zh: str | None = None
     places: int | None = Field(None, ge=1, le=500)
     requirements: str | None = None
@@ -68,7 +69,7 @@ class ApplicantOut(Schema):
     their_rank: int
 
 
-class OrderIn(Schema):
+class OrderIn(InputSchema):
     professional_ids: list[int]
     version: int = Field(description="The post's version read (refused when stale).")
 

@@ -1,0 +1,67 @@
+"""A request body that nothing behind could use is answered here, naming what is wrong: one too
+large (413), or JSON holding text no database can store (a lone surrogate such as "\\ud800",
+which JSON allows and UTF-8 does not; 422 naming the field)."""
+
+import json
+
+from django.conf import settings
+from django.core.exceptions import RequestDataTooBig
+from django.http import JsonResponse
+from django.utils.translation import gettext as _
+
+WRITES = {"POST", "PUT", "PATCH", "DELETE"}
+
+
+def refusal(errors: dict[str, list[str]], status: int) -> JsonResponse:
+    """The API's shape for a refused request (counterpart.api answers ValidationError so)."""
+    return JsonResponse(
+        {"detail": _("The request was not accepted."), "errors": errors}, status=status
+    )
+
+
+def unstorable_text_at(value, path: str = "") -> str | None:
+    """The path ("items.2.name") of the first string that UTF-8 cannot encode, or None."""
+    if isinstance(value, str):
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            return path or "__all__"
+        return None
+    if isinstance(value, dict):
+        children = value.items()
+    elif isinstance(value, list):
+        children = enumerate(value)
+    else:
+        return None
+    for key, child in children:
+        if isinstance(key, str) and unstorable_text_at(key) is not None:
+            return f"{path}.{key}".strip(".") if path else "__all__"
+        found = unstorable_text_at(child, f"{path}.{key}" if path else str(key))
+        if found is not None:
+            return found
+    return None
+
+
+class RequestBodyGuard:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.method in WRITES and request.content_type == "application/json":
+            try:
+                body = request.body
+            except RequestDataTooBig:
+                limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
+                message = _("The request body is larger than %(limit)s bytes.") % {
+                    "limit": f"{limit:,}"
+                }
+                return refusal({"__all__": [message]}, status=413)
+            try:
+                data = json.loads(body) if body else None
+            except ValueError:
+                data = None  # not JSON: the API says so itself
+            field = unstorable_text_at(data)
+            if field is not None:
+                message = _("This text holds characters that cannot be stored (a lone surrogate).")
+                return refusal({field: [message]}, status=422)
+        return self.get_response(request)
