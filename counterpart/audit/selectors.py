@@ -45,7 +45,10 @@ def audit_event_list(
 
 
 def audit_events_for(*, actor, obj: Model) -> QuerySet[AuditEvent]:
-    """The history of one object the actor has already been allowed to see."""
+    """The history of one object (who changed what, and why): for those who read the log, the
+    office and auditors; nothing for anyone else, who may see the object but not its history."""
+    if not may_read(actor):
+        return AuditEvent.objects.none()
     return AuditEvent.objects.filter(object_type=obj._meta.label_lower, object_id=str(obj.pk))
 
 

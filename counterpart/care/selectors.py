@@ -64,9 +64,10 @@ class CareFigures:
     median_hours: float | None = None
 
 
-def care_figures(*, actor=None, donor=None, area=None) -> CareFigures:
-    """Counts over all records (the public sees them too), by the consulting hospital's donor
-    and the requesting hospital's place."""
+def care_figures(*, actor, donor=None, area=None) -> CareFigures:
+    """Counts over every consultation and referral, for every reader alike: care belongs to no
+    pairing that could be unpublished, and counts name no one. By the consulting hospital's
+    donor and the requesting hospital's place."""
     consultations = Teleconsultation.objects.exclude(status=ConsultationStatus.CANCELLED)
     referrals = Referral.objects.exclude(status=ReferralStatus.CANCELLED)
     if donor is not None:

@@ -14,7 +14,7 @@ from counterpart.enterprise.models import (
     ProductSale,
     SalesChannel,
 )
-from counterpart.pairings.selectors import pairings_worked_on
+from counterpart.pairings.selectors import pairing_list, pairings_worked_on
 from counterpart.places.models import RegionLevel
 
 
@@ -67,10 +67,14 @@ class EnterpriseFigures:
     formerly_poor: int = 0
 
 
-def enterprise_figures(*, actor=None, donor=None, area=None) -> EnterpriseFigures:
-    """Each company's latest report of each year, and sales in donor markets by channel."""
-    reports = EmploymentReport.objects.select_related("support__company")
-    sales = ProductSale.objects.all()
+def enterprise_figures(*, actor, donor=None, area=None) -> EnterpriseFigures:
+    """Each company's latest report of each year, and sales in donor markets by channel, over
+    the pairings the actor sees (published ones, and a team's own), as the money is."""
+    seen = pairing_list(actor=actor).values("pk")
+    reports = EmploymentReport.objects.select_related("support__company").filter(
+        support__pairing__in=seen
+    )
+    sales = ProductSale.objects.filter(pairing__in=seen)
     if donor is not None:
         reports = reports.filter(support__pairing__donor__path__startswith=donor.path)
         sales = sales.filter(pairing__donor__path__startswith=donor.path)

@@ -15,6 +15,7 @@ from counterpart.exchanges.models import (
     SchoolClass,
     SchoolPartnership,
 )
+from counterpart.pairings.selectors import pairing_list
 
 
 def _pairing_scope(actor, prefix: str) -> Q:
@@ -70,9 +71,12 @@ class ExchangeFigures:
     participants: int = 0
 
 
-def exchange_figures(*, actor=None, donor=None, area=None) -> ExchangeFigures:
-    events = ExchangeEvent.objects.all()
-    partnerships = SchoolPartnership.objects.all()
+def exchange_figures(*, actor, donor=None, area=None) -> ExchangeFigures:
+    """Counts over the pairings the actor sees (published ones, and a team's own), as the
+    dashboard's money is: one universe for every figure on a page."""
+    seen = pairing_list(actor=actor).values("pk")
+    events = ExchangeEvent.objects.filter(pairing__in=seen)
+    partnerships = SchoolPartnership.objects.filter(pairing__in=seen)
     if donor is not None:
         events = events.filter(pairing__donor__path__startswith=donor.path)
         partnerships = partnerships.filter(pairing__donor__path__startswith=donor.path)

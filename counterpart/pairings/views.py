@@ -57,7 +57,7 @@ def pairing_list_view(request):
 def pairing_detail_view(request, pk: int):
     actor = request.user
     pairing = selectors.pairing_get(actor=actor, pk=pk)
-    history = audit_events_for(actor=actor, obj=pairing) if actor.is_authenticated else []
+    history = audit_events_for(actor=actor, obj=pairing)
     return render(
         request,
         "pairings/detail.html",

@@ -377,9 +377,10 @@ def training_list(*, actor) -> QuerySet[Training]:
     )
 
 
-def staff_trained_total(*, actor=None, donor=None, area=None) -> int:
-    """Local staff trained in trainings (given by a donor's people, in an area): a count, so
-    the public sees it too."""
+def staff_trained_total(*, actor, donor=None, area=None) -> int:
+    """Local staff trained in trainings (given by a donor's people, in an area): a count over
+    every training, for every reader alike (trainings belong to no pairing that could be
+    unpublished, and a count names no one)."""
     trainings = Training.objects.all()
     if donor is not None:
         trainings = trainings.filter(trainer__organization__path__startswith=donor.path)
@@ -388,8 +389,9 @@ def staff_trained_total(*, actor=None, donor=None, area=None) -> int:
     return trainings.aggregate(total=ExactSum("local_staff_trained"))["total"] or 0
 
 
-def terms_by_year(*, actor=None, donor=None, area=None) -> list[tuple[int, int, int]]:
-    """(year, terms begun, of which extended): counts, never people."""
+def terms_by_year(*, actor, donor=None, area=None) -> list[tuple[int, int, int]]:
+    """(year, terms begun, of which extended): counts over every placement, never people, for
+    every reader alike."""
     placements = Placement.objects.filter(withdrawn=False)
     if donor is not None:
         placements = placements.filter(professional__organization__path__startswith=donor.path)

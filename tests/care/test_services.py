@@ -90,7 +90,7 @@ def test_from_request_to_follow_up_at_home(world, hospitals):
         notes="Well; back at school.",
     )
     assert referral.status == ReferralStatus.FOLLOWED_UP
-    figures = selectors.care_figures()
+    figures = selectors.care_figures(actor=world.user("office"))
     assert figures.by_month == [("2024-03", 1, 1, 26.0)]
     assert (figures.referrals_completed, figures.follow_ups_done) == (1, 1)
     assert figures.by_specialty == [("Cardiology", 1)]

@@ -4,6 +4,7 @@ import datetime
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.contrib.auth.models import AnonymousUser
 from django.test import Client
 
 from counterpart.exchanges import selectors, services
@@ -42,7 +43,7 @@ def test_the_donor_and_the_recipient_team_record_exchanges_of_their_pairing(worl
     for user_key in ("guangdong_team", "auditor", "nobody", "professional"):
         with pytest.raises(PermissionDenied):
             camp(world, user_key)
-    figures = selectors.exchange_figures()
+    figures = selectors.exchange_figures(actor=world.user("office"))
     assert figures.participants == 168
     assert figures.by_year == [(2019, {"summer_camp": 84, "sports_camp": 84})]
     assert figures.by_side == [(2019, 80, 88)]
@@ -52,7 +53,10 @@ def test_the_donor_and_the_recipient_team_record_exchanges_of_their_pairing(worl
     }
     assert not selectors.event_list(actor=world.user("guangdong_team")).exists()
     # Filtered to Guangdong, Beijing's exchanges are not counted.
-    assert selectors.exchange_figures(donor=world.guangdong).participants == 0
+    assert (
+        selectors.exchange_figures(actor=world.user("office"), donor=world.guangdong).participants
+        == 0
+    )
 
 
 @pytest.mark.parametrize(
@@ -119,7 +123,7 @@ def test_classes_are_matched_as_pen_pals_and_count_their_letters(world, schools)
         from_donor_side=40,
         from_recipient_side=38,
     )
-    assert selectors.exchange_figures().letters == [("2019-03", 40, 38)]
+    assert selectors.exchange_figures(actor=world.user("office")).letters == [("2019-03", 40, 38)]
     with pytest.raises(ValidationError) as error:
         services.letters_record(
             actor=world.user("hotan_team"),
@@ -262,3 +266,22 @@ def test_an_exchange_names_no_one(world, field, text):
         camp(world, **{field: text})
     assert field in error.value.message_dict
     assert not ExchangeEvent.objects.exists()
+
+
+def test_the_counts_cover_what_the_reader_sees_as_the_money_does(world):
+    """An exchange of a draft pairing counts for its own team and the office, not for the
+    public or another donor's team: one universe with the dashboard's money."""
+    camp(world, pairing=world.beijing_draft)
+    counted = {
+        user: selectors.exchange_figures(
+            actor=world.user(user) if user else AnonymousUser()
+        ).participants
+        for user in ("office", "auditor", "beijing_team", "guangdong_team", None)
+    }
+    assert counted == {
+        "office": 84,
+        "auditor": 84,
+        "beijing_team": 84,
+        "guangdong_team": 0,
+        None: 0,
+    }

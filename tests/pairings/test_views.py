@@ -147,3 +147,27 @@ def test_quota_page_names_a_bad_amount(client, world):
         {"donor": world.beijing.pk, "year": 2019, "amount": "lots"},
     )
     assert "amount" in response.context["form"].errors
+
+
+def test_a_pairings_history_is_for_those_who_read_the_log(client, world):
+    from counterpart.pairings import services
+
+    services.pairing_update(
+        actor=world.user("office"),
+        pairing=world.beijing_hotan_city,
+        expected_version=world.beijing_hotan_city.version,
+        notes="Checked against the 2010 list.",
+        reason="Source checked",
+    )
+    url = f"/pairings/{world.beijing_hotan_city.pk}/"
+    for user in ("beijing_team", "hotan_team", "guangdong_team", "professional", None):
+        client.logout()
+        if user:
+            client.force_login(world.user(user))
+        page = client.get(url)
+        assert page.status_code == 200
+        assert not page.context["history"], user
+        assert "Source checked" not in page.content.decode()
+    for user in ("office", "auditor"):
+        client.force_login(world.user(user))
+        assert "Source checked" in client.get(url).content.decode()

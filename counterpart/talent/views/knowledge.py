@@ -83,6 +83,6 @@ def training_list_view(request):
             "trainings": selectors.training_list(actor=actor)[:500],
             "form": form,
             "can_record": institutions.exists(),
-            "staff_trained": selectors.staff_trained_total(),
+            "staff_trained": selectors.staff_trained_total(actor=actor),
         },
     )

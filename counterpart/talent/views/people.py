@@ -33,7 +33,7 @@ def talent_home_view(request):
         "reads_everything": permissions.reads_everything(actor),
         "sends_people": bool(permissions.organizations_in_role(actor, Role.DONOR_TEAM)),
         "receives_people": bool(permissions.organizations_in_role(actor, Role.RECIPIENT_TEAM)),
-        "staff_trained": selectors.staff_trained_total(),
+        "staff_trained": selectors.staff_trained_total(actor=actor),
     }
     if actor.is_authenticated:
         context["ending"] = selectors.ending_without_successor(actor=actor, today=today)[:20]
