@@ -368,3 +368,26 @@ def test_only_the_office_changes_rates_and_teams_do_not_open_the_page(
     )
     assert response.status_code == status
     assert ExchangeRate.objects.count() == before
+
+
+def test_a_preview_locks_nothing(world):
+    """The record form's live preview runs at every keystroke: it must not hold the pairing's
+    row (which every writer of that pairing waits for) nor the project's."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    project = f.project(pairing=world.beijing_hotan_city)
+    with CaptureQueriesContext(connection) as queries:
+        entry, categories = services.transaction_preview(
+            actor=world.user("beijing_team"),
+            kind="3",
+            pairing=world.beijing_hotan_city,
+            project=project,
+            amount_minor=5_000,
+            currency="CNY",
+            value_date=datetime.date(2020, 6, 1),
+            reason="Advance",
+        )
+    assert categories == [("health", 5_000)] and entry.pk is None
+    assert not [q["sql"] for q in queries if "FOR UPDATE" in q["sql"] or "FOR KEY" in q["sql"]]
+    assert not Transaction.objects.exists()

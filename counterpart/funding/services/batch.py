@@ -103,12 +103,14 @@ class LedgerBatch:
 
     # -- reading what is there ------------------------------------------------------------
 
-    def preload(self, entries: list[Entry]) -> None:
+    def preload(self, entries: list[Entry], *, to_write: bool = True) -> None:
         """Lock the pairings concerned and read their balances and projects' sector splits."""
-        self.lock({e.pairing.pk for e in entries})
+        if to_write:  # a preview reads what is there and holds nothing
+            self.lock({e.pairing.pk for e in entries})
         project_ids = sorted({e.project.pk for e in entries if e.project is not None})
         for chunk in _chunks(project_ids):
-            _keep_from_deletion(Project, chunk)
+            if to_write:
+                _keep_from_deletion(Project, chunk)
             self.splits.update(projects.sector_splits(project_ids=chunk))
             self._load_balances(project_id__in=chunk)
         unprojected = sorted({e.pairing.pk for e in entries if e.project is None})

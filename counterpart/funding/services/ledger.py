@@ -196,10 +196,11 @@ def ledger_totals_rebuild(*, actor, pairing: Pairing | None = None) -> int:
 
 @transaction.atomic
 def transaction_preview(*, actor, **fields) -> tuple[Transaction, list[tuple[str, int]]]:
-    """What recording these fields would write, without writing it: the checked entry and its
-    base-currency amount by category. Raises what recording would raise."""
+    """What recording these fields would write, without writing it or locking anything: the
+    checked entry and its base-currency amount by category. Raises what recording would raise
+    (a disbursement's balance is read as it stands, unlocked: recording checks it again)."""
     entry = Entry(**fields)
     ledger = LedgerBatch(actor=actor)
-    ledger.preload([entry])
+    ledger.preload([entry], to_write=False)
     prepared = ledger.prepare(entry)
     return prepared, ledger.categories(prepared)
