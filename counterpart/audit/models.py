@@ -68,4 +68,5 @@ class Provenance(models.Model):
 
     @property
     def is_illustrative(self) -> bool:
-        return self.source == self.ILLUSTRATIVE
+        """`illustrative`, or `illustrative (…)` saying what the made-up figures stand for."""
+        return self.source.startswith(self.ILLUSTRATIVE)

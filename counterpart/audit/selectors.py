@@ -66,16 +66,17 @@ def demo_data_present() -> bool:
     return Provenance.objects.exists()
 
 
-def illustrative_among(model: type[Model]) -> bool:
-    """Whether any record of this model has figures that were made up (the demo's)."""
-    kind = ContentType.objects.get_for_model(model)
-    return Provenance.objects.filter(content_type=kind, source=Provenance.ILLUSTRATIVE).exists()
-
-
-def illustrative_ids(model: type[Model]) -> set[int]:
-    kind = ContentType.objects.get_for_model(model)
-    return set(
-        Provenance.objects.filter(content_type=kind, source=Provenance.ILLUSTRATIVE).values_list(
-            "object_id", flat=True
-        )
+def illustrative_ids(model: type[Model], ids=None) -> set[int]:
+    """Which records of this model (of `ids`, when given) have made-up figures (the demo's)."""
+    rows = Provenance.objects.filter(
+        content_type=ContentType.objects.get_for_model(model),
+        source__startswith=Provenance.ILLUSTRATIVE,
     )
+    if ids is not None:
+        rows = rows.filter(object_id__in=ids)
+    return set(rows.values_list("object_id", flat=True))
+
+
+def illustrative_among(model: type[Model], ids=None) -> bool:
+    """Whether any of these records (any of the model's, without `ids`) is illustrative."""
+    return bool(illustrative_ids(model, ids))

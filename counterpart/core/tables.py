@@ -18,6 +18,7 @@ class Table:
     currency: str | None = None  # figures are minor units of this currency; None: plain numbers
     chart_kind: str = "bar"  # "bar", "line", or "share" (percentages against a line)
     charted: int | None = None  # draw only the first n figure columns (e.g. not a % beside counts)
+    note: str = ""  # shown with the chart and table, e.g. that some figures are illustrative
 
     def cell(self, value) -> str:
         if value is None:

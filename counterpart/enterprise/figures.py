@@ -29,5 +29,8 @@ def enterprise_tables(figures: EnterpriseFigures) -> dict[str, Table]:
             columns=[_("Channel"), _("Value")],
             rows=[[channel, value] for channel, value in figures.sales_by_channel],
             currency="CNY",
+            note=_("Some of these sales were made up for the demo: the news reports give none.")
+            if figures.sales_illustrative
+            else "",
         ),
     }

@@ -7,6 +7,7 @@ from django.db.models import Q, QuerySet
 from django.shortcuts import get_object_or_404
 
 from counterpart.accounts import permissions
+from counterpart.audit.selectors import illustrative_among
 from counterpart.core.aggregates import ExactSum
 from counterpart.enterprise.models import (
     EmploymentReport,
@@ -65,6 +66,7 @@ class EnterpriseFigures:
     sales_by_channel: list[tuple[str, int]] = field(default_factory=list)  # CNY minor units
     employees: int = 0
     formerly_poor: int = 0
+    sales_illustrative: bool = False  # some of the sales counted were made up (the demo's)
 
 
 def enterprise_figures(*, actor, donor=None, area=None) -> EnterpriseFigures:
@@ -119,6 +121,7 @@ def enterprise_figures(*, actor, donor=None, area=None) -> EnterpriseFigures:
         ],
         employees=sum(r.employees for r in newest.values()),
         formerly_poor=sum(r.formerly_poor for r in newest.values()),
+        sales_illustrative=illustrative_among(ProductSale, sales.values_list("pk", flat=True)),
     )
 
 

@@ -1,4 +1,5 @@
 from counterpart.accounts import permissions
+from counterpart.audit import selectors as audit
 from counterpart.funding import selectors as funding
 
 
@@ -10,4 +11,5 @@ def roles(request):
         "can_read_audit": permissions.can_read_audit(user),
         "can_see_ledger": funding.may_see_entries(user),
         "user_memberships": permissions.memberships(user),
+        "demo_data": audit.demo_data_present(),
     }

@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 
+from counterpart.audit import selectors as audit
 from counterpart.care.figures import care_tables
 from counterpart.care.selectors import care_figures
 from counterpart.core.tables import Table
@@ -13,11 +14,12 @@ from counterpart.enterprise.selectors import enterprise_figures
 from counterpart.exchanges.figures import exchange_tables
 from counterpart.exchanges.selectors import exchange_figures
 from counterpart.funding import selectors as funding
-from counterpart.funding.models import RuleKind, TransactionKind
+from counterpart.funding.models import ComplianceRule, RuleKind, TransactionKind
 from counterpart.places.models import RegionLevel
 from counterpart.projects import selectors as projects
 from counterpart.projects.models import Standard
 from counterpart.talent import selectors as talent
+from counterpart.talent.models import Training
 
 
 @dataclass
@@ -66,6 +68,9 @@ def dashboard_tables(
             [str(RuleKind(kind).label), percent(check.share_ppm), percent(check.threshold_ppm)]
             for kind, check in checks.items()
         ],
+        note=_("A line here was set for the demo, not by the programme.")
+        if audit.illustrative_among(ComplianceRule)
+        else "",
     )
     compliance = []
     if filters.round is not None and filters.year is not None:
@@ -98,6 +103,9 @@ def dashboard_tables(
     tables["indicators"] = Table(
         slug="indicators",
         title=str(_("Results of the standard indicators")),
+        note=_("Local staff trained counts trainings made up for the demo.")
+        if trained and audit.illustrative_among(Training)
+        else "",
         columns=[str(_("Indicator")), str(_("Target")), str(_("Actual"))],
         rows=[
             [str(label), number(standard[code].target), number(standard[code].actual)]

@@ -3,8 +3,8 @@
 import datetime
 
 import pytest
-from django.core.exceptions import PermissionDenied, ValidationError
 from django.contrib.auth.models import AnonymousUser
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.test import Client
 
 from counterpart.exchanges import selectors, services

@@ -9,14 +9,16 @@ from django.utils.translation import gettext as _
 
 from counterpart.accounts import permissions
 from counterpart.accounts.models import Role
+from counterpart.audit.selectors import illustrative_among
 from counterpart.core.forms import show_service_errors
+from counterpart.core.pagination import page_of
 from counterpart.talent import selectors, services
 from counterpart.talent.forms import (
     ProfessionalEditForm,
     ProfessionalForm,
     ProfessionalRegisterForm,
 )
-from counterpart.talent.models import PostStatus
+from counterpart.talent.models import PostStatus, Professional
 
 
 def talent_home_view(request):
@@ -101,7 +103,11 @@ def professional_list_view(request):
     return render(
         request,
         "talent/professionals.html",
-        {"professionals": professionals[:1000], "count": professionals.count()},
+        {
+            "page": page_of(request, professionals),
+            "count": professionals.count(),
+            "illustrative": illustrative_among(Professional),
+        },
     )
 
 

@@ -7,11 +7,13 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from counterpart.accounts import permissions
+from counterpart.audit.selectors import illustrative_among
 from counterpart.core.choices import Specialty
 from counterpart.core.forms import show_service_errors
+from counterpart.core.pagination import page_of
 from counterpart.talent import selectors, services
 from counterpart.talent.forms import PostCreateForm, PostEditForm, PostFieldsForm
-from counterpart.talent.models import PostStatus
+from counterpart.talent.models import Post, PostStatus
 
 
 def post_list_view(request):
@@ -29,8 +31,9 @@ def post_list_view(request):
         request,
         "talent/posts.html",
         {
-            "posts": posts[:500],
+            "page": page_of(request, posts),
             "count": posts.count(),
+            "illustrative": illustrative_among(Post),
             "specialties": Specialty.choices,
             "statuses": PostStatus.choices,
             "specialty": specialty,

@@ -7,10 +7,12 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from counterpart.accounts import permissions
+from counterpart.audit.selectors import illustrative_among
+from counterpart.core.pagination import page_of
 from counterpart.core.tables import Table, download
 from counterpart.talent import selectors, services
 from counterpart.talent.forms import MatchRunForm
-from counterpart.talent.models import MatchRunStatus
+from counterpart.talent.models import MatchRunStatus, Professional
 
 
 @login_required
@@ -27,7 +29,12 @@ def run_list_view(request):
     return render(
         request,
         "talent/runs.html",
-        {"runs": runs[:100], "form": form, "can_run": permissions.is_programme_office(actor)},
+        {
+            "page": page_of(request, runs),
+            "form": form,
+            "can_run": permissions.is_programme_office(actor),
+            "illustrative": illustrative_among(Professional),
+        },
     )
 
 

@@ -1,0 +1,142 @@
+"""The demo: the seeds' programme, loaded through the services, every record with its source."""
+
+import csv
+import json
+
+import pytest
+from django.core.management import CommandError, call_command
+from django.urls import reverse
+
+from counterpart.accounts.models import User
+from counterpart.accounts.services import system_actor
+from counterpart.demo.facts import FOLDER
+from counterpart.demo.load import DemoLoader
+from counterpart.demo.places import DEMO_PASSWORD, USERS
+from counterpart.funding.models import Transaction
+from counterpart.pairings.models import Pairing
+
+DONORS_2010 = {
+    "Anhui",
+    "Beijing",
+    "Fujian",
+    "Guangdong",
+    "Hebei",
+    "Heilongjiang",
+    "Henan",
+    "Hubei",
+    "Hunan",
+    "Jiangsu",
+    "Jiangxi",
+    "Jilin",
+    "Liaoning",
+    "Shandong",
+    "Shanghai",
+    "Shanxi",
+    "Shenzhen",
+    "Tianjin",
+    "Zhejiang",
+}
+
+
+@pytest.fixture
+def demo(db):
+    DemoLoader(actor=system_actor(), generated_professionals=30).load()
+
+
+def test_home_shows_the_19_donors_with_their_places(client, demo):
+    response = client.get(reverse("home"))
+    summaries = response.context["summaries"]
+    assert {s.donor.name_en for s in summaries} == DONORS_2010
+    beijing = next(s for s in summaries if s.donor.name_en == "Beijing")
+    assert {p.recipient.name_en for p in beijing.pairings} == {
+        "Hotan City",
+        "Hotan County",
+        "Lop County",
+        "Moyu County",
+        "XPCC 14th Division (Kunyu City)",
+    }
+    chart = response.context["chart"]
+    assert len(chart["labels"]) == 19
+    assert sum(sum(d["data"]) for d in chart["datasets"]) == 51
+    assert 'id="pairings-chart-data"' in response.content.decode()
+
+
+def test_sub_pairings_show_under_their_province(client, demo):
+    summaries = client.get(reverse("home")).context["summaries"]
+    shandong = next(s for s in summaries if s.donor.name_en == "Shandong")
+    assert [(p.donor.name_en, p.recipient.name_en) for p in shandong.sub_pairings] == [
+        ("Jining", "Yengisar County")
+    ]
+
+
+def test_demo_loading_is_idempotent(demo):
+    count = Pairing.objects.count()
+    assert DemoLoader(actor=system_actor(), generated_professionals=30).load() == 0
+    # 51 from the 2010 file, 2 city sub-pairings, 1 draft inferred from seed 004 (Karamay)
+    assert Pairing.objects.count() == count == 54
+    assert Transaction.objects.count() == 4
+
+
+def test_each_demo_login_works(client, demo):
+    for username in (row["username"] for row in USERS):
+        assert client.login(username=username, password=DEMO_PASSWORD), username
+        client.logout()
+
+
+def test_demo_command_prints_the_logins(demo, capsys):
+    call_command("demo", "--logins-only")
+    out = capsys.readouterr().out
+    assert all(username in out for username in (row["username"] for row in USERS))
+    assert DEMO_PASSWORD in out
+
+
+def test_every_fact_names_its_source():
+    for path in FOLDER.glob("*.csv"):
+        with path.open(encoding="utf-8") as handle:
+            rows = list(csv.DictReader(handle))
+        if "source" in rows[0]:
+            assert all(row["source"].strip() for row in rows), path.name
+
+    def sources(value):
+        if isinstance(value, dict):
+            if "source" in value:
+                yield value["source"]
+            for child in value.values():
+                yield from sources(child)
+        elif isinstance(value, list):
+            for child in value:
+                yield from sources(child)
+
+    for path in FOLDER.glob("*.json"):
+        found = list(sources(json.loads(path.read_text(encoding="utf-8"))))
+        assert found and all(text.strip() for text in found), path.name
+
+
+def test_every_record_the_demo_creates_carries_its_source(demo):
+    from counterpart.audit.models import Provenance
+
+    assert Provenance.objects.count() > 500
+    assert Provenance.objects.filter(source__startswith="seed 000").exists()
+    assert Provenance.objects.filter(source__startswith="seed 004").exists()
+    illustrative = Provenance.objects.filter(source__startswith="illustrative")
+    kinds = set(illustrative.values_list("content_type__model", flat=True))
+    assert {"productsale", "training", "compliancerule", "professional"} <= kinds
+
+
+def test_every_page_says_demo_data_and_marks_what_is_illustrative(client, demo):
+    assert "Demo data." in client.get("/").content.decode()
+    assert "illustrative" in client.get("/enterprise/").content.decode()
+    client.force_login(User.objects.get(username="office"))
+    settings_page = client.get("/funding/settings/").content.decode()
+    county_row = next(row for row in settings_page.split("<tr>") if "county level" in row)
+    assert "illustrative" in county_row
+    assert "A line here was set for the demo" in client.get("/dashboard/").content.decode()
+    assert "illustrative" in client.get("/talent/professionals/").content.decode()
+
+
+def test_the_demo_refuses_a_real_installation(db, settings):
+    settings.DEBUG = False
+    with pytest.raises(CommandError) as error:
+        call_command("demo")
+    assert "--allow-production" in str(error.value)
+    assert not Pairing.objects.exists()
