@@ -22,11 +22,12 @@ from counterpart.care.models import (
     ReferralStatus,
     Teleconsultation,
 )
+from counterpart.core.arguments import UNSET, given
 from counterpart.core.rules import FREE_TEXT_CHARS, personal_data_in, text_too_long
 from counterpart.engine.privacy import CASE_CODE_EXAMPLE, is_case_code
 
 
-def check_private(*, case_code: str | None = None, **texts: str) -> None:
+def _check_private(*, case_code: str | None = None, **texts: str) -> None:
     """A case code that is a code, and free text that names and identifies no one."""
     errors = {}
     if case_code is not None and not is_case_code(case_code):
@@ -52,7 +53,7 @@ def consultation_request(
     requested_at: datetime.datetime | None = None,
 ) -> Teleconsultation:
     permissions.require(permissions.speaks_for_institution(actor, requesting_institution))
-    check_private(case_code=case_code, question=question)
+    _check_private(case_code=case_code, question=question)
     if requesting_institution.pk == consulting_institution.pk:
         raise ValidationError({"consulting_institution": _("A hospital does not consult itself.")})
     consultation = Teleconsultation(
@@ -134,7 +135,7 @@ def consultation_hold(
         errors["advice"] = _("Write the advice given.")
     if errors:
         raise ValidationError(errors)
-    check_private(advice=advice)
+    _check_private(advice=advice)
     return tracked_update(
         actor=actor,
         instance=consultation,
@@ -161,7 +162,7 @@ def consultation_cancel(
     _require_open(consultation)
     if not reason.strip():
         raise ValidationError({"reason": _("Say why the consultation is cancelled.")})
-    check_private(reason=reason)
+    _check_private(reason=reason)
     return tracked_update(
         actor=actor,
         instance=consultation,
@@ -186,7 +187,7 @@ def referral_create(
 ) -> Referral:
     """Refer a patient for treatment, after a consultation that recommended it or directly."""
     permissions.require(permissions.speaks_for_institution(actor, from_institution))
-    check_private(case_code=case_code, treatment=treatment)
+    _check_private(case_code=case_code, treatment=treatment)
     errors = {}
     if consultation is not None:
         if consultation.outcome != ConsultationOutcome.REFERRAL:
@@ -272,10 +273,22 @@ def _status_of(referral: Referral) -> str:
 
 
 @transaction.atomic
-def referral_treat(*, actor, referral: Referral, expected_version: int, **changes) -> Referral:
+def referral_treat(
+    *,
+    actor,
+    referral: Referral,
+    expected_version: int,
+    admitted_on: datetime.date | None = UNSET,
+    discharged_on: datetime.date | None = UNSET,
+    treatment: str = UNSET,
+    outcome: str = UNSET,
+) -> Referral:
     """The treating hospital records admission, treatment, discharge and outcome."""
     permissions.require(permissions.speaks_for_institution(actor, referral.to_institution))
-    check_private(**{k: v for k, v in changes.items() if k == "treatment"})
+    changes = given(
+        admitted_on=admitted_on, discharged_on=discharged_on, treatment=treatment, outcome=outcome
+    )
+    _check_private(**{k: v for k, v in changes.items() if k == "treatment"})
     if "outcome" in changes and changes["outcome"] not in ReferralOutcome.values:
         raise ValidationError({"outcome": _("Choose an outcome from the list.")})
     current = _with(referral, **changes)
@@ -297,7 +310,7 @@ def referral_follow_up(
 ) -> Referral:
     """The referring side sees the patient again at home."""
     permissions.require(permissions.speaks_for_institution(actor, referral.from_institution))
-    check_private(follow_up_notes=notes)
+    _check_private(follow_up_notes=notes)
     current = _with(referral, follow_up_on=follow_up_on)
     _check_order(current)
     return tracked_update(

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 
 from counterpart.accounts import permissions
 from counterpart.audit.services import audit_record, snapshot, tracked_update
+from counterpart.core.arguments import UNSET, given
 from counterpart.core.rules import counts_not_negative, dates_in_order
 from counterpart.engine.pen_pals import ClassGroup, class_pairs
 from counterpart.exchanges.models import (
@@ -17,6 +18,7 @@ from counterpart.exchanges.models import (
     SchoolClass,
     SchoolPartnership,
 )
+from counterpart.places.models import Region
 
 EVENT_FIELDS = {
     "kind",
@@ -50,12 +52,44 @@ def _check_event(event: ExchangeEvent) -> None:
 
 
 @transaction.atomic
-def exchange_event_record(*, actor, pairing, title_en: str, **fields) -> ExchangeEvent:
+def exchange_event_record(
+    *,
+    actor,
+    pairing,
+    title_en: str,
+    kind: str,
+    host_region: Region,
+    visiting_region: Region,
+    starts_on: datetime.date,
+    ends_on: datetime.date,
+    title_zh: str = "",
+    description: str = "",
+    host_children: int = 0,
+    host_teenagers: int = 0,
+    host_adults: int = 0,
+    visiting_children: int = 0,
+    visiting_teenagers: int = 0,
+    visiting_adults: int = 0,
+) -> ExchangeEvent:
+    """An exchange a pairing organized, its participants counted by side and age band."""
     permissions.require(_may_organize(actor, pairing))
-    unknown = set(fields) - EVENT_FIELDS
-    if unknown:
-        raise ValidationError({name: _("This field cannot be set here.") for name in unknown})
-    event = ExchangeEvent(pairing=pairing, title_en=title_en, **fields)
+    event = ExchangeEvent(
+        pairing=pairing,
+        title_en=title_en,
+        title_zh=title_zh,
+        kind=kind,
+        host_region=host_region,
+        visiting_region=visiting_region,
+        starts_on=starts_on,
+        ends_on=ends_on,
+        description=description,
+        host_children=host_children,
+        host_teenagers=host_teenagers,
+        host_adults=host_adults,
+        visiting_children=visiting_children,
+        visiting_teenagers=visiting_teenagers,
+        visiting_adults=visiting_adults,
+    )
     _check_event(event)  # before the model's checks, whose constraint errors name no field
     event.full_clean()
     event.save()
@@ -65,9 +99,42 @@ def exchange_event_record(*, actor, pairing, title_en: str, **fields) -> Exchang
 
 @transaction.atomic
 def exchange_event_update(
-    *, actor, event: ExchangeEvent, expected_version: int, **changes
+    *,
+    actor,
+    event: ExchangeEvent,
+    expected_version: int,
+    title_en: str = UNSET,
+    title_zh: str = UNSET,
+    kind: str = UNSET,
+    host_region: Region = UNSET,
+    visiting_region: Region = UNSET,
+    starts_on: datetime.date = UNSET,
+    ends_on: datetime.date = UNSET,
+    description: str = UNSET,
+    host_children: int = UNSET,
+    host_teenagers: int = UNSET,
+    host_adults: int = UNSET,
+    visiting_children: int = UNSET,
+    visiting_teenagers: int = UNSET,
+    visiting_adults: int = UNSET,
 ) -> ExchangeEvent:
     permissions.require(_may_organize(actor, event.pairing))
+    changes = given(
+        title_en=title_en,
+        title_zh=title_zh,
+        kind=kind,
+        host_region=host_region,
+        visiting_region=visiting_region,
+        starts_on=starts_on,
+        ends_on=ends_on,
+        description=description,
+        host_children=host_children,
+        host_teenagers=host_teenagers,
+        host_adults=host_adults,
+        visiting_children=visiting_children,
+        visiting_teenagers=visiting_teenagers,
+        visiting_adults=visiting_adults,
+    )
     return tracked_update(
         actor=actor,
         instance=event,

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from counterpart.accounts import permissions
 from counterpart.audit.services import audit_record, snapshot, tracked_update
+from counterpart.core.arguments import UNSET, given
 from counterpart.core.rules import amounts_in_range, dates_in_order
 from counterpart.pairings.models import (
     Confidence,
@@ -131,9 +132,26 @@ def pairing_round_create(
 
 @transaction.atomic
 def pairing_round_update(
-    *, actor, pairing_round: PairingRound, expected_version: int, **changes
+    *,
+    actor,
+    pairing_round: PairingRound,
+    expected_version: int,
+    name_en: str = UNSET,
+    name_zh: str = UNSET,
+    starts_on: datetime.date = UNSET,
+    ends_on: datetime.date | None = UNSET,
+    description_en: str = UNSET,
+    description_zh: str = UNSET,
 ) -> PairingRound:
     permissions.require(permissions.can_manage_programme(actor))
+    changes = given(
+        name_en=name_en,
+        name_zh=name_zh,
+        starts_on=starts_on,
+        ends_on=ends_on,
+        description_en=description_en,
+        description_zh=description_zh,
+    )
 
     def check(r: PairingRound) -> None:
         errors = dates_in_order(r.starts_on, r.ends_on, end_field="ends_on")
@@ -190,10 +208,33 @@ def pairing_create(
 
 @transaction.atomic
 def pairing_update(
-    *, actor, pairing: Pairing, expected_version: int, reason: str = "", **changes
+    *,
+    actor,
+    pairing: Pairing,
+    expected_version: int,
+    reason: str = "",
+    round: PairingRound = UNSET,
+    parent: Pairing | None = UNSET,
+    valid_from: datetime.date = UNSET,
+    valid_to: datetime.date | None = UNSET,
+    is_published: bool = UNSET,
+    source: str = UNSET,
+    confidence: str = UNSET,
+    notes: str = UNSET,
 ) -> Pairing:
-    """Re-date, re-source, publish. Donor and recipient are fixed: end and create anew instead."""
+    """Re-date, re-source, publish. Donor and recipient are fixed (there is no argument for
+    them): end the pairing and create another instead."""
     permissions.require(permissions.can_manage_programme(actor))
+    changes = given(
+        round=round,
+        parent=parent,
+        valid_from=valid_from,
+        valid_to=valid_to,
+        is_published=is_published,
+        source=source,
+        confidence=confidence,
+        notes=notes,
+    )
     Organization.objects.select_for_update().filter(pk=pairing.donor_id).first()
     return tracked_update(
         actor=actor,
@@ -204,7 +245,6 @@ def pairing_update(
         event_type="pairing.updated",
         reason=reason,
         validate=_check_pairing,
-        refused_message=_("Donor and recipient are fixed; end this pairing and create another."),
     )
 
 
@@ -266,8 +306,18 @@ def quota_rule_create(
 
 
 @transaction.atomic
-def quota_rule_update(*, actor, rule: QuotaRule, expected_version: int, **changes) -> QuotaRule:
+def quota_rule_update(
+    *,
+    actor,
+    rule: QuotaRule,
+    expected_version: int,
+    share_ppm: int = UNSET,
+    first_year: int = UNSET,
+    last_year: int | None = UNSET,
+    notes: str = UNSET,
+) -> QuotaRule:
     permissions.require(permissions.can_manage_programme(actor))
+    changes = given(share_ppm=share_ppm, first_year=first_year, last_year=last_year, notes=notes)
     return tracked_update(
         actor=actor,
         instance=rule,

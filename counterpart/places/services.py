@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 
 from counterpart.accounts import permissions
 from counterpart.audit.services import audit_record, snapshot, tracked_update
+from counterpart.core.arguments import UNSET, given
 from counterpart.places.models import LEVEL_DEPTH, Organization, Region, TreeNode
 
 # What a donor or recipient team may change on its own organization; the rest is the office's.
@@ -17,7 +18,7 @@ ORGANIZATION_OFFICE_FIELDS = ORGANIZATION_PROFILE_FIELDS | {
     "region",
     "parent",
 }
-REGION_FIELDS = {"name_en", "name_zh", "code", "level", "parent"}
+REGION_FIELDS = {"name_en", "name_zh", "code", "level", "parent"}  # all of region_update's
 
 
 def _place_in_tree(node: TreeNode) -> None:
@@ -65,8 +66,20 @@ def region_create(
 
 
 @transaction.atomic
-def region_update(*, actor, region: Region, expected_version: int, **changes) -> Region:
+def region_update(
+    *,
+    actor,
+    region: Region,
+    expected_version: int,
+    name_en: str = UNSET,
+    name_zh: str = UNSET,
+    code: str = UNSET,
+    level: str = UNSET,
+    parent: Region | None = UNSET,
+) -> Region:
+    """The office corrects a region: its names, code, level, or place in the tree."""
     permissions.require(permissions.can_manage_programme(actor))
+    changes = given(name_en=name_en, name_zh=name_zh, code=code, level=level, parent=parent)
     parent = changes.get("parent", region.parent)
     _check_parent(region, parent)
     _check_region_level(changes.get("level", region.level), parent)
@@ -124,10 +137,34 @@ def organization_create(
 
 @transaction.atomic
 def organization_update(
-    *, actor, organization: Organization, expected_version: int, **changes
+    *,
+    actor,
+    organization: Organization,
+    expected_version: int,
+    description_en: str = UNSET,
+    description_zh: str = UNSET,
+    website: str = UNSET,
+    contact_email: str = UNSET,
+    name_en: str = UNSET,
+    name_zh: str = UNSET,
+    kind: str = UNSET,
+    region: Region = UNSET,
+    parent: Organization | None = UNSET,
 ) -> Organization:
-    """The office may change anything listed; a team only its own organization's profile."""
+    """A team changes its own organization's profile (descriptions, website, contact); the
+    office may change its names, kind, place and parent too."""
     permissions.require(permissions.can_edit_organization(actor, organization))
+    changes = given(
+        description_en=description_en,
+        description_zh=description_zh,
+        website=website,
+        contact_email=contact_email,
+        name_en=name_en,
+        name_zh=name_zh,
+        kind=kind,
+        region=region,
+        parent=parent,
+    )
     allowed = (
         ORGANIZATION_OFFICE_FIELDS
         if permissions.can_manage_programme(actor)

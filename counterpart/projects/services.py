@@ -13,11 +13,14 @@ from django.utils.translation import gettext as _
 
 from counterpart.accounts import permissions
 from counterpart.audit.services import audit_record, snapshot, tracked_update
+from counterpart.core.arguments import UNSET, given
 from counterpart.core.rules import amounts_in_range, dates_in_order
 from counterpart.engine.money import CURRENCIES
 from counterpart.pairings.models import Pairing
+from counterpart.places.models import Organization, Region
 from counterpart.projects import selectors
 from counterpart.projects.models import (
+    ActivityStatus,
     Indicator,
     IndicatorPeriod,
     Measure,
@@ -78,17 +81,41 @@ def project_create(
     pairing: Pairing,
     code: str,
     title_en: str,
-    region=None,
+    region: Region | None = None,
     sectors: dict[str, int] | None = None,
-    **fields,
+    title_zh: str = "",
+    description_en: str = "",
+    description_zh: str = "",
+    status: str = ActivityStatus.PIPELINE,
+    implementer: Organization | None = None,
+    planned_start: datetime.date | None = None,
+    planned_end: datetime.date | None = None,
+    actual_start: datetime.date | None = None,
+    actual_end: datetime.date | None = None,
+    budget_minor: int = 0,
+    currency: str = "CNY",
+    is_published: bool = False,
 ) -> Project:
-    """A project of a pairing; `sectors` maps DAC codes to percentages adding up to 100."""
+    """A project of a pairing, in its recipient place unless `region` is a place within it;
+    `sectors` maps DAC codes to percentages adding up to 100."""
     _require_runs(actor, pairing)
-    unknown = set(fields) - PROJECT_FIELDS
-    if unknown:
-        raise ValidationError({name: _("This field cannot be set here.") for name in unknown})
     project = Project(
-        pairing=pairing, code=code, title_en=title_en, region=region or pairing.recipient, **fields
+        pairing=pairing,
+        code=code,
+        title_en=title_en,
+        region=region or pairing.recipient,
+        title_zh=title_zh,
+        description_en=description_en,
+        description_zh=description_zh,
+        status=status,
+        implementer=implementer,
+        planned_start=planned_start,
+        planned_end=planned_end,
+        actual_start=actual_start,
+        actual_end=actual_end,
+        budget_minor=budget_minor,
+        currency=currency,
+        is_published=is_published,
     )
     project.full_clean()
     _check_project(project)
@@ -102,8 +129,43 @@ def project_create(
 
 
 @transaction.atomic
-def project_update(*, actor, project: Project, expected_version: int, **changes) -> Project:
+def project_update(
+    *,
+    actor,
+    project: Project,
+    expected_version: int,
+    title_en: str = UNSET,
+    title_zh: str = UNSET,
+    description_en: str = UNSET,
+    description_zh: str = UNSET,
+    status: str = UNSET,
+    region: Region = UNSET,
+    implementer: Organization | None = UNSET,
+    planned_start: datetime.date | None = UNSET,
+    planned_end: datetime.date | None = UNSET,
+    actual_start: datetime.date | None = UNSET,
+    actual_end: datetime.date | None = UNSET,
+    budget_minor: int = UNSET,
+    currency: str = UNSET,
+    is_published: bool = UNSET,
+) -> Project:
     _require_runs(actor, project)
+    changes = given(
+        title_en=title_en,
+        title_zh=title_zh,
+        description_en=description_en,
+        description_zh=description_zh,
+        status=status,
+        region=region,
+        implementer=implementer,
+        planned_start=planned_start,
+        planned_end=planned_end,
+        actual_start=actual_start,
+        actual_end=actual_end,
+        budget_minor=budget_minor,
+        currency=currency,
+        is_published=is_published,
+    )
     publication_changes = "is_published" in changes and changes["is_published"] != (
         project.is_published
     )

@@ -34,6 +34,7 @@ from counterpart.funding.models import (
 )
 from counterpart.funding.rates import RateBook, missing_rate_message, to_base
 from counterpart.pairings.models import Pairing
+from counterpart.places.models import Organization, Region
 from counterpart.projects import selectors as projects
 from counterpart.projects.models import Project, Sector
 
@@ -73,9 +74,9 @@ class Entry:
     currency: str
     value_date: datetime.date
     project: Project | None = None
-    provider: object = None  # Organization; the pairing's donor when not given
-    receiver: object = None  # Organization
-    region: object = None  # Region; the project's or the pairing's place when not given
+    provider: Organization | None = None  # the pairing's donor when not given
+    receiver: Organization | None = None
+    region: Region | None = None  # the project's or the pairing's place when not given
     sector: str | Sector | None = None  # DAC code; None follows the project's sectors
     description: str = ""
     reason: str = ""
@@ -197,7 +198,7 @@ class LedgerBatch:
                         }
                     }
                 )
-        return new_transaction(
+        return _new_transaction(
             kind=entry.kind,
             pairing_id=pairing.pk,
             donor_id=accountable_donor_id(pairing),
@@ -321,7 +322,7 @@ class LedgerBatch:
 _COLUMNS = {field.attname: field for field in Transaction._meta.concrete_fields}
 
 
-def new_transaction(*, project: Project | None, sector: Sector | None, **values) -> Transaction:
+def _new_transaction(*, project: Project | None, sector: Sector | None, **values) -> Transaction:
     """An unsaved Transaction from its column values (`pairing_id=`…).
 
     `Model.__init__` routes each of the 19 columns through a descriptor; at a million entries

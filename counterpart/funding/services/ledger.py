@@ -23,12 +23,42 @@ from counterpart.funding.models import (
 )
 from counterpart.funding.services.batch import REASON_CHARS, Entry, LedgerBatch
 from counterpart.pairings.models import Pairing
+from counterpart.places.models import Organization, Region
+from counterpart.projects.models import Project, Sector
 
 
 @transaction.atomic
-def transaction_record(*, actor, **fields) -> Transaction:
-    """Record one entry (the fields of `Entry`). Bad input raises and writes nothing."""
-    entry = Entry(**fields)
+def transaction_record(
+    *,
+    actor,
+    kind: str,
+    pairing: Pairing,
+    amount_minor: int,
+    currency: str,
+    value_date: datetime.date,
+    project: Project | None = None,
+    provider: Organization | None = None,
+    receiver: Organization | None = None,
+    region: Region | None = None,
+    sector: str | Sector | None = None,
+    description: str = "",
+    reason: str = "",
+) -> Transaction:
+    """Record one entry (see `Entry`). Bad input raises and writes nothing."""
+    entry = Entry(
+        kind=kind,
+        pairing=pairing,
+        amount_minor=amount_minor,
+        currency=currency,
+        value_date=value_date,
+        project=project,
+        provider=provider,
+        receiver=receiver,
+        region=region,
+        sector=sector,
+        description=description,
+        reason=reason,
+    )
     ledger = LedgerBatch(actor=actor)
     ledger.preload([entry])
     ledger.add(ledger.prepare(entry))
@@ -195,11 +225,39 @@ def ledger_totals_rebuild(*, actor, pairing: Pairing | None = None) -> int:
 
 
 @transaction.atomic
-def transaction_preview(*, actor, **fields) -> tuple[Transaction, list[tuple[str, int]]]:
+def transaction_preview(
+    *,
+    actor,
+    kind: str,
+    pairing: Pairing,
+    amount_minor: int,
+    currency: str,
+    value_date: datetime.date,
+    project: Project | None = None,
+    provider: Organization | None = None,
+    receiver: Organization | None = None,
+    region: Region | None = None,
+    sector: str | Sector | None = None,
+    description: str = "",
+    reason: str = "",
+) -> tuple[Transaction, list[tuple[str, int]]]:
     """What recording these fields would write, without writing it or locking anything: the
     checked entry and its base-currency amount by category. Raises what recording would raise
     (a disbursement's balance is read as it stands, unlocked: recording checks it again)."""
-    entry = Entry(**fields)
+    entry = Entry(
+        kind=kind,
+        pairing=pairing,
+        amount_minor=amount_minor,
+        currency=currency,
+        value_date=value_date,
+        project=project,
+        provider=provider,
+        receiver=receiver,
+        region=region,
+        sector=sector,
+        description=description,
+        reason=reason,
+    )
     ledger = LedgerBatch(actor=actor)
     ledger.preload([entry], to_write=False)
     prepared = ledger.prepare(entry)

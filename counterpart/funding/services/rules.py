@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 
 from counterpart.accounts import permissions
 from counterpart.audit.services import audit_record, snapshot, tracked_update
+from counterpart.core.arguments import UNSET, given
 from counterpart.funding.models import ComplianceRule
 
 RULE_FIELDS = {"threshold_ppm", "first_year", "last_year", "notes"}
@@ -50,9 +51,20 @@ def compliance_rule_create(
 
 @transaction.atomic
 def compliance_rule_update(
-    *, actor, rule: ComplianceRule, expected_version: int, **changes
+    *,
+    actor,
+    rule: ComplianceRule,
+    expected_version: int,
+    threshold_ppm: int = UNSET,
+    first_year: int = UNSET,
+    last_year: int | None = UNSET,
+    notes: str = UNSET,
 ) -> ComplianceRule:
+    """The office moves a line, or the years it holds for."""
     permissions.require(permissions.can_manage_programme(actor))
+    changes = given(
+        threshold_ppm=threshold_ppm, first_year=first_year, last_year=last_year, notes=notes
+    )
     return tracked_update(
         actor=actor,
         instance=rule,

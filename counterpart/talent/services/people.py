@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from counterpart.accounts import permissions
 from counterpart.accounts.models import Role
 from counterpart.audit.services import audit_record, snapshot, tracked_update
+from counterpart.core.arguments import UNSET, given
 from counterpart.core.choices import Language
 from counterpart.talent.models import (
     Couple,
@@ -17,6 +18,7 @@ from counterpart.talent.models import (
     PostStatus,
     Preference,
     Professional,
+    Seniority,
 )
 
 PROFESSIONAL_FIELDS = {
@@ -115,9 +117,28 @@ def professional_register(
 
 @transaction.atomic
 def professional_update(
-    *, actor, professional: Professional, expected_version: int, **changes
+    *,
+    actor,
+    professional: Professional,
+    expected_version: int,
+    name: str = UNSET,
+    kind: str = UNSET,
+    specialty: str = UNSET,
+    seniority: int = UNSET,
+    languages: list[str] = UNSET,
+    available_from: datetime.date = UNSET,
+    term_months: int = UNSET,
 ) -> Professional:
     permissions.require(permissions.can_manage_professional(actor, professional))
+    changes = given(
+        name=name,
+        kind=kind,
+        specialty=specialty,
+        seniority=seniority,
+        languages=languages,
+        available_from=available_from,
+        term_months=term_months,
+    )
     return tracked_update(
         actor=actor,
         instance=professional,
@@ -198,12 +219,36 @@ def couple_dissolve(*, actor, couple: Couple) -> None:
 
 
 @transaction.atomic
-def post_create(*, actor, institution, title_en: str, **fields) -> Post:
+def post_create(
+    *,
+    actor,
+    institution,
+    title_en: str,
+    specialty: str,
+    term_months: int,
+    start_date: datetime.date,
+    title_zh: str = "",
+    places: int = 1,
+    requirements: str = "",
+    language: str = "",
+    min_seniority: int = Seniority.JUNIOR,
+    status: str = PostStatus.OPEN,
+) -> Post:
+    """A need of an institution: so many places for a specialty, for a term from a date."""
     permissions.require(permissions.can_manage_post(actor, institution))
-    unknown = set(fields) - POST_FIELDS
-    if unknown:
-        raise ValidationError({name: _("This field cannot be set here.") for name in unknown})
-    post = Post(institution=institution, title_en=title_en, **fields)
+    post = Post(
+        institution=institution,
+        title_en=title_en,
+        title_zh=title_zh,
+        specialty=specialty,
+        places=places,
+        term_months=term_months,
+        start_date=start_date,
+        requirements=requirements,
+        language=language,
+        min_seniority=min_seniority,
+        status=status,
+    )
     post.full_clean()
     post.save()
     audit_record(actor=actor, event_type="post.created", obj=post, after=snapshot(post))
@@ -211,9 +256,36 @@ def post_create(*, actor, institution, title_en: str, **fields) -> Post:
 
 
 @transaction.atomic
-def post_update(*, actor, post: Post, expected_version: int, **changes) -> Post:
+def post_update(
+    *,
+    actor,
+    post: Post,
+    expected_version: int,
+    title_en: str = UNSET,
+    title_zh: str = UNSET,
+    specialty: str = UNSET,
+    places: int = UNSET,
+    term_months: int = UNSET,
+    start_date: datetime.date = UNSET,
+    requirements: str = UNSET,
+    language: str = UNSET,
+    min_seniority: int = UNSET,
+    status: str = UNSET,
+) -> Post:
     """Change a post; reopening it with a later start date asks for the next term's people."""
     permissions.require(permissions.can_manage_post(actor, post.institution))
+    changes = given(
+        title_en=title_en,
+        title_zh=title_zh,
+        specialty=specialty,
+        places=places,
+        term_months=term_months,
+        start_date=start_date,
+        requirements=requirements,
+        language=language,
+        min_seniority=min_seniority,
+        status=status,
+    )
     return tracked_update(
         actor=actor,
         instance=post,
