@@ -28,10 +28,6 @@ def is_programme_office(user) -> bool:
     return Role.PROGRAMME_OFFICE in roles(user)
 
 
-def is_auditor(user) -> bool:
-    return Role.AUDITOR in roles(user)
-
-
 def reads_everything(user) -> bool:
     return bool(roles(user) & {Role.PROGRAMME_OFFICE, Role.AUDITOR})
 
@@ -144,3 +140,10 @@ def institution_scope_q(user, field: str) -> Q:
     """Rows whose institution (at `field`, e.g. "requesting_institution__") the user speaks for."""
     teams = organizations_in_role(user, Role.DONOR_TEAM, Role.RECIPIENT_TEAM)
     return subtree_q(teams, field) | recipient_scope_q(user, f"{field}region__")
+
+
+def may_report_for(user, pairing, company=None) -> bool:
+    """Report a company's jobs or a product's sales: the pairing's donor team (and the office),
+    or the recipient team of the company's place (the pairing's, without a company)."""
+    place = company.region if company is not None else pairing.recipient
+    return can_act_for_donor(user, pairing.donor) or serves_region(user, place)

@@ -24,12 +24,6 @@ from counterpart.projects import services as projects
 from counterpart.projects.models import ResultKind, Standard
 
 
-def may_report(actor, pairing, company=None) -> bool:
-    supports = permissions.can_act_for_donor(actor, pairing.donor)
-    place = company.region if company is not None else pairing.recipient
-    return supports or permissions.serves_region(actor, place)
-
-
 def _project_indicators(actor, project, company) -> dict:
     """The project's jobs indicators that the reports will fill in, found or added."""
     found = {}
@@ -114,7 +108,7 @@ def employment_report(
     currency: str = BASE_CURRENCY,
 ) -> EmploymentReport:
     """A period's employment; reporting the same period again replaces it."""
-    permissions.require(may_report(actor, support.pairing, support.company))
+    permissions.require(permissions.may_report_for(actor, support.pairing, support.company))
     errors = counts_not_negative(employees=employees, formerly_poor=formerly_poor)
     errors.update(dates_in_order(period_start, period_end, end_field="period_end"))
     if not errors and formerly_poor > employees:
@@ -177,7 +171,7 @@ def product_sale_record(
     company=None,
 ) -> ProductSale:
     """Sales of a recipient product in a donor market, kept in CNY too (house rule 3)."""
-    permissions.require(may_report(actor, pairing, company))
+    permissions.require(permissions.may_report_for(actor, pairing, company))
     errors = amounts_in_range(value_minor=value_minor)
     if volume < 0:
         errors["volume"] = _("A volume cannot be below zero.")

@@ -88,7 +88,7 @@ def support_detail_view(request, pk: int):
             if support.project
             else None,
             "form": form,
-            "can_report": services.may_report(actor, support.pairing, support.company),
+            "can_report": permissions.may_report_for(actor, support.pairing, support.company),
         },
     )
 

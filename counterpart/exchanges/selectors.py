@@ -7,6 +7,7 @@ from django.db.models import Q, QuerySet
 from django.shortcuts import get_object_or_404
 
 from counterpart.accounts import permissions
+from counterpart.engine.pen_pals import ClassGroup, class_pairs
 from counterpart.exchanges.models import (
     COUNT_FIELDS,
     ExchangeEvent,
@@ -105,3 +106,35 @@ def exchange_figures(*, actor, donor=None, area=None) -> ExchangeFigures:
         active_partnerships=partnerships.filter(ended_on__isnull=True).count(),
         participants=sum(hosts + visitors for hosts, visitors in sides.values()),
     )
+
+
+def proposed_partnerships(*, pairing) -> list[tuple[SchoolClass, SchoolClass]]:
+    """Pen pals for the classes without any, by grade, size and language (stable pairs)."""
+    donor_side, recipient_side = _unpartnered_classes(pairing)
+    by_id = {c.pk: c for c in [*donor_side, *recipient_side]}
+
+    def group(c):
+        return ClassGroup(id=c.pk, grade=c.grade, pupils=c.pupils, language=c.language)
+
+    pairs = class_pairs([group(c) for c in donor_side], [group(c) for c in recipient_side])
+    return [(by_id[d], by_id[r]) for d, r in pairs]
+
+
+def is_partnered(group: SchoolClass) -> bool:
+    """Whether a class writes to another now."""
+    active = {"ended_on__isnull": True}
+    return (
+        group.partnerships_as_donor.filter(**active).exists()
+        or group.partnerships_as_recipient.filter(**active).exists()
+    )
+
+
+def _unpartnered_classes(pairing) -> tuple[list[SchoolClass], list[SchoolClass]]:
+    classes = [
+        group
+        for group in SchoolClass.objects.select_related("school__region")
+        if not is_partnered(group)
+    ]
+    donor_side = [c for c in classes if c.school.region.is_within(pairing.donor.region)]
+    recipient_side = [c for c in classes if c.school.region.is_within(pairing.recipient)]
+    return donor_side, recipient_side

@@ -10,7 +10,7 @@ from counterpart.accounts import permissions
 from counterpart.audit.services import audit_record, snapshot, tracked_update
 from counterpart.core.arguments import UNSET, given
 from counterpart.core.rules import counts_not_negative, dates_in_order
-from counterpart.engine.pen_pals import ClassGroup, class_pairs
+from counterpart.exchanges import selectors
 from counterpart.exchanges.models import (
     COUNT_FIELDS,
     ExchangeEvent,
@@ -174,18 +174,10 @@ def _check_sides(pairing, donor_class: SchoolClass, recipient_class: SchoolClass
             "This class's school is not in the place the pairing assists."
         )
     for field, group in (("donor_class", donor_class), ("recipient_class", recipient_class)):
-        if _partnered(group):
+        if selectors.is_partnered(group):
             errors.setdefault(field, _("%(group)s already has pen pals.") % {"group": group})
     if errors:
         raise ValidationError(errors)
-
-
-def _partnered(group: SchoolClass) -> bool:
-    active = {"ended_on__isnull": True}
-    return (
-        group.partnerships_as_donor.filter(**active).exists()
-        or group.partnerships_as_recipient.filter(**active).exists()
-    )
 
 
 @transaction.atomic
@@ -209,29 +201,6 @@ def school_partnership_create(
     return partnership
 
 
-def _unpartnered_classes(pairing) -> tuple[list[SchoolClass], list[SchoolClass]]:
-    classes = [
-        group
-        for group in SchoolClass.objects.select_related("school__region")
-        if not _partnered(group)
-    ]
-    donor_side = [c for c in classes if c.school.region.is_within(pairing.donor.region)]
-    recipient_side = [c for c in classes if c.school.region.is_within(pairing.recipient)]
-    return donor_side, recipient_side
-
-
-def proposed_partnerships(*, pairing) -> list[tuple[SchoolClass, SchoolClass]]:
-    """Pen pals for the classes without any, by grade, size and language (stable pairs)."""
-    donor_side, recipient_side = _unpartnered_classes(pairing)
-    by_id = {c.pk: c for c in [*donor_side, *recipient_side]}
-
-    def group(c):
-        return ClassGroup(id=c.pk, grade=c.grade, pupils=c.pupils, language=c.language)
-
-    pairs = class_pairs([group(c) for c in donor_side], [group(c) for c in recipient_side])
-    return [(by_id[d], by_id[r]) for d, r in pairs]
-
-
 @transaction.atomic
 def school_partnerships_match(
     *, actor, pairing, started_on: datetime.date
@@ -246,7 +215,7 @@ def school_partnerships_match(
             recipient_class=recipient_class,
             started_on=started_on,
         )
-        for donor_class, recipient_class in proposed_partnerships(pairing=pairing)
+        for donor_class, recipient_class in selectors.proposed_partnerships(pairing=pairing)
     ]
 
 

@@ -122,7 +122,7 @@ def pen_pals_view(request):
                 request, _("%(count)s pen-pal partnerships started.") % {"count": len(made)}
             )
             return redirect("exchanges:pen-pals")
-        proposals = services.proposed_partnerships(pairing=pairing)
+        proposals = selectors.proposed_partnerships(pairing=pairing)
     return render(
         request,
         "exchanges/pen_pals.html",

@@ -107,13 +107,13 @@ def test_classes_are_matched_as_pen_pals_and_count_their_letters(world, schools)
     h9 = register(schools.hotan, 9, 1, 44)
     register(schools.hotan, 8, 4, 39, language="ug")  # writes another language
     register(schools.shufu, 8, 1, 42)  # not in the pairing's place
-    proposed = services.proposed_partnerships(pairing=world.beijing_hotan_city)
+    proposed = selectors.proposed_partnerships(pairing=world.beijing_hotan_city)
     assert proposed == [(b8, h8)]  # the nearer grade; grade 3 fits no one; h9 stays free
     made = services.school_partnerships_match(
         actor=world.user("hotan_team"), pairing=world.beijing_hotan_city, started_on=D(2018, 12, 1)
     )
     assert [(p.donor_class, p.recipient_class) for p in made] == [(b8, h8)]
-    assert services.proposed_partnerships(pairing=world.beijing_hotan_city) == []
+    assert selectors.proposed_partnerships(pairing=world.beijing_hotan_city) == []
     assert b3 and h9
     services.letters_record(
         actor=world.user("hotan_team"),

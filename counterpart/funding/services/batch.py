@@ -21,25 +21,29 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from counterpart.accounts import permissions
-from counterpart.core.bulk import add_to_rows, insert_rows
+from counterpart.core.bulk import insert_rows
 from counterpart.core.rules import MAX_AMOUNT_MINOR, text_too_long
 from counterpart.engine.money import format_minor, split_by_weights
 from counterpart.funding.models import (
     BASE_CURRENCY,
     Currency,
     LedgerBalance,
-    LedgerTotal,
     Transaction,
     TransactionKind,
 )
 from counterpart.funding.rates import RateBook, missing_rate_message, to_base
+from counterpart.funding.services.derived import (
+    chunks,
+    plan_balances,
+    plan_totals,
+    write_derived,
+)
 from counterpart.pairings.models import Pairing
 from counterpart.places.models import Organization, Region
 from counterpart.projects import selectors as projects
 from counterpart.projects.models import Project, Sector
 
 MAX_ENTRY_MINOR = MAX_AMOUNT_MINOR
-MAX_RUNNING_MINOR = 10**17
 PROMISE_HORIZON_YEARS = 5
 BALANCED = (TransactionKind.COMMITMENT, TransactionKind.DISBURSEMENT)
 NOT_IN_FUTURE = (
@@ -109,13 +113,13 @@ class LedgerBatch:
         if to_write:  # a preview reads what is there and holds nothing
             self.lock({e.pairing.pk for e in entries})
         project_ids = sorted({e.project.pk for e in entries if e.project is not None})
-        for chunk in _chunks(project_ids):
+        for chunk in chunks(project_ids):
             if to_write:
                 _keep_from_deletion(Project, chunk)
             self.splits.update(projects.sector_splits(project_ids=chunk))
             self._load_balances(project_id__in=chunk)
         unprojected = sorted({e.pairing.pk for e in entries if e.project is None})
-        for chunk in _chunks(unprojected):
+        for chunk in chunks(unprojected):
             self._load_balances(pairing_id__in=chunk, project__isnull=True)
 
     def lock(self, pairing_ids) -> None:
@@ -303,20 +307,13 @@ class LedgerBatch:
 
     def write(self) -> list[Transaction]:
         """The entries and what they add to the totals and balances, all checked first."""
-        totals, balances = _plan_totals(self.totals), _plan_balances(self.balance_deltas)
+        totals, balances = plan_totals(self.totals), plan_balances(self.balance_deltas)
         insert_rows(Transaction, self.pending)
-        self._write_derived(totals, balances)
+        write_derived(totals, balances)
         return self.pending
 
     def write_derived(self) -> None:
-        self._write_derived(_plan_totals(self.totals), _plan_balances(self.balance_deltas))
-
-    @staticmethod
-    def _write_derived(totals: tuple[list, list], balances: tuple[list, list]) -> None:
-        add_to_rows(LedgerTotal, ["amount_minor", "entries"], totals[0])
-        insert_rows(LedgerTotal, totals[1])
-        add_to_rows(LedgerBalance, ["committed_minor", "disbursed_minor"], balances[0])
-        insert_rows(LedgerBalance, balances[1])
+        write_derived(plan_totals(self.totals), plan_balances(self.balance_deltas))
 
 
 _COLUMNS = {field.attname: field for field in Transaction._meta.concrete_fields}
@@ -339,11 +336,6 @@ def _new_transaction(*, project: Project | None, sector: Sector | None, **values
     return made
 
 
-def _chunks(ids: list[int], size: int = 900):
-    for start in range(0, len(ids), size):
-        yield ids[start : start + size]
-
-
 def _keep_from_deletion(model, ids: list[int]) -> None:
     """What a foreign key's trigger does per row, done once per set: the rows stay until this
     transaction commits (SQLite's one writer at a time already ensures it)."""
@@ -351,91 +343,3 @@ def _keep_from_deletion(model, ids: list[int]) -> None:
         table = connection.ops.quote_name(model._meta.db_table)
         with connection.cursor() as cursor:
             cursor.execute(f"SELECT 1 FROM {table} WHERE id = ANY(%s) FOR KEY SHARE", [ids])
-
-
-def _plan_totals(deltas: dict[tuple, list[int]]) -> tuple[list, list]:
-    """The stored totals to add to and those to create, checked against the running bound:
-    one read for the lot."""
-    if not deltas:
-        return [], []
-    pairing_ids = {key[1] for key in deltas}
-    years = {key[4] for key in deltas}
-    key_columns = ("donor_id", "pairing_id", "region_id", "kind", "year", "category", "public")
-    stored = {
-        tuple(row[2:]): row[:2]
-        for row in LedgerTotal.objects.filter(
-            pairing_id__in=pairing_ids, year__in=years
-        ).values_list("pk", "amount_minor", *key_columns)
-    }
-    changed, created = [], []
-    for key, (amount, entries) in deltas.items():
-        total_id, before = stored.get(key, (None, 0))
-        _refuse_past_the_bound(before + amount)
-        if total_id is not None:
-            changed.append((amount, entries, total_id))
-        else:
-            donor_id, pairing_id, region_id, kind, year, category, public = key
-            created.append(
-                LedgerTotal(
-                    donor_id=donor_id,
-                    pairing_id=pairing_id,
-                    region_id=region_id,
-                    kind=kind,
-                    year=year,
-                    category=category,
-                    public=public,
-                    amount_minor=amount,
-                    entries=entries,
-                )
-            )
-    return changed, created
-
-
-def _plan_balances(deltas: dict[tuple, list[int]]) -> tuple[list, list]:
-    """The stored balances to add to and those to create, checked like the totals."""
-    if not deltas:
-        return [], []
-    stored: dict[tuple, tuple[int, int, int]] = {}
-    columns = ("pk", "pairing_id", "project_id", "committed_minor", "disbursed_minor")
-    project_ids = sorted({project for _pairing, project in deltas if project is not None})
-    for chunk in _chunks(project_ids):
-        for pk, pairing, project, committed, disbursed in LedgerBalance.objects.filter(
-            project_id__in=chunk
-        ).values_list(*columns):
-            stored[(pairing, project)] = (pk, committed, disbursed)
-    pairing_ids = sorted({pairing for pairing, project in deltas if project is None})
-    for chunk in _chunks(pairing_ids):
-        for pk, pairing, _none, committed, disbursed in LedgerBalance.objects.filter(
-            pairing_id__in=chunk, project__isnull=True
-        ).values_list(*columns):
-            stored[(pairing, None)] = (pk, committed, disbursed)
-    changed, created = [], []
-    for (pairing, project), (committed, disbursed) in deltas.items():
-        pk, committed_before, disbursed_before = stored.get((pairing, project), (None, 0, 0))
-        _refuse_past_the_bound(committed_before + committed)
-        _refuse_past_the_bound(disbursed_before + disbursed)
-        if pk is not None:
-            changed.append((committed, disbursed, pk))
-        else:
-            created.append(
-                LedgerBalance(
-                    pairing_id=pairing,
-                    project_id=project,
-                    committed_minor=committed,
-                    disbursed_minor=disbursed,
-                )
-            )
-    return changed, created
-
-
-def _refuse_past_the_bound(running_minor: int) -> None:
-    if abs(running_minor) > MAX_RUNNING_MINOR:
-        raise ValidationError(
-            {
-                "amount_minor": _(
-                    "This would carry a running total of the ledger to %(total)s fen, past the "
-                    "%(limit)s fen it keeps within. No programme reaches it: check the amounts."
-                )
-                % {"total": f"{running_minor:,}", "limit": f"{MAX_RUNNING_MINOR:,}"}
-            }
-        )

@@ -17,69 +17,17 @@ from counterpart.engine.matching import prepare
 from counterpart.engine.terms import term_end
 from counterpart.talent import selectors
 from counterpart.talent.models import (
-    Couple,
     MatchRun,
     MatchRunStatus,
     Optimal,
     Placement,
     Post,
     PostStatus,
-    Preference,
     Professional,
 )
 from counterpart.talent.services.placements import choose_predecessors
 
 Progress = Callable[[str, int, int], None]  # (step, done, total)
-
-
-def round_inputs(*, today: datetime.date, progress: Progress | None = None) -> dict:
-    """Open posts with free places, the professionals not serving who ranked them, both sides'
-    lists (as indices), the couples among them, and the place each post is in."""
-    posts = list(Post.objects.filter(status=PostStatus.OPEN).select_related("institution__region"))
-    free = selectors.free_places(posts)
-    posts = [post for post in posts if free[post.pk] > 0]
-    post_index = {post.pk: n for n, post in enumerate(posts)}
-    serving = Placement.objects.filter(withdrawn=False, end_date__gte=today).values(
-        "professional_id"
-    )
-    preferences = (
-        Preference.objects.filter(post_id__in=list(post_index))
-        .exclude(professional_id__in=serving)
-        .order_by("professional_id", "rank")
-        .values_list("professional_id", "post_id")
-    )
-    lists: dict[int, list[int]] = {}
-    for professional_id, post_id in preferences:
-        lists.setdefault(professional_id, []).append(post_index[post_id])
-    professionals = list(Professional.objects.filter(pk__in=list(lists)).order_by("pk"))
-    index = {p.pk: n for n, p in enumerate(professionals)}
-    applicants_of: dict[int, list[Professional]] = {post.pk: [] for post in posts}
-    for professional in professionals:
-        for j in lists[professional.pk]:
-            applicants_of[posts[j].pk].append(professional)
-    post_prefs = []
-    for done, post in enumerate(posts, start=1):
-        post_prefs.append(
-            [index[pid] for pid in selectors.post_ranking(post, applicants_of[post.pk])]
-        )
-        if progress and (done % 200 == 0 or done == len(posts)):
-            progress("rank", done, len(posts))
-    couples = [
-        [index[a], index[b]]
-        for a, b in Couple.objects.values_list("first_id", "second_id")
-        if a in index and b in index
-    ]
-    keys = selectors.place_keys([post.institution.region for post in posts])
-    return {
-        "as_of": today.isoformat(),
-        "professionals": [p.pk for p in professionals],
-        "posts": [post.pk for post in posts],
-        "capacity": [free[post.pk] for post in posts],
-        "applicant_prefs": [lists[p.pk] for p in professionals],
-        "post_prefs": post_prefs,
-        "couples": couples,
-        "place_of_post": [keys[post.institution.region_id] for post in posts],
-    }
 
 
 def solve(inputs: dict, optimal: str) -> tuple[list[int], str, int]:
@@ -143,7 +91,7 @@ def match_run_create(
     if optimal not in Optimal.values:
         raise ValidationError({"optimal": _("Choose whom the matching is best for.")})
     today = today or timezone.localdate()
-    inputs = round_inputs(today=today, progress=progress)
+    inputs = selectors.round_inputs(today=today, progress=progress)
     if progress:
         progress("match", 0, 1)
     started = time.perf_counter()

@@ -1,0 +1,96 @@
+"""Reads for posts, professionals, match runs, placements and knowledge, scoped to the actor.
+
+Posts that are open are public. A professional is seen by themselves, by the donor team of their
+organization, by the office and auditors (by number); a recipient team sees the applicants to its
+own posts by number only (`applicant_rows`). Each module's reads are importable from here.
+"""
+
+from counterpart.talent.selectors.knowledge import (
+    knowledge_institutions,
+    mentorship_get,
+    mentorship_list,
+    staff_trained_total,
+    training_list,
+)
+from counterpart.talent.selectors.people import (
+    couple_get,
+    couple_of,
+    institutions_for_posts,
+    is_professional_user,
+    post_get,
+    post_list,
+    preference_list,
+    professional_get,
+    professional_label,
+    professional_list,
+    professional_of,
+    sending_organizations,
+)
+from counterpart.talent.selectors.placements import (
+    ChainLink,
+    PostChain,
+    ending_without_successor,
+    extension_list,
+    placement_get,
+    placement_list,
+    post_chain,
+    terms_by_year,
+)
+from counterpart.talent.selectors.posts import (
+    PLACE_LEVELS,
+    ApplicantRow,
+    applicant_rows,
+    as_applicant,
+    free_places,
+    need_of,
+    place_keys,
+    post_ranking,
+)
+from counterpart.talent.selectors.runs import (
+    match_run_get,
+    match_run_list,
+    match_run_rows,
+    placed_by_choice,
+    round_inputs,
+)
+
+__all__ = [
+    "ApplicantRow",
+    "ChainLink",
+    "PLACE_LEVELS",
+    "PostChain",
+    "applicant_rows",
+    "as_applicant",
+    "couple_get",
+    "couple_of",
+    "ending_without_successor",
+    "extension_list",
+    "free_places",
+    "institutions_for_posts",
+    "is_professional_user",
+    "knowledge_institutions",
+    "match_run_get",
+    "match_run_list",
+    "match_run_rows",
+    "mentorship_get",
+    "mentorship_list",
+    "need_of",
+    "place_keys",
+    "placed_by_choice",
+    "placement_get",
+    "placement_list",
+    "post_chain",
+    "post_get",
+    "post_list",
+    "post_ranking",
+    "preference_list",
+    "professional_get",
+    "professional_label",
+    "professional_list",
+    "professional_of",
+    "round_inputs",
+    "sending_organizations",
+    "staff_trained_total",
+    "terms_by_year",
+    "training_list",
+]

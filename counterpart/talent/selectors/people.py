@@ -1,0 +1,101 @@
+"""Professionals, couples, preferences, and the institutions each side works for."""
+
+from django.db.models import Q, QuerySet
+from django.shortcuts import get_object_or_404
+
+from counterpart.accounts import permissions
+from counterpart.accounts.models import Role
+from counterpart.places import selectors as places
+from counterpart.talent.models import (
+    Couple,
+    Post,
+    PostStatus,
+    Preference,
+    Professional,
+)
+
+
+def professional_list(*, actor) -> QuerySet[Professional]:
+    professionals = Professional.objects.select_related("organization", "user")
+    if permissions.reads_everything(actor):
+        return professionals
+    own = Q(user=actor) if getattr(actor, "pk", None) else Q(pk__in=[])
+    return professionals.filter(own | permissions.donor_scope_q(actor, "organization__"))
+
+
+def professional_label(*, actor, professional: Professional) -> str:
+    """The professional's name for those who may see it (rule 7), else their applicant number."""
+    if permissions.may_see_professional_name(actor, professional):
+        return professional.name
+    return str(professional.applicant_label)
+
+
+def professional_get(*, actor, pk: int) -> Professional:
+    return get_object_or_404(professional_list(actor=actor), pk=pk)
+
+
+def professional_of(*, actor) -> Professional | None:
+    """The signed-in professional's own profile, if they have one."""
+    if not getattr(actor, "pk", None):
+        return None
+    return Professional.objects.select_related("organization").filter(user=actor).first()
+
+
+def couple_of(professional: Professional) -> Couple | None:
+    return Couple.objects.filter(Q(first=professional) | Q(second=professional)).first()
+
+
+def couple_get(*, actor, pk: int) -> Couple:
+    """A couple the actor sees at least one partner of."""
+    visible = professional_list(actor=actor)
+    return get_object_or_404(
+        Couple.objects.filter(Q(first__in=visible) | Q(second__in=visible)), pk=pk
+    )
+
+
+def preference_list(*, actor, professional: Professional) -> QuerySet[Preference]:
+    """A professional's ranking, for whoever may see the professional."""
+    get_object_or_404(professional_list(actor=actor), pk=professional.pk)
+    return professional.preferences.select_related("post__institution__region")
+
+
+def post_list(*, actor, status: str | None = None, institution=None) -> QuerySet[Post]:
+    posts = Post.objects.select_related("institution__region")
+    if not permissions.reads_everything(actor):
+        posts = posts.filter(
+            Q(status=PostStatus.OPEN)
+            | permissions.recipient_scope_q(actor, "institution__region__")
+        )
+    if status:
+        posts = posts.filter(status=status)
+    if institution is not None:
+        posts = posts.filter(institution=institution)
+    return posts
+
+
+def post_get(*, actor, pk: int) -> Post:
+    return get_object_or_404(post_list(actor=actor), pk=pk)
+
+
+def institutions_for_posts(*, actor):
+    """The institutions whose needs the actor may post."""
+    organizations = places.organization_list(actor=actor).exclude(
+        kind__in=["province", "municipality", "city", "central_agency"]
+    )
+    if permissions.is_programme_office(actor):
+        return organizations
+    return organizations.filter(permissions.recipient_scope_q(actor, "region__"))
+
+
+def sending_organizations(*, actor):
+    """The organizations whose people the actor registers: the donor team's own and those
+    under it (all, for the office)."""
+    organizations = places.organization_list(actor=actor)
+    if permissions.is_programme_office(actor):
+        return organizations
+    teams = permissions.organizations_in_role(actor, Role.DONOR_TEAM)
+    return organizations.filter(permissions.subtree_q(teams))
+
+
+def is_professional_user(actor) -> bool:
+    return Role.PROFESSIONAL in permissions.roles(actor)
