@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 from ninja import NinjaAPI
 from ninja.security import HttpBearer, django_auth
 
+from counterpart.accounts.api import router as accounts_router
 from counterpart.accounts.services import api_token_authenticate
 from counterpart.audit.api import router as audit_router
 from counterpart.care.api import router as care_router
@@ -67,4 +68,5 @@ api.add_router("/", talent_router)
 api.add_router("/", care_router)
 api.add_router("/", exchanges_router)
 api.add_router("/", enterprise_router)
+api.add_router("/", accounts_router)
 api.add_router("/audit", audit_router)

@@ -59,8 +59,12 @@ def user_create(
 
 @transaction.atomic
 def membership_grant(*, actor, user: User, organization, role: str) -> Membership:
+    """`organization`: an Organization, or its id (checked to exist, naming the field)."""
     permissions.require(permissions.can_manage_programme(actor))
-    membership = Membership(user=user, organization=organization, role=role)
+    if isinstance(organization, int):
+        membership = Membership(user=user, organization_id=organization, role=role)
+    else:
+        membership = Membership(user=user, organization=organization, role=role)
     membership.full_clean()
     membership.save()
     audit_record(

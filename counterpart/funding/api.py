@@ -7,7 +7,7 @@ from ninja.pagination import paginate
 from counterpart.core.lookups import visible_or_error
 from counterpart.core.schemas import InputSchema
 from counterpart.funding import selectors, services
-from counterpart.funding.models import TransactionKind
+from counterpart.funding.models import RuleKind, TransactionKind
 from counterpart.pairings import selectors as pairings
 from counterpart.places.api import organization_or_error, region_or_error
 from counterpart.projects import selectors as projects
@@ -52,6 +52,26 @@ class ReverseIn(InputSchema):
     reason: str
 
 
+class RuleOut(Schema):
+    id: int
+    round_id: int
+    donor_id: int | None
+    kind: RuleKind
+    threshold_ppm: int
+    first_year: int
+    last_year: int | None
+    notes: str
+    version: int
+
+
+class RulePatch(InputSchema):
+    version: int = Field(description="The version you read; a stale one is refused.")
+    threshold_ppm: int | None = Field(None, ge=1, le=1_000_000)
+    first_year: int | None = Field(None, ge=1949, le=2100)
+    last_year: int | None = Field(None, ge=1949, le=2100)
+    notes: str | None = None
+
+
 class ReceiptIn(InputSchema):
     received_on: datetime.date
     note: str = ""
@@ -88,14 +108,18 @@ class ShareOut(Schema):
     met: bool | None
 
 
+def _round_or_error(actor, round_id: int | None):
+    return visible_or_error(
+        pairings.round_list(actor=actor),
+        round_id,
+        field="round_id",
+        message=_("No round with id %(id)s."),
+    )
+
+
 def _filters(actor, round_id, donor_id, area_id, year) -> selectors.Filters:
     return selectors.Filters(
-        round=visible_or_error(
-            pairings.round_list(actor=actor),
-            round_id,
-            field="round_id",
-            message=_("No round with id %(id)s."),
-        ),
+        round=_round_or_error(actor, round_id),
         donor=organization_or_error(actor=actor, pk=donor_id, field="donor_id"),
         area=region_or_error(actor=actor, pk=area_id, field="area_id"),
         year=year,
@@ -170,6 +194,27 @@ def confirm_receipt(request, transaction_id: int, payload: ReceiptIn):
 @paginate
 def list_rates(request, currency: str | None = Query(None, max_length=3)):
     return selectors.exchange_rate_list(actor=request.auth, currency=currency)
+
+
+@router.get("/compliance-rules", response=list[RuleOut])
+@paginate
+def list_rules(request, round_id: int | None = None):
+    """The lines shares are checked against (the round's defaults and donors' own)."""
+    actor = request.auth
+    return selectors.compliance_rule_list(actor=actor, round=_round_or_error(actor, round_id))
+
+
+@router.patch("/compliance-rules/{rule_id}", response=RuleOut)
+def update_rule(request, rule_id: int, payload: RulePatch):
+    """The office moves a line, or the years it holds for."""
+    actor = request.auth
+    changes = payload.dict(exclude_unset=True, exclude={"version"})
+    return services.compliance_rule_update(
+        actor=actor,
+        rule=selectors.compliance_rule_get(actor=actor, pk=rule_id),
+        expected_version=payload.version,
+        **changes,
+    )
 
 
 @router.get("/totals", response=list[TotalRow])

@@ -252,8 +252,13 @@ def _thresholds(filters: Filters) -> dict[str, int]:
 
 
 def compliance_rule_list(*, actor, round=None) -> QuerySet[ComplianceRule]:
+    """The lines the shares are checked against: public, as the checks are."""
     rules = ComplianceRule.objects.select_related("round", "donor")
     return rules.filter(round=round) if round is not None else rules
+
+
+def compliance_rule_get(*, actor, pk: int) -> ComplianceRule:
+    return get_object_or_404(compliance_rule_list(actor=actor), pk=pk)
 
 
 @dataclass

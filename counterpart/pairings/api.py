@@ -20,6 +20,38 @@ class RoundOut(Schema):
     name_zh: str
     starts_on: datetime.date
     ends_on: datetime.date | None
+    description_en: str
+    description_zh: str
+    version: int
+
+
+class RoundPatch(InputSchema):
+    version: int = Field(description="The version you read; a stale one is refused.")
+    name_en: str | None = None
+    name_zh: str | None = None
+    starts_on: datetime.date | None = None
+    ends_on: datetime.date | None = None
+    description_en: str | None = None
+    description_zh: str | None = None
+
+
+class QuotaRuleOut(Schema):
+    id: int
+    round_id: int
+    donor_id: int | None
+    share_ppm: int
+    first_year: int
+    last_year: int | None
+    notes: str
+    version: int
+
+
+class QuotaRulePatch(InputSchema):
+    version: int = Field(description="The version you read; a stale one is refused.")
+    share_ppm: int | None = Field(None, ge=1, le=1_000_000)
+    first_year: int | None = Field(None, ge=1949, le=2100)
+    last_year: int | None = Field(None, ge=1949, le=2100)
+    notes: str | None = None
 
 
 class PairingOut(Schema):
@@ -112,6 +144,41 @@ def _parent_or_error(actor, pk: int | None):
 @router.get("/rounds", response=list[RoundOut])
 def list_rounds(request):
     return selectors.round_list(actor=request.auth)
+
+
+@router.patch("/rounds/{round_id}", response=RoundOut)
+def update_round(request, round_id: int, payload: RoundPatch):
+    """The office corrects a round's names, dates or description."""
+    actor = request.auth
+    changes = payload.dict(exclude_unset=True, exclude={"version"})
+    return services.pairing_round_update(
+        actor=actor,
+        pairing_round=selectors.round_get(actor=actor, pk=round_id),
+        expected_version=payload.version,
+        **changes,
+    )
+
+
+@router.get("/rounds/{round_id}/quota-rules", response=list[QuotaRuleOut])
+def list_quota_rules(request, round_id: int):
+    """The round's default share and each donor's own (the office and auditors)."""
+    actor = request.auth
+    return selectors.quota_rule_list(
+        actor=actor, round=selectors.round_get(actor=actor, pk=round_id)
+    )
+
+
+@router.patch("/quota-rules/{rule_id}", response=QuotaRuleOut)
+def update_quota_rule(request, rule_id: int, payload: QuotaRulePatch):
+    """The office changes a share, or the years it holds for."""
+    actor = request.auth
+    changes = payload.dict(exclude_unset=True, exclude={"version"})
+    return services.quota_rule_update(
+        actor=actor,
+        rule=selectors.quota_rule_get(actor=actor, pk=rule_id),
+        expected_version=payload.version,
+        **changes,
+    )
 
 
 @router.get("/rounds/{round_id}/quotas", response=list[QuotaRowOut])

@@ -170,6 +170,11 @@ def quota_rule_list(*, actor, round: PairingRound) -> QuerySet[QuotaRule]:
     return QuotaRule.objects.filter(round=round).select_related("donor")
 
 
+def quota_rule_get(*, actor, pk: int) -> QuotaRule:
+    permissions.require(permissions.reads_everything(actor))
+    return get_object_or_404(QuotaRule, pk=pk)
+
+
 def fiscal_revenue_list(*, actor, donor: Organization | None = None) -> QuerySet[FiscalRevenue]:
     revenues = FiscalRevenue.objects.select_related("donor")
     if not permissions.reads_everything(actor):

@@ -17,6 +17,16 @@ class RegionOut(Schema):
     name_zh: str
     level: RegionLevel
     parent_id: int | None
+    version: int
+
+
+class RegionPatch(InputSchema):
+    version: int = Field(description="The version you read; a stale one is refused.")
+    name_en: str | None = None
+    name_zh: str | None = None
+    code: str | None = None
+    level: RegionLevel | None = None
+    parent_id: int | None = None
 
 
 class OrganizationOut(Schema):
@@ -82,6 +92,21 @@ def list_regions(
 @router.get("/regions/{region_id}", response=RegionOut)
 def get_region(request, region_id: int):
     return selectors.region_get(actor=request.auth, pk=region_id)
+
+
+@router.patch("/regions/{region_id}", response=RegionOut)
+def update_region(request, region_id: int, payload: RegionPatch):
+    """The office corrects a region's names, code, level or parent."""
+    actor = request.auth
+    region = selectors.region_get(actor=actor, pk=region_id)
+    changes = payload.dict(exclude_unset=True, exclude={"version"})
+    if "parent_id" in changes:
+        changes["parent"] = region_or_error(
+            actor=actor, pk=changes.pop("parent_id"), field="parent_id"
+        )
+    return services.region_update(
+        actor=actor, region=region, expected_version=payload.version, **changes
+    )
 
 
 @router.get("/organizations", response=list[OrganizationOut])

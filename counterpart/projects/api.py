@@ -98,6 +98,19 @@ class MilestoneDone(InputSchema):
     completed_on: datetime.date
 
 
+class PlaceIn(InputSchema):
+    region_id: int
+    latitude: Decimal | None = Field(None, max_digits=8, decimal_places=5)
+    longitude: Decimal | None = Field(None, max_digits=8, decimal_places=5)
+
+
+class PlaceOut(Schema):
+    id: int
+    region_id: int
+    latitude: Decimal | None
+    longitude: Decimal | None
+
+
 class DocumentIn(InputSchema):
     title: str
     url: str
@@ -255,6 +268,21 @@ def add_document(request, project_id: int, payload: DocumentIn):
     actor = request.auth
     project = selectors.project_get(actor=actor, pk=project_id)
     return 201, services.document_add(actor=actor, project=project, **payload.dict())
+
+
+@router.get("/projects/{project_id}/places", response=list[PlaceOut])
+def list_places(request, project_id: int):
+    """The places a project works in beside its main one."""
+    return selectors.project_get(actor=request.auth, pk=project_id).places.all()
+
+
+@router.post("/projects/{project_id}/places", response={201: PlaceOut})
+def add_place(request, project_id: int, payload: PlaceIn):
+    actor = request.auth
+    project = selectors.project_get(actor=actor, pk=project_id)
+    data = payload.dict()
+    region = region_or_error(actor=actor, pk=data.pop("region_id"), field="region_id")
+    return 201, services.project_place_add(actor=actor, project=project, region=region, **data)
 
 
 @router.get("/projects/{project_id}/results", response=list[ResultOut])

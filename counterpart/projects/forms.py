@@ -116,6 +116,22 @@ class MilestoneDoneForm(VersionedForm):
     completed_on = forms.DateField(label=_("Completed on"), widget=DATE)
 
 
+class PlaceForm(forms.Form):
+    region = RegionChoiceField(
+        label=_("Place"), queryset=None, help_text=_("Within the place the pairing assists.")
+    )
+    latitude = forms.DecimalField(
+        label=_("Latitude"), max_digits=8, decimal_places=5, required=False
+    )
+    longitude = forms.DecimalField(
+        label=_("Longitude"), max_digits=8, decimal_places=5, required=False
+    )
+
+    def __init__(self, *args, regions, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["region"].queryset = regions
+
+
 class DocumentForm(forms.Form):
     title = forms.CharField(label=_("Document title"), max_length=300)
     url = forms.URLField(label=_("Link"), max_length=500, assume_scheme="https")

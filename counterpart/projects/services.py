@@ -225,11 +225,30 @@ def project_sectors_set(
 
 @transaction.atomic
 def project_place_add(
-    *, actor, project: Project, region, latitude=None, longitude=None
+    *,
+    actor,
+    project: Project,
+    region: Region,
+    latitude: Decimal | None = None,
+    longitude: Decimal | None = None,
 ) -> ProjectPlace:
+    """Another place the project works in, with a point on the map where one is known."""
     _require_runs(actor, project)
+    errors = {}
     if not region.is_within(project.pairing.recipient):
-        raise ValidationError({"region": _("This place is not within the pairing's recipient.")})
+        errors["region"] = _("This place is not within the pairing's recipient.")
+    elif region.pk == project.region_id or project.places.filter(region=region).exists():
+        errors["region"] = _("The project already works in this place.")
+    if latitude is not None and not -90 <= latitude <= 90:
+        errors["latitude"] = _("A latitude is between -90 and 90.")
+    if longitude is not None and not -180 <= longitude <= 180:
+        errors["longitude"] = _("A longitude is between -180 and 180.")
+    if (latitude is None) != (longitude is None):
+        errors["longitude" if longitude is None else "latitude"] = _(
+            "Give both latitude and longitude, or neither."
+        )
+    if errors:
+        raise ValidationError(errors)
     place = ProjectPlace(project=project, region=region, latitude=latitude, longitude=longitude)
     place.full_clean()
     place.save()

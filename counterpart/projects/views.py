@@ -16,6 +16,7 @@ from counterpart.projects.forms import (
     MilestoneDoneForm,
     MilestoneForm,
     PeriodForm,
+    PlaceForm,
     ProjectCreateForm,
     ProjectEditForm,
     ProjectFieldsForm,
@@ -141,7 +142,16 @@ def project_edit_view(request, pk: int):
 
 
 # The detail page's forms: the value of the `action` button that sends each.
-ACTIONS = ("sectors", "milestone", "milestone_done", "document", "result", "indicator", "period")
+ACTIONS = (
+    "sectors",
+    "place",
+    "milestone",
+    "milestone_done",
+    "document",
+    "result",
+    "indicator",
+    "period",
+)
 
 
 def project_detail_view(request, pk: int):
@@ -213,6 +223,14 @@ def _detail_forms(actor, project, *, can_run: bool, action: str | None, data) ->
             auto_id=ids("sectors"),
         ),
         "milestone": MilestoneForm(posted("milestone"), auto_id=ids("milestone")),
+        "place": PlaceForm(
+            posted("place"),
+            regions=places.region_list(actor=actor)
+            .filter(path__startswith=project.pairing.recipient.path)
+            .exclude(pk=project.region_id)
+            .order_by("path"),
+            auto_id=ids("place"),
+        ),
         "document": DocumentForm(posted("document"), auto_id=ids("document")),
         "result": ResultForm(posted("result"), auto_id=ids("result")),
         "indicator": IndicatorForm(
@@ -258,6 +276,8 @@ def _act(request, actor, project, action: str, forms: dict) -> bool:
             )
         elif action == "milestone":
             services.milestone_add(actor=actor, project=project, **data)
+        elif action == "place":
+            services.project_place_add(actor=actor, project=project, **data)
         elif action == "document":
             services.document_add(actor=actor, project=project, **data)
         elif action == "result":

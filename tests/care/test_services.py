@@ -272,3 +272,23 @@ def test_the_audit_log_refuses_identity_numbers_whatever_wrote_them(world):
             after={"note": "1101 0119 9003 0712 34"},
         )
     assert "note" in error.value.message_dict
+
+
+def test_either_side_cancels_an_open_consultation_with_a_reason(world, hospitals):
+    consultation = ask(world, hospitals)
+    with pytest.raises(Http404):  # a stranger cannot even see it
+        selectors.consultation_get(actor=world.user("guangdong_team"), pk=consultation.pk)
+    cancelled = services.consultation_cancel(
+        actor=world.user("beijing_team"),
+        consultation=consultation,
+        expected_version=consultation.version,
+        reason="The family chose a hospital nearer home.",
+    )
+    assert cancelled.status == "cancelled"
+    with pytest.raises(ValidationError):  # closed
+        services.consultation_cancel(
+            actor=world.user("hotan_team"),
+            consultation=cancelled,
+            expected_version=cancelled.version,
+            reason="Again.",
+        )

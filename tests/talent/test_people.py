@@ -228,3 +228,42 @@ def test_no_talent_model_has_a_field_for_origin_belief_or_politics():
     for model in apps.get_app_config("talent").get_models():
         for field in model._meta.get_fields():
             assert not any(word in field.name.lower() for word in forbidden), (model, field.name)
+
+
+def test_a_professional_updates_their_profile_and_a_stale_form_is_refused(world, talent):
+    me = world.user("professional")
+    read = talent.yu.version
+    updated = services.professional_update(
+        actor=me, professional=talent.yu, expected_version=read, seniority=4, languages=["zh", "ug"]
+    )
+    assert (updated.seniority, updated.languages, updated.version) == (4, ["zh", "ug"], read + 1)
+    with pytest.raises(ValidationError) as error:
+        services.professional_update(
+            actor=me, professional=talent.yu, expected_version=read, seniority=1
+        )
+    assert "version" in error.value.message_dict
+    with pytest.raises(ValidationError) as error:
+        services.professional_update(
+            actor=me, professional=updated, expected_version=updated.version, languages=["xx"]
+        )
+    assert "languages" in error.value.message_dict
+    with pytest.raises(PermissionDenied):  # another donor's team
+        services.professional_update(
+            actor=world.user("guangdong_team"),
+            professional=updated,
+            expected_version=updated.version,
+            seniority=1,
+        )
+
+
+def test_a_receiving_team_updates_its_post(world, talent):
+    hotan = world.user("hotan_team")
+    post = services.post_update(
+        actor=hotan, post=talent.paediatrics, expected_version=talent.paediatrics.version, places=3
+    )
+    assert (post.places, post.version) == (3, talent.paediatrics.version + 1)
+    assert AuditEvent.objects.filter(event_type="post.updated", object_id=str(post.pk)).exists()
+    with pytest.raises(PermissionDenied):
+        services.post_update(
+            actor=world.user("guangdong_team"), post=post, expected_version=post.version, places=1
+        )

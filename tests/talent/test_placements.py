@@ -271,3 +271,19 @@ def test_an_extension_recorded_later_is_dated_within_the_term(world, talent):
             reason="Much longer.",
         )
     assert "new_end_date" in error.value.message_dict
+
+
+def test_the_office_discards_a_run_it_will_not_publish(world, talent):
+    rank(talent.yu, talent.paediatrics)
+    office = world.user("office")
+    run = services.match_run_create(actor=office, today=datetime.date(2030, 1, 1))
+    with pytest.raises(PermissionDenied):
+        services.match_run_discard(
+            actor=world.user("hotan_team"), run=run, expected_version=run.version
+        )
+    discarded = services.match_run_discard(actor=office, run=run, expected_version=run.version)
+    assert discarded.status == MatchRunStatus.DISCARDED
+    assert AuditEvent.objects.filter(event_type="match_run.discarded").count() == 1
+    with pytest.raises(ValidationError):  # neither published nor discarded again
+        services.match_run_publish(actor=office, run=discarded, expected_version=discarded.version)
+    assert not Placement.objects.exists()
