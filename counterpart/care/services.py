@@ -216,6 +216,7 @@ def referral_create(
     return referral
 
 
+@transaction.atomic
 def referral_from_consultation(
     *, actor, consultation: Teleconsultation, referred_on: datetime.date, treatment: str = ""
 ) -> Referral:

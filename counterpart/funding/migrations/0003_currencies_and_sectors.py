@@ -2,7 +2,7 @@
 
 from django.db import migrations
 
-from counterpart.funding.reference import reference_data_load
+from counterpart.funding.services.reference import reference_data_load
 
 
 def load(apps, schema_editor):

@@ -1,0 +1,106 @@
+"""House rules that the code itself can be checked against (ARCHITECTURE.md, rules 1 and 2):
+writes happen in services only, and every service that changes data writes an audit event."""
+
+import ast
+from pathlib import Path
+
+PACKAGE = Path(__file__).resolve().parent.parent / "counterpart"
+WRITES = {"create", "update", "delete", "get_or_create", "update_or_create"}
+BULK = {"bulk_create", "bulk_update"}
+AUDITS = {"audit_record", "tracked_update", "provenance_record"}
+# Services that change nothing anyone entered, and why they write no event of their own.
+NO_EVENT = {
+    "transaction_preview": "writes nothing: what recording would do",
+    "reference_data_restore": "puts back the code lists the product ships",
+    "ledger_totals_rebuild": "recomputes derived rows from the ledger, whose entries are audited",
+}
+
+
+def python_files():
+    for path in sorted(PACKAGE.rglob("*.py")):
+        if "migrations" not in path.parts:
+            yield path
+
+
+def is_services(path: Path) -> bool:
+    return path.name == "services.py" or "services" in path.parts
+
+
+def chain(node) -> list[str]:
+    """`Post.objects.filter(x).update` → ["Post", "objects", "filter", "update"]."""
+    names = []
+    while True:
+        if isinstance(node, ast.Attribute):
+            names.append(node.attr)
+            node = node.value
+        elif isinstance(node, ast.Call):
+            node = node.func
+        else:
+            if isinstance(node, ast.Name):
+                names.append(node.id)
+            return names[::-1]
+
+
+def writes_in(tree) -> list[tuple[int, str]]:
+    found = []
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Call) or not isinstance(node.func, ast.Attribute):
+            continue
+        names = chain(node.func)
+        method = names[-1]
+        through_manager = "objects" in names[:-1] and method in WRITES
+        if through_manager or method in BULK or (method == "save" and names[0] != "super"):
+            found.append((node.lineno, ".".join(names)))
+    return found
+
+
+def test_writes_happen_in_services_only():
+    outside = [
+        f"{path.relative_to(PACKAGE.parent)}:{line} {call}"
+        for path in python_files()
+        if not is_services(path)
+        for line, call in writes_in(ast.parse(path.read_text()))
+    ]
+    assert outside == []
+
+
+def test_the_guard_sees_a_write():
+    tree = ast.parse("def view(r):\n    Post.objects.filter(pk=1).update(x=1)\n    p.save()\n")
+    assert [call for _line, call in writes_in(tree)] == ["Post.objects.filter.update", "p.save"]
+
+
+def services():
+    """{name: (its calls, whether it writes)} of every service: a public function of a services
+    module that runs in a transaction of its own (house rule 1)."""
+    found = {}
+    for path in python_files():
+        if not is_services(path):
+            continue
+        for node in ast.parse(path.read_text()).body:
+            atomic = any("atomic" in ast.unparse(d) for d in getattr(node, "decorator_list", []))
+            if isinstance(node, ast.FunctionDef) and not node.name.startswith("_") and atomic:
+                calls = {
+                    call.func.attr if isinstance(call.func, ast.Attribute) else call.func.id
+                    for call in ast.walk(node)
+                    if isinstance(call, ast.Call)
+                    and isinstance(call.func, ast.Attribute | ast.Name)
+                }
+                found[node.name] = (calls, bool(writes_in(node)))
+    return found
+
+
+def test_every_service_that_changes_data_writes_an_audit_event():
+    known = services()
+    assert len(known) > 50  # the walk finds the services
+    audited = {name for name, (calls, _w) in known.items() if calls & AUDITS}
+    changed = True
+    while changed:  # a service that calls an audited one is audited through it
+        grown = {name for name, (calls, _w) in known.items() if calls & audited}
+        changed = not grown <= audited
+        audited |= grown
+    silent = {
+        name
+        for name, (calls, writes) in known.items()
+        if (writes or calls & set(known)) and name not in audited and name not in NO_EVENT
+    }
+    assert silent == set()
