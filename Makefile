@@ -8,16 +8,17 @@ MO := counterpart/locale/zh_Hans/LC_MESSAGES/django.mo
 PGPORT ?= 54329
 PG_URL := postgres://postgres@127.0.0.1:$(PGPORT)/counterpart
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+PORT ?= 8000
 export DEBUG ?= 1
 
 .PHONY: run setup test test-sqlite test-postgres test-e2e lint format messages system-packages clean \
 	bench-ledger bench-matching
 
-run: setup ## Set everything up and serve http://127.0.0.1:8000 with demo data
+run: setup ## Set everything up and serve http://127.0.0.1:$(PORT) with demo data (DEBUG=1)
 	$(PY) manage.py migrate --no-input -v0
 	$(PY) manage.py demo
-	@echo "Serving on http://127.0.0.1:8000  (Ctrl-C stops)"
-	$(PY) manage.py runserver 127.0.0.1:8000
+	@echo "Serving on http://127.0.0.1:$(PORT)  (Ctrl-C stops)"
+	$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 setup: $(PIP_STAMP) $(NPM_STAMP) $(MO)
 
