@@ -36,37 +36,52 @@ class World:
         return self.users[key]
 
 
+PASSWORD = "pw-for-tests-1"  # every user of the world signs in with it
+
+
 @pytest.fixture
 def world(db) -> World:
+    return build_world()
+
+
+def build_world() -> World:
     f = factories
-    china = f.region(level="country", name="China")
-    xinjiang = f.region(level="province", parent=china, name="Xinjiang")
-    hotan = f.region(level="prefecture", parent=xinjiang, name="Hotan Prefecture")
-    hotan_city = f.region(level="county", parent=hotan, name="Hotan City")
-    hotan_county = f.region(level="county", parent=hotan, name="Hotan County")
-    kashgar = f.region(level="prefecture", parent=xinjiang, name="Kashgar Prefecture")
-    shufu = f.region(level="county", parent=kashgar, name="Shufu County")
-    jiashi = f.region(level="county", parent=kashgar, name="Jiashi County")
-    beijing_region = f.region(level="province", parent=china, name="Beijing")
-    guangdong_region = f.region(level="province", parent=china, name="Guangdong")
-    beijing = f.organization(region_=beijing_region, kind="municipality", name="Beijing")
-    guangdong = f.organization(region_=guangdong_region, name="Guangdong")
-    shenzhen = f.organization(
+    china = f.RegionFactory(level="country", name="China")
+    xinjiang = f.RegionFactory(level="province", parent=china, name="Xinjiang")
+    hotan = f.RegionFactory(level="prefecture", parent=xinjiang, name="Hotan Prefecture")
+    hotan_city = f.RegionFactory(level="county", parent=hotan, name="Hotan City")
+    hotan_county = f.RegionFactory(level="county", parent=hotan, name="Hotan County")
+    kashgar = f.RegionFactory(level="prefecture", parent=xinjiang, name="Kashgar Prefecture")
+    shufu = f.RegionFactory(level="county", parent=kashgar, name="Shufu County")
+    jiashi = f.RegionFactory(level="county", parent=kashgar, name="Jiashi County")
+    beijing_region = f.RegionFactory(level="province", parent=china, name="Beijing")
+    guangdong_region = f.RegionFactory(level="province", parent=china, name="Guangdong")
+    beijing = f.OrganizationFactory(region_=beijing_region, kind="municipality", name="Beijing")
+    guangdong = f.OrganizationFactory(region_=guangdong_region, name="Guangdong")
+    shenzhen = f.OrganizationFactory(
         region_=guangdong_region, kind="city", parent=guangdong, name="Shenzhen"
     )
-    office_org = f.organization(region_=xinjiang, kind="local_government", name="Office")
-    hotan_office = f.organization(region_=hotan, kind="local_government", name="Hotan Office")
-    round_ = f.pairing_round(year=2010)
+    office_org = f.OrganizationFactory(region_=xinjiang, kind="local_government", name="Office")
+    hotan_office = f.OrganizationFactory(
+        region_=hotan, kind="local_government", name="Hotan Office"
+    )
+    round_ = f.PairingRoundFactory(year=2010)
     users = {
-        "office": f.user(organization_=office_org, role=Role.PROGRAMME_OFFICE, username="office"),
-        "auditor": f.user(organization_=office_org, role=Role.AUDITOR, username="auditor"),
-        "beijing_team": f.user(organization_=beijing, role=Role.DONOR_TEAM, username="bj"),
-        "guangdong_team": f.user(organization_=guangdong, role=Role.DONOR_TEAM, username="gd"),
-        "hotan_team": f.user(
+        "office": f.UserFactory(
+            organization_=office_org, role=Role.PROGRAMME_OFFICE, username="office"
+        ),
+        "auditor": f.UserFactory(organization_=office_org, role=Role.AUDITOR, username="auditor"),
+        "beijing_team": f.UserFactory(organization_=beijing, role=Role.DONOR_TEAM, username="bj"),
+        "guangdong_team": f.UserFactory(
+            organization_=guangdong, role=Role.DONOR_TEAM, username="gd"
+        ),
+        "hotan_team": f.UserFactory(
             organization_=hotan_office, role=Role.RECIPIENT_TEAM, username="hotan"
         ),
-        "professional": f.user(organization_=beijing, role=Role.PROFESSIONAL, username="pro"),
-        "nobody": f.user(username="nobody"),
+        "professional": f.UserFactory(
+            organization_=beijing, role=Role.PROFESSIONAL, username="pro"
+        ),
+        "nobody": f.UserFactory(username="nobody"),
     }
     return World(
         china=china,
@@ -81,12 +96,12 @@ def world(db) -> World:
         office_org=office_org,
         hotan_office=hotan_office,
         round=round_,
-        beijing_hotan_city=f.pairing(round_=round_, donor=beijing, recipient=hotan_city),
-        beijing_draft=f.pairing(
+        beijing_hotan_city=f.PairingFactory(round_=round_, donor=beijing, recipient=hotan_city),
+        beijing_draft=f.PairingFactory(
             round_=round_, donor=beijing, recipient=hotan_county, is_published=False
         ),
-        guangdong_shufu=f.pairing(round_=round_, donor=guangdong, recipient=shufu),
-        guangdong_draft=f.pairing(
+        guangdong_shufu=f.PairingFactory(round_=round_, donor=guangdong, recipient=shufu),
+        guangdong_draft=f.PairingFactory(
             round_=round_,
             donor=guangdong,
             recipient=jiashi,

@@ -17,7 +17,7 @@ def login(client, username, password):
 
 
 def test_sign_in_and_out(client, db):
-    f.user(username="amina", password="right-password-1")
+    f.UserFactory(username="amina", password="right-password-1")
     assert login(client, "amina", "right-password-1").status_code == 302
     assert client.get(reverse("accounts:account")).status_code == 200
     client.post(reverse("accounts:logout"))
@@ -26,7 +26,7 @@ def test_sign_in_and_out(client, db):
 
 def test_repeated_failures_pause_even_the_right_password(client, db, settings):
     settings.LOGIN_THROTTLE_ATTEMPTS = 3
-    f.user(username="amina", password="right-password-1")
+    f.UserFactory(username="amina", password="right-password-1")
     for _ in range(3):
         assert login(client, "amina", "wrong").status_code == 200
     response = login(client, "amina", "right-password-1")
@@ -37,7 +37,7 @@ def test_repeated_failures_pause_even_the_right_password(client, db, settings):
 
 def test_a_success_clears_the_count_for_that_username(client, db, settings):
     settings.LOGIN_THROTTLE_ATTEMPTS = 3
-    f.user(username="amina", password="right-password-1")
+    f.UserFactory(username="amina", password="right-password-1")
     login(client, "amina", "wrong")
     login(client, "amina", "wrong")
     assert login(client, "amina", "right-password-1").status_code == 302
@@ -48,7 +48,7 @@ def test_a_success_clears_the_count_for_that_username(client, db, settings):
 
 
 def test_password_change(client, db):
-    user = f.user(username="amina", password="right-password-1")
+    user = f.UserFactory(username="amina", password="right-password-1")
     client.force_login(user)
     response = client.post(
         reverse("accounts:password_change"),
@@ -79,7 +79,7 @@ def test_admin_is_for_office_superusers_only(client, world):
 
 def test_one_address_cannot_lock_every_user_out(client, db, settings):
     settings.LOGIN_THROTTLE_ATTEMPTS = 2
-    f.user(username="amina", password="right-password-1")
+    f.UserFactory(username="amina", password="right-password-1")
     for n in range(40):  # an attacker behind the office's one address tries many usernames
         login(client, f"guess{n}", "wrong")
     assert login(client, "amina", "right-password-1").status_code == 302
@@ -88,7 +88,7 @@ def test_one_address_cannot_lock_every_user_out(client, db, settings):
 @pytest.mark.parametrize("variant", ["auditor ", " auditor", "AUDITOR", "ａｕｄｉｔｏｒ"])
 def test_a_username_is_one_person_however_it_is_typed(client, db, settings, variant):
     settings.LOGIN_THROTTLE_ATTEMPTS = 3
-    f.user(username="auditor", password="right-password-1")
+    f.UserFactory(username="auditor", password="right-password-1")
     login(client, "auditor", "wrong")
     login(client, variant, "wrong")
     login(client, variant.upper(), "wrong")
@@ -98,7 +98,7 @@ def test_a_username_is_one_person_however_it_is_typed(client, db, settings, vari
 
 def test_a_username_is_paused_across_addresses_too(client, db, settings):
     settings.LOGIN_THROTTLE_ATTEMPTS = 2
-    f.user(username="amina", password="right-password-1")
+    f.UserFactory(username="amina", password="right-password-1")
     for n in range(8):  # two tries from each of four addresses: the username's allowance
         client.post(
             reverse("accounts:login"),
@@ -115,7 +115,7 @@ def test_a_username_is_paused_across_addresses_too(client, db, settings):
 
 def test_a_forwarded_address_counts_only_behind_a_trusted_proxy(client, db, settings):
     settings.LOGIN_THROTTLE_ATTEMPTS = 2
-    f.user(username="amina", password="right-password-1")
+    f.UserFactory(username="amina", password="right-password-1")
 
     def attempt(password, forwarded):
         return client.post(
@@ -162,7 +162,7 @@ def test_a_password_change_revokes_every_api_token(client, db):
     from counterpart.accounts import services
     from counterpart.accounts.models import ApiToken
 
-    user = f.user(username="amina", password="right-password-1")
+    user = f.UserFactory(username="amina", password="right-password-1")
     _token, raw = services.api_token_create(actor=user, name="script")
     assert services.api_token_authenticate(raw) == user
     client.force_login(user)
@@ -181,7 +181,7 @@ def test_a_password_change_revokes_every_api_token(client, db):
 
 def test_the_old_password_check_is_throttled(client, db, settings):
     settings.LOGIN_THROTTLE_ATTEMPTS = 3
-    user = f.user(username="amina", password="right-password-1")
+    user = f.UserFactory(username="amina", password="right-password-1")
     client.force_login(user)
 
     def change(old):

@@ -105,7 +105,7 @@ def test_loose_or_impossible_values_are_refused(client, world, fields, field):
 
 def test_text_longer_than_its_field_is_refused(client, world):
     token = token_for(world.user("beijing_team"))
-    recorded = f.entry(
+    recorded = f.EntryFactory(
         pairing=world.beijing_hotan_city, kind="3", amount_minor=100, sector="12230", reason="x"
     )
     answer = call(

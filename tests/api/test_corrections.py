@@ -88,8 +88,8 @@ def test_a_round_dated_out_of_order_is_refused(client, world):
 
 
 def test_a_donor_team_adds_a_place_to_its_project_and_no_one_elses(client, world):
-    project = f.project(pairing=world.beijing_hotan_city)
-    county = f.region(parent=world.hotan_city, level="township", name="Ilchi")
+    project = f.ProjectFactory(pairing=world.beijing_hotan_city)
+    county = f.RegionFactory(parent=world.hotan_city, level="township", name="Ilchi")
     beijing = token_for(world.user("beijing_team"))
     body = {"region_id": county.pk, "latitude": "37.11", "longitude": "79.92"}
     answer = call(client, "post", f"/projects/{project.pk}/places", body, beijing)
@@ -109,7 +109,7 @@ def test_a_donor_team_adds_a_place_to_its_project_and_no_one_elses(client, world
 
 def test_the_office_grants_and_revokes_memberships(client, world):
     office = token_for(world.user("office"))
-    newcomer = f.user(username="newcomer")
+    newcomer = f.UserFactory(username="newcomer")
     body = {"user_id": newcomer.pk, "organization_id": world.guangdong.pk, "role": "donor_team"}
     answer = call(client, "post", "/memberships", body, office)
     assert answer.status_code == 201, answer.content
@@ -129,9 +129,9 @@ def test_the_office_grants_and_revokes_memberships(client, world):
 
 
 def test_the_project_page_adds_a_place(client, world):
-    project = f.project(pairing=world.beijing_hotan_city)
+    project = f.ProjectFactory(pairing=world.beijing_hotan_city)
     client.force_login(world.user("beijing_team"))
-    township = f.region(parent=world.hotan_city, level="township", name="Gujiangbage")
+    township = f.RegionFactory(parent=world.hotan_city, level="township", name="Gujiangbage")
     answer = client.post(f"/projects/{project.pk}/", {"action": "place", "region": township.pk})
     assert answer.status_code == 302
     assert project.places.get().region == township

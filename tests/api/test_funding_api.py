@@ -53,7 +53,7 @@ def test_bad_input_names_the_field_and_writes_nothing(client, world):
 
 
 def test_another_donors_entries_are_not_found_and_cannot_be_reversed(client, world):
-    theirs = f.entry(pairing=world.guangdong_shufu, sector="12230")
+    theirs = f.EntryFactory(pairing=world.guangdong_shufu, sector="12230")
     token = token_for(world.user("beijing_team"))
     assert call(client, "get", f"/transactions/{theirs.pk}", token=token).status_code == 404
     response = call(
@@ -73,15 +73,17 @@ def test_another_donors_entries_are_not_found_and_cannot_be_reversed(client, wor
 
 
 def test_the_public_reads_totals_but_no_entries(client, world):
-    f.entry(pairing=world.beijing_hotan_city, sector="12230", amount_minor=500)
+    f.EntryFactory(pairing=world.beijing_hotan_city, sector="12230", amount_minor=500)
     assert call(client, "get", "/transactions").json()["count"] == 0
     totals = call(client, "get", "/totals?group=year").json()
     assert [(t["key"], t["committed_minor"]) for t in totals] == [("2020", 500)]
 
 
 def test_the_recipient_team_confirms_receipt(client, world):
-    f.entry(pairing=world.beijing_hotan_city, sector="12230", amount_minor=900)
-    paid = f.entry(pairing=world.beijing_hotan_city, kind="3", sector="12230", amount_minor=900)
+    f.EntryFactory(pairing=world.beijing_hotan_city, sector="12230", amount_minor=900)
+    paid = f.EntryFactory(
+        pairing=world.beijing_hotan_city, kind="3", sector="12230", amount_minor=900
+    )
     confirm = {"received_on": "2020-06-03"}
     beijing = token_for(world.user("beijing_team"))
     path = f"/transactions/{paid.pk}/receipt"

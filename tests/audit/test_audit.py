@@ -24,7 +24,7 @@ def test_audit_events_cannot_be_changed_or_deleted(world):
 def test_audit_record_refuses_to_run_outside_a_transaction():
     from tests import factories
 
-    region = factories.region(level="country")
+    region = factories.RegionFactory(level="country")
     with pytest.raises(RuntimeError):
         audit_record(actor=None, event_type="x", obj=region)
 

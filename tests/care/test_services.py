@@ -18,13 +18,13 @@ ASKED = timezone.make_aware(datetime.datetime(2024, 3, 4, 9, 0))
 @pytest.fixture
 def hospitals(world):
     class Hospitals:
-        hotan = f.organization(
+        hotan = f.OrganizationFactory(
             region_=world.hotan_city, kind="hospital", name="Hotan City Hospital"
         )
-        beijing = f.organization(
+        beijing = f.OrganizationFactory(
             region_=world.beijing.region, kind="hospital", parent=world.beijing, name="BJ Hospital"
         )
-        guangdong = f.organization(
+        guangdong = f.OrganizationFactory(
             region_=world.guangdong.region,
             kind="hospital",
             parent=world.guangdong,

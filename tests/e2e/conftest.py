@@ -5,8 +5,9 @@ import os
 import pytest
 from playwright.sync_api import sync_playwright
 
-from counterpart.accounts.services import system_actor
-from counterpart.demo.load import DemoLoader
+from counterpart.funding.services import reference_data_restore
+from tests.conftest import build_world
+from tests.factories import PASSWORD
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 # The Playwright driver runs an event loop in this thread; the ORM calls in fixtures are safe.
@@ -41,12 +42,15 @@ def browser():
 
 
 @pytest.fixture
-def demo(transactional_db):
-    DemoLoader(actor=system_actor(), generated_professionals=60).load()
+def world(transactional_db):
+    """The tests' own small programme (tests/conftest.py), committed for the live server: the
+    browser tests stand on it, never on the demo's."""
+    reference_data_restore()  # a flushed database has lost the currencies and sectors
+    return build_world()
 
 
 @pytest.fixture
-def page(browser, live_server, demo):
+def page(browser, live_server, world):
     context = browser.new_context(base_url=live_server.url, locale="en-US")
     context.set_default_timeout(15_000)
     page = context.new_page()
@@ -54,7 +58,7 @@ def page(browser, live_server, demo):
     context.close()
 
 
-def sign_in(page, username, password="counterpart-demo"):
+def sign_in(page, username, password=PASSWORD):
     page.goto("/accounts/login/")
     page.get_by_label("Username").fill(username)
     page.get_by_label("Password").fill(password)

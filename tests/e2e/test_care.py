@@ -6,32 +6,27 @@ import datetime
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from counterpart.accounts import services as accounts
 from counterpart.accounts.models import Role
-from counterpart.accounts.services import system_actor
 from counterpart.care.models import Teleconsultation
-from counterpart.places.models import Organization
+from tests import factories as f
 from tests.e2e.conftest import sign_in
 
 
-def test_a_consultation_from_request_to_referral(page):
-    shanghai = Organization.objects.get(code="shanghai-partner-hospital")
-    doctor = accounts.user_create(
-        actor=system_actor(), username="shanghai-doctor", password="counterpart-demo"
+def test_a_consultation_from_request_to_referral(page, world):
+    beijing_hospital = f.OrganizationFactory(
+        region_=world.beijing.region, kind="hospital", parent=world.beijing, name="BJ Hospital"
     )
-    accounts.membership_grant(
-        actor=system_actor(), user=doctor, organization=shanghai, role=Role.DONOR_TEAM
+    f.UserFactory(organization_=beijing_hospital, role=Role.DONOR_TEAM, username="beijing-doctor")
+    hotan_hospital = f.OrganizationFactory(
+        region_=world.hotan_city, kind="hospital", name="Hotan City Hospital"
     )
-    hotan_hospital = Organization.objects.filter(
-        kind="hospital", region__name_en="Hotan City"
-    ).first()
 
     sign_in(page, "hotan")
     page.get_by_role("link", name="Remote care").click()
     before = int(page.get_by_test_id("referrals-completed").inner_text())
     page.get_by_role("link", name="Request a consultation").click()
     page.get_by_label("Requesting hospital").select_option(str(hotan_hospital.pk))
-    page.get_by_label("Consulting hospital").select_option(str(shanghai.pk))
+    page.get_by_label("Consulting hospital").select_option(str(beijing_hospital.pk))
     page.get_by_label("Specialty").select_option("cardiology")
     page.get_by_label("Case code").fill("Ahmet Tursun")  # a name: refused
     page.get_by_label("Question").fill("Complex congenital heart defect: where to operate?")
@@ -41,17 +36,17 @@ def test_a_consultation_from_request_to_referral(page):
     page.get_by_role("button", name="Send the request").click()
     expect(page.get_by_test_id("status")).to_have_text("Requested")
     consultation_url = page.url
-    # It was asked two days ago, as far as the hospital in Shanghai is concerned.
+    # It was asked two days ago, as far as the hospital in Beijing is concerned.
     asked = timezone.now() - datetime.timedelta(days=2)
     Teleconsultation.objects.filter(case_code="HTN-2024-0301").update(requested_at=asked)
     held = timezone.localtime(asked) + datetime.timedelta(hours=20)
 
     page.get_by_role("button", name="Sign out").click()
-    sign_in(page, "shanghai-doctor")
+    sign_in(page, "beijing-doctor")
     page.goto(consultation_url)
     page.get_by_text("Record the consultation and its advice").click()
     page.get_by_label("Held at").fill(held.strftime("%Y-%m-%dT%H:%M"))
-    page.get_by_label("Advice").fill("Operable; refer to Shanghai.")
+    page.get_by_label("Advice").fill("Operable; refer to Beijing.")
     page.get_by_label("Outcome").select_option("referral")
     page.locator("button[value=hold]").click()
     expect(page.get_by_test_id("outcome")).to_have_text("Referral recommended")
@@ -65,7 +60,7 @@ def test_a_consultation_from_request_to_referral(page):
     referral_url = page.url
 
     page.get_by_role("button", name="Sign out").click()
-    sign_in(page, "shanghai-doctor")
+    sign_in(page, "beijing-doctor")
     page.goto(referral_url)
     page.get_by_text("Record admission, treatment and discharge").click()
     page.get_by_label("Admitted on").fill(held.date().isoformat())

@@ -1,28 +1,30 @@
 """An employment report in a real browser: the supporting donor's team reports a year's jobs at
 the Shufu oil plant, and the programme dashboard shows them, with the share formerly poor."""
 
+import datetime
 import re
 
 from playwright.sync_api import expect
 
-from counterpart.accounts import services as accounts
-from counterpart.accounts.models import Role
-from counterpart.accounts.services import system_actor
-from counterpart.places.models import Organization
+from counterpart.enterprise import services as enterprise
+from tests import factories as f
 from tests.e2e.conftest import sign_in
 
 
-def test_an_employment_report_shows_on_the_dashboard(page):
-    team = accounts.user_create(
-        actor=system_actor(), username="guangdong", password="counterpart-demo"
+def test_an_employment_report_shows_on_the_dashboard(page, world):
+    plant = f.OrganizationFactory(
+        region_=world.shufu, kind="company", name="Shufu oil extraction plant"
     )
-    accounts.membership_grant(
-        actor=system_actor(),
-        user=team,
-        organization=Organization.objects.get(code="guangdong"),
-        role=Role.DONOR_TEAM,
+    capital = f.ProjectFactory(pairing=world.guangdong_shufu, sectors={"32161": 100})
+    enterprise.support_create(
+        actor=f.system(),
+        company=plant,
+        pairing=world.guangdong_shufu,
+        kind="capital",
+        started_on=datetime.date(2020, 3, 1),
+        project=capital,
     )
-    sign_in(page, "guangdong")
+    sign_in(page, "gd")
     page.get_by_role("link", name="Enterprise").click()
     page.get_by_role("link", name="Shufu oil extraction plant").click()
     page.get_by_text("Report employment for a period").click()

@@ -4,7 +4,7 @@ import re
 
 from playwright.sync_api import expect
 
-from counterpart.pairings.models import Pairing
+from tests import factories as f
 from tests.e2e.conftest import sign_in
 
 
@@ -16,11 +16,14 @@ def wellbeing_share(page) -> float:
     return float(page.get_by_test_id("wellbeing-share").inner_text().rstrip(" %"))
 
 
-def test_a_commitment_and_a_disbursement_move_the_dashboard(page):
-    pairing = Pairing.objects.get(donor__code="beijing", recipient__name_en="Hotan City")
-    sign_in(page, "beijing")
+def test_a_commitment_and_a_disbursement_move_the_dashboard(page, world):
+    pairing = world.beijing_hotan_city
+    hospital = f.ProjectFactory(pairing=pairing, title_en="A hospital")  # health: wellbeing
+    for kind in ("2", "3"):  # 70 million committed and disbursed
+        f.EntryFactory(pairing=pairing, project=hospital, kind=kind, amount_minor=7_000_000_000)
+    sign_in(page, "bj")
     before = wellbeing_share(page)
-    assert before == 100.0  # Beijing's only commitment so far: Kunyu's hospital
+    assert before == 100.0  # Beijing's only commitment so far: the hospital
 
     page.get_by_role("link", name="Ledger").click()
     page.get_by_role("link", name="Record an entry").click()

@@ -5,7 +5,6 @@ import re
 
 from playwright.sync_api import expect
 
-from counterpart.pairings.models import Pairing
 from tests.e2e.conftest import sign_in
 
 
@@ -28,9 +27,9 @@ def open_form(page, summary: str):
     return details.locator("form")
 
 
-def test_a_project_from_creation_to_reported_results_on_the_dashboard(page):
-    pairing = Pairing.objects.get(donor__code="beijing", recipient__name_en="Hotan City")
-    sign_in(page, "beijing")
+def test_a_project_from_creation_to_reported_results_on_the_dashboard(page, world):
+    pairing = world.beijing_hotan_city
+    sign_in(page, "bj")
     page.get_by_role("link", name="Projects").first.click()
     page.get_by_role("link", name="New project").click()
     page.get_by_label("Pairing").select_option(str(pairing.pk))

@@ -3,12 +3,15 @@ the office runs the matching, reviews and publishes it, and the professional see
 
 from playwright.sync_api import expect
 
-from counterpart.talent.models import MatchRun, Post, Professional
+from counterpart.talent.models import MatchRun, Post
 from tests.e2e.conftest import sign_in
+from tests.talent.fixtures import START, post
 
 
-def test_rank_posts_run_the_matching_and_see_the_placement(page):
-    sign_in(page, "professional")
+def test_rank_posts_run_the_matching_and_see_the_placement(page, talent):
+    for title in ("Second paediatrician", "Third paediatrician"):  # three posts for Yu's field
+        post(talent.hospital, title)
+    sign_in(page, "pro")
     page.get_by_role("link", name="Talent").click()
     page.get_by_role("link", name="Rank posts").click()
     candidates = page.locator("#candidates .rank-item")
@@ -49,16 +52,15 @@ def test_rank_posts_run_the_matching_and_see_the_placement(page):
     page.goto("/talent/placements/")
     page.locator("table tbody tr").first.locator("td").nth(2).get_by_role("link").click()
     expect(page.locator("#timeline")).to_have_attribute("data-rendered", "true")
-    expect(page.locator("table tbody tr").first).to_contain_text("2027")
+    expect(page.locator("table tbody tr").first).to_contain_text(str(START.year))
 
     run = MatchRun.objects.get()
-    professor = Professional.objects.get(user__username="professional")
     placed = {professional: post for professional, post in run.result}
-    assert str(placed[professor.pk]) in order  # placed at a post she ranked
+    assert str(placed[talent.yu.pk]) in order  # placed at a post she ranked
     page.get_by_role("button", name="Sign out").click()
-    sign_in(page, "professional")
+    sign_in(page, "pro")
     page.goto("/talent/")
-    post = Post.objects.get(pk=placed[professor.pk])
+    hers = Post.objects.get(pk=placed[talent.yu.pk])
     current = page.locator("section", has=page.locator("#current-h"))
-    expect(current).to_contain_text(post.title_en)
-    expect(current).to_contain_text(post.start_date.isoformat())
+    expect(current).to_contain_text(hers.title_en)
+    expect(current).to_contain_text(hers.start_date.isoformat())

@@ -20,8 +20,8 @@ D = datetime.date
 
 @pytest.fixture
 def plant(world):
-    company = f.organization(region_=world.shufu, kind="company", name="Shufu oil plant")
-    project = f.project(pairing=world.guangdong_shufu, sectors={"32161": 100}, code="oil")
+    company = f.OrganizationFactory(region_=world.shufu, kind="company", name="Shufu oil plant")
+    project = f.ProjectFactory(pairing=world.guangdong_shufu, sectors={"32161": 100}, code="oil")
     return services.support_create(
         actor=world.user("guangdong_team"),
         company=company,
@@ -106,7 +106,7 @@ def sale(world, user_key="guangdong_team", **fields):
 
 
 def test_sales_in_donor_markets_are_kept_in_cny(world):
-    f.exchange_rate(base="USD", quote="CNY", valid_on=D(2021, 1, 1), rate="6.5")
+    f.ExchangeRateFactory(base="USD", quote="CNY", valid_on=D(2021, 1, 1), rate="6.5")
     sale(world)
     sold = sale(world, channel="e_commerce", currency="USD", value_minor=100_000)
     assert sold.value_cny_minor == 650_000

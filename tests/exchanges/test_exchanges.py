@@ -80,11 +80,11 @@ def test_bad_counts_and_dates_name_the_field_and_write_nothing(world, fields, fi
 @pytest.fixture
 def schools(world):
     class Schools:
-        beijing = f.organization(
+        beijing = f.OrganizationFactory(
             region_=world.beijing.region, kind="school", parent=world.beijing, name="BJ School"
         )
-        hotan = f.organization(region_=world.hotan_city, kind="school", name="Hotan School")
-        shufu = f.organization(region_=world.shufu, kind="school", name="Shufu School")
+        hotan = f.OrganizationFactory(region_=world.hotan_city, kind="school", name="Hotan School")
+        shufu = f.OrganizationFactory(region_=world.shufu, kind="school", name="Shufu School")
 
     return Schools
 

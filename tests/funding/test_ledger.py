@@ -46,8 +46,8 @@ def test_a_commitment_is_recorded_with_its_audit_event(world):
 
 
 def test_a_foreign_amount_converts_at_the_rate_of_its_value_date(world):
-    f.exchange_rate(valid_on=datetime.date(2020, 1, 1), rate="6.9")
-    f.exchange_rate(valid_on=datetime.date(2021, 7, 1), rate="6.4875")
+    f.ExchangeRateFactory(valid_on=datetime.date(2020, 1, 1), rate="6.9")
+    f.ExchangeRateFactory(valid_on=datetime.date(2021, 7, 1), rate="6.4875")
     early = record(
         world, "office", currency="USD", amount_minor=100, value_date=datetime.date(2021, 6, 30)
     )
@@ -59,7 +59,7 @@ def test_a_foreign_amount_converts_at_the_rate_of_its_value_date(world):
 
 
 def test_a_rate_quoted_the_other_way_converts_by_division(world):
-    f.exchange_rate(base="CNY", quote="EUR", valid_on=datetime.date(2020, 1, 1), rate="0.125")
+    f.ExchangeRateFactory(base="CNY", quote="EUR", valid_on=datetime.date(2020, 1, 1), rate="0.125")
     entry = record(world, "office", currency="EUR", amount_minor=1_000)
     assert entry.base_amount_minor == 8_000
 
@@ -96,7 +96,7 @@ def test_a_place_outside_the_pairing_is_refused(world):
 
 
 def test_a_disbursement_beyond_its_commitment_needs_a_reason(world):
-    project = f.project(pairing=world.beijing_hotan_city)
+    project = f.ProjectFactory(pairing=world.beijing_hotan_city)
     record(world, "beijing_team", project=project, sector=None, amount_minor=1_000)
     record(world, "beijing_team", kind="3", project=project, sector=None, amount_minor=600)
     with pytest.raises(ValidationError) as caught:
@@ -135,9 +135,11 @@ def test_entries_cannot_be_changed_or_deleted(world):
 
 
 def test_a_reversal_nets_the_entry_to_zero_once(world):
-    f.exchange_rate(valid_on=datetime.date(2020, 1, 1), rate="6.9")
+    f.ExchangeRateFactory(valid_on=datetime.date(2020, 1, 1), rate="6.9")
     entry = record(world, "office", currency="USD", amount_minor=12_345)
-    f.exchange_rate(valid_on=datetime.date(2020, 2, 1), rate="7.1")  # later rates change nothing
+    f.ExchangeRateFactory(
+        valid_on=datetime.date(2020, 2, 1), rate="7.1"
+    )  # later rates change nothing
     with pytest.raises(ValidationError) as caught:
         services.transaction_reverse(actor=world.user("office"), transaction=entry, reason=" ")
     assert "reason" in caught.value.message_dict
@@ -203,7 +205,7 @@ def test_the_recipient_team_confirms_receipt_of_disbursements_to_its_places(worl
 
 
 def test_an_entry_without_a_sector_splits_across_its_projects_sectors(world):
-    project = f.project(pairing=world.beijing_hotan_city, sectors={"12230": 70, "32130": 30})
+    project = f.ProjectFactory(pairing=world.beijing_hotan_city, sectors={"12230": 70, "32130": 30})
     record(world, "office", project=project, sector=None, amount_minor=1_001)
     by_category = {
         row.key: row.committed
@@ -218,7 +220,7 @@ def test_an_entry_without_a_sector_splits_across_its_projects_sectors(world):
 def test_changing_a_projects_sectors_recounts_its_entries(world):
     from counterpart.projects import services as projects
 
-    project = f.project(pairing=world.beijing_hotan_city, sectors={"32130": 100})
+    project = f.ProjectFactory(pairing=world.beijing_hotan_city, sectors={"32130": 100})
     record(world, "office", project=project, sector=None, amount_minor=1_000)
     projects.project_sectors_set(
         actor=world.user("beijing_team"),
@@ -232,7 +234,7 @@ def test_changing_a_projects_sectors_recounts_its_entries(world):
 
 
 def test_the_public_sees_totals_of_published_projects_only(world, anonymous):
-    draft = f.project(pairing=world.beijing_hotan_city, is_published=False)
+    draft = f.ProjectFactory(pairing=world.beijing_hotan_city, is_published=False)
     record(world, "office", project=draft, sector=None, amount_minor=500)
     record(world, "office", amount_minor=1_000)
     record(world, "office", pairing=world.beijing_draft, amount_minor=2_000)
@@ -276,9 +278,11 @@ def test_bulk_recording_is_all_or_nothing_and_names_row_and_field(world):
 
 
 def test_rates_are_recorded_by_the_office_once_per_day(world):
-    f.exchange_rate(valid_on=datetime.date(2020, 1, 1))
+    f.ExchangeRateFactory(valid_on=datetime.date(2020, 1, 1))
     with pytest.raises(ValidationError) as caught:
-        f.exchange_rate(base="CNY", quote="USD", valid_on=datetime.date(2020, 1, 1), rate="0.15")
+        f.ExchangeRateFactory(
+            base="CNY", quote="USD", valid_on=datetime.date(2020, 1, 1), rate="0.15"
+        )
     assert "valid_on" in caught.value.message_dict
     with pytest.raises(PermissionDenied):
         services.exchange_rate_record(
@@ -292,7 +296,7 @@ def test_rates_are_recorded_by_the_office_once_per_day(world):
 
 
 def test_a_rebuild_recomputes_the_same_totals_and_balances(world):
-    project = f.project(pairing=world.beijing_hotan_city, sectors={"12230": 60, "16030": 40})
+    project = f.ProjectFactory(pairing=world.beijing_hotan_city, sectors={"12230": 60, "16030": 40})
     record(world, "beijing_team", project=project, sector=None)
     record(world, "beijing_team")
     record(world, "beijing_team", kind=TransactionKind.DISBURSEMENT, amount_minor=2_000_000_000)
@@ -376,7 +380,7 @@ def test_a_preview_locks_nothing(world):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    project = f.project(pairing=world.beijing_hotan_city)
+    project = f.ProjectFactory(pairing=world.beijing_hotan_city)
     with CaptureQueriesContext(connection) as queries:
         entry, categories = services.transaction_preview(
             actor=world.user("beijing_team"),

@@ -32,10 +32,10 @@ def test_totals_always_equal_the_sum_of_entries(world, steps):
     office = world.user("office")
     if not hasattr(world, "_rates"):
         world._rates = [
-            f.exchange_rate(valid_on=datetime.date(2015, 1, 1), rate="6.2"),
-            f.exchange_rate(valid_on=datetime.date(2020, 1, 1), rate="6.9"),
+            f.ExchangeRateFactory(valid_on=datetime.date(2015, 1, 1), rate="6.2"),
+            f.ExchangeRateFactory(valid_on=datetime.date(2020, 1, 1), rate="6.9"),
         ]
-        world._project = f.project(
+        world._project = f.ProjectFactory(
             pairing=world.beijing_hotan_city, sectors={"12230": 60, "16030": 40}
         )
     recorded = []

@@ -14,7 +14,7 @@ def test_a_subtree_is_found_by_its_path(world):
 
 def test_moving_a_region_moves_its_descendants(world):
     office = world.user("office")
-    township = f.region(level="township", parent=world.hotan_city)
+    township = f.RegionFactory(level="township", parent=world.hotan_city)
     services.region_update(
         actor=office,
         region=world.hotan_city,

@@ -14,13 +14,15 @@ from tests import factories as f
 @pytest.fixture
 def money(world):
     """Beijing: ¥700 published on health, ¥300 unpublished on industry; Guangdong ¥500."""
-    published = f.project(pairing=world.beijing_hotan_city, sectors={"12230": 100})
-    draft = f.project(pairing=world.beijing_hotan_city, sectors={"32130": 100}, is_published=False)
-    shufu = f.project(pairing=world.guangdong_shufu, sectors={"25010": 100})
-    f.entry(pairing=world.beijing_hotan_city, project=published, amount_minor=70_000)
-    f.entry(pairing=world.beijing_hotan_city, project=draft, amount_minor=30_000)
-    f.entry(pairing=world.guangdong_shufu, project=shufu, amount_minor=50_000)
-    f.exchange_rate(valid_on=datetime.date(2020, 1, 1), rate="6.9")
+    published = f.ProjectFactory(pairing=world.beijing_hotan_city, sectors={"12230": 100})
+    draft = f.ProjectFactory(
+        pairing=world.beijing_hotan_city, sectors={"32130": 100}, is_published=False
+    )
+    shufu = f.ProjectFactory(pairing=world.guangdong_shufu, sectors={"25010": 100})
+    f.EntryFactory(pairing=world.beijing_hotan_city, project=published, amount_minor=70_000)
+    f.EntryFactory(pairing=world.beijing_hotan_city, project=draft, amount_minor=30_000)
+    f.EntryFactory(pairing=world.guangdong_shufu, project=shufu, amount_minor=50_000)
+    f.ExchangeRateFactory(valid_on=datetime.date(2020, 1, 1), rate="6.9")
 
 
 def committed_by_donor(actor, **filters):

@@ -74,7 +74,7 @@ def test_a_stale_edit_is_refused_and_changes_nothing(world):
 
 def test_publishing_a_project_moves_its_money_into_the_public_totals(world):
     project = make(world, sectors={"12230": 100}, is_published=False)
-    f.entry(pairing=world.beijing_hotan_city, project=project, amount_minor=500)
+    f.EntryFactory(pairing=world.beijing_hotan_city, project=project, amount_minor=500)
 
     def public_total():
         return sum(LedgerTotal.objects.filter(public=True).values_list("amount_minor", flat=True))

@@ -11,7 +11,7 @@ from tests import factories as f
 
 @pytest.fixture
 def kunyu(world):
-    return f.project(
+    return f.ProjectFactory(
         pairing=world.beijing_hotan_city,
         code="kunyu",
         title_en="Kunyu hospital",
@@ -166,8 +166,8 @@ def test_milestones_and_results_are_entered_on_the_detail_page(client, world, ku
 
 
 def test_the_public_reads_a_published_project_but_not_its_money(client, world):
-    project = f.project(pairing=world.beijing_hotan_city, title_en="Reading room")
-    f.entry(pairing=world.beijing_hotan_city, project=project, amount_minor=12_345)
+    project = f.ProjectFactory(pairing=world.beijing_hotan_city, title_en="Reading room")
+    f.EntryFactory(pairing=world.beijing_hotan_city, project=project, amount_minor=12_345)
     page = client.get(f"/projects/{project.pk}/")
     assert page.status_code == 200
     assert "Reading room" in page.content.decode()
@@ -177,8 +177,8 @@ def test_the_public_reads_a_published_project_but_not_its_money(client, world):
 
 
 def test_the_project_page_loads_its_money_from_the_ledger(client, world):
-    project = f.project(pairing=world.beijing_hotan_city, title_en="Reading room")
-    f.entry(pairing=world.beijing_hotan_city, project=project, amount_minor=12_345)
+    project = f.ProjectFactory(pairing=world.beijing_hotan_city, title_en="Reading room")
+    f.EntryFactory(pairing=world.beijing_hotan_city, project=project, amount_minor=12_345)
     client.force_login(world.user("beijing_team"))
     page = client.get(f"/projects/{project.pk}/").content.decode()
     assert f'hx-get="/funding/projects/{project.pk}/"' in page

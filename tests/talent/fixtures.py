@@ -50,9 +50,11 @@ def post(institution, title="Paediatrician", **fields):
 
 @pytest.fixture
 def talent(world) -> Talent:
-    hospital = f.organization(region_=world.hotan_city, kind="hospital", name="Hotan City Hospital")
-    school = f.organization(region_=world.shufu, kind="school", name="Shufu School")
-    beijing_hospital = f.organization(
+    hospital = f.OrganizationFactory(
+        region_=world.hotan_city, kind="hospital", name="Hotan City Hospital"
+    )
+    school = f.OrganizationFactory(region_=world.shufu, kind="school", name="Shufu School")
+    beijing_hospital = f.OrganizationFactory(
         region_=world.beijing.region, kind="hospital", parent=world.beijing, name="BJ Hospital"
     )
     return Talent(
@@ -68,4 +70,4 @@ def talent(world) -> Talent:
 
 
 def second_professional_user(world):
-    return f.user(organization_=world.beijing, role=Role.PROFESSIONAL, username="pro2")
+    return f.UserFactory(organization_=world.beijing, role=Role.PROFESSIONAL, username="pro2")

@@ -82,7 +82,7 @@ def test_a_run_made_stale_by_a_placement_meanwhile_is_refused(world, talent):
 
 
 def test_a_couple_is_placed_together_in_one_county(world, talent):
-    shufu_clinic = f.organization(region_=world.shufu, kind="hospital", name="Shufu Clinic")
+    shufu_clinic = f.OrganizationFactory(region_=world.shufu, kind="hospital", name="Shufu Clinic")
     shufu_post = post(shufu_clinic, "Shufu paediatrician")
     teacher = professional(world, world.beijing, "Teacher", specialty="language_teaching")
     services.couple_create(actor=f.system(), first=talent.li, second=teacher)
