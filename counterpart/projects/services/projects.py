@@ -1,8 +1,4 @@
-"""Writes for projects, their sectors, places, milestones, documents and results (rules 1–5, 8).
-
-The office and the donor team of a project's pairing run a project; a recipient team reports
-indicator actuals for projects in its places.
-"""
+"""Writes for projects: creation and edits, sector splits, places, milestones and documents."""
 
 import datetime
 from decimal import Decimal
@@ -21,15 +17,11 @@ from counterpart.places.models import Organization, Region
 from counterpart.projects import selectors
 from counterpart.projects.models import (
     ActivityStatus,
-    Indicator,
-    IndicatorPeriod,
-    Measure,
     Milestone,
     Project,
     ProjectDocument,
     ProjectPlace,
     ProjectSector,
-    Result,
 )
 from counterpart.projects.signals import counting_changed
 
@@ -51,7 +43,8 @@ PROJECT_FIELDS = {
 }
 
 
-def _require_runs(actor, project_or_pairing) -> None:
+def require_runs(actor, project_or_pairing) -> None:
+    """The office, or the donor team of the project's (or pairing's) donor."""
     pairing = getattr(project_or_pairing, "pairing", project_or_pairing)
     permissions.require(permissions.can_act_for_donor(actor, pairing.donor))
 
@@ -98,7 +91,7 @@ def project_create(
 ) -> Project:
     """A project of a pairing, in its recipient place unless `region` is a place within it;
     `sectors` maps DAC codes to percentages adding up to 100."""
-    _require_runs(actor, pairing)
+    require_runs(actor, pairing)
     project = Project(
         pairing=pairing,
         code=code,
@@ -149,7 +142,7 @@ def project_update(
     currency: str = UNSET,
     is_published: bool = UNSET,
 ) -> Project:
-    _require_runs(actor, project)
+    require_runs(actor, project)
     changes = given(
         title_en=title_en,
         title_zh=title_zh,
@@ -189,7 +182,7 @@ def project_sectors_set(
 ) -> Project:
     """Replace the project's sector split, as part of the project (its version moves). Entries
     that follow it are re-counted."""
-    _require_runs(actor, project)
+    require_runs(actor, project)
     known = selectors.sector_get_many(codes=list(sectors))
     errors = [
         _("Unknown DAC sector code %(code)r.") % {"code": code}
@@ -233,7 +226,7 @@ def project_place_add(
     longitude: Decimal | None = None,
 ) -> ProjectPlace:
     """Another place the project works in, with a point on the map where one is known."""
-    _require_runs(actor, project)
+    require_runs(actor, project)
     errors = {}
     if not region.is_within(project.pairing.recipient):
         errors["region"] = _("This place is not within the pairing's recipient.")
@@ -260,7 +253,7 @@ def project_place_add(
 def milestone_add(
     *, actor, project: Project, title_en: str, due_on: datetime.date, title_zh: str = ""
 ) -> Milestone:
-    _require_runs(actor, project)
+    require_runs(actor, project)
     milestone = Milestone(project=project, title_en=title_en, title_zh=title_zh, due_on=due_on)
     milestone.full_clean()
     milestone.save()
@@ -274,7 +267,7 @@ def milestone_add(
 def milestone_complete(
     *, actor, milestone: Milestone, expected_version: int, completed_on: datetime.date
 ) -> Milestone:
-    _require_runs(actor, milestone.project)
+    require_runs(actor, milestone.project)
     return tracked_update(
         actor=actor,
         instance=milestone,
@@ -287,135 +280,9 @@ def milestone_complete(
 
 @transaction.atomic
 def document_add(*, actor, project: Project, title: str, url: str) -> ProjectDocument:
-    _require_runs(actor, project)
+    require_runs(actor, project)
     document = ProjectDocument(project=project, title=title, url=url)
     document.full_clean()
     document.save()
     audit_record(actor=actor, event_type="document.added", obj=document, after=snapshot(document))
     return document
-
-
-@transaction.atomic
-def result_create(
-    *, actor, project: Project, kind: str, title_en: str, title_zh: str = ""
-) -> Result:
-    _require_runs(actor, project)
-    result = Result(project=project, kind=kind, title_en=title_en, title_zh=title_zh)
-    result.full_clean()
-    result.save()
-    audit_record(actor=actor, event_type="result.created", obj=result, after=snapshot(result))
-    return result
-
-
-@transaction.atomic
-def indicator_create(
-    *,
-    actor,
-    result: Result,
-    title_en: str,
-    title_zh: str = "",
-    standard: str = "",
-    measure: str = Measure.UNIT,
-    ascending: bool = True,
-    baseline_year: int | None = None,
-    baseline_value: Decimal | None = None,
-) -> Indicator:
-    _require_runs(actor, result.project)
-    indicator = Indicator(
-        result=result,
-        title_en=title_en,
-        title_zh=title_zh,
-        standard=standard,
-        measure=measure,
-        ascending=ascending,
-        baseline_year=baseline_year,
-        baseline_value=baseline_value,
-    )
-    indicator.full_clean()
-    if measure == Measure.PERCENTAGE and baseline_value is not None and baseline_value > 100:
-        raise ValidationError({"baseline_value": _("A percentage is at most 100.")})
-    indicator.save()
-    audit_record(
-        actor=actor, event_type="indicator.created", obj=indicator, after=snapshot(indicator)
-    )
-    return indicator
-
-
-def _check_value(indicator: Indicator, field: str, value: Decimal | None) -> None:
-    if value is None:
-        return
-    if value < 0:
-        raise ValidationError({field: _("A value cannot be below zero.")})
-    if indicator.measure == Measure.PERCENTAGE and value > 100:
-        raise ValidationError({field: _("A percentage is at most 100.")})
-
-
-@transaction.atomic
-def indicator_period_record(
-    *,
-    actor,
-    indicator: Indicator,
-    period_start: datetime.date,
-    period_end: datetime.date,
-    target: Decimal | None = None,
-    actual: Decimal | None = None,
-    expected_version: int | None = None,
-) -> IndicatorPeriod:
-    """Set a period's target (the project's runners) or actual (they, or the recipient team of
-    the project's place). A period already there is changed only by one who read it: with its
-    `expected_version` (house rule 8), and its before goes into the audit."""
-    project = indicator.result.project
-    runs = permissions.can_act_for_donor(actor, project.pairing.donor)
-    reports = permissions.serves_region(actor, project.region)
-    permissions.require(runs or (reports and target is None))
-    errors = dates_in_order(period_start, period_end, end_field="period_end")
-    if errors:
-        raise ValidationError(errors)
-    _check_value(indicator, "target", target)
-    _check_value(indicator, "actual", actual)
-    period = (
-        IndicatorPeriod.objects.select_for_update()
-        .filter(indicator=indicator, period_start=period_start)
-        .first()
-    )
-    if period is not None:
-        if expected_version is None:
-            raise ValidationError(
-                {
-                    "version": _(
-                        "This period was recorded already (%(target)s target, %(actual)s "
-                        "actual). To change it, send the version you read."
-                    )
-                    % {
-                        "target": "—" if period.target is None else period.target,
-                        "actual": "—" if period.actual is None else period.actual,
-                    }
-                },
-                code="conflict",
-            )
-        changes = {"period_end": period_end}
-        if target is not None:
-            changes["target"] = target
-        if actual is not None:
-            changes["actual"] = actual
-        return tracked_update(
-            actor=actor,
-            instance=period,
-            expected_version=expected_version,
-            changes=changes,
-            allowed={"period_end", "target", "actual"},
-            event_type="indicator_period.updated",
-        )
-    period = IndicatorPeriod(
-        indicator=indicator,
-        period_start=period_start,
-        period_end=period_end,
-        target=target,
-        actual=actual,
-    )
-    period.full_clean()
-    period.save()
-    audit_record(
-        actor=actor, event_type="indicator_period.recorded", obj=period, after=snapshot(period)
-    )
-    return period
