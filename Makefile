@@ -17,8 +17,9 @@ export DEBUG ?= 1
 run: setup ## Set everything up and serve http://127.0.0.1:$(PORT) with demo data (DEBUG=1)
 	$(PY) manage.py migrate --no-input -v0
 	$(PY) manage.py demo
-	@echo "Serving on http://127.0.0.1:$(PORT)  (Ctrl-C stops)"
-	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+	@echo "Serving on http://127.0.0.1:$(PORT), with one worker for the work queue (Ctrl-C stops both)"
+	@$(PY) manage.py worker & worker=$$!; trap "kill $$worker 2>/dev/null" EXIT; \
+	  $(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 setup: $(PIP_STAMP) $(NPM_STAMP) $(MO)
 

@@ -13,6 +13,7 @@ from counterpart.care.api import router as care_router
 from counterpart.enterprise.api import router as enterprise_router
 from counterpart.exchanges.api import router as exchanges_router
 from counterpart.funding.api import router as funding_router
+from counterpart.jobs.api import router as jobs_router
 from counterpart.pairings.api import router as pairings_router
 from counterpart.places.api import router as places_router
 from counterpart.projects.api import router as projects_router
@@ -69,4 +70,5 @@ api.add_router("/", care_router)
 api.add_router("/", exchanges_router)
 api.add_router("/", enterprise_router)
 api.add_router("/", accounts_router)
+api.add_router("/", jobs_router)
 api.add_router("/audit", audit_router)

@@ -34,8 +34,11 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "ninja",
+    "django_tasks",
+    "django_tasks_db",
     "counterpart.core",
     "counterpart.accounts",
+    "counterpart.jobs",
     "counterpart.audit",
     "counterpart.places",
     "counterpart.pairings",
@@ -162,6 +165,12 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = env_flag("SECURE_COOKIES", default=False)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+
+# Background work: Django's task framework (the django-tasks backport) on the database, so that
+# it needs no other server; `counterpart worker` runs it (as many workers as wanted).
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+# Scheduled work: the dotted path of a job's function → seconds between two runs.
+JOB_SCHEDULE: dict[str, int] = {}
 
 # A request body larger than this is refused (413 on the API, 400 on a page).
 DATA_UPLOAD_MAX_MEMORY_SIZE = int(os.environ.get("DATA_UPLOAD_MAX_MEMORY_SIZE", 2_621_440))

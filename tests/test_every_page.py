@@ -36,6 +36,7 @@ OBJECT_OF_PAGE = {
     "places:organization": "places.organization",
     "places:organization_edit": "places.organization",
     "accounts:token_revoke": "accounts.apitoken",
+    "jobs:detail": "jobs.job",
 }
 NOT_WALKED = {"accounts:logout", "set_language"}  # they act on GET-less posts, not pages
 

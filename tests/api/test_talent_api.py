@@ -1,5 +1,7 @@
 """People who serve through the API: the same rules, scoping and privacy as the pages."""
 
+from django.core.management import call_command
+
 from counterpart.audit.models import AuditEvent
 from counterpart.talent.models import Couple, MatchRun, Placement, Preference, Professional
 from tests.api.test_api import call, token_for
@@ -37,10 +39,18 @@ def test_a_professional_signs_up_ranks_and_is_placed_by_the_office(client, world
     assert ranked.json() == [talent.paediatrics.pk]
 
     office = token_for(world.user("office"))
-    run = call(client, "post", "/match-runs", {"optimal": "applicant"}, office)
-    assert run.status_code == 201, run.content
+    job = call(client, "post", "/match-runs", {"optimal": "applicant"}, office)
+    assert job.status_code == 202, job.content
+    assert (
+        call(client, "get", f"/jobs/{job.json()['id']}", token=office).json()["status"] == "queued"
+    )
+    call_command("worker", "--once")
+    finished = call(client, "get", f"/jobs/{job.json()['id']}", token=office).json()
+    assert finished["status"] == "done"
+    run = call(client, "get", f"/match-runs/{finished['result']['run']}", token=office)
     assert run.json()["result"] == [[mine, talent.paediatrics.pk]]
     assert call(client, "post", "/match-runs", {}, me).status_code == 403
+    assert call(client, "get", f"/jobs/{job.json()['id']}", token=me).status_code == 404
     published = call(
         client,
         "post",

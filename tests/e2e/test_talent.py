@@ -1,6 +1,7 @@
 """A placement round in a real browser: a professional ranks posts (by keyboard and by drag),
 the office runs the matching, reviews and publishes it, and the professional sees the result."""
 
+from django.core.management import call_command
 from playwright.sync_api import expect
 
 from counterpart.talent.models import MatchRun, Post
@@ -40,6 +41,9 @@ def test_rank_posts_run_the_matching_and_see_the_placement(page, talent):
     page.goto("/talent/")
     page.get_by_role("link", name="Match runs").click()
     page.get_by_role("button", name="Run the matching").click()
+    expect(page.get_by_test_id("job-status")).to_have_text("Waiting")
+    call_command("worker", "--once")  # the worker `make run` starts beside the web server
+    page.get_by_role("link", name="Review the run").click()  # the progress updates itself
     expect(page.get_by_role("heading", level=1)).to_contain_text("Match run")
     expect(page.get_by_test_id("stable")).to_have_text("stable")
     expect(page.locator("canvas[data-chart='chart-choices']")).to_have_attribute(

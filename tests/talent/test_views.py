@@ -2,8 +2,10 @@
 
 import datetime
 
+from django.core.management import call_command
 from django.test import Client
 
+from counterpart.jobs.models import Job
 from counterpart.talent import services
 from counterpart.talent.models import MatchRun, Placement, Preference
 from tests import factories as f
@@ -65,8 +67,13 @@ def test_the_office_runs_and_publishes_from_the_pages(world, talent):
     services.preferences_set(actor=f.system(), professional=talent.yu, posts=[talent.paediatrics])
     office = signed_in(world, "office")
     answer = office.post("/talent/runs/", {"optimal": "applicant"})
+    job = Job.objects.get()  # the matching runs on the work queue, not in the request
+    assert answer.status_code == 302 and answer["Location"] == f"/jobs/{job.pk}/"
+    assert not MatchRun.objects.exists()
+    call_command("worker", "--once")
     run = MatchRun.objects.get()
-    assert answer.status_code == 302 and answer["Location"] == f"/talent/runs/{run.pk}/"
+    progress = office.get(f"/jobs/{job.pk}/", HTTP_HX_REQUEST="true").content.decode()
+    assert "Done" in progress and f"/talent/runs/{run.pk}/" in progress
     page = office.get(f"/talent/runs/{run.pk}/").content.decode()
     assert "Yu Test" in page and 'data-testid="fill-rate"' in page
     auditor = signed_in(world, "auditor")

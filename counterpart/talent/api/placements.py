@@ -7,7 +7,10 @@ from django.utils import timezone
 from ninja import Field, Query, Router, Schema
 from ninja.pagination import paginate
 
+from counterpart.accounts import permissions
 from counterpart.core.schemas import InputSchema
+from counterpart.jobs.api import JobOut
+from counterpart.jobs.services import job_start
 from counterpart.talent import selectors, services
 from counterpart.talent.models import (
     ExtensionStatus,
@@ -108,9 +111,14 @@ def list_runs(request):
     return selectors.match_run_list(actor=request.auth)
 
 
-@router.post("/match-runs", response={201: RunDetailOut})
+@router.post("/match-runs", response={202: JobOut})
 def create_run(request, payload: RunIn):
-    return 201, services.match_run_create(actor=request.auth, optimal=payload.optimal)
+    """Start the matching on the work queue; poll `/api/jobs/{id}`: its result names the run."""
+    actor = request.auth
+    permissions.require(permissions.is_programme_office(actor))
+    return 202, job_start(
+        actor=actor, kind="counterpart.talent.jobs.match_run", params={"optimal": payload.optimal}
+    )
 
 
 @router.get("/match-runs/{run_id}", response=RunDetailOut)

@@ -78,7 +78,6 @@ def statistics(inputs: dict, matched: list[int], blocking: int, elapsed_s: float
     }
 
 
-@transaction.atomic
 def match_run_create(
     *,
     actor,
@@ -86,7 +85,9 @@ def match_run_create(
     today: datetime.date | None = None,
     progress: Progress | None = None,
 ) -> MatchRun:
-    """Run the matching on everything open now and keep it as a proposal for review."""
+    """Run the matching on everything open now and keep it as a proposal for review. The reading
+    and solving hold no transaction (they may take a while, and report `progress`); the run is
+    written in one."""
     permissions.require(permissions.is_programme_office(actor))
     if optimal not in Optimal.values:
         raise ValidationError({"optimal": _("Choose whom the matching is best for.")})
@@ -99,6 +100,11 @@ def match_run_create(
     elapsed = time.perf_counter() - started
     if progress:
         progress("match", 1, 1)
+    with transaction.atomic():
+        return _run_record(actor, inputs, matched, algorithm, blocking, elapsed, optimal)
+
+
+def _run_record(actor, inputs, matched, algorithm, blocking, elapsed, optimal) -> MatchRun:
     run = MatchRun.objects.create(
         optimal=optimal,
         algorithm=algorithm,

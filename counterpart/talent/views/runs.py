@@ -10,6 +10,7 @@ from counterpart.accounts import permissions
 from counterpart.audit.selectors import illustrative_among
 from counterpart.core.pagination import page_of
 from counterpart.core.tables import Table, download
+from counterpart.jobs.services import job_start
 from counterpart.talent import selectors, services
 from counterpart.talent.forms import MatchRunForm
 from counterpart.talent.models import MatchRunStatus, Professional
@@ -23,9 +24,13 @@ def run_list_view(request):
     if request.method == "POST":
         permissions.require(permissions.is_programme_office(actor))
         if form.is_valid():
-            run = services.match_run_create(actor=actor, optimal=form.cleaned_data["optimal"])
-            messages.success(request, _("The matching ran; review it before publishing."))
-            return redirect("talent:run", pk=run.pk)
+            job = job_start(
+                actor=actor,
+                kind="counterpart.talent.jobs.match_run",
+                params={"optimal": form.cleaned_data["optimal"]},
+            )
+            messages.success(request, _("The matching runs on the work queue."))
+            return redirect("jobs:detail", pk=job.pk)
     return render(
         request,
         "talent/runs.html",

@@ -1,0 +1,9 @@
+from django.urls import path
+
+from counterpart.jobs import views
+
+app_name = "jobs"
+urlpatterns = [
+    path("", views.job_list_view, name="list"),
+    path("<int:pk>/", views.job_view, name="detail"),
+]

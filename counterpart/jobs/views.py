@@ -1,0 +1,25 @@
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import render
+
+from counterpart.core.pagination import page_of
+from counterpart.jobs import selectors
+from counterpart.jobs.models import JobStatus
+
+
+@login_required
+def job_view(request, pk: int):
+    """A job's progress; the page polls itself (htmx) until the job has finished."""
+    job = selectors.job_get(actor=request.user, pk=pk)
+    template = "jobs/_progress.html" if request.headers.get("HX-Request") else "jobs/job.html"
+    return render(request, template, {"job": job})
+
+
+@login_required
+def job_list_view(request):
+    status = request.GET.get("status") or None
+    jobs = selectors.job_list(actor=request.user, status=status)
+    return render(
+        request,
+        "jobs/list.html",
+        {"page": page_of(request, jobs), "statuses": JobStatus.choices, "status": status},
+    )

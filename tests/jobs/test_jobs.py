@@ -1,0 +1,95 @@
+"""Work on the queue: it runs as the one who started it, shows its progress, is retried with
+backoff, is shown to the office when it fails for good, and leaves nothing half-written."""
+
+import datetime
+
+import pytest
+from django.core.management import call_command
+from django.utils import timezone
+from django_tasks_db.models import DBTaskResult
+
+from counterpart.jobs import services
+from counterpart.jobs.models import Job, JobStatus
+from counterpart.places.models import Region
+
+
+def run_due_now():
+    """What the worker does once the backoff has passed."""
+    DBTaskResult.objects.filter(status="READY").update(run_after=timezone.now())
+    call_command("worker", "--once")
+
+
+def test_a_job_runs_on_the_queue_as_its_starter_with_progress(world, client):
+    office = world.user("office")
+    job = services.job_start(
+        actor=office, kind="tests.jobs.work.count_regions", params={"names": ["a", "b"]}
+    )
+    assert job.status == JobStatus.QUEUED and not Region.objects.filter(code="T-a").exists()
+    call_command("worker", "--once")
+    job.refresh_from_db()
+    assert (job.status, job.done, job.total, job.attempts) == (JobStatus.DONE, 2, 2, 1)
+    assert job.result["regions"] == Region.objects.count()
+    client.force_login(office)
+    assert "Done" in client.get(f"/jobs/{job.pk}/").content.decode()
+    client.force_login(world.user("beijing_team"))  # someone else's job is not found
+    assert client.get(f"/jobs/{job.pk}/").status_code == 404
+
+
+def test_a_refused_job_fails_at_once_with_the_reason(world):
+    job = services.job_start(  # Beijing's team may not create regions: it runs as that team
+        actor=world.user("beijing_team"),
+        kind="tests.jobs.work.count_regions",
+        params={"names": ["a"]},
+    )
+    call_command("worker", "--once")
+    job.refresh_from_db()
+    assert (job.status, job.attempts) == (JobStatus.FAILED, 1)
+    assert not Region.objects.filter(code="T-a").exists()
+
+
+def test_a_failing_job_is_retried_with_backoff_then_shown_to_the_office(world, client):
+    job = services.job_start(
+        actor=world.user("office"),
+        kind="tests.jobs.work.count_regions",
+        params={"names": ["a", "boom"]},
+        max_attempts=3,
+    )
+    call_command("worker", "--once")
+    job.refresh_from_db()
+    assert job.status == JobStatus.RETRYING and "mail server is down" in job.error
+    waiting = DBTaskResult.objects.get(status="READY")
+    assert waiting.run_after > timezone.now() + datetime.timedelta(seconds=20)  # backoff
+    run_due_now()
+    run_due_now()
+    job.refresh_from_db()
+    assert (job.status, job.attempts) == (JobStatus.FAILED, 3)
+    assert not Region.objects.filter(code="T-a").exists()  # nothing half-written, ever
+    client.force_login(world.user("office"))
+    listed = client.get("/jobs/?status=failed").content.decode()
+    assert "mail server is down" in listed
+    client.force_login(world.user("beijing_team"))
+    assert client.get("/jobs/").status_code == 403
+
+
+def test_a_job_whose_worker_died_runs_again(world):
+    from tests.jobs import work
+
+    work.ATTEMPTS.clear()
+    job = services.job_start(actor=world.user("office"), kind="tests.jobs.work.interrupted")
+    with pytest.raises(KeyboardInterrupt):
+        services.job_run(job_id=job.pk)  # as the worker would, until it is killed
+    job.refresh_from_db()
+    assert job.status == JobStatus.RUNNING  # no one is left to say it stopped
+    assert services.jobs_recover() == 0  # not yet silent long enough
+    Job.objects.filter(pk=job.pk).update(heartbeat_at=timezone.now() - datetime.timedelta(hours=1))
+    assert services.jobs_recover() == 1
+    job.refresh_from_db()
+    assert job.status == JobStatus.RETRYING and DBTaskResult.objects.filter(status="READY").exists()
+
+
+def test_scheduled_work_starts_once_per_period(world, settings):
+    settings.JOB_SCHEDULE = {"tests.jobs.work.count_regions": 3600}
+    now = timezone.now()
+    assert len(services.schedule_due(now)) == 1
+    assert services.schedule_due(now + datetime.timedelta(minutes=30)) == []
+    assert len(services.schedule_due(now + datetime.timedelta(hours=2))) == 1

@@ -1,0 +1,33 @@
+"""Job functions for the tests: the queue runs them by their dotted path, as it runs the app's."""
+
+from counterpart.places import services as places
+
+ATTEMPTS: list[int] = []
+
+
+def count_regions(*, actor, progress, names: list[str]) -> dict:
+    """Creates a region per name, reporting progress; fails on the name "boom" after writing the
+    ones before it (so a failure must roll them back)."""
+    from django.db import transaction
+
+    from counterpart.places import selectors
+
+    with transaction.atomic():
+        for done, name in enumerate(names, start=1):
+            if name == "boom":
+                raise RuntimeError("the mail server is down")
+            places.region_create(
+                actor=actor,
+                code=f"T-{name}",
+                name_en=name,
+                level="country",
+                parent=None,
+            )
+            progress(done, len(names), name)
+    return {"regions": selectors.region_list(actor=actor).count()}
+
+
+def interrupted(*, actor, progress) -> None:
+    """Stopped as a killed worker is: not an ordinary error."""
+    ATTEMPTS.append(1)
+    raise KeyboardInterrupt
