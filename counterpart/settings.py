@@ -34,6 +34,8 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "ninja",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "django_tasks",
     "django_tasks_db",
     "counterpart.core",
@@ -48,6 +50,7 @@ INSTALLED_APPS = [
     "counterpart.care",
     "counterpart.exchanges",
     "counterpart.enterprise",
+    "counterpart.people",
     "counterpart.portal",
     "counterpart.demo",
 ]
@@ -61,6 +64,8 @@ MIDDLEWARE = [
     "counterpart.core.middleware.RequestBodyGuard",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "counterpart.accounts.middleware.SignedInRequests",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
@@ -119,6 +124,11 @@ LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "home"
 
+# Roles that must give a second factor (a code from an authenticator app) at sign-in, e.g.
+# "programme_office,auditor"; anyone who sets one up gives it anyway.
+REQUIRE_TWO_FACTOR = [r.strip() for r in os.environ.get("REQUIRE_TWO_FACTOR", "").split(",") if r]
+OTP_TOTP_ISSUER = "Counterpart"
+
 # Failed sign-ins allowed for a username from one address before a pause (four times as many
 # from all addresses together).
 LOGIN_THROTTLE_ATTEMPTS = int(os.environ.get("LOGIN_THROTTLE_ATTEMPTS", "5"))
@@ -165,6 +175,22 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = env_flag("SECURE_COOKIES", default=False)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+
+# E-mail: printed on the console in development; SMTP from the environment in production.
+EMAIL_BACKEND = os.environ.get(
+    "EMAIL_BACKEND",
+    "django.core.mail.backends.console.EmailBackend"
+    if DEBUG
+    else "django.core.mail.backends.smtp.EmailBackend",
+)
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_flag("EMAIL_USE_TLS")
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "counterpart@localhost")
+# The address the e-mails' links start with.
+SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 # Background work: Django's task framework (the django-tasks backport) on the database, so that
 # it needs no other server; `counterpart worker` runs it (as many workers as wanted).

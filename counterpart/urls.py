@@ -17,6 +17,7 @@ urlpatterns = [
     path("", include("counterpart.places.urls")),
     path("audit/", include("counterpart.audit.urls")),
     path("jobs/", include("counterpart.jobs.urls")),
+    path("people/", include("counterpart.people.urls")),
     path("accounts/", include("counterpart.accounts.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/", api.urls),

@@ -36,7 +36,13 @@ OBJECT_OF_PAGE = {
     "places:organization": "places.organization",
     "places:organization_edit": "places.organization",
     "accounts:token_revoke": "accounts.apitoken",
+    "accounts:session_end": "accounts.usersession",
     "jobs:detail": "jobs.job",
+    "people:person": "accounts.user",
+    "people:suspension": "accounts.user",
+    "people:revoke": "accounts.membership",
+    "people:resend": "accounts.invitation",
+    "people:withdraw": "accounts.invitation",
 }
 NOT_WALKED = {"accounts:logout", "set_language"}  # they act on GET-less posts, not pages
 

@@ -7,6 +7,9 @@ class AccountsConfig(AppConfig):
     name = "counterpart.accounts"
     verbose_name = _("Accounts")
 
+    def ready(self) -> None:
+        from counterpart.accounts import receivers  # noqa: F401  (connects them)
+
 
 class OfficeAdminConfig(admin_apps.AdminConfig):
     """django.contrib.admin, with the office-only site of `admin_site`."""

@@ -1,7 +1,8 @@
 """Django's permission questions, answered from memberships.
 
-Apps below accounts (the audit log) cannot import its predicates; they ask Django's own
-`user.has_perm(...)`, and this backend answers with the same predicates everyone else uses.
+Apps below accounts (the audit log, the work queue) cannot import its predicates; they ask
+Django's own `user.has_perm(...)`, and this backend answers with the predicates everyone else
+uses.
 It authenticates no one: signing in stays with Django's ModelBackend.
 """
 
@@ -9,6 +10,7 @@ from counterpart.accounts import permissions
 
 ANSWERS = {
     "audit.view_auditevent": permissions.can_read_audit,
+    "jobs.view_job": permissions.is_programme_office,
 }
 
 

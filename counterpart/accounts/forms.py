@@ -1,17 +1,35 @@
 from django import forms
-from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm
+from django.contrib.auth.forms import (
+    AuthenticationForm,
+    PasswordChangeForm,
+    PasswordResetForm,
+    SetPasswordForm,
+)
 from django.utils.translation import gettext_lazy as _
+from django_otp import devices_for_user, match_token
 
 from counterpart.accounts import throttle
+from counterpart.core.forms import DATE
+from counterpart.jobs.services import job_start
 
 
 class ThrottledLoginForm(AuthenticationForm):
-    """Sign-in that pauses a username or an address after repeated failures."""
+    """Sign-in that pauses a username or an address after repeated failures, and asks those who
+    set up a second factor for the code their authenticator app shows."""
 
+    code = forms.CharField(
+        label=_("Code from your authenticator app"),
+        required=False,
+        max_length=12,
+        help_text=_("Only if you set up a second factor."),
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric"}),
+    )
     error_messages = {
         **AuthenticationForm.error_messages,
         "throttled": _("Too many failed sign-ins. Wait a few minutes and try again."),
+        "code": _("Enter the code your authenticator app shows now."),
     }
+    device = None  # the second factor given, for the view to mark the session with
 
     def clean(self):
         username = self.data.get("username", "")
@@ -20,11 +38,20 @@ class ThrottledLoginForm(AuthenticationForm):
             raise forms.ValidationError(self.error_messages["throttled"], code="throttled")
         try:
             cleaned = super().clean()
+            self._check_second_factor(cleaned.get("code", ""))
         except forms.ValidationError:
             throttle.failed(username=username, address=address)
             raise
         throttle.succeeded(username=username, address=address)
         return cleaned
+
+    def _check_second_factor(self, code: str) -> None:
+        user = self.get_user()
+        if user is None or not any(devices_for_user(user, confirmed=True)):
+            return
+        self.device = match_token(user, code.replace(" ", "")) if code else None
+        if self.device is None:
+            raise forms.ValidationError(self.error_messages["code"], code="code")
 
 
 class ApiTokenForm(forms.Form):
@@ -32,6 +59,12 @@ class ApiTokenForm(forms.Form):
         label=_("Token name"),
         max_length=100,
         help_text=_("Where it will be used, e.g. 'monthly export script'."),
+    )
+    expires_on = forms.DateField(
+        label=_("Expires on"),
+        required=False,
+        widget=DATE,
+        help_text=_("At most a year from today; a year when left empty."),
     )
 
 
@@ -56,5 +89,33 @@ class ThrottledPasswordChangeForm(PasswordChangeForm):
             throttle.failed(username=username, address=address)
             raise
 
+    def save(self, commit=True):
+        raise NotImplementedError("accounts.services.password_change saves it")
+
+
+class CodeForm(forms.Form):
+    code = forms.CharField(
+        label=_("Code from your authenticator app"),
+        max_length=12,
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric"}),
+    )
+
+
+class QueuedPasswordResetForm(PasswordResetForm):
+    """Django's form, but the e-mail goes out on the work queue (a slow mail server never holds
+    the page), made there with its one-time link."""
+
+    def send_by_queue(self, *, language: str) -> int:
+        users = list(self.get_users(self.cleaned_data["email"]))
+        for user in users:
+            job_start(
+                actor=None,
+                kind="counterpart.accounts.jobs.send_password_reset",
+                params={"user_id": user.pk, "language": language},
+            )
+        return len(users)
+
+
+class ResetPasswordForm(SetPasswordForm):
     def save(self, commit=True):
         raise NotImplementedError("accounts.services.password_change saves it")

@@ -1,6 +1,7 @@
 import hashlib
 import secrets
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -10,6 +11,10 @@ class User(AbstractUser):
     """Someone who signs in. What they may do comes from their memberships, not from flags."""
 
     display_name = models.CharField(_("display name"), max_length=150, blank=True)
+    # The language of the e-mails and notifications the person gets.
+    language = models.CharField(
+        _("language"), max_length=10, choices=settings.LANGUAGES, default="en"
+    )
 
     def __str__(self) -> str:
         return self.display_name or self.username
@@ -21,6 +26,11 @@ class Role(models.TextChoices):
     RECIPIENT_TEAM = "recipient_team", _("Recipient team")
     PROFESSIONAL = "professional", _("Professional")
     AUDITOR = "auditor", _("Auditor")
+    TEAM_ADMIN = "team_admin", _("Team administrator")
+
+
+# What a team administrator may give within its own organization; the office gives any role.
+TEAM_GRANTABLE = (Role.DONOR_TEAM, Role.RECIPIENT_TEAM, Role.PROFESSIONAL, Role.TEAM_ADMIN)
 
 
 class Membership(models.Model):
@@ -61,6 +71,7 @@ class ApiToken(models.Model):
     prefix = models.CharField(max_length=8, editable=False)
     key_hash = models.CharField(max_length=64, unique=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField(_("expires"), null=True, blank=True)
     last_used_at = models.DateTimeField(null=True, blank=True)
     revoked_at = models.DateTimeField(null=True, blank=True)
 
@@ -75,3 +86,61 @@ class ApiToken(models.Model):
     @staticmethod
     def new_key() -> str:
         return "cp_" + secrets.token_urlsafe(32)
+
+
+class Invitation(models.Model):
+    """A person asked by e-mail to join an organization in a role. The link in the e-mail holds
+    a secret (only its hash is kept) that works once, until it expires."""
+
+    email = models.EmailField(_("e-mail"))
+    display_name = models.CharField(_("name"), max_length=150, blank=True)
+    organization = models.ForeignKey(
+        "places.Organization",
+        verbose_name=_("organization"),
+        on_delete=models.PROTECT,
+        related_name="invitations",
+    )
+    role = models.CharField(_("role"), max_length=30, choices=Role.choices)
+    language = models.CharField(
+        _("language"), max_length=10, choices=settings.LANGUAGES, default="en"
+    )
+    key_hash = models.CharField(max_length=64, unique=True, editable=False)
+    invited_by = models.ForeignKey(
+        User, null=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("invited by")
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField(_("expires"))
+    accepted_at = models.DateTimeField(_("accepted"), null=True, blank=True)
+    accepted_by = models.ForeignKey(
+        User, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    withdrawn_at = models.DateTimeField(_("withdrawn"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("invitation")
+        verbose_name_plural = _("invitations")
+
+    def __str__(self) -> str:
+        return f"{self.email} → {self.organization} ({self.role})"
+
+    @property
+    def pending(self) -> bool:
+        return self.accepted_at is None and self.withdrawn_at is None
+
+
+class UserSession(models.Model):
+    """A signed-in browser, so that its person can see it and sign it out from elsewhere."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="sessions")
+    session_key = models.CharField(max_length=40, unique=True)
+    started_at = models.DateTimeField(auto_now_add=True)
+    last_seen_at = models.DateTimeField()
+    address = models.CharField(_("address"), max_length=45, blank=True)
+    user_agent = models.CharField(_("browser"), max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["-last_seen_at"]
+
+    def __str__(self) -> str:
+        return f"{self.user} · {self.started_at:%Y-%m-%d %H:%M}"

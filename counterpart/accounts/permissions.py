@@ -6,7 +6,7 @@ A user's memberships are read once per request and kept on the user object.
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 
-from counterpart.accounts.models import Membership, Role
+from counterpart.accounts.models import TEAM_GRANTABLE, Membership, Role
 
 
 def memberships(user) -> list[Membership]:
@@ -43,6 +43,43 @@ def can_read_audit(user) -> bool:
 
 def organizations_in_role(user, *role_names: str) -> list:
     return [m.organization for m in memberships(user) if not role_names or m.role in role_names]
+
+
+def grantable_roles(user, organization) -> tuple[str, ...]:
+    """The roles `user` may give and take away in `organization`: every role for the office;
+    the team roles for a team administrator of it (or of an organization above it)."""
+    if is_programme_office(user):
+        return tuple(Role.values)
+    admin_of = organizations_in_role(user, Role.TEAM_ADMIN)
+    if organization is not None and any(organization.is_within(org) for org in admin_of):
+        return TEAM_GRANTABLE
+    return ()
+
+
+def administers_people(user) -> bool:
+    """Whether the user gives roles anywhere: the office, or a team administrator."""
+    return is_programme_office(user) or bool(organizations_in_role(user, Role.TEAM_ADMIN))
+
+
+def administered(user, organization_field: str) -> Q | None:
+    """Rows whose organization (`organization_field`, e.g. "memberships__organization"; "" for
+    organizations themselves) the user administers, as a filter: None (everything) for the
+    office; for a team administrator, its organizations and those under them."""
+    if is_programme_office(user):
+        return None
+    scope = Q(pk__in=[])
+    for org in organizations_in_role(user, Role.TEAM_ADMIN):
+        scope |= Q(**{"__".join(filter(None, [organization_field, "path__startswith"])): org.path})
+    return scope
+
+
+def can_suspend(actor, user) -> bool:
+    """The office suspends anyone; a team administrator someone whose every role it could have
+    given (a person who also acts elsewhere is the office's to stop)."""
+    if is_programme_office(actor):
+        return True
+    held = list(Membership.objects.filter(user=user).select_related("organization"))
+    return bool(held) and all(m.role in grantable_roles(actor, m.organization) for m in held)
 
 
 def can_edit_organization(user, organization) -> bool:

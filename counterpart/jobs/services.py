@@ -19,7 +19,6 @@ from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 from django_tasks import task
 
-from counterpart.accounts.services import system_actor
 from counterpart.audit.services import audit_record
 from counterpart.jobs.models import Job, JobStatus
 
@@ -33,7 +32,8 @@ Progress = Callable[..., None]  # progress(done, total, step="")
 @transaction.atomic
 def job_start(*, actor, kind: str, params: dict | None = None, max_attempts: int = 3) -> Job:
     """Queue `kind` (the dotted path of a function taking `actor`, `progress` and the params)
-    to run as `actor`. It runs once the caller's transaction commits."""
+    to run as `actor` (None: scheduled work, run as the system). It runs once the caller's
+    transaction commits."""
     job = Job.objects.create(
         kind=kind,
         params=params or {},
@@ -82,7 +82,9 @@ def job_run(*, job_id: int) -> None:
 
 
 def _actor_of(job: Job):
-    return job.actor if job.actor is not None else system_actor()
+    """The one who started the job; None for scheduled work, whose function acts as the
+    system itself."""
+    return job.actor
 
 
 def _reporter(job: Job) -> Progress:
@@ -139,5 +141,5 @@ def schedule_due(now: datetime.datetime | None = None) -> list[Job]:
                 .first()
             )
             if last is None or now - last >= datetime.timedelta(seconds=seconds):
-                started.append(job_start(actor=system_actor(), kind=kind))
+                started.append(job_start(actor=None, kind=kind))
     return started

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from counterpart.accounts import permissions
 from counterpart.audit.selectors import audit_events_for
 from counterpart.core.forms import show_service_errors
+from counterpart.core.lookups import chosen
 from counterpart.engine.money import parse_major
 from counterpart.pairings import selectors, services
 from counterpart.pairings.forms import (
@@ -33,11 +34,9 @@ def pairing_list_view(request):
     """Every pairing the visitor may see, filtered by round, donor and recipient area."""
     actor = request.user
     rounds = selectors.round_list(actor=actor)
-    chosen_round = rounds.filter(pk=_int_or_none(request.GET.get("round"))).first()
-    donor_id = _int_or_none(request.GET.get("donor"))
-    area_id = _int_or_none(request.GET.get("area"))
-    donor = places.organization_list(actor=actor).filter(pk=donor_id).first() if donor_id else None
-    area = places.region_list(actor=actor).filter(pk=area_id).first() if area_id else None
+    chosen_round = chosen(rounds, request.GET.get("round"))
+    donor = chosen(places.organization_list(actor=actor), request.GET.get("donor"))
+    area = chosen(places.region_list(actor=actor), request.GET.get("area"))
     pairings = selectors.pairing_list(actor=actor, round=chosen_round, donor=donor, recipient=area)
     context = {
         "pairings": pairings,

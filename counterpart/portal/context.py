@@ -9,6 +9,7 @@ def roles(request):
     return {
         "can_manage_programme": permissions.can_manage_programme(user),
         "can_read_audit": permissions.can_read_audit(user),
+        "administers_people": permissions.administers_people(user),
         "can_see_ledger": funding.may_see_entries(user),
         "user_memberships": permissions.memberships(user),
         "demo_data": audit.demo_data_present(),

@@ -118,7 +118,7 @@ def test_the_office_grants_and_revokes_memberships(client, world):
     assert [row["id"] for row in listed["items"]] == [membership]
     missing = {**body, "organization_id": 999_999}
     answer = call(client, "post", "/memberships", missing, office)
-    assert answer.status_code == 422 and "organization" in answer.json()["errors"]
+    assert answer.status_code == 422 and "organization_id" in answer.json()["errors"]
     for user in NOT_THE_OFFICE:
         token = token_for(world.user(user))
         assert call(client, "post", "/memberships", body, token).status_code == 403

@@ -1,0 +1,148 @@
+"""Invitations: the office, or a team administrator for its own organization, invites a person
+by e-mail; the link works once, until it expires; everything is audited."""
+
+import datetime
+import re
+
+import pytest
+from django.core import mail
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.management import call_command
+from django.urls import reverse
+from django.utils import timezone
+
+from counterpart.accounts import services
+from counterpart.accounts.models import Invitation, Membership, Role, User
+from counterpart.audit.models import AuditEvent
+from tests import factories as f
+
+
+@pytest.fixture
+def beijing_admin(world):
+    return f.UserFactory(organization_=world.beijing, role=Role.TEAM_ADMIN, username="bjadmin")
+
+
+def invite(client, **fields):
+    return client.post(reverse("people:invite"), {"language": "en", **fields})
+
+
+def link_in_last_mail() -> str:
+    return re.search(r"http\S+/accounts/invitations/\S+/", mail.outbox[-1].body).group(0)
+
+
+def test_an_invitation_mail_carries_a_link_that_works_once(client, world):
+    client.force_login(world.user("office"))
+    response = invite(
+        client,
+        email="Li.Na@Example.org ",
+        display_name="Li Na",
+        organization=world.hotan_office.pk,
+        role=Role.RECIPIENT_TEAM,
+    )
+    assert response.status_code == 302
+    assert mail.outbox == []  # the e-mail goes out on the queue, not in the request
+    call_command("worker", "--once")
+    assert [m.to for m in mail.outbox] == [["li.na@example.org"]]
+    assert "Hotan Office" in mail.outbox[0].subject
+    path = link_in_last_mail().split("8000", 1)[1]
+
+    client.logout()
+    assert "li.na@example.org" in client.get(path).content.decode()
+    response = client.post(path, {"username": "lina", "password": "a-long-passphrase-9"})
+    assert response.status_code == 302
+    user = User.objects.get(username="lina")
+    assert user.email == "li.na@example.org" and user.display_name == "Li Na"
+    assert Membership.objects.filter(
+        user=user, organization=world.hotan_office, role=Role.RECIPIENT_TEAM
+    ).exists()
+    assert client.get(reverse("accounts:account")).status_code == 200  # signed in
+
+    client.logout()
+    again = client.get(path)
+    assert again.status_code == 410 and "used already" in again.content.decode()
+    assert not client.post(path, {"username": "other", "password": "a-long-passphrase-9"}).get(
+        "Location"
+    )
+    assert User.objects.filter(email="li.na@example.org").count() == 1
+    kinds = set(AuditEvent.objects.values_list("event_type", flat=True))
+    assert {"invitation.created", "invitation.sent", "invitation.accepted"} <= kinds
+
+
+def test_an_expired_or_withdrawn_link_does_not_work(client, world):
+    office = world.user("office")
+    invitation = services.invitation_create(
+        actor=office, email="a@example.org", organization=world.beijing, role=Role.DONOR_TEAM
+    )
+    call_command("worker", "--once")
+    path = link_in_last_mail().split("8000", 1)[1]
+    Invitation.objects.filter(pk=invitation.pk).update(
+        expires_at=timezone.now() - datetime.timedelta(seconds=1)
+    )
+    assert "expired" in client.get(path).content.decode()
+    services.invitation_resend(actor=office, invitation=invitation)
+    call_command("worker", "--once")
+    assert client.get(path).status_code == 410  # the resent e-mail's link replaced it
+    new_path = link_in_last_mail().split("8000", 1)[1]
+    assert client.get(new_path).status_code == 200
+    services.invitation_withdraw(actor=office, invitation=invitation)
+    assert client.get(new_path).status_code == 410
+
+
+def test_a_weak_password_or_taken_username_is_refused_naming_the_field(client, world):
+    services.invitation_create(
+        actor=world.user("office"),
+        email="b@example.org",
+        organization=world.beijing,
+        role=Role.DONOR_TEAM,
+    )
+    call_command("worker", "--once")
+    path = link_in_last_mail().split("8000", 1)[1]
+    response = client.post(path, {"username": "bj", "password": "a-long-passphrase-9"})
+    assert response.status_code == 200 and response.context["form"].errors["username"]
+    response = client.post(path, {"username": "newbie", "password": "123"})
+    assert response.context["form"].errors["password"]
+    assert not User.objects.filter(username="newbie").exists()
+
+
+def test_a_team_administrator_invites_to_its_own_organization_only(client, world, beijing_admin):
+    client.force_login(beijing_admin)
+    form = client.get(reverse("people:invite")).context["form"]
+    assert list(form.fields["organization"].queryset) == [world.beijing]
+    assert Role.PROGRAMME_OFFICE not in dict(form.fields["role"].choices)
+    assert (
+        invite(
+            client, email="c@example.org", organization=world.beijing.pk, role=Role.DONOR_TEAM
+        ).status_code
+        == 302
+    )
+    refused = invite(
+        client, email="d@example.org", organization=world.guangdong.pk, role=Role.DONOR_TEAM
+    )
+    assert refused.status_code == 200 and refused.context["form"].errors["organization"]
+    with pytest.raises(PermissionDenied):
+        services.invitation_create(
+            actor=beijing_admin,
+            email="e@example.org",
+            organization=world.beijing,
+            role=Role.PROGRAMME_OFFICE,
+        )
+    assert list(Invitation.objects.values_list("email", flat=True)) == ["c@example.org"]
+
+
+def test_a_second_pending_invitation_to_the_same_role_is_refused(world):
+    office = world.user("office")
+    fields = {"email": "x@example.org", "organization": world.beijing, "role": Role.DONOR_TEAM}
+    services.invitation_create(actor=office, **fields)
+    with pytest.raises(ValidationError, match="already invited"):
+        services.invitation_create(actor=office, **{**fields, "email": " X@example.org"})
+
+
+@pytest.mark.parametrize("user_key", ["beijing_team", "hotan_team", "auditor", "professional"])
+def test_no_one_but_administrators_sees_or_invites(client, world, user_key):
+    client.force_login(world.user(user_key))
+    assert client.get(reverse("people:list")).status_code == 403
+    assert client.get(reverse("people:invite")).status_code == 403
+    response = invite(
+        client, email="z@example.org", organization=world.beijing.pk, role=Role.DONOR_TEAM
+    )
+    assert response.status_code == 403 and not Invitation.objects.exists()
