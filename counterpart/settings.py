@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "counterpart.audit",
     "counterpart.places",
     "counterpart.pairings",
+    "counterpart.reporting",
     "counterpart.funding",
     "counterpart.projects",
     "counterpart.talent",

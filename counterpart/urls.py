@@ -18,6 +18,7 @@ urlpatterns = [
     path("audit/", include("counterpart.audit.urls")),
     path("jobs/", include("counterpart.jobs.urls")),
     path("people/", include("counterpart.people.urls")),
+    path("reporting/", include("counterpart.reporting.urls")),
     path("accounts/", include("counterpart.accounts.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/", api.urls),

@@ -39,6 +39,8 @@ OBJECT_OF_PAGE = {
     "accounts:session_end": "accounts.usersession",
     "jobs:detail": "jobs.job",
     "people:person": "accounts.user",
+    "reporting:review": "reporting.review",
+    "reporting:rules": "pairings.pairinground",
     "people:suspension": "accounts.user",
     "people:revoke": "accounts.membership",
     "people:resend": "accounts.invitation",

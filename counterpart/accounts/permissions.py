@@ -42,7 +42,11 @@ def can_read_audit(user) -> bool:
 
 
 def organizations_in_role(user, *role_names: str) -> list:
-    return [m.organization for m in memberships(user) if not role_names or m.role in role_names]
+    return [
+        m.organization
+        for m in memberships(user)
+        if m.organization_id is not None and (not role_names or m.role in role_names)
+    ]
 
 
 def grantable_roles(user, organization) -> tuple[str, ...]:
@@ -67,10 +71,8 @@ def administered(user, organization_field: str) -> Q | None:
     office; for a team administrator, its organizations and those under them."""
     if is_programme_office(user):
         return None
-    scope = Q(pk__in=[])
-    for org in organizations_in_role(user, Role.TEAM_ADMIN):
-        scope |= Q(**{"__".join(filter(None, [organization_field, "path__startswith"])): org.path})
-    return scope
+    prefix = f"{organization_field}__" if organization_field else ""
+    return subtree_q(organizations_in_role(user, Role.TEAM_ADMIN), prefix)
 
 
 def can_suspend(actor, user) -> bool:

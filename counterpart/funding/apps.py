@@ -8,3 +8,6 @@ class FundingConfig(AppConfig):
 
     def ready(self) -> None:
         from counterpart.funding import receivers  # noqa: F401  (connects them)
+        from counterpart.funding.reviewed import register_reviewed
+
+        register_reviewed()

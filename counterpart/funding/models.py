@@ -290,13 +290,16 @@ class LedgerTotal(models.Model):
     year = models.PositiveSmallIntegerField()
     category = models.CharField(max_length=20, choices=Category.choices)
     public = models.BooleanField(help_text="No project, or a published one.")
+    approved = models.BooleanField(
+        default=True, help_text="Entered with review off, or approved along its round's chain."
+    )
     amount_minor = models.BigIntegerField(default=0)  # in the base currency
     entries = models.IntegerField(default=0)
 
     class Meta:
         constraints = [
             models.UniqueConstraint(
-                fields=["pairing", "region", "kind", "year", "category", "public"],
+                fields=["pairing", "region", "kind", "year", "category", "public", "approved"],
                 name="ledger_total_key",
             )
         ]

@@ -19,6 +19,10 @@ class TreeNode(models.Model):
     def is_within(self, other: "TreeNode") -> bool:
         return self.path.startswith(other.path)
 
+    def lineage_ids(self) -> list[int]:
+        """The ids from the root down to this node, itself last."""
+        return [int(part) for part in self.path.strip("/").split("/") if part]
+
 
 class RegionLevel(models.TextChoices):
     COUNTRY = "country", _("Country")

@@ -37,7 +37,7 @@ def region_by_code(*, actor, code: str) -> Region | None:
 
 
 def region_ancestors(region: Region) -> list[Region]:
-    ids = [int(part) for part in region.path.strip("/").split("/") if part][:-1]
+    ids = region.lineage_ids()[:-1]
     by_id = Region.objects.in_bulk(ids)
     return [by_id[i] for i in ids if i in by_id]
 

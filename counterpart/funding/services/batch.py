@@ -42,6 +42,9 @@ from counterpart.pairings.models import Pairing
 from counterpart.places.models import Organization, Region
 from counterpart.projects import selectors as projects
 from counterpart.projects.models import Project, Sector
+from counterpart.reporting import selectors as reporting
+from counterpart.reporting import services as reporting_services
+from counterpart.reporting.models import ReviewMode
 
 MAX_ENTRY_MINOR = MAX_AMOUNT_MINOR
 PROMISE_HORIZON_YEARS = 5
@@ -105,6 +108,7 @@ class LedgerBatch:
         self.totals: dict[tuple, list[int]] = defaultdict(lambda: [0, 0])
         self.pending: list[Transaction] = []
         self.allowed: set[int] = set()  # pairings the actor may record for
+        self.rules: dict[int, object] = {}  # reporting rules by round id
 
     # -- reading what is there ------------------------------------------------------------
 
@@ -167,6 +171,8 @@ class LedgerBatch:
             errors["currency"] = _("Unknown currency %(code)r.") % {"code": entry.currency}
         errors.update(self._check_dates(entry))
         project, region = entry.project, entry.region
+        if "value_date" not in errors:
+            errors.update(self._check_closed(entry, region or pairing.recipient))
         if project is not None and project.pairing_id != pairing.pk:
             errors["project"] = _("This project belongs to another pairing.")
         if region is None:
@@ -253,6 +259,35 @@ class LedgerBatch:
             }
         return {}
 
+    def rules_of(self, pairing: Pairing):
+        if pairing.round_id not in self.rules:
+            self.rules[pairing.round_id] = reporting.rules_of(pairing.round)
+        return self.rules[pairing.round_id]
+
+    def under_review(self, pairing: Pairing) -> bool:
+        """Whether new entries of this pairing's round wait for approval before they count."""
+        return self.rules_of(pairing).review_mode != ReviewMode.OFF
+
+    def _check_closed(self, entry: Entry, region) -> dict[str, str]:
+        """The round's data freeze and closed periods (read only where the round has them)."""
+        rules, pairing = self.rules_of(entry.pairing), entry.pairing
+        try:
+            if rules.freeze_before is not None:
+                reporting_services.freeze_or_error(
+                    round=pairing.round, value_date=entry.value_date, donor=pairing.donor
+                )
+            if rules.closes_after_days is not None:
+                reporting_services.period_open_or_error(
+                    round=pairing.round,
+                    on=entry.value_date,
+                    organizations=[pairing.donor, *permissions.organizations_in_role(self.actor)],
+                    region=region,
+                    field="value_date",
+                )
+        except ValidationError as closed:
+            return {"value_date": closed.message_dict["value_date"][0]}
+        return {}
+
     def _sector(self, entry: Entry, errors: dict) -> Sector | None:
         if entry.sector in (None, ""):
             if entry.project is None or not self._split(entry.project.pk):
@@ -274,12 +309,22 @@ class LedgerBatch:
 
     # -- adding and writing -----------------------------------------------------------------
 
-    def add(self, entry: Transaction) -> None:
-        """Count a prepared entry in the balances and totals, and queue it for writing."""
+    def add(self, entry: Transaction, *, approved: bool = True) -> None:
+        """Count a prepared entry in the balances and totals (the approved ones, or those still
+        in review), and queue it for writing."""
         if entry.kind in BALANCED:
             key, column = (entry.pairing_id, entry.project_id), BALANCED.index(entry.kind)
             self._balance(*key)[column] += entry.base_amount_minor
             self.balance_deltas[key][column] += entry.base_amount_minor
+        self._count(entry, approved=approved, sign=1)
+        self.pending.append(entry)
+
+    def move(self, entry: Transaction, *, approved: bool) -> None:
+        """An entry's review settled (or unsettled): its amounts change bucket in the totals."""
+        self._count(entry, approved=not approved, sign=-1)
+        self._count(entry, approved=approved, sign=1)
+
+    def _count(self, entry: Transaction, *, approved: bool, sign: int) -> None:
         public = entry.project is None or entry.project.is_published
         for category, amount in self.categories(entry):
             key = (
@@ -290,11 +335,11 @@ class LedgerBatch:
                 entry.value_date.year,
                 category,
                 public,
+                approved,
             )
             total = self.totals[key]
-            total[0] += amount
-            total[1] += 1 if entry.reverses_id is None else -1
-        self.pending.append(entry)
+            total[0] += sign * amount
+            total[1] += sign * (1 if entry.reverses_id is None else -1)
 
     def categories(self, entry: Transaction) -> list[tuple[str, int]]:
         if entry.sector is not None:

@@ -25,7 +25,16 @@ def plan_totals(deltas: dict[tuple, list[int]]) -> tuple[list, list]:
         return [], []
     pairing_ids = {key[1] for key in deltas}
     years = {key[4] for key in deltas}
-    key_columns = ("donor_id", "pairing_id", "region_id", "kind", "year", "category", "public")
+    key_columns = (
+        "donor_id",
+        "pairing_id",
+        "region_id",
+        "kind",
+        "year",
+        "category",
+        "public",
+        "approved",
+    )
     stored = {
         tuple(row[2:]): row[:2]
         for row in LedgerTotal.objects.filter(
@@ -39,7 +48,7 @@ def plan_totals(deltas: dict[tuple, list[int]]) -> tuple[list, list]:
         if total_id is not None:
             changed.append((amount, entries, total_id))
         else:
-            donor_id, pairing_id, region_id, kind, year, category, public = key
+            donor_id, pairing_id, region_id, kind, year, category, public, approved = key
             created.append(
                 LedgerTotal(
                     donor_id=donor_id,
@@ -49,6 +58,7 @@ def plan_totals(deltas: dict[tuple, list[int]]) -> tuple[list, list]:
                     year=year,
                     category=category,
                     public=public,
+                    approved=approved,
                     amount_minor=amount,
                     entries=entries,
                 )

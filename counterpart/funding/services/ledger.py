@@ -25,6 +25,9 @@ from counterpart.funding.services.batch import REASON_CHARS, Entry, LedgerBatch
 from counterpart.pairings.models import Pairing
 from counterpart.places.models import Organization, Region
 from counterpart.projects.models import Project, Sector
+from counterpart.reporting import selectors as reporting_selectors
+from counterpart.reporting import services as reporting
+from counterpart.reporting.models import ReviewStatus
 
 
 @transaction.atomic
@@ -61,7 +64,8 @@ def transaction_record(
     )
     ledger = LedgerBatch(actor=actor)
     ledger.preload([entry])
-    ledger.add(ledger.prepare(entry))
+    reviewing = ledger.under_review(pairing)
+    ledger.add(ledger.prepare(entry), approved=not reviewing)
     (recorded,) = ledger.write()
     audit_record(
         actor=actor,
@@ -70,6 +74,8 @@ def transaction_record(
         after=snapshot(recorded),
         reason=recorded.reason,
     )
+    if reviewing:
+        reporting.review_open(actor=actor, record=recorded, submit=True)
     return recorded
 
 
@@ -100,7 +106,7 @@ def transactions_record_bulk(*, actor, entries: list[Entry], source: str = "") -
     row_errors: dict[int, dict[str, list[str]]] = {}
     for row, entry in enumerate(entries, start=1):
         try:
-            ledger.add(ledger.prepare(entry))
+            ledger.add(ledger.prepare(entry), approved=not ledger.under_review(entry.pairing))
         except ValidationError as error:
             row_errors[row] = error.message_dict
             if len(row_errors) >= 100:  # enough to fix before trying again
@@ -121,6 +127,9 @@ def transactions_record_bulk(*, actor, entries: list[Entry], source: str = "") -
                 "source": source,
             },
         )
+    for recorded, entry in zip(written, entries, strict=True):
+        if ledger.under_review(entry.pairing):
+            reporting.review_open(actor=actor, record=recorded, submit=True)
     return len(written)
 
 
@@ -157,7 +166,11 @@ def transaction_reverse(*, actor, transaction: Transaction, reason: str) -> Tran
     # Carry the loaded sector and project: the totals read their category and publication.
     mirror.sector = original.sector
     mirror.project = original.project
-    ledger.add(mirror)
+    # A reversal of an entry still in review cancels what never counted: it sits beside it,
+    # unapproved, and needs no review of its own. Reversing an approved entry is reviewed.
+    original_approved = reporting_selectors.status_of(original) == ReviewStatus.APPROVED
+    reviewing = original_approved and ledger.under_review(original.pairing)
+    ledger.add(mirror, approved=original_approved and not reviewing)
     (reversal,) = ledger.write()
     audit_record(
         actor=actor,
@@ -166,6 +179,8 @@ def transaction_reverse(*, actor, transaction: Transaction, reason: str) -> Tran
         after=snapshot(reversal),
         reason=reason,
     )
+    if reviewing:
+        reporting.review_open(actor=actor, record=reversal, submit=True)
     return reversal
 
 
@@ -215,13 +230,30 @@ def ledger_totals_rebuild(*, actor, pairing: Pairing | None = None) -> int:
     for rows in derived:
         rows.delete()  # derived rows only; the ledger itself is never touched
     ledger = LedgerBatch(actor=actor)
+    unsettled = set(
+        reporting_selectors.unsettled_ids(Transaction).values_list("object_id", flat=True)
+    )
     counted = 0
     for entry in entries.iterator(chunk_size=5000):
-        ledger.add(entry)
+        approved = entry.pk not in unsettled and entry.reverses_id not in unsettled
+        ledger.add(entry, approved=approved)
         counted += 1
     ledger.pending.clear()
     ledger.write_derived()
     return counted
+
+
+def ledger_review_moved(*, review, before: str | None, after: str) -> None:
+    """A ledger entry's review settled: its amounts move to the approved totals (inside the
+    review's transaction). Nothing else of a review changes what the totals count."""
+    counted_before = before == ReviewStatus.APPROVED
+    if before is None or counted_before == (after == ReviewStatus.APPROVED):
+        return
+    entry = Transaction.objects.select_related("sector", "project").get(pk=review.object_id)
+    ledger = LedgerBatch(actor=None)
+    ledger.lock({entry.pairing_id})
+    ledger.move(entry, approved=after == ReviewStatus.APPROVED)
+    ledger.write_derived()
 
 
 @transaction.atomic

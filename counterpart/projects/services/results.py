@@ -18,6 +18,7 @@ from counterpart.projects.models import (
     Result,
 )
 from counterpart.projects.services.projects import require_runs
+from counterpart.reporting import services as reporting
 
 
 @transaction.atomic
@@ -98,6 +99,7 @@ def indicator_period_record(
         raise ValidationError(errors)
     _check_value(indicator, "target", target)
     _check_value(indicator, "actual", actual)
+    _period_open_or_error(actor, project, period_end)
     period = (
         IndicatorPeriod.objects.select_for_update()
         .filter(indicator=indicator, period_start=period_start)
@@ -118,6 +120,8 @@ def indicator_period_record(
                 },
                 code="conflict",
             )
+        _period_open_or_error(actor, project, period.period_end)
+        reporting.review_before_edit(actor=actor, record=period)
         changes = {"period_end": period_end}
         if target is not None:
             changes["target"] = target
@@ -143,4 +147,17 @@ def indicator_period_record(
     audit_record(
         actor=actor, event_type="indicator_period.recorded", obj=period, after=snapshot(period)
     )
+    reporting.review_open(actor=actor, record=period)
     return period
+
+
+def _period_open_or_error(actor, project, period_end: datetime.date) -> None:
+    """Refuse figures for a period whose entry has closed (unless reopened for the project's
+    donor, its place, or the reporting team)."""
+    reporting.period_open_or_error(
+        round=project.pairing.round,
+        on=period_end,
+        organizations=[project.pairing.donor, *permissions.organizations_in_role(actor)],
+        region=project.region,
+        field="period_end",
+    )

@@ -1,0 +1,40 @@
+"""Ledger entries go through review: registered with reporting when the app is ready."""
+
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from counterpart.accounts import permissions
+from counterpart.engine.money import format_minor
+from counterpart.funding.models import Transaction
+from counterpart.reporting.registry import Scope, register
+
+
+def _scope(entry: Transaction) -> Scope:
+    return Scope(
+        round=entry.pairing.round,
+        donor=entry.pairing.donor,
+        region=entry.region,
+        title=f"{entry.get_kind_display()} · {format_minor(entry.amount_minor, entry.currency_id)}"
+        f" · {entry.value_date:%Y-%m-%d} · {entry.pairing}",
+        link=reverse("funding:detail", args=[entry.pk]),
+    )
+
+
+def _may_record(actor, entry: Transaction) -> bool:
+    return permissions.can_act_for_donor(actor, entry.pairing.donor)
+
+
+def _reversed(entry: Transaction) -> str:
+    if Transaction.objects.filter(reverses=entry).exists():
+        return _("This entry was reversed: there is nothing left to approve.")
+    return ""
+
+
+def register_reviewed() -> None:
+    register(
+        Transaction,
+        scope=_scope,
+        may_edit=_may_record,
+        reopenable=False,
+        settled_elsewhere=_reversed,
+    )

@@ -1,0 +1,216 @@
+"""Reviews: a record entered under a round's review goes draft → submitted → approved along the
+round's chain of levels, or is returned with a comment and submitted again. An approved record
+is not edited in place: it is reopened for a correction, which is a new submission."""
+
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from counterpart.audit.services import audit_record
+from counterpart.reporting import selectors
+from counterpart.reporting.models import (
+    Review,
+    ReviewAction,
+    ReviewMode,
+    ReviewStatus,
+    ReviewStep,
+)
+from counterpart.reporting.registry import reviewed
+from counterpart.reporting.signals import review_moved
+
+
+def review_open(*, actor, record, submit: bool = False) -> Review | None:
+    """Called by an app's service as it creates `record` (inside its transaction): under a
+    round's review the record starts as a draft (or, with `submit`, submitted at once, as a
+    ledger entry is); with review off nothing happens and the record counts at once."""
+    scope = reviewed(record).scope(record)
+    if selectors.rules_of(scope.round).review_mode == ReviewMode.OFF:
+        return None
+    review = Review.objects.create(
+        content_type=ContentType.objects.get_for_model(record),
+        object_id=record.pk,
+        round=scope.round,
+        donor=scope.donor,
+        region=scope.region,
+        title=scope.title[:300],
+        link=scope.link,
+        status=ReviewStatus.DRAFT,
+    )
+    _step(review, ReviewAction.OPENED, actor)
+    review_moved.send(Review, review=review, before=None, after=review.status)
+    if submit:
+        _submit(actor, review, "")
+    return review
+
+
+def review_before_edit(*, actor, record) -> Review | None:
+    """Called by an app's service before it changes `record`: a draft or a returned record is
+    edited freely; a submitted one waits for its reviewers; an approved one is reopened first.
+    Under "all edits", a record from before the review began becomes a draft with this edit."""
+    scope = reviewed(record).scope(record)
+    mode = selectors.rules_of(scope.round).review_mode
+    review = selectors.review_of(record)
+    if review is None:
+        return review_open(actor=actor, record=record) if mode == ReviewMode.ALL else None
+    if review.status == ReviewStatus.SUBMITTED:
+        raise ValidationError(
+            _("This record waits for review; a reviewer can return it to you for changes.")
+        )
+    if review.status == ReviewStatus.APPROVED:
+        raise ValidationError(
+            _(
+                "This record is approved. Reopen it for a correction; it then goes through "
+                "review again."
+            )
+        )
+    return review
+
+
+@transaction.atomic
+def review_submit(*, actor, review: Review, comment: str = "") -> Review:
+    """Send a draft or a returned record to the first level of its chain."""
+    review = _locked(review)
+    if not reviewed(review.record).may_edit(actor, review.record):
+        raise PermissionDenied
+    if review.status not in (ReviewStatus.DRAFT, ReviewStatus.RETURNED):
+        raise ValidationError({"status": _("Only a draft or a returned record is submitted.")})
+    _refuse_if_settled_elsewhere(review)
+    return _submit(actor, review, comment)
+
+
+def _submit(actor, review: Review, comment: str) -> Review:
+    before = review.status
+    review.status = ReviewStatus.SUBMITTED
+    review.level = 0
+    review.submitted_by = actor if getattr(actor, "pk", None) else None
+    review.save(update_fields=["status", "level", "submitted_by", "updated_at"])
+    _step(review, ReviewAction.SUBMITTED, actor, comment)
+    audit_record(
+        actor=actor,
+        event_type="review.submitted",
+        obj=review,
+        reason=comment,
+        **_change(review, before),
+    )
+    review_moved.send(Review, review=review, before=before, after=review.status)
+    return review
+
+
+@transaction.atomic
+def review_approve(*, actor, review: Review, comment: str = "") -> Review:
+    """Approve at the level the record waits at; the last level's approval makes it count."""
+    review = _locked(review)
+    _require_reviewer(actor, review)
+    _refuse_if_settled_elsewhere(review)
+    if review.submitted_by_id is not None and review.submitted_by_id == actor.pk:
+        raise ValidationError({"status": _("Someone other than its submitter approves it.")})
+    before = review.status
+    review.level += 1
+    if review.level >= len(selectors.chain_of(review.round)):
+        review.status = ReviewStatus.APPROVED
+    review.save(update_fields=["status", "level", "updated_at"])
+    _step(review, ReviewAction.APPROVED, actor, comment, level=review.level)
+    audit_record(
+        actor=actor,
+        event_type="review.approved",
+        obj=review,
+        reason=comment,
+        **_change(review, before),
+    )
+    review_moved.send(Review, review=review, before=before, after=review.status)
+    return review
+
+
+@transaction.atomic
+def review_return(*, actor, review: Review, comment: str) -> Review:
+    """Send a submission back to its submitter with what to change."""
+    review = _locked(review)
+    _require_reviewer(actor, review)
+    if not comment.strip():
+        raise ValidationError({"comment": _("Say what should change.")})
+    before = review.status
+    level = review.level + 1
+    review.status = ReviewStatus.RETURNED
+    review.level = 0
+    review.save(update_fields=["status", "level", "updated_at"])
+    _step(review, ReviewAction.RETURNED, actor, comment, level=level)
+    audit_record(
+        actor=actor,
+        event_type="review.returned",
+        obj=review,
+        reason=comment,
+        **_change(review, before),
+    )
+    review_moved.send(Review, review=review, before=before, after=review.status)
+    return review
+
+
+@transaction.atomic
+def review_reopen(*, actor, review: Review, reason: str) -> Review:
+    """Take an approved record back to a draft for a correction: it leaves the approved figures
+    until it is approved again."""
+    review = _locked(review)
+    how = reviewed(review.record)
+    if not how.may_edit(actor, review.record):
+        raise PermissionDenied
+    if not how.reopenable:
+        raise ValidationError(
+            {"status": _("A ledger entry is corrected by a reversing entry, not reopened.")}
+        )
+    if review.status != ReviewStatus.APPROVED:
+        raise ValidationError({"status": _("Only an approved record is reopened.")})
+    if not reason.strip():
+        raise ValidationError({"reason": _("Say what is to be corrected.")})
+    before = review.status
+    review.status = ReviewStatus.DRAFT
+    review.level = 0
+    review.save(update_fields=["status", "level", "updated_at"])
+    _step(review, ReviewAction.REOPENED, actor, reason)
+    audit_record(
+        actor=actor,
+        event_type="review.reopened",
+        obj=review,
+        reason=reason,
+        **_change(review, before),
+    )
+    review_moved.send(Review, review=review, before=before, after=review.status)
+    return review
+
+
+def _locked(review: Review) -> Review:
+    """The review as it is now, held until the transaction ends: two reviewers acting at once
+    act one after the other."""
+    return (
+        Review.objects.select_for_update().select_related("round", "content_type").get(pk=review.pk)
+    )
+
+
+def _refuse_if_settled_elsewhere(review: Review) -> None:
+    why = reviewed(review.record).settled_elsewhere(review.record)
+    if why:
+        raise ValidationError({"status": why})
+
+
+def _require_reviewer(actor, review: Review) -> None:
+    if review.status != ReviewStatus.SUBMITTED:
+        raise ValidationError({"status": _("This record is not waiting for review.")})
+    if not selectors.may_approve(actor, review):
+        raise PermissionDenied
+
+
+def _step(review: Review, action: str, actor, comment: str = "", *, level: int = 0) -> None:
+    ReviewStep.objects.create(
+        review=review,
+        action=action,
+        level=level,
+        actor=actor if getattr(actor, "pk", None) else None,
+        comment=comment,
+    )
+
+
+def _change(review: Review, before: str) -> dict:
+    return {
+        "before": {"status": before},
+        "after": {"status": review.status, "level": review.level, "record": review.title},
+    }
