@@ -139,6 +139,7 @@ class Filters:
     donor: object = None
     area: object = None  # a region: its places and the places under them
     year: int | None = None
+    include_unapproved: bool = False  # a team's internal view: entries still in review too
 
 
 def totals(*, actor, filters: Filters = Filters()) -> QuerySet[LedgerTotal]:
@@ -159,6 +160,8 @@ def totals(*, actor, filters: Filters = Filters()) -> QuerySet[LedgerTotal]:
         rows = rows.filter(region__path__startswith=filters.area.path)
     if filters.year is not None:
         rows = rows.filter(year=filters.year)
+    if not (filters.include_unapproved and may_see_entries(actor)):
+        rows = rows.filter(approved=True)  # the public sees approved figures only
     return rows
 
 

@@ -14,10 +14,11 @@ from counterpart.enterprise.selectors import enterprise_figures
 from counterpart.exchanges.figures import exchange_tables
 from counterpart.exchanges.selectors import exchange_figures
 from counterpart.funding import selectors as funding
-from counterpart.funding.models import ComplianceRule, RuleKind, TransactionKind
+from counterpart.funding.models import ComplianceRule, RuleKind, Transaction, TransactionKind
 from counterpart.places.models import RegionLevel
 from counterpart.projects import selectors as projects
-from counterpart.projects.models import Standard
+from counterpart.projects.models import IndicatorPeriod, Standard
+from counterpart.reporting import selectors as reporting
 from counterpart.talent import selectors as talent
 from counterpart.talent.models import Training
 
@@ -41,6 +42,8 @@ def dashboard_tables(
     ]
     money_columns = [str(label) for _kind, label in kinds]
 
+    unapproved = _unapproved_notes(actor, filters)
+
     def money_table(slug, title, first_column, group):
         rows = funding.totals_by(actor=actor, group=group, filters=filters)
         return Table(
@@ -49,6 +52,7 @@ def dashboard_tables(
             columns=[str(first_column), *money_columns],
             rows=[[row.label, *[display(row.amount(k)) for k, _l in kinds]] for row in rows],
             currency=display.currency,
+            note=unapproved["ledger"],
         )
 
     tables = {
@@ -92,7 +96,9 @@ def dashboard_tables(
             currency=display.currency,
         )
     project_filters = {"donor": filters.donor, "area": filters.area}
-    standard = projects.standard_totals(actor=actor, **project_filters)
+    standard = projects.standard_totals(
+        actor=actor, include_unapproved=filters.include_unapproved, **project_filters
+    )
     trained = talent.staff_trained_total(actor=actor, **project_filters)
     if trained:  # trainings given by the people sent count as local staff trained
         staff = standard.setdefault(
@@ -103,9 +109,17 @@ def dashboard_tables(
     tables["indicators"] = Table(
         slug="indicators",
         title=str(_("Results of the standard indicators")),
-        note=_("Local staff trained counts trainings made up for the demo.")
-        if trained and audit.illustrative_among(Training)
-        else "",
+        note=" ".join(
+            filter(
+                None,
+                [
+                    _("Local staff trained counts trainings made up for the demo.")
+                    if trained and audit.illustrative_among(Training)
+                    else "",
+                    unapproved["results"],
+                ],
+            )
+        ),
         columns=[str(_("Indicator")), str(_("Target")), str(_("Actual"))],
         rows=[
             [str(label), number(standard[code].target), number(standard[code].actual)]
@@ -117,7 +131,12 @@ def dashboard_tables(
     by_place: dict[str, dict[str, object]] = {}
     for code, _label in reported:
         for progress in projects.indicator_rollup(
-            actor=actor, standard=code, by="place", level=RegionLevel.PREFECTURE, **project_filters
+            actor=actor,
+            standard=code,
+            by="place",
+            level=RegionLevel.PREFECTURE,
+            include_unapproved=filters.include_unapproved,
+            **project_filters,
         ):
             by_place.setdefault(progress.label, {})[code] = number(progress.actual)
     tables["indicators-by-prefecture"] = Table(
@@ -145,6 +164,20 @@ def dashboard_tables(
     tables["participants"] = exchanges["participants"]
     tables.update(enterprise_tables(enterprise_figures(actor=actor, **project_filters)))
     return DashboardFigures(tables=tables, checks=checks, compliance=compliance)
+
+
+def _unapproved_notes(actor, filters: funding.Filters) -> dict[str, str]:
+    """What marks a figure that includes records still in review (internal views only)."""
+    notes = {"ledger": "", "results": ""}
+    if not filters.include_unapproved:
+        return notes
+    for key, model in (("ledger", Transaction), ("results", IndicatorPeriod)):
+        count = reporting.unsettled_count(actor, model)
+        if count:
+            notes[key] = _(
+                "Includes %(count)s records not yet approved; the public sees approved ones only."
+            ) % {"count": count}
+    return notes
 
 
 def percent(ppm: int | None) -> float | None:

@@ -26,6 +26,12 @@ class DashboardFilterForm(forms.Form):
         help_text=_("Figures in another currency use the rate in force on this day."),
     )
 
+    unapproved = forms.BooleanField(
+        label=_("Include figures not yet approved"),
+        required=False,
+        help_text=_("Entries and results still in review; the public sees approved ones only."),
+    )
+
     def __init__(self, *args, rounds, donors, areas, years, currencies, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["round"].queryset = rounds

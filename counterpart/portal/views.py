@@ -48,9 +48,13 @@ def _dashboard_form(request, actor) -> DashboardFilterForm:
     this_year = datetime.date.today().year
     current = pairings.round_current(actor=actor)
     own = _own_donor(actor)
-    return DashboardFilterForm(
+    form = DashboardFilterForm(
         request.GET or None,
-        initial={"round": current and current.pk, "donor": own and own.pk},
+        initial={
+            "round": current and current.pk,
+            "donor": own and own.pk,
+            "unapproved": funding.may_see_entries(actor),
+        },
         rounds=pairings.round_list(actor=actor),
         donors=places.organization_list(actor=actor)
         .filter(pk__in=pairings.pairing_list(actor=actor, top_level=True).values("donor"))
@@ -61,6 +65,9 @@ def _dashboard_form(request, actor) -> DashboardFilterForm:
         years=range(this_year, 2009, -1),
         currencies=["CNY", *sorted({r.base_id for r in funding.exchange_rate_list()} - {"CNY"})],
     )
+    if not funding.may_see_entries(actor):  # the public: approved figures, no switch
+        del form.fields["unapproved"]
+    return form
 
 
 def _own_donor(actor):
@@ -76,7 +83,11 @@ def dashboard_view(request):
     form = _dashboard_form(request, actor)
     data = form.cleaned_data if form.is_valid() else {}
     if not request.GET:  # a first visit opens on the current round (and a team's own donor)
-        data = {name: form[name].initial for name in ("round", "donor")}
+        data = {
+            name: form[name].initial
+            for name in ("round", "donor", "unapproved")
+            if name in form.fields
+        }
         data["round"] = pairings.round_list(actor=actor).filter(pk=data["round"]).first()
         data["donor"] = _own_donor(actor)
     filters = funding.Filters(
@@ -84,6 +95,7 @@ def dashboard_view(request):
         donor=data.get("donor"),
         area=data.get("area"),
         year=data.get("year"),
+        include_unapproved=bool(data.get("unapproved")),
     )
     rate_on = data.get("rate_on") or datetime.date.today()
     display = funding.display_in(data.get("currency") or BASE_CURRENCY, rate_on)

@@ -14,6 +14,7 @@ from django.shortcuts import get_object_or_404
 from counterpart.accounts import permissions
 from counterpart.places.models import Region
 from counterpart.projects.models import Indicator, IndicatorPeriod, Project, ProjectSector, Sector
+from counterpart.reporting import selectors as reporting
 
 
 def project_list(*, actor, pairing=None, donor=None, area=None, status=None) -> QuerySet[Project]:
@@ -66,20 +67,37 @@ class Progress:
         return int(self.actual * 100 / self.target)
 
 
+def counted_periods(*, include_unapproved: bool = False) -> QuerySet[IndicatorPeriod]:
+    """The periods figures are summed from: the approved ones (those entered with review off
+    count as approved), or, for a team's internal view, also those still in review."""
+    periods = IndicatorPeriod.objects.all()
+    return periods if include_unapproved else reporting.approved_only(periods)
+
+
 def indicator_rollup(
-    *, actor, standard: str, by: str = "year", level: str | None = None, **project_filters
+    *,
+    actor,
+    standard: str,
+    by: str = "year",
+    level: str | None = None,
+    include_unapproved: bool = False,
+    **project_filters,
 ) -> list[Progress]:
     """A standard indicator's targets and actuals summed by "year" (of the period's end), by
     "donor", or by "place" — each project counted under its place's ancestor at `level`."""
-    periods = IndicatorPeriod.objects.filter(
-        indicator__standard=standard,
-        indicator__result__project__in=project_list(actor=actor, **project_filters),
-    ).values_list(
-        "period_end",
-        "target",
-        "actual",
-        "indicator__result__project__region__path",
-        "indicator__result__project__pairing__donor__name_en",
+    periods = (
+        counted_periods(include_unapproved=include_unapproved)
+        .filter(
+            indicator__standard=standard,
+            indicator__result__project__in=project_list(actor=actor, **project_filters),
+        )
+        .values_list(
+            "period_end",
+            "target",
+            "actual",
+            "indicator__result__project__region__path",
+            "indicator__result__project__pairing__donor__name_en",
+        )
     )
     groups: dict = {}
     ancestors = _ancestors_at(level) if by == "place" else {}
@@ -103,13 +121,14 @@ def _ancestors_at(level: str | None) -> dict[str, Region]:
     return {r.path: r for r in Region.objects.filter(level=level)} if level else {}
 
 
-def standard_totals(*, actor, **project_filters) -> dict[str, Progress]:
+def standard_totals(
+    *, actor, include_unapproved: bool = False, **project_filters
+) -> dict[str, Progress]:
     """Every standard indicator summed over all periods of the visible projects."""
     sums: dict[str, Progress] = defaultdict(lambda: Progress(key="", label=""))
     rows = (
-        IndicatorPeriod.objects.filter(
-            indicator__result__project__in=project_list(actor=actor, **project_filters)
-        )
+        counted_periods(include_unapproved=include_unapproved)
+        .filter(indicator__result__project__in=project_list(actor=actor, **project_filters))
         .exclude(indicator__standard="")
         .values_list("indicator__standard", "target", "actual")
     )

@@ -40,6 +40,16 @@ def review_of(record) -> Review | None:
     )
 
 
+def reviews_by_record(model, ids) -> dict[int, Review]:
+    """The reviews of these records of `model`, by record id (records without one have none)."""
+    return {
+        review.object_id: review
+        for review in Review.objects.filter(
+            content_type=ContentType.objects.get_for_model(model), object_id__in=list(ids)
+        )
+    }
+
+
 def status_of(record) -> str:
     review = review_of(record)
     return review.status if review is not None else ReviewStatus.APPROVED
@@ -112,6 +122,13 @@ def review_list(actor, *, status: str = "", round=None) -> QuerySet[Review]:
     if status in ReviewStatus.values:
         reviews = reviews.filter(status=status)
     return reviews.filter(round=round) if round is not None else reviews
+
+
+def unsettled_count(actor, model) -> int:
+    """How many records of `model` the actor sees in review: what an internal figure that
+    includes them is marked with."""
+    kind = ContentType.objects.get_for_model(model)
+    return review_list(actor).filter(content_type=kind, status__in=UNSETTLED).count()
 
 
 def review_get(actor, pk: int) -> Review:

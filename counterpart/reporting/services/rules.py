@@ -44,14 +44,14 @@ def reporting_rules_set(
     if rules.pk is not None and expected_version is not None:
         check_version(rules, expected_version)
     before = {**snapshot(rules), "levels": _levels_of(round)}
-    for field, value in (
-        ("review_mode", review_mode),
-        ("period_length", period_length),
-        ("closes_after_days", closes_after_days),
-        ("freeze_before", freeze_before),
-    ):
-        if given(value):
-            setattr(rules, field, value)
+    changes = given(
+        review_mode=review_mode,
+        period_length=period_length,
+        closes_after_days=closes_after_days,
+        freeze_before=freeze_before,
+    )
+    for field, value in changes.items():
+        setattr(rules, field, value)
     errors = {}
     if rules.review_mode not in ReviewMode.values:
         errors["review_mode"] = _("Choose off, new records or all edits.")
@@ -61,7 +61,7 @@ def reporting_rules_set(
         errors["closes_after_days"] = _("Between 0 and %(most)s days.") % {"most": MAX_CLOSE_DAYS}
     if rules.freeze_before is not None and not round.starts_on <= rules.freeze_before:
         errors["freeze_before"] = _("A freeze date falls on or after the round's start.")
-    chain = list(levels) if given(levels) else _levels_of(round)
+    chain = _levels_of(round) if levels is UNSET else list(levels)
     errors.update(_check_chain(chain, rules.review_mode))
     if errors:
         raise ValidationError(errors)
@@ -69,7 +69,7 @@ def reporting_rules_set(
     if rules.pk is not None:
         rules.version += 1
     rules.save()
-    if given(levels):
+    if levels is not UNSET:
         ApprovalLevel.objects.filter(round=round).delete()
         ApprovalLevel.objects.bulk_create(
             ApprovalLevel(round=round, position=n, role=role, region_level=region_level or "")
