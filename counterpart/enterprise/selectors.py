@@ -17,6 +17,7 @@ from counterpart.enterprise.models import (
 )
 from counterpart.pairings.selectors import pairing_list, pairings_worked_on
 from counterpart.places.models import RegionLevel
+from counterpart.reporting import selectors as reporting
 
 
 def _scope(actor, place_field: str) -> Q:
@@ -69,14 +70,19 @@ class EnterpriseFigures:
     sales_illustrative: bool = False  # some of the sales counted were made up (the demo's)
 
 
-def enterprise_figures(*, actor, donor=None, area=None) -> EnterpriseFigures:
+def enterprise_figures(
+    *, actor, donor=None, area=None, include_unapproved: bool = False
+) -> EnterpriseFigures:
     """Each company's latest report of each year, and sales in donor markets by channel, over
-    the pairings the actor sees (published ones, and a team's own), as the money is."""
+    the pairings the actor sees (published ones, and a team's own), as the money is. Reports
+    and sales still in review count only in a team's internal view."""
     seen = pairing_list(actor=actor).values("pk")
     reports = EmploymentReport.objects.select_related("support__company").filter(
         support__pairing__in=seen
     )
     sales = ProductSale.objects.filter(pairing__in=seen)
+    if not include_unapproved:
+        reports, sales = reporting.approved_only(reports), reporting.approved_only(sales)
     if donor is not None:
         reports = reports.filter(support__pairing__donor__path__startswith=donor.path)
         sales = sales.filter(pairing__donor__path__startswith=donor.path)

@@ -22,6 +22,7 @@ from counterpart.funding.rates import amount_in_base
 from counterpart.projects import selectors as project_selectors
 from counterpart.projects import services as projects
 from counterpart.projects.models import ResultKind, Standard
+from counterpart.reporting import services as reporting
 
 
 def _project_indicators(actor, project, company) -> dict:
@@ -120,6 +121,16 @@ def employment_report(
         errors["currency"] = _("Unknown currency %(code)r.") % {"code": currency}
     if errors:
         raise ValidationError(errors)
+    reporting.record_period_open_or_error(
+        actor=actor,
+        pairing=support.pairing,
+        on=period_end,
+        region=support.company.region,
+        field="period_end",
+    )
+    earlier = EmploymentReport.objects.filter(support=support, period_start=period_start).first()
+    if earlier is not None:
+        reporting.review_before_edit(actor=actor, record=earlier)
     report, created = EmploymentReport.objects.update_or_create(
         support=support,
         period_start=period_start,
@@ -137,6 +148,8 @@ def employment_report(
         obj=support,
         after=snapshot(report),
     )
+    if created:
+        reporting.review_open(actor=actor, record=report)
     for indicator, value in (
         (support.jobs_indicator, employees),
         (support.formerly_poor_indicator, formerly_poor),
@@ -199,6 +212,14 @@ def product_sale_record(
         value_cny_minor=amount_in_base(value_minor, currency, period_end, field="period_end"),
     )
     sale.full_clean()
+    reporting.record_period_open_or_error(
+        actor=actor,
+        pairing=pairing,
+        on=period_end,
+        region=company.region if company is not None else pairing.recipient,
+        field="period_end",
+    )
     sale.save()
     audit_record(actor=actor, event_type="product_sale.recorded", obj=sale, after=snapshot(sale))
+    reporting.review_open(actor=actor, record=sale)
     return sale

@@ -17,6 +17,7 @@ from counterpart.exchanges.models import (
     SchoolPartnership,
 )
 from counterpart.pairings.selectors import pairing_list
+from counterpart.reporting import selectors as reporting
 
 
 def _pairing_scope(actor, prefix: str) -> Q:
@@ -72,11 +73,16 @@ class ExchangeFigures:
     participants: int = 0
 
 
-def exchange_figures(*, actor, donor=None, area=None) -> ExchangeFigures:
+def exchange_figures(
+    *, actor, donor=None, area=None, include_unapproved: bool = False
+) -> ExchangeFigures:
     """Counts over the pairings the actor sees (published ones, and a team's own), as the
-    dashboard's money is: one universe for every figure on a page."""
+    dashboard's money is: one universe for every figure on a page. Events still in review
+    count only in a team's internal view."""
     seen = pairing_list(actor=actor).values("pk")
     events = ExchangeEvent.objects.filter(pairing__in=seen)
+    if not include_unapproved:
+        events = reporting.approved_only(events)
     partnerships = SchoolPartnership.objects.filter(pairing__in=seen)
     if donor is not None:
         events = events.filter(pairing__donor__path__startswith=donor.path)

@@ -18,7 +18,9 @@ from counterpart.exchanges.models import (
     SchoolClass,
     SchoolPartnership,
 )
+from counterpart.exchanges.reviewed import may_organize
 from counterpart.places.models import Region
+from counterpart.reporting import services as reporting
 
 EVENT_FIELDS = {
     "kind",
@@ -31,13 +33,6 @@ EVENT_FIELDS = {
     "description",
     *COUNT_FIELDS,
 }
-
-
-def _may_organize(actor, pairing) -> bool:
-    """The pairing's donor team, the team of its recipient place, or the office."""
-    return permissions.can_act_for_donor(actor, pairing.donor) or permissions.serves_region(
-        actor, pairing.recipient
-    )
 
 
 def _check_event(event: ExchangeEvent) -> None:
@@ -72,7 +67,7 @@ def exchange_event_record(
     visiting_adults: int = 0,
 ) -> ExchangeEvent:
     """An exchange a pairing organized, its participants counted by side and age band."""
-    permissions.require(_may_organize(actor, pairing))
+    permissions.require(may_organize(actor, pairing))
     event = ExchangeEvent(
         pairing=pairing,
         title_en=title_en,
@@ -92,8 +87,12 @@ def exchange_event_record(
     )
     _check_event(event)  # before the model's checks, whose constraint errors name no field
     event.full_clean()
+    reporting.record_period_open_or_error(
+        actor=actor, pairing=pairing, on=starts_on, region=pairing.recipient, field="starts_on"
+    )
     event.save()
     audit_record(actor=actor, event_type="exchange.recorded", obj=event, after=snapshot(event))
+    reporting.review_open(actor=actor, record=event)
     return event
 
 
@@ -118,7 +117,16 @@ def exchange_event_update(
     visiting_teenagers: int = UNSET,
     visiting_adults: int = UNSET,
 ) -> ExchangeEvent:
-    permissions.require(_may_organize(actor, event.pairing))
+    permissions.require(may_organize(actor, event.pairing))
+    reporting.review_before_edit(actor=actor, record=event)
+    for day in {event.starts_on, starts_on} - {UNSET}:
+        reporting.record_period_open_or_error(
+            actor=actor,
+            pairing=event.pairing,
+            on=day,
+            region=event.pairing.recipient,
+            field="starts_on",
+        )
     changes = given(
         title_en=title_en,
         title_zh=title_zh,
@@ -184,7 +192,7 @@ def _check_sides(pairing, donor_class: SchoolClass, recipient_class: SchoolClass
 def school_partnership_create(
     *, actor, pairing, donor_class, recipient_class, started_on: datetime.date
 ) -> SchoolPartnership:
-    permissions.require(_may_organize(actor, pairing))
+    permissions.require(may_organize(actor, pairing))
     _check_sides(pairing, donor_class, recipient_class)
     partnership = SchoolPartnership.objects.create(
         pairing=pairing,
@@ -206,7 +214,7 @@ def school_partnerships_match(
     *, actor, pairing, started_on: datetime.date
 ) -> list[SchoolPartnership]:
     """Create the proposed partnerships of a pairing's classes in one go."""
-    permissions.require(_may_organize(actor, pairing))
+    permissions.require(may_organize(actor, pairing))
     return [
         school_partnership_create(
             actor=actor,

@@ -57,6 +57,17 @@ def pairing_list(
     return pairings
 
 
+def pairing_assisting(*, region: Region, round: PairingRound) -> Pairing | None:
+    """The round's top-level pairing whose recipient holds `region`, if any: whose donor a
+    record made in that place (a post, say) belongs to. Internal: it only names the donor."""
+    return (
+        Pairing.objects.select_related("donor")
+        .filter(round=round, parent__isnull=True, recipient__in=region.lineage_ids())
+        .order_by("-valid_from")
+        .first()
+    )
+
+
 def pairings_worked_on(*, actor) -> QuerySet[Pairing]:
     """The pairings the actor's teams work on: their donor's, or those assisting their place
     (every pairing, for the office). Exchanges, companies and sales are recorded for these."""

@@ -160,9 +160,10 @@ def dashboard_tables(
     care = care_tables(care_figures(actor=actor, **project_filters))
     tables["consultations"] = care["consultations"]
     tables["referrals"] = care["referrals"]
-    exchanges = exchange_tables(exchange_figures(actor=actor, **project_filters))
+    internal = {"include_unapproved": filters.include_unapproved}
+    exchanges = exchange_tables(exchange_figures(actor=actor, **project_filters, **internal))
     tables["participants"] = exchanges["participants"]
-    tables.update(enterprise_tables(enterprise_figures(actor=actor, **project_filters)))
+    tables.update(enterprise_tables(enterprise_figures(actor=actor, **project_filters, **internal)))
     return DashboardFigures(tables=tables, checks=checks, compliance=compliance)
 
 

@@ -22,8 +22,11 @@ def project_list(*, actor, pairing=None, donor=None, area=None, status=None) -> 
         "pairing__donor", "pairing__recipient", "pairing__round", "region"
     )
     if not permissions.reads_everything(actor):
+        public = Q(is_published=True, pairing__is_published=True) & ~Q(
+            pk__in=reporting.unsettled_ids(Project)
+        )
         projects = projects.filter(
-            Q(is_published=True, pairing__is_published=True)
+            public
             | permissions.donor_scope_q(actor, "pairing__donor__")
             | permissions.recipient_scope_q(actor, "region__")
         )

@@ -189,6 +189,7 @@ def project_detail_view(request, pk: int):
             "can_run": can_run,
             "can_report": can_report,
             "internal": internal,
+            "review": reporting.review_of(project),
             "forms": forms,
         },
     )

@@ -9,9 +9,9 @@ from tests import factories as f
 
 
 @pytest.fixture
-def chain(world):
-    """The 2010 round reviewed under "new records": Hotan City's county team reports, the
-    prefecture's team approves, then the office."""
+def chain(world, indicator):
+    """The 2010 round reviewed under "new records" (after the project was set up): Hotan City's
+    county team reports, the prefecture's team approves, then the office."""
     county_office = f.OrganizationFactory(
         region_=world.hotan_city, kind="local_government", name="Hotan City Office"
     )

@@ -277,10 +277,10 @@ class LedgerBatch:
                     round=pairing.round, value_date=entry.value_date, donor=pairing.donor
                 )
             if rules.closes_after_days is not None:
-                reporting_services.period_open_or_error(
-                    round=pairing.round,
+                reporting_services.record_period_open_or_error(
+                    actor=self.actor,
+                    pairing=pairing,
                     on=entry.value_date,
-                    organizations=[pairing.donor, *permissions.organizations_in_role(self.actor)],
                     region=region,
                     field="value_date",
                 )

@@ -24,6 +24,7 @@ from counterpart.projects.models import (
     ProjectSector,
 )
 from counterpart.projects.signals import counting_changed
+from counterpart.reporting import services as reporting
 
 PROJECT_FIELDS = {
     "title_en",
@@ -114,6 +115,7 @@ def project_create(
     _check_project(project)
     project.save()
     audit_record(actor=actor, event_type="project.created", obj=project, after=snapshot(project))
+    reporting.review_open(actor=actor, record=project)
     if sectors:
         project = project_sectors_set(
             actor=actor, project=project, expected_version=project.version, sectors=sectors
@@ -143,6 +145,7 @@ def project_update(
     is_published: bool = UNSET,
 ) -> Project:
     require_runs(actor, project)
+    reporting.review_before_edit(actor=actor, record=project)
     changes = given(
         title_en=title_en,
         title_zh=title_zh,
@@ -183,6 +186,7 @@ def project_sectors_set(
     """Replace the project's sector split, as part of the project (its version moves). Entries
     that follow it are re-counted."""
     require_runs(actor, project)
+    reporting.review_before_edit(actor=actor, record=project)
     known = selectors.sector_get_many(codes=list(sectors))
     errors = [
         _("Unknown DAC sector code %(code)r.") % {"code": code}

@@ -154,10 +154,10 @@ def indicator_period_record(
 def _period_open_or_error(actor, project, period_end: datetime.date) -> None:
     """Refuse figures for a period whose entry has closed (unless reopened for the project's
     donor, its place, or the reporting team)."""
-    reporting.period_open_or_error(
-        round=project.pairing.round,
+    reporting.record_period_open_or_error(
+        actor=actor,
+        pairing=project.pairing,
         on=period_end,
-        organizations=[project.pairing.donor, *permissions.organizations_in_role(actor)],
         region=project.region,
         field="period_end",
     )

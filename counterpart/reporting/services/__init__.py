@@ -6,6 +6,7 @@ from counterpart.reporting.services.periods import (
     freeze_or_error,
     period_open_or_error,
     period_reopen,
+    record_period_open_or_error,
 )
 from counterpart.reporting.services.reviews import (
     review_approve,
@@ -22,6 +23,7 @@ __all__ = [
     "freeze_or_error",
     "period_open_or_error",
     "period_reopen",
+    "record_period_open_or_error",
     "reporting_rules_set",
     "review_approve",
     "review_before_edit",

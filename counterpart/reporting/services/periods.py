@@ -43,6 +43,18 @@ def period_open_or_error(
     )
 
 
+def record_period_open_or_error(*, actor, pairing, on: datetime.date, region, field: str):
+    """`period_open_or_error` for a record of a pairing entered by `actor`: a reopening for the
+    pairing's donor, the record's place or one of the actor's organizations lets it in."""
+    period_open_or_error(
+        round=pairing.round,
+        on=on,
+        organizations=[pairing.donor, *permissions.organizations_in_role(actor)],
+        region=region,
+        field=field,
+    )
+
+
 def freeze_or_error(*, round, value_date: datetime.date, donor, field: str = "value_date"):
     """Refuse a ledger entry dated before the round's data freeze, unless the donor holds an
     exception in force."""

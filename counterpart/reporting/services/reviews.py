@@ -25,7 +25,7 @@ def review_open(*, actor, record, submit: bool = False) -> Review | None:
     round's review the record starts as a draft (or, with `submit`, submitted at once, as a
     ledger entry is); with review off nothing happens and the record counts at once."""
     scope = reviewed(record).scope(record)
-    if selectors.rules_of(scope.round).review_mode == ReviewMode.OFF:
+    if scope.round is None or selectors.rules_of(scope.round).review_mode == ReviewMode.OFF:
         return None
     review = Review.objects.create(
         content_type=ContentType.objects.get_for_model(record),
@@ -49,6 +49,8 @@ def review_before_edit(*, actor, record) -> Review | None:
     edited freely; a submitted one waits for its reviewers; an approved one is reopened first.
     Under "all edits", a record from before the review began becomes a draft with this edit."""
     scope = reviewed(record).scope(record)
+    if scope.round is None:
+        return None
     mode = selectors.rules_of(scope.round).review_mode
     review = selectors.review_of(record)
     if review is None:

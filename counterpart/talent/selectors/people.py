@@ -6,6 +6,7 @@ from django.shortcuts import get_object_or_404
 from counterpart.accounts import permissions
 from counterpart.accounts.models import Role
 from counterpart.places import selectors as places
+from counterpart.reporting import selectors as reporting
 from counterpart.talent.models import (
     Couple,
     Post,
@@ -62,9 +63,9 @@ def preference_list(*, actor, professional: Professional) -> QuerySet[Preference
 def post_list(*, actor, status: str | None = None, institution=None) -> QuerySet[Post]:
     posts = Post.objects.select_related("institution__region")
     if not permissions.reads_everything(actor):
+        open_to_all = Q(status=PostStatus.OPEN) & ~Q(pk__in=reporting.unsettled_ids(Post))
         posts = posts.filter(
-            Q(status=PostStatus.OPEN)
-            | permissions.recipient_scope_q(actor, "institution__region__")
+            open_to_all | permissions.recipient_scope_q(actor, "institution__region__")
         )
     if status:
         posts = posts.filter(status=status)

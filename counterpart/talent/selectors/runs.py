@@ -8,6 +8,7 @@ from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
 
 from counterpart.accounts import permissions
+from counterpart.reporting import selectors as reporting
 from counterpart.talent.models import (
     Couple,
     MatchRun,
@@ -54,7 +55,8 @@ def placed_by_choice(run: MatchRun) -> list[tuple[int, int]]:
 def round_inputs(*, today: datetime.date, progress: Progress | None = None) -> dict:
     """Open posts with free places, the professionals not serving who ranked them, both sides'
     lists (as indices), the couples among them, and the place each post is in."""
-    posts = list(Post.objects.filter(status=PostStatus.OPEN).select_related("institution__region"))
+    open_posts = reporting.approved_only(Post.objects.filter(status=PostStatus.OPEN))
+    posts = list(open_posts.select_related("institution__region"))
     free = free_places(posts)
     posts = [post for post in posts if free[post.pk] > 0]
     post_index = {post.pk: n for n, post in enumerate(posts)}

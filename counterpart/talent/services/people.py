@@ -11,6 +11,8 @@ from counterpart.accounts.models import Role
 from counterpart.audit.services import audit_record, snapshot, tracked_update
 from counterpart.core.arguments import UNSET, given
 from counterpart.core.choices import Language
+from counterpart.reporting import selectors as reporting_selectors
+from counterpart.reporting import services as reporting
 from counterpart.talent.models import (
     Couple,
     Post,
@@ -162,7 +164,9 @@ def preferences_set(*, actor, professional: Professional, posts: list[Post]) -> 
             {"posts": _("Rank at most %(count)s posts.") % {"count": MAX_PREFERENCES}}
         )
     open_ids = set(
-        Post.objects.filter(pk__in=ids, status=PostStatus.OPEN).values_list("pk", flat=True)
+        reporting_selectors.approved_only(
+            Post.objects.filter(pk__in=ids, status=PostStatus.OPEN)
+        ).values_list("pk", flat=True)
     )
     closed = [post for post in posts if post.pk not in open_ids]
     if closed:
@@ -252,6 +256,7 @@ def post_create(
     post.full_clean()
     post.save()
     audit_record(actor=actor, event_type="post.created", obj=post, after=snapshot(post))
+    reporting.review_open(actor=actor, record=post)
     return post
 
 
@@ -274,6 +279,7 @@ def post_update(
 ) -> Post:
     """Change a post; reopening it with a later start date asks for the next term's people."""
     permissions.require(permissions.can_manage_post(actor, post.institution))
+    reporting.review_before_edit(actor=actor, record=post)
     changes = given(
         title_en=title_en,
         title_zh=title_zh,

@@ -11,6 +11,7 @@ from counterpart.audit.selectors import illustrative_among
 from counterpart.core.choices import Specialty
 from counterpart.core.forms import show_service_errors
 from counterpart.core.pagination import page_of
+from counterpart.reporting import selectors as reporting
 from counterpart.talent import selectors, services
 from counterpart.talent.forms import PostCreateForm, PostEditForm, PostFieldsForm
 from counterpart.talent.models import Post, PostStatus
@@ -115,4 +116,5 @@ def post_detail_view(request, pk: int):
     }
     if can_manage:
         context["applicants"] = selectors.applicant_rows(actor=actor, post=post)
+        context["review"] = reporting.review_of(post)
     return render(request, "talent/post.html", context)

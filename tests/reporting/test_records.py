@@ -1,0 +1,60 @@
+"""Projects and posts under review: the public and professionals see them once approved."""
+
+import datetime
+
+import pytest
+from django.core.exceptions import ValidationError
+
+from counterpart.projects import selectors as projects
+from counterpart.reporting import selectors, services
+from counterpart.talent import selectors as talent
+from counterpart.talent import services as talent_services
+from counterpart.talent.selectors.runs import round_inputs
+from tests import factories as f
+from tests.talent.fixtures import post
+
+
+@pytest.fixture
+def reviewed(world):
+    services.reporting_rules_set(
+        actor=world.user("office"),
+        round=world.round,
+        review_mode="new",
+        levels=[("programme_office", "")],
+    )
+    return world
+
+
+def test_a_project_is_public_once_approved(reviewed, anonymous):
+    world = reviewed
+    project = f.ProjectFactory(pairing=world.beijing_hotan_city, title_en="Reading room")
+    assert project not in projects.project_list(actor=anonymous)
+    assert project in projects.project_list(actor=world.user("beijing_team"))
+    review = selectors.review_of(project)
+    services.review_submit(actor=world.user("beijing_team"), review=review)
+    services.review_approve(actor=world.user("office"), review=review)
+    assert project in projects.project_list(actor=anonymous)
+
+
+def test_a_post_is_ranked_and_matched_once_approved(reviewed, talent):
+    world = reviewed
+    hospital = talent.hospital
+    new_post = post(hospital, "Radiologist", specialty="paediatrics")
+    review = selectors.review_of(new_post)
+    assert review is not None and review.donor == world.beijing  # Beijing assists Hotan City
+    assert new_post not in talent_list(world)
+    with pytest.raises(ValidationError, match="not open"):
+        talent_services.preferences_set(
+            actor=world.user("professional"), professional=talent.yu, posts=[new_post]
+        )
+    assert new_post.pk not in round_inputs(today=datetime.date(2030, 1, 1))["posts"]
+    services.review_submit(actor=world.user("hotan_team"), review=review)
+    services.review_approve(actor=world.user("office"), review=review)
+    assert new_post in talent_list(world)
+    talent_services.preferences_set(
+        actor=world.user("professional"), professional=talent.yu, posts=[new_post]
+    )
+
+
+def talent_list(world):
+    return list(talent.post_list(actor=world.user("professional")))
