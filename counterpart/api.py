@@ -17,6 +17,7 @@ from counterpart.jobs.api import router as jobs_router
 from counterpart.pairings.api import router as pairings_router
 from counterpart.places.api import router as places_router
 from counterpart.projects.api import router as projects_router
+from counterpart.reporting.api import router as reporting_router
 from counterpart.talent.api import router as talent_router
 
 
@@ -71,4 +72,5 @@ api.add_router("/", exchanges_router)
 api.add_router("/", enterprise_router)
 api.add_router("/", accounts_router)
 api.add_router("/", jobs_router)
+api.add_router("/", reporting_router)
 api.add_router("/audit", audit_router)
