@@ -341,3 +341,19 @@ def effect_of(*, actor, entry: Transaction, categories: list[tuple[str, int]]) -
         kind: (check, check.with_added(part_minor=parts[kind], whole_minor=entry.base_amount_minor))
         for kind, check in before.items()
     }
+
+
+def receipts_to_confirm(*, actor) -> QuerySet[Transaction]:
+    """Disbursements to the places the actor's recipient teams serve whose arrival no one has
+    confirmed (reversed ones and reversals left out)."""
+    return (
+        Transaction.objects.filter(
+            permissions.recipient_scope_q(actor, "region__"),
+            kind=TransactionKind.DISBURSEMENT,
+            reverses__isnull=True,
+            receipt__isnull=True,
+        )
+        .exclude(pk__in=Transaction.objects.filter(reverses__isnull=False).values("reverses_id"))
+        .select_related("pairing__donor", "region", "currency")
+        .order_by("value_date", "pk")
+    )

@@ -1,6 +1,9 @@
+from django.utils.functional import SimpleLazyObject
+
 from counterpart.accounts import permissions
 from counterpart.audit import selectors as audit
 from counterpart.funding import selectors as funding
+from counterpart.portal.inbox import inbox_count
 
 
 def roles(request):
@@ -13,4 +16,6 @@ def roles(request):
         "can_see_ledger": funding.may_see_entries(user),
         "user_memberships": permissions.memberships(user),
         "demo_data": audit.demo_data_present(),
+        # Counted only where a page shows it (the navigation, for the signed-in).
+        "inbox_count": SimpleLazyObject(lambda: inbox_count(user)),
     }

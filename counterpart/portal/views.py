@@ -12,6 +12,7 @@ from counterpart.places import selectors as places
 from counterpart.places.models import RegionLevel
 from counterpart.portal.dashboard import dashboard_tables, percent
 from counterpart.portal.forms import DashboardFilterForm
+from counterpart.portal.inbox import inbox
 
 CHART_LEVELS = [RegionLevel.PREFECTURE, RegionLevel.COUNTY, RegionLevel.DIVISION]
 
@@ -40,6 +41,7 @@ def home_view(request):
             "summaries": summaries,
             "chart": chart,
             "recipient_count": sum(len(s.pairings) for s in summaries),
+            "inbox": inbox(actor),
         },
     )
 

@@ -4,6 +4,7 @@ The office and auditors see every project; a donor team its donor's (and the cit
 a recipient team those in its places; everyone else published projects of published pairings.
 """
 
+import datetime
 from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
@@ -13,7 +14,14 @@ from django.shortcuts import get_object_or_404
 
 from counterpart.accounts import permissions
 from counterpart.places.models import Region
-from counterpart.projects.models import Indicator, IndicatorPeriod, Project, ProjectSector, Sector
+from counterpart.projects.models import (
+    ActivityStatus,
+    Indicator,
+    IndicatorPeriod,
+    Project,
+    ProjectSector,
+    Sector,
+)
 from counterpart.reporting import selectors as reporting
 
 
@@ -141,6 +149,47 @@ def standard_totals(
         progress.target += target or 0
         progress.actual += actual or 0
     return dict(sums)
+
+
+@dataclass
+class PeriodDue:
+    """A reporting period that has ended, for which some of a team's indicators have no actual:
+    due while entry is open, overdue once it has closed."""
+
+    round: object
+    period: object  # engine.periods.Period
+    closes_on: object  # datetime.date
+    missing: int  # indicators without an actual for the period
+    overdue: bool  # entry for it has closed
+
+
+def periods_due(*, actor, today: datetime.date) -> list[PeriodDue]:
+    """For each round whose periods close, its last ended period, when the indicators of the
+    projects the actor's teams run or report on lack actuals for it."""
+    team_projects = Project.objects.filter(
+        permissions.donor_scope_q(actor, "pairing__donor__")
+        | permissions.recipient_scope_q(actor, "region__")
+    ).exclude(status__in=[ActivityStatus.PIPELINE, ActivityStatus.CANCELLED])
+    due = []
+    for rules in reporting.rules_closing():
+        ended = [p for p in reporting.periods_of(rules.round, until=today) if p.end < today]
+        if not ended:
+            continue
+        period = ended[-1]
+        reported = IndicatorPeriod.objects.filter(
+            period_start__lte=period.end, period_end__gte=period.start, actual__isnull=False
+        ).values("indicator")
+        missing = (
+            Indicator.objects.filter(
+                result__project__in=team_projects.filter(pairing__round=rules.round)
+            )
+            .exclude(pk__in=reported)
+            .count()
+        )
+        closes_on = period.closes_on(rules.closes_after_days)
+        if missing:
+            due.append(PeriodDue(rules.round, period, closes_on, missing, closes_on < today))
+    return due
 
 
 def period_of(*, indicator: Indicator, period_start) -> IndicatorPeriod | None:

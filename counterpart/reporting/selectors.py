@@ -26,6 +26,11 @@ def rules_of(round) -> ReportingRules:
     return found if found is not None else ReportingRules(round=round)
 
 
+def rules_closing() -> QuerySet[ReportingRules]:
+    """The rounds' rules under which periods close."""
+    return ReportingRules.objects.filter(closes_after_days__isnull=False).select_related("round")
+
+
 def chain_of(round) -> list[ApprovalLevel]:
     return list(ApprovalLevel.objects.filter(round=round).order_by("position"))
 

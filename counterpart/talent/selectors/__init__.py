@@ -31,10 +31,12 @@ from counterpart.talent.selectors.placements import (
     PostChain,
     ending_without_successor,
     extension_list,
+    extensions_to_decide,
     placement_get,
     placement_list,
     post_chain,
     terms_by_year,
+    terms_to_succeed,
 )
 from counterpart.talent.selectors.posts import (
     PLACE_LEVELS,
@@ -64,6 +66,8 @@ __all__ = [
     "couple_get",
     "couple_of",
     "ending_without_successor",
+    "extensions_to_decide",
+    "terms_to_succeed",
     "extension_list",
     "free_places",
     "institutions_for_posts",

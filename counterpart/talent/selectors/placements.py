@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404
 from counterpart.accounts import permissions
 from counterpart.talent.models import (
     Extension,
+    ExtensionStatus,
     Placement,
     Post,
 )
@@ -94,6 +95,27 @@ def ending_without_successor(
         )
         .filter(Q(successor__isnull=True) | Q(successor__withdrawn=True))
         .order_by("end_date")
+    )
+
+
+def extensions_to_decide(*, actor) -> QuerySet[Extension]:
+    """Requested extensions of terms served at the places the actor's recipient teams serve."""
+    return (
+        Extension.objects.filter(
+            permissions.recipient_scope_q(actor, "placement__post__institution__region__"),
+            status=ExtensionStatus.REQUESTED,
+        )
+        .select_related("placement__professional", "placement__post__institution")
+        .order_by("requested_on", "pk")
+    )
+
+
+def terms_to_succeed(*, actor, today: datetime.date) -> QuerySet[Placement]:
+    """`ending_without_successor`, for the teams who act on it: the receiving place's (who
+    post the need) and the sending donor's (who find the person)."""
+    return ending_without_successor(actor=actor, today=today).filter(
+        permissions.donor_scope_q(actor, "professional__organization__")
+        | permissions.recipient_scope_q(actor, "post__institution__region__")
     )
 
 
