@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "counterpart.jobs",
     "counterpart.audit",
     "counterpart.places",
+    "counterpart.notifications",
     "counterpart.pairings",
     "counterpart.reporting",
     "counterpart.funding",
@@ -197,7 +198,12 @@ SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 # it needs no other server; `counterpart worker` runs it (as many workers as wanted).
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 # Scheduled work: the dotted path of a job's function → seconds between two runs.
-JOB_SCHEDULE: dict[str, int] = {}
+JOB_SCHEDULE: dict[str, int] = {
+    "counterpart.notifications.jobs.send_digests": 24 * 3600,
+    "counterpart.portal.reminders.send_reminders": 24 * 3600,
+}
+# Reminders: a commitment with no disbursement for this many months is pointed out.
+REMIND_IDLE_COMMITMENT_MONTHS = int(os.environ.get("REMIND_IDLE_COMMITMENT_MONTHS", "6"))
 
 # A request body larger than this is refused (413 on the API, 400 on a page).
 DATA_UPLOAD_MAX_MEMORY_SIZE = int(os.environ.get("DATA_UPLOAD_MAX_MEMORY_SIZE", 2_621_440))

@@ -19,6 +19,7 @@ urlpatterns = [
     path("jobs/", include("counterpart.jobs.urls")),
     path("people/", include("counterpart.people.urls")),
     path("reporting/", include("counterpart.reporting.urls")),
+    path("notifications/", include("counterpart.notifications.urls")),
     path("accounts/", include("counterpart.accounts.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/", api.urls),

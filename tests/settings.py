@@ -12,3 +12,4 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 STATIC_ROOT = None  # tests serve static files from the finders; nothing is collected
+JOB_SCHEDULE: dict[str, int] = {}  # scheduled work is called by the tests that test it

@@ -13,6 +13,7 @@ NO_EVENT = {
     "transaction_preview": "writes nothing: what recording would do",
     "reference_data_restore": "puts back the code lists the product ships",
     "ledger_totals_rebuild": "recomputes derived rows from the ledger, whose entries are audited",
+    "notifications_read": "one's own notifications marked read: no record of the programme",
 }
 
 

@@ -22,6 +22,20 @@ def has_membership(*, user: User, organization, role: str) -> bool:
     return Membership.objects.filter(user=user, organization=organization, role=role).exists()
 
 
+def members(*, role: str, organizations=None, serving=None, region_level: str = ""):
+    """Active users holding `role`: in one of `organizations` (ids), or in an organization whose
+    place holds the region `serving` (a recipient team of it or of a place above it). Who is
+    told that something waits for their team."""
+    memberships = Membership.objects.filter(role=role)
+    if organizations is not None:
+        memberships = memberships.filter(organization__in=list(organizations))
+    if serving is not None:
+        memberships = memberships.filter(organization__region__in=serving.lineage_ids())
+    if region_level:
+        memberships = memberships.filter(organization__region__level=region_level)
+    return User.objects.filter(is_active=True, pk__in=memberships.values("user"))
+
+
 def membership_list(*, actor, user: User | None = None):
     """Who acts for which organization in which role: all of it for the office; a team
     administrator sees the roles in its own organizations."""

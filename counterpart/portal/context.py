@@ -3,6 +3,7 @@ from django.utils.functional import SimpleLazyObject
 from counterpart.accounts import permissions
 from counterpart.audit import selectors as audit
 from counterpart.funding import selectors as funding
+from counterpart.notifications import selectors as notifications
 from counterpart.portal.inbox import inbox_count
 
 
@@ -18,4 +19,7 @@ def roles(request):
         "demo_data": audit.demo_data_present(),
         # Counted only where a page shows it (the navigation, for the signed-in).
         "inbox_count": SimpleLazyObject(lambda: inbox_count(user)),
+        "unread_count": SimpleLazyObject(
+            lambda: notifications.notification_list(actor=user, unread=True).count()
+        ),
     }

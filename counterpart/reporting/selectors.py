@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from counterpart.accounts import permissions
+from counterpart.accounts import selectors as accounts
 from counterpart.accounts.models import Role
 from counterpart.engine.periods import Period, period_containing, periods_between
 from counterpart.reporting.models import (
@@ -96,6 +97,22 @@ def may_approve(actor, review: Review) -> bool:
         return permissions.is_programme_office(actor)  # a chain shortened under it
     scope = in_level_scope(actor, chain[review.level], donor_field="donor", region_field="region")
     return Review.objects.filter(scope, pk=review.pk).exists()
+
+
+def approvers(review: Review):
+    """The people who may approve the review at the level it waits at."""
+    chain = chain_of(review.round)
+    if review.status != ReviewStatus.SUBMITTED or review.level >= len(chain):
+        return accounts.members(role=Role.PROGRAMME_OFFICE).none()
+    level = chain[review.level]
+    if level.role == Role.PROGRAMME_OFFICE:
+        return accounts.members(role=level.role)
+    if level.role == Role.DONOR_TEAM:
+        donors = review.donor.lineage_ids() if review.donor_id else []
+        return accounts.members(role=level.role, organizations=donors)
+    if review.region_id is None:
+        return accounts.members(role=level.role).none()
+    return accounts.members(role=level.role, serving=review.region, region_level=level.region_level)
 
 
 def waiting_for(actor) -> QuerySet[Review]:

@@ -8,12 +8,16 @@ import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from counterpart.accounts import permissions
+from counterpart.accounts import selectors as accounts
+from counterpart.accounts.models import Role
 from counterpart.audit.services import audit_record, snapshot
 from counterpart.core.rules import text_too_long
+from counterpart.engine.money import format_minor
 from counterpart.funding.models import (
     LedgerBalance,
     LedgerTotal,
@@ -22,6 +26,7 @@ from counterpart.funding.models import (
     TransactionKind,
 )
 from counterpart.funding.services.batch import REASON_CHARS, Entry, LedgerBatch
+from counterpart.notifications.services import notify
 from counterpart.pairings.models import Pairing
 from counterpart.places.models import Organization, Region
 from counterpart.projects.models import Project, Sector
@@ -76,7 +81,23 @@ def transaction_record(
     )
     if reviewing:
         reporting.review_open(actor=actor, record=recorded, submit=True)
+    if recorded.kind == TransactionKind.DISBURSEMENT:
+        _tell_the_receivers(recorded)
     return recorded
+
+
+def _tell_the_receivers(entry: Transaction) -> None:
+    """The recipient teams of the place a disbursement went to are asked to confirm it."""
+    notify(
+        users=accounts.members(role=Role.RECIPIENT_TEAM, serving=entry.region),
+        kind="receipt_waiting",
+        values={
+            "amount": format_minor(entry.amount_minor, entry.currency_id),
+            "donor": str(entry.pairing.donor),
+            "date": f"{entry.value_date:%Y-%m-%d}",
+        },
+        link=reverse("funding:detail", args=[entry.pk]),
+    )
 
 
 class BulkError(ValidationError):

@@ -5,9 +5,11 @@ is not edited in place: it is reopened for a correction, which is a new submissi
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from counterpart.audit.services import audit_record
+from counterpart.notifications.services import notify
 from counterpart.reporting import selectors
 from counterpart.reporting.models import (
     Review,
@@ -88,6 +90,7 @@ def _submit(actor, review: Review, comment: str) -> Review:
     review.submitted_by = actor if getattr(actor, "pk", None) else None
     review.save(update_fields=["status", "level", "submitted_by", "updated_at"])
     _step(review, ReviewAction.SUBMITTED, actor, comment)
+    _tell(review)
     audit_record(
         actor=actor,
         event_type="review.submitted",
@@ -113,6 +116,7 @@ def review_approve(*, actor, review: Review, comment: str = "") -> Review:
         review.status = ReviewStatus.APPROVED
     review.save(update_fields=["status", "level", "updated_at"])
     _step(review, ReviewAction.APPROVED, actor, comment, level=review.level)
+    _tell(review)
     audit_record(
         actor=actor,
         event_type="review.approved",
@@ -137,6 +141,7 @@ def review_return(*, actor, review: Review, comment: str) -> Review:
     review.level = 0
     review.save(update_fields=["status", "level", "updated_at"])
     _step(review, ReviewAction.RETURNED, actor, comment, level=level)
+    _tell(review, comment)
     audit_record(
         actor=actor,
         event_type="review.returned",
@@ -178,6 +183,26 @@ def review_reopen(*, actor, review: Review, reason: str) -> Review:
     )
     review_moved.send(Review, review=review, before=before, after=review.status)
     return review
+
+
+def _tell(review: Review, comment: str = "") -> None:
+    """Who acts next hears of it: the next level's approvers, or the submitter."""
+    values = {"record": review.title}
+    if review.status == ReviewStatus.SUBMITTED:
+        notify(
+            users=selectors.approvers(review),
+            kind="review_waiting",
+            values=values,
+            link=reverse("reporting:review", args=[review.pk]),
+        )
+    elif review.submitted_by is not None:
+        kind = "review_approved" if review.status == ReviewStatus.APPROVED else "review_returned"
+        notify(
+            users=[review.submitted_by],
+            kind=kind,
+            values={**values, "comment": comment},
+            link=reverse("reporting:review", args=[review.pk]),
+        )
 
 
 def _locked(review: Review) -> Review:

@@ -5,14 +5,18 @@ import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from counterpart.accounts import permissions
+from counterpart.accounts import selectors as accounts
+from counterpart.accounts.models import Role
 from counterpart.audit.services import audit_record, snapshot, tracked_update
 from counterpart.core.rules import counts_not_negative
 from counterpart.engine.terms import term_end
+from counterpart.notifications.services import notify
 from counterpart.talent.models import Extension, ExtensionStatus, Placement, WorkLoad
 
 ONE_DAY = datetime.timedelta(days=1)
@@ -174,6 +178,16 @@ def extension_request(
     extension.save()
     audit_record(
         actor=actor, event_type="extension.requested", obj=placement, after=snapshot(extension)
+    )
+    notify(
+        users=accounts.members(role=Role.RECIPIENT_TEAM, serving=placement.post.institution.region),
+        kind="extension_requested",
+        values={
+            "professional": str(placement.professional),
+            "post": str(placement.post),
+            "date": f"{new_end_date:%Y-%m-%d}",
+        },
+        link=reverse("talent:placement", args=[placement.pk]),
     )
     return extension
 

@@ -1,0 +1,82 @@
+"""Telling people: a notification for each person concerned (as they chose for its kind),
+e-mailed at once on the work queue or gathered into the daily digest. Preferences are each
+person's own."""
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from counterpart.audit.services import audit_record
+from counterpart.jobs.services import job_start
+from counterpart.notifications import selectors
+from counterpart.notifications.kinds import KINDS
+from counterpart.notifications.models import (
+    Delivery,
+    Notification,
+    NotificationPreference,
+)
+
+SEND_NOW = "counterpart.notifications.jobs.send_notification"
+
+
+def notify(*, users, kind: str, values: dict, link: str = "", key: str = "") -> int:
+    """Tell each of `users` (inside the caller's transaction); with a `key`, each person at
+    most once for it (a reminder). Returns how many were told."""
+    told = 0
+    for user in {u.pk: u for u in users if u.is_active}.values():
+        delivery = selectors.preferences_of(user)[kind]
+        if delivery == Delivery.OFF:
+            continue
+        if key and Notification.objects.filter(user=user, kind=kind, key=key).exists():
+            continue
+        try:
+            with transaction.atomic():  # a reminder made at the same moment elsewhere wins
+                notification = Notification.objects.create(
+                    user=user, kind=kind, values=values, link=link, key=key, delivery=delivery
+                )
+        except IntegrityError:
+            continue
+        if delivery == Delivery.NOW:
+            job_start(actor=None, kind=SEND_NOW, params={"notification_id": notification.pk})
+        told += 1
+    return told
+
+
+def notifications_emailed(*, ids: list[int]) -> None:
+    """Marked as sent, in the transaction that sends them (a failed send leaves them unsent)."""
+    Notification.objects.filter(pk__in=ids).update(emailed_at=timezone.now())
+
+
+@transaction.atomic
+def notifications_read(*, actor, ids: list[int] | None = None) -> int:
+    """Mark one's own notifications read (these, or all)."""
+    unread = selectors.notification_list(actor=actor, unread=True)
+    if ids is not None:
+        unread = unread.filter(pk__in=ids)
+    return unread.update(read_at=timezone.now())
+
+
+@transaction.atomic
+def notification_preferences_set(*, actor, choices: dict[str, str]) -> dict[str, str]:
+    """How one gets each kind: at once, in the daily digest, or not at all."""
+    unknown = [kind for kind in choices if kind not in KINDS]
+    wrong = [kind for kind, how in choices.items() if how not in Delivery.values]
+    if unknown or wrong:
+        raise ValidationError(
+            {(unknown or wrong)[0]: _("Choose at once, daily or off for each kind.")}
+        )
+    before = selectors.preferences_of(actor)
+    for kind, delivery in choices.items():
+        NotificationPreference.objects.update_or_create(
+            user=actor, kind=kind, defaults={"delivery": delivery}
+        )
+    after = selectors.preferences_of(actor)
+    audit_record(
+        actor=actor,
+        event_type="notifications.preferences_set",
+        obj=actor,
+        before={k: v for k, v in before.items() if after[k] != v},
+        after={k: v for k, v in after.items() if before[k] != v},
+    )
+    return after
