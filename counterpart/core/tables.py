@@ -2,9 +2,12 @@
 from one list of rows so the three never disagree."""
 
 import csv
+import io
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from django.http import HttpResponse
+from openpyxl import Workbook
 
 from counterpart.engine.money import format_minor
 
@@ -19,6 +22,7 @@ class Table:
     chart_kind: str = "bar"  # "bar", "line", or "share" (percentages against a line)
     charted: int | None = None  # draw only the first n figure columns (e.g. not a % beside counts)
     note: str = ""  # shown with the chart and table, e.g. that some figures are illustrative
+    unapproved: str = ""  # that the figures include records still in review (internal views)
 
     def cell(self, value) -> str:
         if value is None:
@@ -58,6 +62,30 @@ class Table:
             writer.writerow([row[0], *[self._csv_value(v) for v in row[1:]]])
         return response
 
+    def xlsx_response(self) -> HttpResponse:
+        """The table as a spreadsheet: numbers as numbers (money in major units), one sheet."""
+        book = Workbook(write_only=True)
+        sheet = book.create_sheet(title=self.slug[:31])
+        unit = f" ({self.currency})" if self.currency else ""
+        sheet.append([self.columns[0], *[f"{c}{unit}" for c in self.columns[1:]]])
+        for row in self.rows:
+            sheet.append([str(row[0]), *[self._xlsx_value(v) for v in row[1:]]])
+        output = io.BytesIO()
+        book.save(output)
+        response = HttpResponse(
+            output.getvalue(),
+            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )
+        response["Content-Disposition"] = f'attachment; filename="{self.slug}.xlsx"'
+        return response
+
+    def _xlsx_value(self, value):
+        if value is None:
+            return None
+        if self.currency:
+            return Decimal(int(value)) / 100
+        return value if isinstance(value, int | float | Decimal) else str(value)
+
     def _csv_value(self, value) -> str:
         if value is None:
             return ""
@@ -67,6 +95,11 @@ class Table:
 
 
 def download(request, tables: dict[str, Table]) -> HttpResponse | None:
-    """The CSV of the table `?download=<slug>` names, if it names one of these."""
+    """The CSV (or, with `&format=xlsx`, the spreadsheet) of the table `?download=<slug>`
+    names, if it names one of these."""
     wanted = request.GET.get("download")
-    return tables[wanted].csv_response() if wanted in tables else None
+    if wanted not in tables:
+        return None
+    if request.GET.get("format") == "xlsx":
+        return tables[wanted].xlsx_response()
+    return tables[wanted].csv_response()

@@ -9,5 +9,6 @@ urlpatterns = [
     path("record/preview/", views.transaction_preview_view, name="preview"),
     path("<int:pk>/", views.transaction_detail_view, name="detail"),
     path("settings/", views.settings_view, name="settings"),
+    path("scorecard/", views.scorecard_view, name="scorecard"),
     path("projects/<int:pk>/", views.project_money_view, name="project_money"),
 ]

@@ -3,13 +3,16 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from counterpart.accounts import permissions
 from counterpart.core.forms import show_service_errors
+from counterpart.core.lookups import chosen
 from counterpart.core.pagination import page_of
+from counterpart.core.tables import download
 from counterpart.engine.money import parse_major, parse_rate
-from counterpart.funding import selectors, services
+from counterpart.funding import scorecard, selectors, services
 from counterpart.funding.forms import (
     ComplianceRuleForm,
     ExchangeRateForm,
@@ -219,3 +222,37 @@ def _save(form, service, **fields):
     except ValidationError as error:
         show_service_errors(form, error)
         return None
+
+
+@login_required
+def scorecard_view(request):
+    """Donors × quarters of a year: money recorded on time, late, or missing; the office and
+    auditors see every donor, a donor team its own."""
+    actor = request.user
+    rounds = pairings.round_list(actor=actor)
+    round_ = chosen(rounds, request.GET.get("round")) or pairings.round_current(actor=actor)
+    this_year = timezone.localdate().year
+    year = request.GET.get("year", "")
+    year = int(year) if year.isdigit() and 1990 <= int(year) <= this_year else this_year
+    if round_ is None:
+        quarters, rows = [], []
+    else:
+        quarters, rows = scorecard.donor_scorecard(actor=actor, round=round_, year=year)
+    table = scorecard.scorecard_table(quarters, rows, year=year)
+    csv = download(request, {table.slug: table})
+    if csv is not None:
+        return csv
+    return render(
+        request,
+        "funding/scorecard.html",
+        {
+            "rounds": rounds,
+            "round": round_,
+            "year": year,
+            "years": range(this_year, 2009, -1),
+            "quarters": quarters,
+            "rows": rows,
+            "table": table,
+            "marks": scorecard.MARKS,
+        },
+    )

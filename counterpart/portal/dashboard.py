@@ -52,7 +52,7 @@ def dashboard_tables(
             columns=[str(first_column), *money_columns],
             rows=[[row.label, *[display(row.amount(k)) for k, _l in kinds]] for row in rows],
             currency=display.currency,
-            note=unapproved["ledger"],
+            unapproved=unapproved["ledger"],
         )
 
     tables = {
@@ -109,17 +109,10 @@ def dashboard_tables(
     tables["indicators"] = Table(
         slug="indicators",
         title=str(_("Results of the standard indicators")),
-        note=" ".join(
-            filter(
-                None,
-                [
-                    _("Local staff trained counts trainings made up for the demo.")
-                    if trained and audit.illustrative_among(Training)
-                    else "",
-                    unapproved["results"],
-                ],
-            )
-        ),
+        note=_("Local staff trained counts trainings made up for the demo.")
+        if trained and audit.illustrative_among(Training)
+        else "",
+        unapproved=unapproved["results"],
         columns=[str(_("Indicator")), str(_("Target")), str(_("Actual"))],
         rows=[
             [str(label), number(standard[code].target), number(standard[code].actual)]
