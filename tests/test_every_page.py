@@ -24,6 +24,7 @@ OBJECT_OF_PAGE = {
     "talent:post": "talent.post",
     "talent:post-edit": "talent.post",
     "talent:run": "talent.matchrun",
+    "talent:run-publish": "talent.matchrun",
     "talent:placement": "talent.placement",
     "talent:timeline": "places.organization",
     "talent:mentorship": "talent.mentorship",

@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from django.http import HttpResponse
 from openpyxl import Workbook
+from openpyxl.writer.excel import save_workbook
 
 from counterpart.engine.money import format_minor
 
@@ -71,7 +72,7 @@ class Table:
         for row in self.rows:
             sheet.append([str(row[0]), *[self._xlsx_value(v) for v in row[1:]]])
         output = io.BytesIO()
-        book.save(output)
+        save_workbook(book, output)  # to memory (Workbook.save names a file)
         response = HttpResponse(
             output.getvalue(),
             content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",

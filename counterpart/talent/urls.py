@@ -17,6 +17,7 @@ urlpatterns = [
     path("posts/<int:pk>/edit/", posts.post_edit_view, name="post-edit"),
     path("runs/", runs.run_list_view, name="runs"),
     path("runs/<int:pk>/", runs.run_detail_view, name="run"),
+    path("runs/<int:pk>/publish/", runs.run_publish_view, name="run-publish"),
     path("placements/", placements.placement_list_view, name="placements"),
     path("placements/<int:pk>/", placements.placement_detail_view, name="placement"),
     path("institutions/<int:pk>/timeline/", placements.timeline_view, name="timeline"),

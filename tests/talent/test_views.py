@@ -77,14 +77,15 @@ def test_the_office_runs_and_publishes_from_the_pages(world, talent):
     page = office.get(f"/talent/runs/{run.pk}/").content.decode()
     assert "Yu Test" in page and 'data-testid="fill-rate"' in page
     auditor = signed_in(world, "auditor")
-    assert (
-        auditor.post(
-            f"/talent/runs/{run.pk}/", {"action": "publish", "version": run.version}
-        ).status_code
-        == 403
-    )
+    publish = f"/talent/runs/{run.pk}/publish/"
+    confirmed = {"version": run.version, "confirm": "yes"}
+    assert auditor.post(publish, confirmed).status_code == 403
     assert signed_in(world, "beijing_team").get("/talent/runs/").status_code == 403
-    office.post(f"/talent/runs/{run.pk}/", {"action": "publish", "version": run.version})
+    preview = office.get(publish)
+    assert preview.context["preview"].placements == 1 and not preview.context["preview"].problems
+    office.post(publish, {"version": run.version})  # not confirmed: nothing happens
+    assert not Placement.objects.exists()
+    office.post(publish, confirmed)
     placement = Placement.objects.get()
     assert placement.professional == talent.yu and placement.start_date == START
 

@@ -1,6 +1,7 @@
 """Match runs, and the placements they publish: extensions, withdrawal, monthly load."""
 
 import datetime
+import typing
 
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -16,6 +17,7 @@ from counterpart.talent.models import (
     ExtensionStatus,
     Optimal,
 )
+from counterpart.talent.selectors import review
 
 router = Router(tags=["talent"])
 
@@ -138,6 +140,104 @@ def discard_run(request, run_id: int, payload: VersionIn):
     actor = request.auth
     run = selectors.match_run_get(actor=actor, pk=run_id)
     return services.match_run_discard(actor=actor, run=run, expected_version=payload.version)
+
+
+@router.post("/match-runs/{run_id}/withdraw", response=RunOut)
+def withdraw_run(request, run_id: int, payload: WithdrawIn):
+    """Take back a published run before its first term begins: its placements are withdrawn,
+    the posts it filled reopen, the run is proposed again."""
+    actor = request.auth
+    run = selectors.match_run_get(actor=actor, pk=run_id)
+    return services.match_run_withdraw(
+        actor=actor, run=run, expected_version=payload.version, reason=payload.reason
+    )
+
+
+class PreviewOut(Schema):
+    placements: int
+    posts_closing: list[int]
+    first_start: datetime.date | None
+    last_start: datetime.date | None
+    problems: list[str]
+
+
+@router.get("/match-runs/{run_id}/preview", response=PreviewOut)
+def preview_run(request, run_id: int):
+    """What publishing the run would do, and what would stop it."""
+    actor = request.auth
+    permissions.require(permissions.is_programme_office(actor))
+    preview = review.publication_preview(selectors.match_run_get(actor=actor, pk=run_id))
+    return {**preview.__dict__, "posts_closing": [post.pk for post in preview.posts_closing]}
+
+
+class ReviewRowOut(Schema):
+    professional_id: int | None = None
+    professional: str | None = None
+    post_id: int | None = None
+    choice: int | None = None
+    why: str | None = None
+    partner_id: int | None = None
+    partner_post_id: int | None = None
+    post_before_id: int | None = None
+    prefecture: str | None = None
+    specialty: str | None = None
+    empty_places: int | None = None
+
+
+@router.get("/match-runs/{run_id}/lists/{name}", response=list[ReviewRowOut])
+@paginate
+def run_list(
+    request,
+    run_id: int,
+    name: typing.Literal["placed", "unplaced", "empty", "split", "changes"],
+):
+    """A run's review, person by person: who goes where (`placed`), who is left out and why
+    (`unplaced`), the empty places by prefecture and specialty (`empty`), couples not placed
+    together (`split`), and what changed since the run before (`changes`)."""
+    actor = request.auth
+    run = selectors.match_run_get(actor=actor, pk=run_id)
+    found = review.run_review(run)
+    label = {
+        p.pk: selectors.professional_label(actor=actor, professional=p)
+        for p in selectors.professional_list(actor=actor).filter(pk__in=run.inputs["professionals"])
+    }
+    if name == "placed":
+        return [
+            {
+                "professional_id": p,
+                "professional": label.get(p),
+                "post_id": q,
+                "choice": n,
+                "prefecture": found.prefecture_of.get(q),
+            }
+            for p, q, n in found.placed
+        ]
+    if name == "unplaced":
+        return [
+            {"professional_id": p, "professional": label.get(p), "why": why}
+            for p, why in found.unplaced
+        ]
+    if name == "empty":
+        return [
+            {"prefecture": place, "specialty": field, "empty_places": n}
+            for place, field, n in found.empty
+        ]
+    if name == "split":
+        return [
+            {
+                "professional_id": a,
+                "professional": label.get(a),
+                "post_id": pa,
+                "partner_id": b,
+                "partner_post_id": pb,
+            }
+            for a, pa, b, pb in found.split
+        ]
+    before = review.previous_run(run)
+    return [
+        {"professional_id": p, "professional": label.get(p), "post_before_id": was, "post_id": now}
+        for p, was, now in (review.run_changes(run, before) if before else [])
+    ]
 
 
 # -- placements ------------------------------------------------------------------------------

@@ -51,7 +51,6 @@ from counterpart.talent.selectors.posts import (
 from counterpart.talent.selectors.runs import (
     match_run_get,
     match_run_list,
-    match_run_rows,
     placed_by_choice,
     round_inputs,
 )
@@ -75,7 +74,6 @@ __all__ = [
     "knowledge_institutions",
     "match_run_get",
     "match_run_list",
-    "match_run_rows",
     "mentorship_get",
     "mentorship_list",
     "need_of",

@@ -18,7 +18,6 @@ from counterpart.talent.models import (
     Preference,
     Professional,
 )
-from counterpart.talent.selectors.people import professional_list
 from counterpart.talent.selectors.posts import free_places, place_keys, post_ranking
 
 Progress = Callable[[str, int, int], None]  # (step, done, total)
@@ -31,14 +30,6 @@ def match_run_list(*, actor) -> QuerySet[MatchRun]:
 
 def match_run_get(*, actor, pk: int) -> MatchRun:
     return get_object_or_404(match_run_list(actor=actor), pk=pk)
-
-
-def match_run_rows(*, actor, run: MatchRun, limit: int) -> list[tuple[Professional, Post]]:
-    """The first `limit` (professional, post) pairs a run proposes."""
-    pairs = run.result[:limit]
-    professionals = professional_list(actor=actor).in_bulk([p for p, _post in pairs])
-    posts = Post.objects.select_related("institution").in_bulk([post for _p, post in pairs])
-    return [(professionals[p], posts[post]) for p, post in pairs if p in professionals]
 
 
 def placed_by_choice(run: MatchRun) -> list[tuple[int, int]]:

@@ -9,6 +9,7 @@ from counterpart.talent.services.matching import (
     match_run_create,
     match_run_discard,
     match_run_publish,
+    match_run_withdraw,
 )
 from counterpart.talent.services.people import (
     couple_create,
@@ -37,6 +38,7 @@ __all__ = [
     "match_run_create",
     "match_run_discard",
     "match_run_publish",
+    "match_run_withdraw",
     "mentorship_create",
     "mentorship_meeting_add",
     "placement_create",

@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -201,6 +202,59 @@ def match_run_publish(*, actor, run: MatchRun, expected_version: int) -> list[Pl
         also=({}, {"placements": [p.pk for p in placements]}),
     )
     return placements
+
+
+@transaction.atomic
+def match_run_withdraw(*, actor, run: MatchRun, expected_version: int, reason: str) -> MatchRun:
+    """Take back a published run before the first of its terms begins: its placements are
+    withdrawn (kept, marked), the posts it filled reopen, and the run is proposed again."""
+    permissions.require(permissions.is_programme_office(actor))
+    run = MatchRun.objects.select_for_update().get(pk=run.pk)
+    check_version(run, expected_version)
+    if run.status != MatchRunStatus.PUBLISHED:
+        raise ValidationError({"status": _("Only a published run is withdrawn.")})
+    if not reason.strip():
+        raise ValidationError({"reason": _("Say why the run is withdrawn.")})
+    placements = list(run.placements.filter(withdrawn=False).select_related("post"))
+    today = timezone.localdate()
+    begun = [p for p in placements if p.start_date <= today]
+    if begun:
+        raise ValidationError(
+            {
+                "status": _("A term of this run began on %(date)s: it can no longer be withdrawn.")
+                % {"date": min(p.start_date for p in begun).isoformat()}
+            }
+        )
+    if any(p.extensions.exists() for p in placements):
+        raise ValidationError({"status": _("An extension was asked for one of its terms.")})
+    ids = [p.pk for p in placements]
+    Placement.objects.filter(pk__in=ids).update(
+        withdrawn=True, predecessor=None, version=F("version") + 1
+    )
+    Placement.objects.filter(predecessor__in=ids).update(predecessor=None)
+    posts = {p.post_id: p.post for p in placements}
+    free = selectors.free_places(list(posts.values()))
+    for post in posts.values():
+        if post.status == PostStatus.CLOSED and free[post.pk] > 0:
+            tracked_update(
+                actor=actor,
+                instance=post,
+                expected_version=post.version,
+                changes={"status": PostStatus.OPEN},
+                allowed={"status"},
+                event_type="post.reopened",
+                reason=_("Match run %(run)s was withdrawn.") % {"run": run.pk},
+            )
+    return tracked_update(
+        actor=actor,
+        instance=run,
+        expected_version=run.version,
+        changes={"status": MatchRunStatus.PROPOSED, "published_at": None},
+        allowed={"status", "published_at"},
+        event_type="match_run.withdrawn",
+        reason=reason,
+        also=({"placements": ids}, {}),
+    )
 
 
 @transaction.atomic

@@ -1,0 +1,164 @@
+"""What a match run does, person by person, for the office to review before publishing: who
+goes where, who is left out and why, the places left empty, the couples split, and what
+changed since the run before."""
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from django.utils.translation import gettext_lazy as _
+
+from counterpart.places.models import Region, RegionLevel
+from counterpart.talent.models import (
+    MatchRun,
+    MatchRunStatus,
+    Placement,
+    Post,
+    PostStatus,
+    Professional,
+)
+from counterpart.talent.selectors.posts import free_places
+
+NO_POST, OUTRANKED, COUPLE = "no_post", "outranked", "couple"
+WHY = {
+    NO_POST: _("ranked no open post"),
+    OUTRANKED: _("every post they ranked was filled by people it ranked higher"),
+    COUPLE: _("could not be placed in one place with their partner"),
+}
+
+
+@dataclass
+class RunReview:
+    placed: list[tuple[int, int, int]] = field(default_factory=list)  # professional, post, choice
+    unplaced: list[tuple[int, str]] = field(default_factory=list)  # professional, why
+    empty: list[tuple[str, str, int]] = field(default_factory=list)  # prefecture, specialty, n
+    split: list[tuple[int, int | None, int, int | None]] = field(default_factory=list)
+    # (first, their post or None, second, theirs)
+    posts: dict[int, Post] = field(default_factory=dict)
+    prefecture_of: dict[int, str] = field(default_factory=dict)  # post id → prefecture name
+
+
+def run_review(run: MatchRun) -> RunReview:
+    inputs = run.inputs
+    professionals, post_ids = inputs["professionals"], inputs["posts"]
+    post_index = {pid: n for n, pid in enumerate(post_ids)}
+    index = {pid: n for n, pid in enumerate(professionals)}
+    placed_at = {professional: post for professional, post in run.result}
+    review = RunReview()
+    review.posts = Post.objects.select_related("institution__region").in_bulk(post_ids)
+    review.prefecture_of = _prefectures(review.posts.values())
+    prefs = inputs["applicant_prefs"]
+    for professional, post in run.result:
+        review.placed.append(
+            (professional, post, prefs[index[professional]].index(post_index[post]) + 1)
+        )
+    taken = Counter(post_index[post] for _p, post in run.result)
+    capacity = inputs["capacity"]
+    in_couple = {member for couple in inputs["couples"] for member in couple}
+    for n, professional in enumerate(professionals):
+        if professional in placed_at:
+            continue
+        if not prefs[n]:
+            why = NO_POST
+        elif n in in_couple and any(taken[j] < capacity[j] for j in prefs[n]):
+            why = COUPLE
+        else:
+            why = OUTRANKED
+        review.unplaced.append((professional, why))
+    empty: Counter = Counter()
+    for j, post_id in enumerate(post_ids):
+        left = capacity[j] - taken[j]
+        if left > 0:
+            post = review.posts.get(post_id)
+            specialty = post.get_specialty_display() if post else "—"
+            empty[(review.prefecture_of.get(post_id, "—"), str(specialty))] += left
+    review.empty = sorted((p, s, n) for (p, s), n in empty.items())
+    place = inputs["place_of_post"]
+    for a, b in inputs["couples"]:
+        first, second = professionals[a], professionals[b]
+        post_a, post_b = placed_at.get(first), placed_at.get(second)
+        together = post_a is not None and post_b is not None
+        if together and place[post_index[post_a]] == place[post_index[post_b]]:
+            continue
+        if post_a is None and post_b is None:
+            continue  # both left out: listed among the unplaced
+        review.split.append((first, post_a, second, post_b))
+    return review
+
+
+def previous_run(run: MatchRun) -> MatchRun | None:
+    """The run made before this one (discarded ones left out): what this one is compared to."""
+    return (
+        MatchRun.objects.filter(created_at__lt=run.created_at)
+        .exclude(status=MatchRunStatus.DISCARDED)
+        .order_by("-created_at", "-pk")
+        .first()
+    )
+
+
+def run_changes(run: MatchRun, before: MatchRun) -> list[tuple[int, int | None, int | None]]:
+    """(professional, post before, post now) for everyone whose post differs between the runs."""
+    then, now = dict(map(tuple, before.result)), dict(map(tuple, run.result))
+    return sorted(
+        (professional, then.get(professional), now.get(professional))
+        for professional in then.keys() | now.keys()
+        if then.get(professional) != now.get(professional)
+    )
+
+
+def _prefectures(posts) -> dict[int, str]:
+    """Each post's prefecture (or corps division), by name."""
+    tops = {
+        r.path: r.name
+        for r in Region.objects.filter(level__in=[RegionLevel.PREFECTURE, RegionLevel.DIVISION])
+    }
+    found = {}
+    for post in posts:
+        path = post.institution.region.path
+        found[post.pk] = next((name for p, name in tops.items() if path.startswith(p)), "—")
+    return found
+
+
+@dataclass
+class PublicationPreview:
+    placements: int
+    posts_closing: list[Post]
+    first_start: object  # datetime.date | None
+    last_start: object
+    problems: list[str]
+
+
+def publication_preview(run: MatchRun) -> PublicationPreview:
+    """What publishing would do, read without writing: the placements it makes, the posts it
+    fills and closes, when the terms begin, and what would stop it."""
+    posts = Post.objects.in_bulk([post for _p, post in run.result])
+    professionals = dict(
+        Professional.objects.filter(pk__in=[p for p, _post in run.result]).values_list(
+            "pk", "available_from"
+        )
+    )
+    free = free_places(list(posts.values()))
+    serving = set(
+        Placement.objects.filter(
+            professional__in=list(professionals),
+            withdrawn=False,
+            end_date__gte=run.created_at.date(),
+        ).values_list("professional_id", flat=True)
+    )
+    problems, starts = [], []
+    for professional, post_id in run.result:
+        post = posts.get(post_id)
+        if post is None or post.status != PostStatus.OPEN:
+            problems.append(_("Post %(id)s is no longer open.") % {"id": post_id})
+            continue
+        if professional in serving:
+            problems.append(_("Professional %(id)s was placed meanwhile.") % {"id": professional})
+        free[post_id] -= 1
+        starts.append(max(post.start_date, professionals[professional]))
+    closing = [posts[pk] for pk, left in free.items() if left == 0 and pk in posts]
+    return PublicationPreview(
+        placements=len(run.result),
+        posts_closing=sorted(closing, key=lambda post: post.pk),
+        first_start=min(starts) if starts else None,
+        last_start=max(starts) if starts else None,
+        problems=[*dict.fromkeys(str(p) for p in problems)],
+    )
