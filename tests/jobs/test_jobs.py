@@ -4,7 +4,7 @@ backoff, is shown to the office when it fails for good, and leaves nothing half-
 import datetime
 
 import pytest
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
@@ -93,3 +93,22 @@ def test_scheduled_work_starts_once_per_period(world, settings):
     assert len(services.schedule_due(now)) == 1
     assert services.schedule_due(now + datetime.timedelta(minutes=30)) == []
     assert len(services.schedule_due(now + datetime.timedelta(hours=2))) == 1
+
+
+def test_the_command_line_lists_and_follows_jobs(world, capsys):
+    done = services.job_start(
+        actor=world.user("office"), kind="tests.jobs.work.count_regions", params={"names": ["a"]}
+    )
+    refused = services.job_start(
+        actor=world.user("beijing_team"),
+        kind="tests.jobs.work.count_regions",
+        params={"names": ["b"]},
+    )
+    call_command("worker", "--once")
+    call_command("jobs", "follow", str(done.pk), "--interval", "0")
+    assert f"Job {done.pk} done" in capsys.readouterr().out
+    with pytest.raises(CommandError, match="failed"):
+        call_command("jobs", "follow", str(refused.pk), "--interval", "0")
+    call_command("jobs", "list", "--status", "failed")
+    listed = capsys.readouterr().out
+    assert "1 jobs" in listed

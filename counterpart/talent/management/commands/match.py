@@ -7,6 +7,8 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from rich.table import Table
 
 from counterpart.accounts.services import system_actor
+from counterpart.jobs.management.commands.jobs import follow
+from counterpart.jobs.services import job_start
 from counterpart.talent import selectors, services
 from counterpart.talent.models import Optimal
 
@@ -30,11 +32,23 @@ class Command(BaseCommand):
         parser.add_argument(
             "--run", type=int, help="With --publish: publish this earlier run instead."
         )
+        parser.add_argument(
+            "--queue",
+            action="store_true",
+            help="Run on the work queue (a worker must be running) and follow its progress.",
+        )
 
-    def handle(self, *args, optimal, as_of, publish, run, **options):
+    def handle(self, *args, optimal, as_of, publish, run, queue=False, **options):
         console = Console()
         actor = system_actor()
-        if run is not None:
+        if queue:
+            job = job_start(
+                actor=None, kind="counterpart.talent.jobs.match_run", params={"optimal": optimal}
+            )
+            console.print(f"Job {job.pk} queued: start `counterpart worker` if none runs.")
+            found = selectors.match_run_get(actor=actor, pk=follow(console, job).result["run"])
+            self._print(console, found)
+        elif run is not None:
             found = selectors.match_run_list(actor=actor).filter(pk=run).first()
             if found is None:
                 raise CommandError(f"--run: no match run {run}")
