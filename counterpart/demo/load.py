@@ -9,7 +9,7 @@ from collections.abc import Callable
 from django.db import transaction
 
 from counterpart.audit.services import provenance_record
-from counterpart.demo import field, places, programme, projects, talent
+from counterpart.demo import field, places, programme, projects, reporting, talent
 
 
 class DemoLoader:
@@ -52,4 +52,5 @@ STEPS = [
     ("remote care", field.load_care),
     ("exchanges and pen pals", field.load_exchanges),
     ("enterprise and markets", field.load_enterprise),
+    ("reporting rules and what waits for review", reporting.load_reporting),
 ]
