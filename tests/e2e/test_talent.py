@@ -49,7 +49,13 @@ def test_rank_posts_run_the_matching_and_see_the_placement(page, talent):
     expect(page.locator("canvas[data-chart='chart-choices']")).to_have_attribute(
         "data-rendered", "true"
     )
-    page.get_by_role("button", name="Publish as placements").click()
+    expect(page.locator("#placed tbody tr")).to_have_count(1)  # the people it counts
+    page.get_by_role("link", name="Publish as placements").click()
+    expect(page.get_by_test_id("placements")).to_have_text("1")
+    page.get_by_role("button", name="Publish").click()  # not confirmed: refused
+    expect(page.get_by_test_id("placements")).to_have_text("1")
+    page.get_by_label("I have reviewed the run").check()
+    page.get_by_role("button", name="Publish").click()
     expect(page.get_by_role("status")).to_contain_text("Published")
 
     # The timeline of an institution that received someone: a chart of its terms.
