@@ -2,6 +2,7 @@ import datetime
 from dataclasses import dataclass
 
 import pytest
+from django_tasks_db.management.commands import db_worker
 
 from counterpart.accounts.models import Role
 from tests import factories
@@ -37,6 +38,13 @@ class World:
 
 
 PASSWORD = "pw-for-tests-1"  # every user of the world signs in with it
+
+
+@pytest.fixture(autouse=True)
+def worker_keeps_the_test_connection(monkeypatch):
+    """The queue's worker drops stale connections between tasks, as Django does between
+    requests; inside a test's transaction that would drop the test's own (on PostgreSQL)."""
+    monkeypatch.setattr(db_worker, "close_old_connections", lambda: None)
 
 
 @pytest.fixture
