@@ -20,6 +20,7 @@ from counterpart.exchanges.forms import (
 )
 from counterpart.pairings.selectors import pairings_worked_on
 from counterpart.places import selectors as places
+from counterpart.reporting import selectors as reporting
 
 
 def exchanges_view(request):
@@ -85,7 +86,11 @@ def event_edit_view(request, pk: int):
         else:
             messages.success(request, _("Exchange saved."))
             return redirect("exchanges:home")
-    return render(request, "exchanges/form.html", {"form": form, "title": _("Edit the exchange")})
+    return render(
+        request,
+        "exchanges/form.html",
+        {"form": form, "title": _("Edit the exchange"), "review": reporting.review_of(event)},
+    )
 
 
 @login_required

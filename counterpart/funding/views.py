@@ -23,6 +23,7 @@ from counterpart.funding.forms import (
 from counterpart.pairings import selectors as pairings
 from counterpart.places import selectors as places
 from counterpart.projects import selectors as projects
+from counterpart.reporting import selectors as reporting
 
 
 @login_required
@@ -143,6 +144,7 @@ def transaction_detail_view(request, pk: int):
             "entry": entry,
             "reversal": getattr(entry, "reversal", None) if entry.pk else None,
             "receipt": getattr(entry, "receipt", None),
+            "review": reporting.review_of(entry),
             "can_reverse": permissions.can_act_for_donor(actor, entry.pairing.donor),
             "can_confirm": permissions.serves_region(actor, entry.region),
             "reverse_form": reverse_form,

@@ -126,6 +126,14 @@ class PeriodOut(Schema):
     target: Decimal | None
     actual: Decimal | None
     version: int
+    review_status: str = Field(
+        "approved", description="draft, submitted, returned or approved (entered unreviewed)"
+    )
+
+    @staticmethod
+    def resolve_review_status(period) -> str:
+        review = getattr(period, "review", None)
+        return review.status if review is not None else "approved"
 
 
 class PeriodIn(InputSchema):
@@ -287,8 +295,9 @@ def add_place(request, project_id: int, payload: PlaceIn):
 
 @router.get("/projects/{project_id}/results", response=list[ResultOut])
 def list_results(request, project_id: int):
+    """The project's results; the public sees approved figures only."""
     project = selectors.project_get(actor=request.auth, pk=project_id)
-    return project.results.prefetch_related("indicators__periods")
+    return selectors.results_of(actor=request.auth, project=project)
 
 
 @router.post("/projects/{project_id}/results", response={201: ResultOut})

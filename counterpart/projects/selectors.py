@@ -9,7 +9,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import Q, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
 from counterpart.accounts import permissions
@@ -83,6 +83,26 @@ def counted_periods(*, include_unapproved: bool = False) -> QuerySet[IndicatorPe
     count as approved), or, for a team's internal view, also those still in review."""
     periods = IndicatorPeriod.objects.all()
     return periods if include_unapproved else reporting.approved_only(periods)
+
+
+def results_of(*, actor, project: Project) -> list:
+    """The project's results with their indicators and periods: every period, each with its
+    review (`period.review`, None when it had none), for those who run, report on or oversee
+    the project; the approved ones for everyone else."""
+    internal = (
+        permissions.reads_everything(actor)
+        or permissions.can_act_for_donor(actor, project.pairing.donor)
+        or permissions.serves_region(actor, project.region)
+    )
+    periods = counted_periods(include_unapproved=internal)
+    results = list(
+        project.results.prefetch_related(Prefetch("indicators__periods", queryset=periods))
+    )
+    every = [p for r in results for i in r.indicators.all() for p in i.periods.all()]
+    reviews = reporting.reviews_by_record(IndicatorPeriod, [p.pk for p in every])
+    for period in every:
+        period.review = reviews.get(period.pk)
+    return results
 
 
 def indicator_rollup(

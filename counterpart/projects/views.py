@@ -1,7 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
@@ -24,7 +23,7 @@ from counterpart.projects.forms import (
     ResultForm,
     SectorSplitForm,
 )
-from counterpart.projects.models import ActivityStatus, IndicatorPeriod
+from counterpart.projects.models import ActivityStatus
 from counterpart.reporting import selectors as reporting
 
 
@@ -183,7 +182,7 @@ def project_detail_view(request, pk: int):
             "places": project.places.select_related("region"),
             "milestones": project.milestones.all(),
             "documents": project.documents.all(),
-            "results": _results_with_reviews(project, internal=internal),
+            "results": selectors.results_of(actor=actor, project=project),
             # The ledger sits above projects: its page fragment shows this project's money.
             "shows_money": can_report or permissions.reads_everything(actor),
             "can_run": can_run,
@@ -193,20 +192,6 @@ def project_detail_view(request, pk: int):
             "forms": forms,
         },
     )
-
-
-def _results_with_reviews(project, *, internal: bool) -> list:
-    """The project's results with their periods: all of them, each with its review, for those
-    who report or oversee; the approved ones for everyone else."""
-    periods = selectors.counted_periods(include_unapproved=internal)
-    results = list(
-        project.results.prefetch_related(Prefetch("indicators__periods", queryset=periods))
-    )
-    all_periods = [p for r in results for i in r.indicators.all() for p in i.periods.all()]
-    reviews = reporting.reviews_by_record(IndicatorPeriod, [p.pk for p in all_periods])
-    for period in all_periods:
-        period.review = reviews.get(period.pk)
-    return results
 
 
 def _offer_to_replace(form, data) -> None:

@@ -5,12 +5,15 @@ import datetime
 import pytest
 from django.core.exceptions import ValidationError
 
+from counterpart.accounts.services import api_token_create
 from counterpart.projects import selectors as projects
+from counterpart.projects import services as projects_services
 from counterpart.reporting import selectors, services
 from counterpart.talent import selectors as talent
 from counterpart.talent import services as talent_services
 from counterpart.talent.selectors.runs import round_inputs
 from tests import factories as f
+from tests.reporting.conftest import report
 from tests.talent.fixtures import post
 
 
@@ -58,3 +61,21 @@ def test_a_post_is_ranked_and_matched_once_approved(reviewed, talent):
 
 def talent_list(world):
     return list(talent.post_list(actor=world.user("professional")))
+
+
+def test_the_api_gives_the_public_approved_periods_and_teams_their_status(client, world):
+    office = world.user("office")
+    project = f.ProjectFactory(pairing=world.beijing_hotan_city)
+    result = projects_services.result_create(actor=office, project=project, kind="2", title_en="R")
+    indicator = projects_services.indicator_create(actor=office, result=result, title_en="I")
+    services.reporting_rules_set(
+        actor=office, round=world.round, review_mode="new", levels=[("programme_office", "")]
+    )
+    report(world.user("hotan_team"), indicator, 12)
+    public = client.get(f"/api/projects/{project.pk}/results").json()
+    assert public[0]["indicators"][0]["periods"] == []
+    _token, raw = api_token_create(actor=world.user("hotan_team"), name="t")
+    team = client.get(
+        f"/api/projects/{project.pk}/results", HTTP_AUTHORIZATION=f"Bearer {raw}"
+    ).json()
+    assert team[0]["indicators"][0]["periods"][0]["review_status"] == "draft"
