@@ -88,9 +88,7 @@ def _submit(actor, review: Review, comment: str) -> Review:
     review.status = ReviewStatus.SUBMITTED
     review.level = 0
     review.submitted_by = actor if getattr(actor, "pk", None) else None
-    review.save(update_fields=["status", "level", "submitted_by", "updated_at"])
-    _step(review, ReviewAction.SUBMITTED, actor, comment)
-    _tell(review)
+    _moved(actor, review, before, ReviewAction.SUBMITTED, comment)
     audit_record(
         actor=actor,
         event_type="review.submitted",
@@ -98,7 +96,6 @@ def _submit(actor, review: Review, comment: str) -> Review:
         reason=comment,
         **_change(review, before),
     )
-    review_moved.send(Review, review=review, before=before, after=review.status)
     return review
 
 
@@ -114,9 +111,7 @@ def review_approve(*, actor, review: Review, comment: str = "") -> Review:
     review.level += 1
     if review.level >= len(selectors.chain_of(review.round)):
         review.status = ReviewStatus.APPROVED
-    review.save(update_fields=["status", "level", "updated_at"])
-    _step(review, ReviewAction.APPROVED, actor, comment, level=review.level)
-    _tell(review)
+    _moved(actor, review, before, ReviewAction.APPROVED, comment, level=review.level)
     audit_record(
         actor=actor,
         event_type="review.approved",
@@ -124,7 +119,6 @@ def review_approve(*, actor, review: Review, comment: str = "") -> Review:
         reason=comment,
         **_change(review, before),
     )
-    review_moved.send(Review, review=review, before=before, after=review.status)
     return review
 
 
@@ -139,9 +133,7 @@ def review_return(*, actor, review: Review, comment: str) -> Review:
     level = review.level + 1
     review.status = ReviewStatus.RETURNED
     review.level = 0
-    review.save(update_fields=["status", "level", "updated_at"])
-    _step(review, ReviewAction.RETURNED, actor, comment, level=level)
-    _tell(review, comment)
+    _moved(actor, review, before, ReviewAction.RETURNED, comment, level=level)
     audit_record(
         actor=actor,
         event_type="review.returned",
@@ -149,7 +141,6 @@ def review_return(*, actor, review: Review, comment: str) -> Review:
         reason=comment,
         **_change(review, before),
     )
-    review_moved.send(Review, review=review, before=before, after=review.status)
     return review
 
 
@@ -172,8 +163,7 @@ def review_reopen(*, actor, review: Review, reason: str) -> Review:
     before = review.status
     review.status = ReviewStatus.DRAFT
     review.level = 0
-    review.save(update_fields=["status", "level", "updated_at"])
-    _step(review, ReviewAction.REOPENED, actor, reason)
+    _moved(actor, review, before, ReviewAction.REOPENED, reason)
     audit_record(
         actor=actor,
         event_type="review.reopened",
@@ -181,8 +171,16 @@ def review_reopen(*, actor, review: Review, reason: str) -> Review:
         reason=reason,
         **_change(review, before),
     )
-    review_moved.send(Review, review=review, before=before, after=review.status)
     return review
+
+
+def _moved(actor, review: Review, before, action: str, comment: str, *, level: int = 0) -> None:
+    """A review's move, kept: saved, a step in its history, the next to act told, and the
+    figures kept apart (the ledger's totals) following it. The caller audits it."""
+    review.save(update_fields=["status", "level", "submitted_by", "updated_at"])
+    _step(review, action, actor, comment, level=level)
+    _tell(review, comment)
+    review_moved.send(Review, review=review, before=before, after=review.status)
 
 
 def _tell(review: Review, comment: str = "") -> None:
@@ -195,7 +193,7 @@ def _tell(review: Review, comment: str = "") -> None:
             values=values,
             link=reverse("reporting:review", args=[review.pk]),
         )
-    elif review.submitted_by is not None:
+    elif review.submitted_by is not None and review.status != ReviewStatus.DRAFT:
         kind = "review_approved" if review.status == ReviewStatus.APPROVED else "review_returned"
         notify(
             users=[review.submitted_by],
