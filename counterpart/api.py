@@ -14,8 +14,10 @@ from counterpart.enterprise.api import router as enterprise_router
 from counterpart.exchanges.api import router as exchanges_router
 from counterpart.funding.api import router as funding_router
 from counterpart.jobs.api import router as jobs_router
+from counterpart.notifications.api import router as notifications_router
 from counterpart.pairings.api import router as pairings_router
 from counterpart.places.api import router as places_router
+from counterpart.portal.api import router as portal_router
 from counterpart.projects.api import router as projects_router
 from counterpart.reporting.api import router as reporting_router
 from counterpart.talent.api import router as talent_router
@@ -73,4 +75,6 @@ api.add_router("/", enterprise_router)
 api.add_router("/", accounts_router)
 api.add_router("/", jobs_router)
 api.add_router("/", reporting_router)
+api.add_router("/", notifications_router)
+api.add_router("/", portal_router)
 api.add_router("/audit", audit_router)
