@@ -194,6 +194,9 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "counterpart@localhost
 # The address the e-mails' links start with.
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
+# Files the work queue makes (large exports): handed out only through their job's page.
+MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", PROJECT_DIR / "var" / "files"))
+
 # Background work: Django's task framework (the django-tasks backport) on the database, so that
 # it needs no other server; `counterpart worker` runs it (as many workers as wanted).
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}

@@ -40,6 +40,7 @@ OBJECT_OF_PAGE = {
     "accounts:token_revoke": "accounts.apitoken",
     "accounts:session_end": "accounts.usersession",
     "jobs:detail": "jobs.job",
+    "jobs:file": "jobs.job",
     "people:person": "accounts.user",
     "reporting:review": "reporting.review",
     "reporting:rules": "pairings.pairinground",

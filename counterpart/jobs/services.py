@@ -9,10 +9,13 @@ all-or-nothing: a failed or killed attempt leaves nothing half-written.
 import datetime
 import time
 import traceback
+import uuid
 from collections.abc import Callable
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.db import transaction
 from django.utils import timezone
 from django.utils.module_loading import import_string
@@ -143,3 +146,10 @@ def schedule_due(now: datetime.datetime | None = None) -> list[Job]:
             if last is None or now - last >= datetime.timedelta(seconds=seconds):
                 started.append(job_start(actor=None, kind=kind))
     return started
+
+
+def job_file_keep(*, content: bytes, filename: str, content_type: str) -> dict:
+    """Keep a file a job made (an export) where only the job's page hands it out; what the job
+    returns as its result, so that the page offers it."""
+    stored = default_storage.save(f"exports/{uuid.uuid4().hex}-{filename}", ContentFile(content))
+    return {"file": stored, "filename": filename, "content_type": content_type}

@@ -4,7 +4,9 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from counterpart.accounts.services import system_actor
-from counterpart.talent import services
+from counterpart.jobs.services import job_file_keep
+from counterpart.talent import selectors, services
+from counterpart.talent.selectors import review
 
 
 def match_run(*, actor, progress, optimal: str) -> dict:
@@ -20,3 +22,31 @@ def match_run(*, actor, progress, optimal: str) -> dict:
         "url": reverse("talent:run", args=[run.pk]),
         "label": _("Review the run"),
     }
+
+
+def export_run_list(
+    *,
+    actor,
+    progress,
+    run_id: int,
+    name: str,
+    file_format: str = "csv",
+    prefecture: str = "",
+    specialty: str = "",
+) -> dict:
+    """One of a run's review lists as a file (too long to make within a page's request)."""
+    run = selectors.match_run_get(actor=actor, pk=run_id)
+    found = review.run_review(run)
+    lists = review.review_lists(
+        run, found, before=review.previous_run(run), prefecture=prefecture, specialty=specialty
+    )
+    progress(1, 3, "lists")
+    table = review.review_table(actor, found, name, lists[name])
+    progress(2, 3, "file")
+    made = table.xlsx_response() if file_format == "xlsx" else table.csv_response()
+    progress(3, 3, "kept")
+    return job_file_keep(
+        content=made.content,
+        filename=f"run-{run.pk}-{name}.{file_format}",
+        content_type=made["Content-Type"],
+    )

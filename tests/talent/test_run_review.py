@@ -7,6 +7,7 @@ import io
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.core.management import call_command
 from openpyxl import load_workbook
 
 from counterpart.accounts.services import api_token_create
@@ -19,6 +20,7 @@ from counterpart.talent.selectors.review import (
     run_changes,
     run_review,
 )
+from counterpart.talent.views import runs as run_views
 from tests import factories as f
 from tests.talent.fixtures import post, professional
 
@@ -159,3 +161,23 @@ def test_the_review_and_the_withdrawal_through_the_api(client, world, talent):
         **auth,
     )
     assert answer.status_code == 200 and answer.json()["status"] == "proposed"
+
+
+def test_a_long_list_is_made_on_the_queue_and_handed_to_its_starter(
+    client, world, talent, settings, tmp_path, monkeypatch
+):
+    settings.MEDIA_ROOT = tmp_path
+    monkeypatch.setattr(run_views, "EXPORT_ON_QUEUE_ROWS", 0)
+    office = world.user("office")
+    rank(talent.yu, talent.paediatrics)
+    run = run_now(office)
+    client.force_login(office)
+    answer = client.get(f"/talent/runs/{run.pk}/?download=placed")
+    assert answer.status_code == 302 and answer["Location"].startswith("/jobs/")
+    job_page = answer["Location"]
+    call_command("worker", "--once")
+    assert "Download run-" in client.get(job_page).content.decode()
+    made = client.get(job_page + "file/")
+    assert b"Yu Test" in b"".join(made.streaming_content)
+    client.force_login(world.user("auditor"))  # someone else's job: not even found
+    assert client.get(job_page + "file/").status_code == 404

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext_lazy as _
 
+from counterpart.core.tables import Table
 from counterpart.places.models import Region, RegionLevel
 from counterpart.talent.models import (
     MatchRun,
@@ -16,6 +17,7 @@ from counterpart.talent.models import (
     PostStatus,
     Professional,
 )
+from counterpart.talent.selectors.people import professional_label, professional_list
 from counterpart.talent.selectors.posts import free_places
 
 NO_POST, OUTRANKED, COUPLE = "no_post", "outranked", "couple"
@@ -83,6 +85,74 @@ def run_review(run: MatchRun) -> RunReview:
             continue  # both left out: listed among the unplaced
         review.split.append((first, post_a, second, post_b))
     return review
+
+
+# A download of more rows than this is made on the work queue, not in the request.
+EXPORT_ON_QUEUE_ROWS = 20_000
+
+
+def review_lists(
+    run: MatchRun, review: RunReview, *, before: MatchRun | None, prefecture="", specialty=""
+) -> dict[str, list]:
+    """The review's lists, those about posts narrowed to a prefecture and a specialty. The
+    posts a change names are added to `review.posts`."""
+
+    def shown(post_id) -> bool:
+        post = review.posts.get(post_id)
+        return (not prefecture or review.prefecture_of.get(post_id) == prefecture) and (
+            not specialty or (post is not None and post.specialty == specialty)
+        )
+
+    lists = {
+        "placed": [row for row in review.placed if shown(row[1])],
+        "unplaced": review.unplaced,
+        "empty": [row for row in review.empty if not prefecture or row[0] == prefecture],
+        "split": review.split,
+        "changes": run_changes(run, before) if before else [],
+    }
+    earlier = {was for _p, was, _now in lists["changes"]} - set(review.posts) - {None}
+    review.posts.update(Post.objects.select_related("institution").in_bulk(list(earlier)))
+    return lists
+
+
+# Where each list's rows hold a professional's id.
+PEOPLE_AT = {"placed": (0,), "unplaced": (0,), "empty": (), "split": (0, 2), "changes": (0,)}
+
+
+def people_labels(actor, rows_by_list: dict[str, list]) -> dict[int, str]:
+    """The names (or applicant numbers) of the professionals in these rows, for this actor."""
+    ids = {row[at] for name, rows in rows_by_list.items() for row in rows for at in PEOPLE_AT[name]}
+    found = professional_list(actor=actor).in_bulk(list(ids))
+    return {
+        pk: professional_label(actor=actor, professional=professional)
+        for pk, professional in found.items()
+    }
+
+
+def review_table(actor, review: RunReview, name: str, rows: list) -> Table:
+    """One of the lists as a table to download (CSV or XLSX)."""
+    label = people_labels(actor, {name: rows})
+
+    def post(post_id):
+        found = review.posts.get(post_id)
+        return f"{found} · {found.institution}" if found else "—"
+
+    if name == "placed":
+        columns = [_("Who"), _("Post"), _("Prefecture"), _("Choice")]
+        body = [[label.get(p, p), post(q), review.prefecture_of.get(q, "—"), n] for p, q, n in rows]
+    elif name == "unplaced":
+        columns = [_("Who"), _("Why")]
+        body = [[label.get(p, p), str(WHY[why])] for p, why in rows]
+    elif name == "empty":
+        columns = [_("Prefecture"), _("Specialty"), _("Empty places")]
+        body = [list(row) for row in rows]
+    elif name == "split":
+        columns = [_("Who"), _("Post"), _("Partner"), _("Partner's post")]
+        body = [[label.get(a, a), post(pa), label.get(b, b), post(pb)] for a, pa, b, pb in rows]
+    else:
+        columns = [_("Who"), _("Before"), _("Now")]
+        body = [[label.get(p, p), post(q0), post(q1)] for p, q0, q1 in rows]
+    return Table(slug=name, title=name, columns=[str(c) for c in columns], rows=body)
 
 
 def previous_run(run: MatchRun) -> MatchRun | None:

@@ -14,12 +14,15 @@ from counterpart.core.tables import Table, download
 from counterpart.jobs.services import job_start
 from counterpart.talent import selectors, services
 from counterpart.talent.forms import MatchRunForm
-from counterpart.talent.models import MatchRunStatus, Post, Professional
+from counterpart.talent.models import MatchRunStatus, Professional
 from counterpart.talent.selectors.review import (
+    EXPORT_ON_QUEUE_ROWS,
     WHY,
+    people_labels,
     previous_run,
     publication_preview,
-    run_changes,
+    review_lists,
+    review_table,
     run_review,
 )
 
@@ -65,35 +68,33 @@ def run_detail_view(request, pk: int):
         _act_on_run(request, actor, run)
         return redirect("talent:run", pk=run.pk)
     review = run_review(run)
-    prefectures = sorted(set(review.prefecture_of.values()))
     prefecture = request.GET.get("prefecture", "")
     specialty = request.GET.get("specialty", "")
-
-    def shown(post_id) -> bool:
-        post = review.posts.get(post_id)
-        return (not prefecture or review.prefecture_of.get(post_id) == prefecture) and (
-            not specialty or (post is not None and post.specialty == specialty)
-        )
-
     before = previous_run(run)
-    lists = {
-        "placed": [row for row in review.placed if shown(row[1])],
-        "unplaced": review.unplaced,
-        "empty": [row for row in review.empty if not prefecture or row[0] == prefecture],
-        "split": review.split,
-        "changes": run_changes(run, before) if before else [],
-    }
-    missing = {post for _p, was, _now in lists["changes"] for post in [was]} - set(review.posts)
-    review.posts.update(Post.objects.select_related("institution").in_bulk(list(missing - {None})))
+    lists = review_lists(run, review, before=before, prefecture=prefecture, specialty=specialty)
     wanted = request.GET.get("download")
-    if wanted:
-        tables = {name: _table(name, rows, actor, review) for name, rows in lists.items()}
-        tables["choices"] = _choices_table(run)
-        file = download(request, tables)
-        if file is not None:
-            return file
+    if wanted in lists or wanted == "choices":
+        fmt = "xlsx" if request.GET.get("format") == "xlsx" else "csv"
+        if wanted != "choices" and len(lists[wanted]) > EXPORT_ON_QUEUE_ROWS:
+            job = job_start(
+                actor=actor,
+                kind="counterpart.talent.jobs.export_run_list",
+                params={
+                    "run_id": run.pk,
+                    "name": wanted,
+                    "file_format": fmt,
+                    "prefecture": prefecture,
+                    "specialty": specialty,
+                },
+            )
+            messages.success(request, _("The file is made on the work queue."))
+            return redirect("jobs:detail", pk=job.pk)
+        tables = {"choices": _choices_table(run)}
+        if wanted != "choices":
+            tables[wanted] = review_table(actor, review, wanted, lists[wanted])
+        return download(request, tables)
     pages = {name: page_of(request, rows, param=name) for name, rows in lists.items()}
-    label = _labels(actor, {name: page.object_list for name, page in pages.items()})
+    label = people_labels(actor, {name: page.object_list for name, page in pages.items()})
     return render(
         request,
         "talent/run.html",
@@ -106,7 +107,7 @@ def run_detail_view(request, pk: int):
             "posts": review.posts,
             "prefecture_of": review.prefecture_of,
             "why": WHY,
-            "prefectures": prefectures,
+            "prefectures": sorted(set(review.prefecture_of.values())),
             "prefecture": prefecture,
             "specialties": Specialty.choices,
             "specialty": specialty,
@@ -181,45 +182,6 @@ def run_publish_view(request, pk: int):
             "closing": page_of(request, preview.posts_closing, param="closing"),
         },
     )
-
-
-# Where each list's rows hold a professional's id.
-PEOPLE_AT = {"placed": (0,), "unplaced": (0,), "empty": (), "split": (0, 2), "changes": (0,)}
-
-
-def _labels(actor, rows_by_list: dict[str, list]) -> dict[int, str]:
-    """The names (or applicant numbers) of the professionals in these rows, for this actor."""
-    ids = {row[at] for name, rows in rows_by_list.items() for row in rows for at in PEOPLE_AT[name]}
-    found = selectors.professional_list(actor=actor).in_bulk(list(ids))
-    return {
-        pk: selectors.professional_label(actor=actor, professional=professional)
-        for pk, professional in found.items()
-    }
-
-
-def _table(name: str, rows: list, actor, review) -> Table:
-    label = _labels(actor, {name: rows})
-
-    def post(post_id):
-        found = review.posts.get(post_id)
-        return f"{found} · {found.institution}" if found else "—"
-
-    if name == "placed":
-        columns = [_("Who"), _("Post"), _("Prefecture"), _("Choice")]
-        body = [[label.get(p, p), post(q), review.prefecture_of.get(q, "—"), n] for p, q, n in rows]
-    elif name == "unplaced":
-        columns = [_("Who"), _("Why")]
-        body = [[label.get(p, p), str(WHY[why])] for p, why in rows]
-    elif name == "empty":
-        columns = [_("Prefecture"), _("Specialty"), _("Empty places")]
-        body = [list(row) for row in rows]
-    elif name == "split":
-        columns = [_("Who"), _("Post"), _("Partner"), _("Partner's post")]
-        body = [[label.get(a, a), post(pa), label.get(b, b), post(pb)] for a, pa, b, pb in rows]
-    else:
-        columns = [_("Who"), _("Before"), _("Now")]
-        body = [[label.get(p, p), post(q0), post(q1)] for p, q0, q1 in rows]
-    return Table(slug=name, title=name, columns=[str(c) for c in columns], rows=body)
 
 
 def _choices_table(run) -> Table:
