@@ -199,7 +199,8 @@ class PublicationPreview:
 
 def publication_preview(run: MatchRun) -> PublicationPreview:
     """What publishing would do, read without writing: the placements it makes, the posts it
-    fills and closes, when the terms begin, and what would stop it."""
+    fills and closes, when the terms begin, and what would stop it. Publishing itself goes by
+    it, read with the posts held."""
     posts = Post.objects.in_bulk([post for _p, post in run.result])
     professionals = dict(
         Professional.objects.filter(pk__in=[p for p, _post in run.result]).values_list(
@@ -222,7 +223,10 @@ def publication_preview(run: MatchRun) -> PublicationPreview:
             continue
         if professional in serving:
             problems.append(_("Professional %(id)s was placed meanwhile.") % {"id": professional})
+            continue
         free[post_id] -= 1
+        if free[post_id] < 0:
+            problems.append(_("Post %(id)s has no place left.") % {"id": post_id})
         starts.append(max(post.start_date, professionals[professional]))
     closing = [posts[pk] for pk, left in free.items() if left == 0 and pk in posts]
     return PublicationPreview(

@@ -26,6 +26,7 @@ from counterpart.talent.models import (
     PostStatus,
     Professional,
 )
+from counterpart.talent.selectors.review import publication_preview
 from counterpart.talent.services.placements import choose_predecessors
 
 Progress = Callable[[str, int, int], None]  # (step, done, total)
@@ -143,29 +144,9 @@ def match_run_publish(*, actor, run: MatchRun, expected_version: int) -> list[Pl
     _refuse_unless_proposed(run, expected_version)
     posts = Post.objects.select_for_update().in_bulk([post for _p, post in run.result])
     professionals = Professional.objects.in_bulk([p for p, _post in run.result])
-    free = selectors.free_places(list(posts.values()))
-    serving = set(
-        Placement.objects.filter(
-            professional__in=list(professionals),
-            withdrawn=False,
-            end_date__gte=run.created_at.date(),
-        ).values_list("professional_id", flat=True)
-    )
-    problems = []
-    for professional_id, post_id in run.result:
-        post = posts.get(post_id)
-        if post is None or post.status != PostStatus.OPEN:
-            problems.append(_("Post %(id)s is no longer open.") % {"id": post_id})
-        elif professional_id in serving:
-            problems.append(
-                _("Professional %(id)s was placed meanwhile.") % {"id": professional_id}
-            )
-        else:
-            free[post_id] -= 1
-            if free[post_id] < 0:
-                problems.append(_("Post %(id)s has no place left.") % {"id": post_id})
-    if problems:
-        raise ValidationError({"__all__": [*dict.fromkeys(problems)][:10]})
+    preview = publication_preview(run)  # read with the posts held: it stays true till commit
+    if preview.problems:
+        raise ValidationError({"__all__": preview.problems[:10]})
     placements = []
     for professional_id, post_id in run.result:
         post, professional = posts[post_id], professionals[professional_id]
@@ -181,17 +162,16 @@ def match_run_publish(*, actor, run: MatchRun, expected_version: int) -> list[Pl
         )
     choose_predecessors(placements)
     placements = Placement.objects.bulk_create(placements)
-    for post_id, left in free.items():
-        if left == 0:  # a post whose places are all taken closes, as if its team closed it
-            tracked_update(
-                actor=actor,
-                instance=posts[post_id],
-                expected_version=posts[post_id].version,
-                changes={"status": PostStatus.CLOSED},
-                allowed={"status"},
-                event_type="post.closed",
-                reason=_("All its places were filled by match run %(run)s.") % {"run": run.pk},
-            )
+    for post in preview.posts_closing:  # all its places taken: closed, as if its team closed it
+        tracked_update(
+            actor=actor,
+            instance=post,
+            expected_version=post.version,
+            changes={"status": PostStatus.CLOSED},
+            allowed={"status"},
+            event_type="post.closed",
+            reason=_("All its places were filled by match run %(run)s.") % {"run": run.pk},
+        )
     tracked_update(
         actor=actor,
         instance=run,
