@@ -13,6 +13,7 @@ from counterpart.care.api import router as care_router
 from counterpart.enterprise.api import router as enterprise_router
 from counterpart.exchanges.api import router as exchanges_router
 from counterpart.funding.api import router as funding_router
+from counterpart.interchange.api import router as interchange_router
 from counterpart.jobs.api import router as jobs_router
 from counterpart.notifications.api import router as notifications_router
 from counterpart.pairings.api import router as pairings_router
@@ -67,6 +68,7 @@ def forbidden(request, exc):
 api.add_router("/", places_router)
 api.add_router("/", pairings_router)
 api.add_router("/", funding_router)
+api.add_router("/", interchange_router)
 api.add_router("/", projects_router)
 api.add_router("/", talent_router)
 api.add_router("/", care_router)

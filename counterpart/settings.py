@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "counterpart.care",
     "counterpart.exchanges",
     "counterpart.enterprise",
+    "counterpart.interchange",
     "counterpart.people",
     "counterpart.portal",
     "counterpart.demo",
@@ -210,6 +211,10 @@ REMIND_IDLE_COMMITMENT_MONTHS = int(os.environ.get("REMIND_IDLE_COMMITMENT_MONTH
 
 # A request body larger than this is refused (413 on the API, 400 on a page).
 DATA_UPLOAD_MAX_MEMORY_SIZE = int(os.environ.get("DATA_UPLOAD_MAX_MEMORY_SIZE", 2_621_440))
+# A spreadsheet to import (files stream to disk; this bounds what one upload keeps).
+IMPORT_MAX_BYTES = int(os.environ.get("IMPORT_MAX_BYTES", 200 * 2**20))
+# Files larger than this are checked and imported on the work queue, with progress.
+IMPORT_IN_REQUEST_BYTES = int(os.environ.get("IMPORT_IN_REQUEST_BYTES", 512 * 2**10))
 
 NINJA_PAGINATION_CLASS = "counterpart.core.pagination.BoundedLimitOffsetPagination"
 NINJA_PAGINATION_PER_PAGE = 100
@@ -220,3 +225,9 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
+
+# The IATI Standard's schemas and ruleset that `counterpart iati check` and the tests validate
+# published files against (a copy of the standard's own files, kept beside the repository).
+IATI_STANDARD_DIR = Path(
+    os.environ.get("IATI_STANDARD_DIR", PROJECT_DIR.parent / "shared" / "iati")
+)

@@ -9,6 +9,7 @@ urlpatterns = [
     path("dashboard/", dashboard_view, name="dashboard"),
     path("pairings/", include("counterpart.pairings.urls")),
     path("funding/", include("counterpart.funding.urls")),
+    path("import/", include("counterpart.interchange.urls")),
     path("projects/", include("counterpart.projects.urls")),
     path("talent/", include("counterpart.talent.urls")),
     path("care/", include("counterpart.care.urls")),

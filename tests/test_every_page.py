@@ -9,6 +9,7 @@ from django.urls import URLPattern, URLResolver, get_resolver
 from counterpart.accounts.services import system_actor
 from counterpart.demo.load import DemoLoader
 from counterpart.demo.places import DEMO_PASSWORD, USERS
+from counterpart.interchange.kinds import KINDS
 
 # The model whose id fills `<int:pk>` in each page's address.
 OBJECT_OF_PAGE = {
@@ -48,6 +49,10 @@ OBJECT_OF_PAGE = {
     "people:revoke": "accounts.membership",
     "people:resend": "accounts.invitation",
     "people:withdraw": "accounts.invitation",
+    "interchange:file": "interchange.importfile",
+    "interchange:marked": "interchange.importfile",
+    "interchange:apply": "interchange.importfile",
+    "interchange:recheck": "interchange.importfile",
 }
 NOT_WALKED = {"accounts:logout", "set_language"}  # they act on GET-less posts, not pages
 
@@ -84,6 +89,8 @@ def test_no_page_fails_for_any_role(client):
             for row in (model.objects.order_by("pk").first(), model.objects.order_by("pk").last()):
                 if row is not None:
                     addresses.append(route.replace("<int:pk>", str(row.pk)))
+        elif "<slug:slug>" in route:  # an import kind's pages
+            addresses.extend(route.replace("<slug:slug>", slug) for slug in KINDS)
         else:
             addresses.append(route)
     failures = []

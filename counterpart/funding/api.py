@@ -33,6 +33,7 @@ class TransactionOut(Schema):
     reverses_id: int | None
     description: str
     reason: str
+    reference: str
 
 
 class TransactionIn(InputSchema):
@@ -46,6 +47,7 @@ class TransactionIn(InputSchema):
     sector: str | None = Field(None, description="DAC 5-digit code; empty follows the project.")
     description: str = ""
     reason: str = ""
+    reference: str = Field("", description="The provider's own number for it; recorded once.")
 
 
 class ReverseIn(InputSchema):

@@ -29,6 +29,12 @@ class TransactionForm(forms.Form):
         empty_label=_("Follow the project's sectors"),
     )
     description = forms.CharField(label=_("Description"), max_length=500, required=False)
+    reference = forms.CharField(
+        label=_("Reference"),
+        max_length=60,
+        required=False,
+        help_text=_("Your own number for this entry (a voucher); the ledger takes it once."),
+    )
     reason = forms.CharField(
         label=_("Reason"),
         required=False,

@@ -210,6 +210,12 @@ class Transaction(AppendOnly):
         related_name="+",
     )
     description = models.CharField(_("description"), max_length=500, blank=True)
+    reference = models.CharField(
+        _("reference"),
+        max_length=60,
+        blank=True,
+        help_text=_("The provider's own number for the entry (a voucher): recorded once."),
+    )
     reason = models.TextField(
         _("reason"),
         blank=True,
@@ -243,6 +249,11 @@ class Transaction(AppendOnly):
         ]
         constraints = [
             models.CheckConstraint(condition=~Q(amount_minor=0), name="transaction_not_zero"),
+            models.UniqueConstraint(
+                fields=["provider", "reference"],
+                condition=~Q(reference=""),
+                name="transaction_reference_once",
+            ),
         ]
         verbose_name = _("transaction")
         verbose_name_plural = _("transactions")

@@ -33,6 +33,7 @@ from counterpart.pairings import selectors as pairings
 from counterpart.places.models import RegionLevel
 from counterpart.places.selectors import organization_list
 from counterpart.projects.models import WELLBEING_CATEGORIES, Category
+from counterpart.reporting import selectors as reporting
 
 COUNTY_AND_BELOW = [
     RegionLevel.COUNTY,
@@ -356,4 +357,16 @@ def receipts_to_confirm(*, actor) -> QuerySet[Transaction]:
         .exclude(pk__in=Transaction.objects.filter(reverses__isnull=False).values("reverses_id"))
         .select_related("pairing__donor", "region", "currency")
         .order_by("value_date", "pk")
+    )
+
+
+def entries_for_publication(*, project_ids: list[int]) -> QuerySet[Transaction]:
+    """The approved entries of these (published) projects, for open data: each project's in
+    date order. An entry still in review, and a reversal of one, are left out."""
+    unsettled = reporting.unsettled_ids(Transaction)
+    return (
+        Transaction.objects.filter(project_id__in=project_ids)
+        .exclude(pk__in=unsettled)
+        .exclude(reverses_id__in=unsettled)
+        .order_by("project_id", "value_date", "id")
     )

@@ -72,6 +72,7 @@ def _entry_fields(form: TransactionForm) -> dict | None:
         "sector": data["sector"],
         "description": data["description"],
         "reason": data["reason"],
+        "reference": data["reference"],
     }
 
 

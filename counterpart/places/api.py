@@ -41,6 +41,7 @@ class OrganizationOut(Schema):
     description_zh: str
     website: str
     contact_email: str
+    iati_ref: str
     version: int
 
 
@@ -52,6 +53,7 @@ class OrganizationPatch(InputSchema):
     contact_email: str | None = None
     name_en: str | None = None
     name_zh: str | None = None
+    iati_ref: str | None = Field(None, description="The office's: CN-USCI- and a credit code.")
 
 
 def region_or_error(*, actor, pk: int | None, field: str):

@@ -22,3 +22,14 @@ class OrganizationProfileForm(VersionedForm):
         required=False,
         help_text=_("An office address, never a person's own."),
     )
+
+
+class OrganizationOfficeForm(OrganizationProfileForm):
+    """What the programme office sets beyond the profile."""
+
+    iati_ref = forms.CharField(
+        label=_("IATI organisation identifier"),
+        required=False,
+        max_length=120,
+        help_text=_("Such as CN-USCI-91350100M000100Y43; projects are published to IATI under it."),
+    )

@@ -119,10 +119,24 @@ class Organization(Bilingual, TreeNode, Versioned, CheckedText):
     contact_email = models.EmailField(
         _("contact email"), blank=True, help_text=_("An office address, never a person's own.")
     )
+    iati_ref = models.CharField(
+        _("IATI organisation identifier"),
+        max_length=100,
+        blank=True,
+        help_text=_(
+            "Set by the programme office; projects are published to IATI only under one. "
+            "Chinese bodies: CN-USCI- and the 18-character credit code."
+        ),
+    )
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         ordering = ["path"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["iati_ref"], condition=~models.Q(iati_ref=""), name="iati_ref_once"
+            )
+        ]
         verbose_name = _("organization")
         verbose_name_plural = _("organizations")
 

@@ -8,10 +8,12 @@ from counterpart.accounts import permissions
 from counterpart.audit.services import audit_record, snapshot, tracked_update
 from counterpart.core.arguments import UNSET, given
 from counterpart.places.models import LEVEL_DEPTH, Organization, Region, TreeNode
+from counterpart.places.org_ids import normalized_org_ref
 
 # What a donor or recipient team may change on its own organization; the rest is the office's.
 ORGANIZATION_PROFILE_FIELDS = {"description_en", "description_zh", "website", "contact_email"}
 ORGANIZATION_OFFICE_FIELDS = ORGANIZATION_PROFILE_FIELDS | {
+    "iati_ref",
     "name_en",
     "name_zh",
     "kind",
@@ -96,6 +98,22 @@ def region_update(
 
 
 @transaction.atomic
+def _iati_ref_or_error(text: str, organization: Organization | None) -> str:
+    """The identifier normalized (spaces out, prefix in capitals), checked, and not another's."""
+    if not (text or "").strip():
+        return ""
+    try:
+        ref = normalized_org_ref(text)
+    except ValueError as problem:
+        raise ValidationError({"iati_ref": str(problem)}) from None
+    others = Organization.objects.filter(iati_ref=ref)
+    if organization is not None:
+        others = others.exclude(pk=organization.pk)
+    if others.exists():
+        raise ValidationError({"iati_ref": _("Another organization has this identifier.")})
+    return ref
+
+
 def organization_create(
     *,
     actor,
@@ -109,9 +127,11 @@ def organization_create(
     description_zh: str = "",
     website: str = "",
     contact_email: str = "",
+    iati_ref: str = "",
 ) -> Organization:
     permissions.require(permissions.can_manage_programme(actor))
     organization = Organization(
+        iati_ref=_iati_ref_or_error(iati_ref, None),
         code=code,
         name_en=name_en,
         name_zh=name_zh,
@@ -150,6 +170,7 @@ def organization_update(
     kind: str = UNSET,
     region: Region = UNSET,
     parent: Organization | None = UNSET,
+    iati_ref: str = UNSET,
 ) -> Organization:
     """A team changes its own organization's profile (descriptions, website, contact); the
     office may change its names, kind, place and parent too."""
@@ -164,7 +185,10 @@ def organization_update(
         kind=kind,
         region=region,
         parent=parent,
+        iati_ref=iati_ref,
     )
+    if "iati_ref" in changes:
+        changes["iati_ref"] = _iati_ref_or_error(changes["iati_ref"], organization)
     allowed = (
         ORGANIZATION_OFFICE_FIELDS
         if permissions.can_manage_programme(actor)

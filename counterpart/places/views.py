@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from counterpart.accounts import permissions
 from counterpart.core.forms import show_service_errors
 from counterpart.places import selectors, services
-from counterpart.places.forms import OrganizationProfileForm
+from counterpart.places.forms import OrganizationOfficeForm, OrganizationProfileForm
 from counterpart.places.models import OrganizationKind
 
 
@@ -72,8 +72,13 @@ def organization_edit_view(request, pk: int):
     actor = request.user
     organization = selectors.organization_get(actor=actor, pk=pk)
     permissions.require(permissions.can_edit_organization(actor, organization))
-    initial = {name: getattr(organization, name) for name in OrganizationProfileForm.base_fields}
-    form = OrganizationProfileForm(request.POST or None, initial=initial)
+    form_class = (
+        OrganizationOfficeForm
+        if permissions.can_manage_programme(actor)
+        else OrganizationProfileForm
+    )
+    initial = {name: getattr(organization, name) for name in form_class.base_fields}
+    form = form_class(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         version = data.pop("version")

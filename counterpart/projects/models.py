@@ -142,6 +142,30 @@ class ProjectSector(models.Model):
         return f"{self.sector_id} {self.percentage} %"
 
 
+class ProjectBudget(models.Model):
+    """What a project plans to spend in one calendar year (IATI's budget periods are a year at
+    most); the project's `budget_minor` is its whole."""
+
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="budgets")
+    year = models.PositiveSmallIntegerField(_("year"))
+    amount_minor = models.BigIntegerField(_("amount (minor units)"))
+    currency = models.CharField(_("currency"), max_length=3, default="CNY")
+
+    class Meta:
+        ordering = ["year"]
+        constraints = [
+            models.UniqueConstraint(fields=["project", "year"], name="project_budget_once"),
+            models.CheckConstraint(
+                condition=Q(amount_minor__gte=0), name="budget_year_not_negative"
+            ),
+        ]
+        verbose_name = _("annual budget")
+        verbose_name_plural = _("annual budgets")
+
+    def __str__(self) -> str:
+        return f"{self.project_id} {self.year}"
+
+
 class ProjectPlace(models.Model):
     """Another place the project works in, with a point on the map where one is known."""
 

@@ -212,6 +212,15 @@ def periods_due(*, actor, today: datetime.date) -> list[PeriodDue]:
     return due
 
 
+def result_named(*, project: Project, title: str):
+    """The project's result with this title (in either language), if there is one."""
+    return project.results.filter(Q(title_en=title) | Q(title_zh=title)).first()
+
+
+def indicator_named(*, result, title: str) -> Indicator | None:
+    return result.indicators.filter(Q(title_en=title) | Q(title_zh=title)).first()
+
+
 def period_of(*, indicator: Indicator, period_start) -> IndicatorPeriod | None:
     """The indicator's period that starts on this day, if recorded (of an indicator the caller
     has already been allowed to see)."""
@@ -240,3 +249,29 @@ def sector_splits(*, project_ids: list[int]) -> dict[int, list[tuple[str, int]]]
     for project_id, category, percentage in rows:
         splits.setdefault(project_id, []).append((category, percentage))
     return splits
+
+
+def projects_for_publication(*, publisher=None) -> QuerySet[Project]:
+    """Published, approved projects of published pairings whose donor has an IATI identifier
+    (of `publisher` only, if given), with what an IATI activity shows of them."""
+    projects = (
+        Project.objects.filter(is_published=True, pairing__is_published=True)
+        .exclude(pairing__donor__iati_ref="")
+        .exclude(pk__in=reporting.unsettled_ids(Project))
+        .select_related(
+            "pairing__donor", "pairing__recipient", "pairing__round", "region", "implementer"
+        )
+        .prefetch_related("sectors__sector", "places__region", "budgets", "documents")
+        .order_by("pairing__donor__iati_ref", "code")
+    )
+    return projects.filter(pairing__donor=publisher) if publisher is not None else projects
+
+
+def results_for_publication(*, project_ids: list[int]) -> QuerySet[Indicator]:
+    """The indicators of these projects with their approved periods, by result."""
+    return (
+        Indicator.objects.filter(result__project_id__in=project_ids)
+        .select_related("result")
+        .prefetch_related(Prefetch("periods", queryset=counted_periods().order_by("period_start")))
+        .order_by("result__project_id", "result_id", "id")
+    )

@@ -57,6 +57,7 @@ NOT_IN_FUTURE = (
 PROMISES = (TransactionKind.COMMITMENT, TransactionKind.PLEDGE)
 KINDS = frozenset(TransactionKind.values)
 DESCRIPTION_CHARS = Transaction._meta.get_field("description").max_length
+REFERENCE_CHARS = Transaction._meta.get_field("reference").max_length
 REASON_CHARS = 2000
 
 
@@ -87,6 +88,11 @@ class Entry:
     sector: str | Sector | None = None  # DAC code; None follows the project's sectors
     description: str = ""
     reason: str = ""
+    reference: str = ""  # the provider's own number: recorded once per provider
+
+    @property
+    def provider_id(self) -> int:
+        return self.provider.pk if self.provider else self.pairing.donor_id
 
 
 def accountable_donor_id(pairing: Pairing) -> int:
@@ -109,6 +115,7 @@ class LedgerBatch:
         self.pending: list[Transaction] = []
         self.allowed: set[int] = set()  # pairings the actor may record for
         self.rules: dict[int, object] = {}  # reporting rules by round id
+        self.references: set[tuple[int, str]] = set()  # (provider, reference) recorded
 
     # -- reading what is there ------------------------------------------------------------
 
@@ -125,6 +132,18 @@ class LedgerBatch:
         unprojected = sorted({e.pairing.pk for e in entries if e.project is None})
         for chunk in chunks(unprojected):
             self._load_balances(pairing_id__in=chunk, project__isnull=True)
+        self._load_references(entries)
+
+    def _load_references(self, entries: list[Entry]) -> None:
+        """The references of these entries' providers already in the ledger."""
+        wanted: dict[int, set[str]] = defaultdict(set)
+        for entry in entries:
+            if isinstance(entry.reference, str) and entry.reference.strip():
+                wanted[entry.provider_id].add(entry.reference.strip())
+        for provider_id, references in wanted.items():
+            for chunk in chunks(sorted(references)):
+                found = Transaction.objects.filter(provider_id=provider_id, reference__in=chunk)
+                self.references.update(found.values_list("provider_id", "reference"))
 
     def lock(self, pairing_ids) -> None:
         """Serialize writers per pairing (in id order, so no deadlock): the balances and totals
@@ -164,8 +183,15 @@ class LedgerBatch:
             text_too_long(
                 description=(entry.description, DESCRIPTION_CHARS),
                 reason=(entry.reason, REASON_CHARS),
+                reference=(entry.reference, REFERENCE_CHARS),
             )
         )
+        reference = entry.reference.strip()
+        if reference and (entry.provider_id, reference) in self.references:
+            errors["reference"] = _(
+                "An entry with the reference %(reference)r from this provider is already in the "
+                "ledger: it is recorded once."
+            ) % {"reference": reference}
         currency = str(entry.currency or "").upper()
         if currency not in self.currencies:
             errors["currency"] = _("Unknown currency %(code)r.") % {"code": entry.currency}
@@ -224,6 +250,7 @@ class LedgerBatch:
             rate_id=rate and rate.pk,
             description=entry.description,
             reason=entry.reason,
+            reference=reference,
             recorded_by_id=getattr(self.actor, "pk", None),
             recorded_at=self.now,
             # the totals read these two
@@ -317,6 +344,8 @@ class LedgerBatch:
             self._balance(*key)[column] += entry.base_amount_minor
             self.balance_deltas[key][column] += entry.base_amount_minor
         self._count(entry, approved=approved, sign=1)
+        if entry.reference:
+            self.references.add((entry.provider_id, entry.reference))
         self.pending.append(entry)
 
     def move(self, entry: Transaction, *, approved: bool) -> None:

@@ -51,6 +51,7 @@ def transaction_record(
     sector: str | Sector | None = None,
     description: str = "",
     reason: str = "",
+    reference: str = "",
 ) -> Transaction:
     """Record one entry (see `Entry`). Bad input raises and writes nothing."""
     entry = Entry(
@@ -66,6 +67,7 @@ def transaction_record(
         sector=sector,
         description=description,
         reason=reason,
+        reference=reference,
     )
     ledger = LedgerBatch(actor=actor)
     ledger.preload([entry])
@@ -182,6 +184,7 @@ def transaction_reverse(*, actor, transaction: Transaction, reason: str) -> Tran
     mirror.amount_minor = -original.amount_minor
     mirror.base_amount_minor = -original.base_amount_minor
     mirror.reverses = original
+    mirror.reference = ""  # the provider's number stays the original's
     mirror.reason = reason
     mirror.recorded_by = actor if getattr(actor, "pk", None) else None
     # Carry the loaded sector and project: the totals read their category and publication.
@@ -293,6 +296,7 @@ def transaction_preview(
     sector: str | Sector | None = None,
     description: str = "",
     reason: str = "",
+    reference: str = "",
 ) -> tuple[Transaction, list[tuple[str, int]]]:
     """What recording these fields would write, without writing it or locking anything: the
     checked entry and its base-currency amount by category. Raises what recording would raise
@@ -310,6 +314,7 @@ def transaction_preview(
         sector=sector,
         description=description,
         reason=reason,
+        reference=reference,
     )
     ledger = LedgerBatch(actor=actor)
     ledger.preload([entry], to_write=False)

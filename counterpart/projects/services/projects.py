@@ -19,6 +19,7 @@ from counterpart.projects.models import (
     ActivityStatus,
     Milestone,
     Project,
+    ProjectBudget,
     ProjectDocument,
     ProjectPlace,
     ProjectSector,
@@ -218,6 +219,34 @@ def project_sectors_set(
     )
     counting_changed.send(sender=Project, actor=actor, project=project)
     return project
+
+
+@transaction.atomic
+def project_budget_set(
+    *, actor, project: Project, year: int, amount_minor: int, currency: str | None = None
+) -> ProjectBudget:
+    """What the project plans to spend in `year` (set again, it replaces the figure)."""
+    require_runs(actor, project)
+    currency = currency or project.currency
+    errors = amounts_in_range(amount_minor=amount_minor)
+    if type(year) is not int or not 1949 <= year <= 2200:
+        errors["year"] = _("A year from 1949 to 2200.")
+    if currency not in CURRENCIES:
+        errors["currency"] = _("Unknown currency %(code)r.") % {"code": currency}
+    if errors:
+        raise ValidationError(errors)
+    before = ProjectBudget.objects.filter(project=project, year=year).first()
+    budget, _created = ProjectBudget.objects.update_or_create(
+        project=project, year=year, defaults={"amount_minor": amount_minor, "currency": currency}
+    )
+    audit_record(
+        actor=actor,
+        event_type="project.budget_set",
+        obj=project,
+        before=snapshot(before) if before else None,
+        after=snapshot(budget),
+    )
+    return budget
 
 
 @transaction.atomic

@@ -1,0 +1,349 @@
+"""IATI 2.03 `iati-activities` and `iati-organisations` files, written as a stream (one
+activity in memory at a time, projects read in chunks) so that twenty thousand activities with a
+million transactions fit in a few hundred MiB.
+
+What goes in: published, approved projects whose donor has an IATI organisation identifier,
+with their approved ledger entries (in their own currency and value date, never the CNY copy),
+annual budgets, results and document links. Promises dated in the future are planned
+disbursements, not transactions. IATI's ODA-specific codes (flow, finance, aid type) are left
+out unless the office sets them: these are domestic transfers, not aid."""
+
+import datetime
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.utils import timezone
+from lxml import etree
+
+from counterpart.engine.money import minor_digits
+from counterpart.funding import selectors as funding
+from counterpart.funding.models import TransactionKind
+from counterpart.places import selectors as places
+from counterpart.projects import selectors as projects
+
+VERSION = "2.03"
+CHUNK = 500  # projects read and written at a time
+ZH = "zh"
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+# How the programme's kinds of organization are typed in IATI's OrganisationType list.
+ORGANISATION_TYPE = {
+    "province": "11",
+    "municipality": "11",
+    "city": "11",
+    "local_government": "11",
+    "central_agency": "10",
+    "state_enterprise": "15",
+    "hospital": "15",
+    "school": "80",
+    "university": "80",
+    "company": "70",
+    "ngo": "22",
+}
+PROMISES = {TransactionKind.COMMITMENT, TransactionKind.PLEDGE}
+WEB_PAGE = "A12"  # DocumentCategory: activity web page
+
+
+@dataclass
+class Codes:
+    """What the office chose to declare for every activity (empty: left out)."""
+
+    flow_type: str = ""
+    finance_type: str = ""
+    aid_type: str = ""
+
+
+@dataclass
+class Outcome:
+    activities: int = 0
+    transactions: int = 0
+    skipped: list[tuple[str, str]] = field(default_factory=list)  # (project code, why)
+
+
+def amount(amount_minor: int, currency: str) -> str:
+    """Minor units as the decimal IATI writes ('123450' CNY -> '1234.50')."""
+    digits = minor_digits(currency)
+    return str(Decimal(amount_minor).scaleb(-digits)) if digits else str(amount_minor)
+
+
+def _narratives(parent, english: str, chinese: str = "") -> None:
+    if english:
+        etree.SubElement(parent, "narrative").text = english
+    if chinese:
+        etree.SubElement(parent, "narrative", {XML_LANG: ZH}).text = chinese
+
+
+def _organisation(parent, tag: str, organization, **attributes) -> None:
+    """An organization element: its identifier where it has one, its names always."""
+    if organization.iati_ref:
+        attributes["ref"] = organization.iati_ref
+    kind = ORGANISATION_TYPE.get(organization.kind)
+    if kind:
+        attributes["type"] = kind
+    element = etree.SubElement(parent, tag, attributes)
+    _narratives(element, organization.name_en, organization.name_zh)
+
+
+def _date(parent, tag: str, day: datetime.date, **attributes) -> None:
+    etree.SubElement(parent, tag, {**attributes, "iso-date": day.isoformat()})
+
+
+def _value(parent, amount_minor: int, currency: str, day: datetime.date) -> None:
+    element = etree.SubElement(
+        parent, "value", {"currency": currency, "value-date": day.isoformat()}
+    )
+    element.text = amount(amount_minor, currency)
+
+
+class ActivityWriter:
+    def __init__(self, *, codes: Codes, today: datetime.date):
+        self.codes = codes
+        self.today = today
+        self.organizations = {o.pk: o for o in places.organization_list(actor=None)}
+        self.accountable = {
+            o.region_id: o
+            for o in places.organization_list(actor=None, kind="local_government").order_by("pk")
+        }
+
+    def activities(self, chunk: list, outcome: Outcome) -> Iterable[etree._Element]:
+        """Each project of the chunk as an iati-activity element (or skipped, with why)."""
+        ids = [p.pk for p in chunk]
+        entries = defaultdict(list)
+        for entry in funding.entries_for_publication(project_ids=ids).iterator(chunk_size=5000):
+            entries[entry.project_id].append(entry)
+        indicators = defaultdict(list)
+        for indicator in projects.results_for_publication(project_ids=ids):
+            indicators[indicator.result.project_id].append(indicator)
+        for project in chunk:
+            if not (project.planned_start or project.actual_start):
+                outcome.skipped.append((project.code, "no start date"))
+                continue
+            outcome.activities += 1
+            element = self.activity(project, entries[project.pk], indicators[project.pk], outcome)
+            yield element
+
+    def activity(self, project, entries: list, indicators: list, outcome: Outcome):
+        donor = project.pairing.donor
+        updated = min(project.updated_at, timezone.now())
+        activity = etree.Element(
+            "iati-activity",
+            {
+                "last-updated-datetime": updated.replace(microsecond=0).isoformat(),
+                XML_LANG: "en",
+                "default-currency": project.currency,
+            },
+        )
+        etree.SubElement(activity, "iati-identifier").text = f"{donor.iati_ref}-{project.code}"
+        _organisation(activity, "reporting-org", donor)
+        _narratives(etree.SubElement(activity, "title"), project.title_en, project.title_zh)
+        self._description(activity, project)
+        _organisation(activity, "participating-org", donor, role="1")
+        authority = self.accountable.get(project.pairing.recipient_id)
+        if authority is not None:
+            _organisation(activity, "participating-org", authority, role="2")
+        if project.implementer is not None:
+            _organisation(activity, "participating-org", project.implementer, role="4")
+        etree.SubElement(activity, "activity-status", code=project.status)
+        self._dates(activity, project)
+        etree.SubElement(activity, "recipient-country", code="CN")
+        for region, place in self._locations(project):
+            self._location(activity, region, place)
+        for split in project.sectors.all():
+            etree.SubElement(
+                activity,
+                "sector",
+                vocabulary="1",
+                code=split.sector_id,
+                percentage=str(split.percentage),
+            )
+        self._codes(activity)
+        for budget in project.budgets.all():
+            self._budget(activity, budget)
+        future = [e for e in entries if e.kind in PROMISES and e.value_date > self.today]
+        for entry in future:
+            self._planned(activity, entry)
+        for entry in entries:
+            if entry.value_date > self.today:
+                continue  # a promise dated ahead is planned above; money never moves ahead
+            self._transaction(activity, entry)
+            outcome.transactions += 1
+        for document in project.documents.all():
+            link = etree.SubElement(activity, "document-link", format="text/html", url=document.url)
+            _narratives(etree.SubElement(link, "title"), document.title)
+            etree.SubElement(link, "category", code=WEB_PAGE)
+        self._results(activity, indicators)
+        return activity
+
+    def _description(self, activity, project) -> None:
+        english, chinese = project.description_en, project.description_zh
+        if not (english or chinese):  # IATI asks for one; say what the programme knows
+            english = (
+                f"{project.title_en}: a project of {project.pairing.donor.name_en} in "
+                f"{project.region.name_en}, under the {project.pairing.round.year} pairing."
+            )
+        _narratives(etree.SubElement(activity, "description", type="1"), english, chinese)
+
+    def _dates(self, activity, project) -> None:
+        for kind, day in (
+            ("1", project.planned_start),
+            ("2", project.actual_start),
+            ("3", project.planned_end),
+            ("4", project.actual_end),
+        ):
+            if day is None or (kind in ("2", "4") and day > self.today):
+                continue  # an actual date is never in the future
+            _date(activity, "activity-date", day, type=kind)
+
+    def _locations(self, project):
+        yield project.region, None
+        for place in project.places.all():
+            yield place.region, place
+
+    def _location(self, activity, region, place) -> None:
+        location = etree.SubElement(activity, "location", ref=f"CN-ADM-{region.code}")
+        _narratives(etree.SubElement(location, "name"), region.name_en, region.name_zh)
+        if place is not None and place.latitude is not None:
+            point = etree.SubElement(
+                location, "point", srsName="http://www.opengis.net/def/crs/EPSG/0/4326"
+            )
+            etree.SubElement(point, "pos").text = f"{place.latitude} {place.longitude}"
+
+    def _codes(self, activity) -> None:
+        if self.codes.flow_type:
+            etree.SubElement(activity, "default-flow-type", code=self.codes.flow_type)
+        if self.codes.finance_type:
+            etree.SubElement(activity, "default-finance-type", code=self.codes.finance_type)
+        if self.codes.aid_type:
+            etree.SubElement(activity, "default-aid-type", code=self.codes.aid_type, vocabulary="1")
+
+    def _budget(self, activity, budget) -> None:
+        element = etree.SubElement(activity, "budget", type="1", status="1")
+        start, end = datetime.date(budget.year, 1, 1), datetime.date(budget.year, 12, 31)
+        _date(element, "period-start", start)
+        _date(element, "period-end", end)
+        _value(element, budget.amount_minor, budget.currency, start)
+
+    def _planned(self, activity, entry) -> None:
+        element = etree.SubElement(activity, "planned-disbursement", type="1")
+        _date(element, "period-start", entry.value_date)
+        _date(element, "period-end", entry.value_date)
+        _value(element, entry.amount_minor, entry.currency_id, entry.value_date)
+        _organisation(element, "provider-org", self.organizations[entry.provider_id])
+        if entry.receiver_id:
+            _organisation(element, "receiver-org", self.organizations[entry.receiver_id])
+
+    def _transaction(self, activity, entry) -> None:
+        attributes = {"ref": entry.reference} if entry.reference else {}
+        element = etree.SubElement(activity, "transaction", attributes)
+        etree.SubElement(element, "transaction-type", code=entry.kind)
+        _date(element, "transaction-date", entry.value_date)
+        _value(element, entry.amount_minor, entry.currency_id, entry.value_date)
+        if entry.description:
+            _narratives(etree.SubElement(element, "description"), entry.description)
+        _organisation(element, "provider-org", self.organizations[entry.provider_id])
+        if entry.receiver_id:
+            _organisation(element, "receiver-org", self.organizations[entry.receiver_id])
+
+    def _results(self, activity, indicators: list) -> None:
+        by_result = defaultdict(list)
+        for indicator in indicators:
+            by_result[indicator.result].append(indicator)
+        for result, measured in by_result.items():
+            element = etree.SubElement(
+                activity, "result", type=result.kind, **{"aggregation-status": "0"}
+            )
+            _narratives(etree.SubElement(element, "title"), result.title_en, result.title_zh)
+            for indicator in measured:
+                self._indicator(element, indicator)
+
+    def _indicator(self, result, indicator) -> None:
+        element = etree.SubElement(
+            result,
+            "indicator",
+            measure=indicator.measure,
+            ascending="1" if indicator.ascending else "0",
+        )
+        _narratives(etree.SubElement(element, "title"), indicator.title_en, indicator.title_zh)
+        if indicator.baseline_year and indicator.baseline_value is not None:
+            etree.SubElement(
+                element,
+                "baseline",
+                year=str(indicator.baseline_year),
+                value=f"{indicator.baseline_value.normalize():f}",
+            )
+        for period in indicator.periods.all():
+            if period.target is None and period.actual is None:
+                continue
+            node = etree.SubElement(element, "period")
+            _date(node, "period-start", period.period_start)
+            _date(node, "period-end", period.period_end)
+            if period.target is not None:
+                etree.SubElement(node, "target", value=f"{period.target.normalize():f}")
+            if period.actual is not None:
+                etree.SubElement(node, "actual", value=f"{period.actual.normalize():f}")
+
+
+def write_activities(out, *, publisher=None, codes: Codes | None = None) -> Outcome:
+    """Write the iati-activities file of one publisher (or of every one) to `out` (a path or a
+    binary file)."""
+    now = timezone.now().replace(microsecond=0)
+    writer = ActivityWriter(codes=codes or Codes(), today=timezone.localdate())
+    outcome = Outcome()
+    chosen = projects.projects_for_publication(publisher=publisher)
+    with etree.xmlfile(out, encoding="utf-8") as xml:
+        xml.write_declaration()
+        with xml.element(
+            "iati-activities", version=VERSION, **{"generated-datetime": now.isoformat()}
+        ):
+            chunk = []
+            for project in chosen.iterator(chunk_size=CHUNK):
+                chunk.append(project)
+                if len(chunk) == CHUNK:
+                    for activity in writer.activities(chunk, outcome):
+                        xml.write(activity)
+                    chunk = []
+            for activity in writer.activities(chunk, outcome):
+                xml.write(activity)
+    return outcome
+
+
+def write_organisations(out, *, publishers: list) -> int:
+    """The iati-organisations file: each publisher with its total budget by year (what its
+    published projects plan for the year, per currency)."""
+    now = timezone.now().replace(microsecond=0)
+    with etree.xmlfile(out, encoding="utf-8") as xml:
+        xml.write_declaration()
+        with xml.element(
+            "iati-organisations", version=VERSION, **{"generated-datetime": now.isoformat()}
+        ):
+            for organization in publishers:
+                xml.write(_organisation_element(organization, now))
+    return len(publishers)
+
+
+def _organisation_element(organization, now):
+    element = etree.Element(
+        "iati-organisation",
+        {
+            "last-updated-datetime": min(organization.updated_at, now)
+            .replace(microsecond=0)
+            .isoformat(),
+            XML_LANG: "en",
+            "default-currency": "CNY",
+        },
+    )
+    etree.SubElement(element, "organisation-identifier").text = organization.iati_ref
+    _narratives(etree.SubElement(element, "name"), organization.name_en, organization.name_zh)
+    _organisation(element, "reporting-org", organization)
+    totals: dict[tuple[int, str], int] = defaultdict(int)
+    for project in projects.projects_for_publication(publisher=organization):
+        for budget in project.budgets.all():
+            totals[(budget.year, budget.currency)] += budget.amount_minor
+    for (year, currency), total in sorted(totals.items()):
+        budget = etree.SubElement(element, "total-budget", status="1")
+        start = datetime.date(year, 1, 1)
+        _date(budget, "period-start", start)
+        _date(budget, "period-end", datetime.date(year, 12, 31))
+        _value(budget, total, currency, start)
+    return element

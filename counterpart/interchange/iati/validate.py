@@ -1,0 +1,55 @@
+"""A file checked against the IATI Standard: its XML schema (with the line of each problem) and
+its ruleset. The standard's files are read from `settings.IATI_STANDARD_DIR`."""
+
+import datetime
+from functools import cache
+from pathlib import Path
+
+from django.conf import settings
+from lxml import etree
+
+from counterpart.interchange.iati import ruleset
+
+SCHEMAS = {
+    "iati-activities": "schemas-2.03/iati-activities-schema.xsd",
+    "iati-organisations": "schemas-2.03/iati-organisations-schema.xsd",
+}
+
+
+class StandardMissing(RuntimeError):
+    """The IATI schemas are not where the settings say."""
+
+
+def _standard_file(relative: str) -> Path:
+    path = Path(settings.IATI_STANDARD_DIR) / relative
+    if not path.exists():
+        raise StandardMissing(
+            f"The IATI Standard's files are not at {settings.IATI_STANDARD_DIR} "
+            "(set IATI_STANDARD_DIR to the folder holding schemas-2.03 and rulesets)."
+        )
+    return path
+
+
+@cache
+def schema(root_tag: str) -> etree.XMLSchema:
+    return etree.XMLSchema(etree.parse(str(_standard_file(SCHEMAS[root_tag]))))
+
+
+@cache
+def standard_ruleset() -> dict:
+    return ruleset.load(_standard_file("rulesets/standard.json"))
+
+
+def schema_errors(document: etree._ElementTree) -> list[str]:
+    """'line N: message' for each way the document breaks its schema."""
+    root = document.getroot()
+    if root.tag not in SCHEMAS:
+        return [f"line {root.sourceline}: the root element is <{root.tag}>, not an IATI one"]
+    checker = schema(root.tag)
+    if checker.validate(document):
+        return []
+    return [f"line {error.line}: {error.message}" for error in checker.error_log]
+
+
+def rule_findings(document: etree._ElementTree, *, today: datetime.date | None = None):
+    return ruleset.check(document, standard_ruleset(), today=today or datetime.date.today())

@@ -1,0 +1,201 @@
+"""What an importable kind of record is: its columns (a stable key, a header in each language,
+how a cell is read, an example, the codes a dropdown offers) and how its rows reach the
+services. A kind never writes itself: it calls the same services as the forms, as the person
+who uploaded the file."""
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+from counterpart.interchange.cells import CellError, text
+
+MAX_ERRORS = 1000  # enough to fix before trying again; the rest are counted, not listed
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str  # stable, in the template's hidden first row
+    label: Any  # a lazy translation: the header in the reader's language
+    read: Callable[[Any, dict, "Context"], Any] | None = None  # (cell, row so far, context)
+    required: bool = False
+    example: str = ""
+    choices: Callable[["Context"], list[str]] | None = None  # a dropdown's codes
+    help: Any = ""
+    fields: tuple[str, ...] = ()  # the services' field names whose errors belong here
+    money: bool = False  # takes a unit from its header: "amount (万元)"
+
+    def headers(self) -> set[str]:
+        """What a header of this column may say: its key, or its label in either language."""
+        names = {self.key.lower()}
+        for language in ("en", "zh-hans"):
+            with translation.override(language):
+                names.add(str(self.label).lower())
+        return names
+
+
+@dataclass
+class Row:
+    number: int  # as the spreadsheet numbers it (the header is row 1 or 2)
+    values: dict[str, Any]
+
+
+class Context:
+    """What reading and applying one file shares: the actor, the lookups (loaded once) and the
+    unit of each money column."""
+
+    def __init__(self, actor):
+        self.actor = actor
+        self.cache: dict[str, Any] = {}
+        self.units: dict[str, int] = {}
+
+    def once(self, name: str, load: Callable[[], Any]) -> Any:
+        if name not in self.cache:
+            self.cache[name] = load()
+        return self.cache[name]
+
+
+class Errors:
+    """Errors by row and column key ('' for the row as a whole; row 0 for the file)."""
+
+    def __init__(self):
+        self.cells: dict[tuple[int, str], list[str]] = {}
+        self.count = 0
+
+    def add(self, row: int, column: str, message: str) -> None:
+        self.count += 1
+        if len(self.cells) < MAX_ERRORS:
+            self.cells.setdefault((row, column), []).append(str(message))
+
+    def __bool__(self) -> bool:
+        return self.count > 0
+
+    def as_list(self) -> list[dict]:
+        return [
+            {"row": row, "column": column, "messages": messages}
+            for (row, column), messages in sorted(self.cells.items())
+        ]
+
+
+class RowsRefused(ValidationError):
+    """A file refused: nothing was written. `errors` says where and why."""
+
+    def __init__(self, errors: Errors):
+        self.errors = errors
+        super().__init__(
+            _("%(count)s problems in the file; nothing was imported.") % {"count": errors.count}
+        )
+
+
+@dataclass
+class Kind:
+    slug: str
+    title: Any
+    columns: list[Column]
+    row_key: tuple[str, ...] = ()  # the columns that make a row unique: a repeat is refused
+    description: Any = ""
+    may_import: Callable[[Any], bool] = lambda actor: False
+    field_columns: dict[str, str] = field(default_factory=dict)
+
+    def column(self, key: str) -> Column:
+        return next(column for column in self.columns if column.key == key)
+
+    def column_of(self, field_name: str) -> str:
+        """The column a service's error on `field_name` belongs to ('' for the row)."""
+        for column in self.columns:
+            if field_name == column.key or field_name in column.fields:
+                return column.key
+        return self.field_columns.get(field_name, "")
+
+    def read_rows(self, rows: Iterable[Row], context: Context, errors: Errors) -> list[Row]:
+        """Each cell read by its column (the rows with an error are left out), and the row key
+        checked for repeats within the file."""
+        read: list[Row] = []
+        seen: dict[tuple, int] = {}
+        for row in rows:
+            values: dict[str, Any] = {}
+            bad = False
+            for column in self.columns:
+                cell = row.values.get(column.key)
+                if text(cell) == "":
+                    if column.required:
+                        errors.add(row.number, column.key, _("This column needs a value."))
+                        bad = True
+                    values[column.key] = None
+                    continue
+                try:
+                    values[column.key] = (
+                        column.read(cell, values, context) if column.read else text(cell)
+                    )
+                except CellError as error:
+                    errors.add(row.number, column.key, str(error))
+                    bad = True
+            if self.row_key and not bad:
+                key = tuple(text(values[k]).casefold() for k in self.row_key)
+                if key in seen:
+                    errors.add(
+                        row.number,
+                        self.row_key[0],
+                        _("Row %(row)s has the same %(key)s.")
+                        % {"row": seen[key], "key": self._key_names()},
+                    )
+                    bad = True
+                seen.setdefault(key, row.number)
+            if not bad:
+                read.append(Row(row.number, values))
+        return read
+
+    def _key_names(self) -> str:
+        return ", ".join(str(self.column(key).label) for key in self.row_key)
+
+    # -- applying ----------------------------------------------------------------------------
+
+    def apply(self, rows: list[Row], context: Context, errors: Errors) -> dict:
+        """Write the rows through the services; errors go to `errors`. Returns a summary."""
+        created = 0
+        for row in rows:
+            if self.apply_row(row, context, errors):
+                created += 1
+        return {"created": created}
+
+    def apply_row(self, row: Row, context: Context, errors: Errors) -> bool:
+        """One row through `write_row` in a savepoint, so a refused row leaves the
+        transaction usable for the next (every row is checked, the file is refused whole)."""
+        try:
+            with transaction.atomic():
+                self.write_row(row.values, context)
+        except ValidationError as error:
+            self.add_service_errors(row.number, error, errors)
+            return False
+        except PermissionDenied:
+            errors.add(row.number, "", _("You may not record this row."))
+            return False
+        except IntegrityError:
+            errors.add(
+                row.number,
+                self.row_key[0] if self.row_key else "",
+                _("This row is already recorded (%(key)s).") % {"key": self._key_names()},
+            )
+            return False
+        return True
+
+    def write_row(self, values: dict, context: Context) -> None:
+        raise NotImplementedError
+
+    def add_service_errors(self, row: int, error: ValidationError, errors: Errors) -> None:
+        if hasattr(error, "error_dict"):
+            for field_name, messages in error.message_dict.items():
+                for message in messages:
+                    errors.add(row, self.column_of(field_name), message)
+        else:
+            for message in error.messages:
+                errors.add(row, "", message)
+
+    def effects(self, context: Context, rows: list[Row]) -> list[dict]:
+        """What the rows change beyond themselves (a ledger file: its donors' shares),
+        computed in the check's transaction before and after the rows are applied."""
+        return []

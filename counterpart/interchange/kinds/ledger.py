@@ -1,0 +1,197 @@
+"""Ledger entries from a spreadsheet, through the ledger's bulk service (one batch, one audit
+event, every row checked by the same rules as the form)."""
+
+from collections import defaultdict
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _lazy
+
+from counterpart.funding import selectors as funding
+from counterpart.funding.models import TransactionKind
+from counterpart.funding.services import BulkError, Entry, transactions_record_bulk
+from counterpart.funding.services.batch import accountable_donor_id
+from counterpart.interchange.kinds import lookups, pairing, readers
+from counterpart.interchange.kinds.base import Column, Context, Errors, Kind, Row
+from counterpart.pairings import selectors as pairings
+from counterpart.places import selectors as places
+from counterpart.projects import selectors as projects
+
+
+def own_projects(context: Context):
+    return projects.project_list(actor=context.actor).filter(
+        pairing__in=pairings.pairings_run_by(actor=context.actor)
+    )
+
+
+def _places(context: Context):
+    return places.region_list(actor=context.actor)
+
+
+class LedgerKind(Kind):
+    def apply(self, rows: list[Row], context: Context, errors: Errors) -> dict:
+        entries, numbers = [], []
+        for row in rows:
+            found = self._pairing(row, context, errors)
+            if found is None:
+                continue
+            values = row.values
+            entries.append(
+                Entry(
+                    kind=values["kind"],
+                    pairing=found,
+                    amount_minor=values["amount"],
+                    currency=values["currency"] or "CNY",
+                    value_date=values["value_date"],
+                    project=values["project"],
+                    region=values["place"],
+                    sector=values["sector"] or None,
+                    description=values["description"] or "",
+                    reason=values["reason"] or "",
+                    reference=values["reference"],
+                )
+            )
+            numbers.append(row.number)
+        if errors:
+            return {}
+        try:
+            transactions_record_bulk(actor=context.actor, entries=entries, source="import")
+        except BulkError as refused:
+            for index, fields in refused.row_errors.items():
+                for field_name, messages in fields.items():
+                    for message in messages:
+                        errors.add(numbers[index - 1], self.column_of(field_name), message)
+            return {}
+        by_kind: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+        for entry in entries:
+            by_kind[str(TransactionKind(entry.kind).label)][entry.currency] += entry.amount_minor
+        return {"created": len(entries), "by_kind": {k: dict(v) for k, v in by_kind.items()}}
+
+    def _pairing(self, row: Row, context: Context, errors: Errors):
+        """The row's pairing (in force on its value date where the round is not given)."""
+        try:
+            return pairing.pairing_of(
+                row.values, pairing.run_by(context), on=row.values["value_date"]
+            )
+        except ValidationError as error:
+            self.add_service_errors(row.number, error, errors)
+            return None
+
+    def effects(self, context: Context, rows: list[Row]) -> list[dict]:
+        """The wellbeing and county shares of each donor, round and year the file commits to."""
+        touched = set()
+        for row in rows:
+            if row.values["kind"] != TransactionKind.COMMITMENT:
+                continue
+            found = self._pairing(row, context, Errors())
+            if found is not None:
+                touched.add(
+                    (found.round, accountable_donor_id(found), row.values["value_date"].year)
+                )
+        found = []
+        donors_by_id = {p.donor_id: p.donor for p in pairing.run_by(context)}
+        for round_, donor_id, year in sorted(touched, key=lambda t: (t[0].year, t[1], t[2])):
+            donor = donors_by_id.get(donor_id)
+            filters = funding.Filters(round=round_, donor=donor, year=year, include_unapproved=True)
+            for rule, check in funding.share_checks(actor=context.actor, filters=filters).items():
+                found.append(
+                    {
+                        "key": f"{round_.year}/{donor_id}/{year}/{rule}",
+                        "donor": str(donor),
+                        "round": round_.year,
+                        "year": year,
+                        "rule": str(funding.RuleKind(rule).label),
+                        "share_ppm": check.share_ppm,
+                        "threshold_ppm": check.threshold_ppm,
+                        "met": check.met,
+                    }
+                )
+        return found
+
+
+LEDGER = LedgerKind(
+    slug="ledger",
+    title=_lazy("Ledger entries"),
+    description=_lazy(
+        "Commitments, disbursements and expenditure, one row each, in any currency with a rate "
+        "for its date. Your reference makes each row recorded once."
+    ),
+    may_import=lambda actor: pairings.pairings_run_by(actor=actor).exists(),
+    row_key=("reference",),
+    columns=[
+        Column(
+            "reference",
+            _lazy("Reference"),
+            required=True,
+            example="BJ-2024-0001",
+            help=_lazy("Your own number for the entry (a voucher): each is recorded once."),
+        ),
+        Column(
+            "kind",
+            _lazy("Type"),
+            read=readers.choice(TransactionKind),
+            required=True,
+            example="2",
+            choices=readers.choices_of(TransactionKind),
+            fields=("kind",),
+        ),
+        Column(
+            "value_date",
+            _lazy("Value date"),
+            read=readers.date,
+            required=True,
+            example="2024-03-01",
+            help=_lazy("2024-03-01 or 2024年3月1日"),
+        ),
+        *pairing.columns(pairing.run_by),
+        Column(
+            "project",
+            _lazy("Project"),
+            read=lookups.named("projects", own_projects, what=_lazy("project")),
+            example="",
+            choices=lookups.choices("projects", own_projects),
+        ),
+        Column(
+            "place",
+            _lazy("Receiving place"),
+            read=lookups.named("places", _places, what=_lazy("place")),
+            fields=("region",),
+            help=_lazy("Within the recipient place; empty: the project's place or the recipient."),
+        ),
+        Column(
+            "sector",
+            _lazy("Sector"),
+            read=lookups.named(
+                "sectors", lambda c: projects.sector_list(actor=c.actor), what=_lazy("sector")
+            ),
+            example="12230",
+            choices=lookups.choices("sectors", lambda c: projects.sector_list(actor=c.actor)),
+            help=_lazy("DAC 5-digit code; empty follows the project's sectors."),
+        ),
+        Column(
+            "currency",
+            _lazy("Currency"),
+            read=readers.currency,
+            example="CNY",
+            choices=readers.currencies,
+        ),
+        Column(
+            "unit",
+            _lazy("Unit"),
+            read=readers.unit,
+            example="万元",
+            choices=lambda c: ["元", "万元", "亿元"],
+            help=_lazy("元, 万元 or 亿元; empty: 元. The amount may also say 300万 or 1.2亿."),
+        ),
+        Column(
+            "amount",
+            _lazy("Amount"),
+            read=readers.amount("amount"),
+            required=True,
+            example="300",
+            fields=("amount_minor",),
+            money=True,
+        ),
+        Column("description", _lazy("Description"), example="Hotan hospital, phase 1"),
+        Column("reason", _lazy("Reason")),
+    ],
+)

@@ -1,0 +1,104 @@
+"""A row's pairing, named the way an office writes it: the donor, the recipient place and,
+where the two were paired more than once, the round's year (or the date the row is about)."""
+
+import datetime
+from collections.abc import Callable
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
+
+from counterpart.interchange.kinds import lookups, readers
+from counterpart.interchange.kinds.base import Column, Context
+from counterpart.pairings import selectors as pairings
+
+
+def run_by(context: Context) -> list:
+    """The pairings the actor records money and runs projects for."""
+    return context.once(
+        "pairings run",
+        lambda: list(
+            pairings.pairings_run_by(actor=context.actor).select_related(
+                "donor", "recipient", "round", "parent"
+            )
+        ),
+    )
+
+
+def worked_on(context: Context) -> list:
+    """The pairings the actor's teams work on (either side): exchanges and sales."""
+    return context.once(
+        "pairings worked on",
+        lambda: list(
+            pairings.pairings_worked_on(actor=context.actor).select_related(
+                "donor", "recipient", "round", "parent"
+            )
+        ),
+    )
+
+
+def columns(pool: Callable[[Context], list]) -> list[Column]:
+    name = pool.__name__
+
+    def donors(context: Context):
+        return list({p.donor_id: p.donor for p in pool(context)}.values())
+
+    def recipients(context: Context):
+        return list({p.recipient_id: p.recipient for p in pool(context)}.values())
+
+    return [
+        Column(
+            "donor",
+            _lazy("Donor"),
+            read=lookups.named(f"donors {name}", donors, what=_lazy("donor")),
+            required=True,
+            example="beijing",
+            choices=lookups.choices(f"donors {name}", donors),
+        ),
+        Column(
+            "recipient",
+            _lazy("Recipient place"),
+            read=lookups.named(f"recipients {name}", recipients, what=_lazy("recipient place")),
+            required=True,
+            example="653201",
+            choices=lookups.choices(f"recipients {name}", recipients),
+            fields=("pairing",),
+        ),
+        Column(
+            "round",
+            _lazy("Round"),
+            read=readers.year,
+            example="2010",
+            help=_lazy(
+                "The round's year; needed only where the donor and place were paired twice."
+            ),
+        ),
+    ]
+
+
+def pairing_of(values: dict, pool: list, *, on: datetime.date | None = None):
+    """The one pairing the row names, or a ValidationError on its recipient or round."""
+    found = [
+        p
+        for p in pool
+        if p.donor_id == values["donor"].pk
+        and p.recipient_id == values["recipient"].pk
+        and (values["round"] is None or p.round.year == values["round"])
+    ]
+    if len(found) > 1 and on is not None:
+        found = [
+            p for p in found if p.valid_from <= on and (p.valid_to is None or on <= p.valid_to)
+        ]
+    if len(found) == 1:
+        return found[0]
+    message = (
+        _("%(donor)s has more than one pairing with %(recipient)s: write the round's year.")
+        if found
+        else _("%(donor)s has no pairing with %(recipient)s that you may record for.")
+    )
+    raise ValidationError(
+        {
+            "round" if found else "recipient": message
+            % {"donor": values["donor"], "recipient": values["recipient"]}
+        }
+    )

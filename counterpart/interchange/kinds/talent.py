@@ -1,0 +1,218 @@
+"""Posts (a recipient institution's needs) and professionals (the roster of people a donor
+sends) from spreadsheets."""
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
+
+from counterpart.core.choices import Language, Specialty
+from counterpart.interchange import cells
+from counterpart.interchange.kinds import lookups, readers
+from counterpart.interchange.kinds.base import Column, Context, Kind
+from counterpart.talent import selectors as talent
+from counterpart.talent import services
+from counterpart.talent.models import ProfessionalKind, Seniority, Term
+
+
+def _institutions(context: Context):
+    return talent.institutions_for_posts(actor=context.actor)
+
+
+def _senders(context: Context):
+    return talent.sending_organizations(actor=context.actor)
+
+
+def read_term(cell, _row, _context) -> int:
+    months = cells.whole_number(cell, minimum=1, maximum=120)
+    if months not in Term.values:
+        raise cells.CellError(
+            _("A term is %(terms)s months.") % {"terms": ", ".join(map(str, Term.values))}
+        )
+    return months
+
+
+def read_languages(cell, _row, context: Context) -> list[str]:
+    read = readers.choice(Language)
+    return [read(part, {}, context) for part in cells.text(cell).replace("；", ";").split(";")]
+
+
+class PostsKind(Kind):
+    def write_row(self, values: dict, context: Context) -> None:
+        institution = values["institution"]
+        if talent.post_list(actor=context.actor, institution=institution).filter(
+            title_en=values["title_en"], start_date=values["start_date"]
+        ):
+            raise ValidationError(
+                {"title_en": _("This institution already has this post from this date.")}
+            )
+        services.post_create(
+            actor=context.actor,
+            institution=institution,
+            title_en=values["title_en"],
+            title_zh=values["title_zh"] or "",
+            specialty=values["specialty"],
+            term_months=values["term_months"],
+            start_date=values["start_date"],
+            places=values["places"] or 1,
+            requirements=values["requirements"] or "",
+            language=values["language"] or "",
+            min_seniority=values["min_seniority"] or Seniority.JUNIOR,
+        )
+
+
+POSTS = PostsKind(
+    slug="posts",
+    title=_lazy("Posts"),
+    description=_lazy(
+        "Your institutions' needs: a specialty, how many places, for what term from what date. "
+        "A post already there (same institution, title and start) is refused."
+    ),
+    may_import=lambda actor: talent.institutions_for_posts(actor=actor).exists(),
+    row_key=("institution", "title_en", "start_date"),
+    columns=[
+        Column(
+            "institution",
+            _lazy("Institution"),
+            read=lookups.named("institutions", _institutions, what=_lazy("institution")),
+            required=True,
+            example="hotan-peoples-hospital",
+            choices=lookups.choices("institutions", _institutions),
+        ),
+        Column(
+            "title_en",
+            _lazy("Title (English)"),
+            required=True,
+            example="Cardiologist for the chest-pain centre",
+        ),
+        Column("title_zh", _lazy("Title (Chinese)"), example="胸痛中心心内科医生"),
+        Column(
+            "specialty",
+            _lazy("Specialty"),
+            read=readers.choice(Specialty),
+            required=True,
+            example="cardiology",
+            choices=readers.choices_of(Specialty),
+        ),
+        Column("places", _lazy("Places"), read=readers.count, example="2"),
+        Column(
+            "term_months",
+            _lazy("Term (months)"),
+            read=read_term,
+            required=True,
+            example="12",
+            choices=lambda c: [str(v) for v in Term.values],
+        ),
+        Column(
+            "start_date",
+            _lazy("Start date"),
+            read=readers.date,
+            required=True,
+            example="2025-03-01",
+        ),
+        Column(
+            "min_seniority",
+            _lazy("Lowest seniority"),
+            read=readers.choice(Seniority),
+            example="2",
+            choices=readers.choices_of(Seniority),
+        ),
+        Column(
+            "language",
+            _lazy("Working language needed"),
+            read=readers.choice(Language),
+            choices=readers.choices_of(Language),
+        ),
+        Column("requirements", _lazy("Requirements")),
+    ],
+)
+
+
+class ProfessionalsKind(Kind):
+    def write_row(self, values: dict, context: Context) -> None:
+        if talent.professional_list(actor=context.actor).filter(
+            organization=values["organization"],
+            name=values["name"],
+            specialty=values["specialty"],
+        ):
+            raise ValidationError(
+                {"name": _("This organization already has this person in this specialty.")}
+            )
+        services.professional_register(
+            actor=context.actor,
+            organization=values["organization"],
+            name=values["name"],
+            kind=values["kind"] or ProfessionalKind.PROFESSIONAL,
+            specialty=values["specialty"],
+            seniority=values["seniority"],
+            available_from=values["available_from"],
+            term_months=values["term_months"],
+            languages=values["languages"] or [],
+        )
+
+
+PROFESSIONALS = ProfessionalsKind(
+    slug="professionals",
+    title=_lazy("Professionals"),
+    description=_lazy(
+        "The people your organizations send: specialty, seniority, from when and for how long. "
+        "Only what matching needs; no identity numbers."
+    ),
+    may_import=lambda actor: talent.sending_organizations(actor=actor).exists(),
+    row_key=("organization", "name", "specialty"),
+    columns=[
+        Column(
+            "organization",
+            _lazy("Sending organization"),
+            read=lookups.named("senders", _senders, what=_lazy("organization")),
+            required=True,
+            example="beijing-anzhen-hospital",
+            choices=lookups.choices("senders", _senders),
+        ),
+        Column("name", _lazy("Name"), required=True, example="Wang Lan"),
+        Column(
+            "kind",
+            _lazy("Kind"),
+            read=readers.choice(ProfessionalKind),
+            example="professional",
+            choices=readers.choices_of(ProfessionalKind),
+        ),
+        Column(
+            "specialty",
+            _lazy("Specialty"),
+            read=readers.choice(Specialty),
+            required=True,
+            example="cardiology",
+            choices=readers.choices_of(Specialty),
+        ),
+        Column(
+            "seniority",
+            _lazy("Seniority"),
+            read=readers.choice(Seniority),
+            required=True,
+            example="3",
+            choices=readers.choices_of(Seniority),
+        ),
+        Column(
+            "available_from",
+            _lazy("Available from"),
+            read=readers.date,
+            required=True,
+            example="2025-03-01",
+        ),
+        Column(
+            "term_months",
+            _lazy("Term wanted (months)"),
+            read=read_term,
+            required=True,
+            example="12",
+            choices=lambda c: [str(v) for v in Term.values],
+        ),
+        Column(
+            "languages",
+            _lazy("Working languages"),
+            read=read_languages,
+            example="zh",
+            help=_lazy("Codes separated by ;"),
+        ),
+    ],
+)

@@ -1,0 +1,75 @@
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+from lxml import etree
+from rich.console import Console
+
+from counterpart.interchange.iati import export, validate
+from counterpart.interchange.selectors import iati_codes, publishers
+
+
+class Command(BaseCommand):
+    help = (
+        "IATI 2.03: export the published projects as an iati-activities file (or the "
+        "publishers as an iati-organisations file), check a file against the standard's "
+        "schema and ruleset, or import one."
+    )
+
+    def add_arguments(self, parser):
+        actions = parser.add_subparsers(dest="action", required=True)
+        out = actions.add_parser("export", help="Write the iati-activities file.")
+        out.add_argument("--out", type=Path, required=True)
+        out.add_argument("--org", help="Only this publisher's (its IATI identifier).")
+        out.add_argument(
+            "--organisations", action="store_true", help="The iati-organisations file instead."
+        )
+        check = actions.add_parser("check", help="Check a file: schema, then ruleset.")
+        check.add_argument("file", type=Path)
+        imported = actions.add_parser("import", help="Import an iati-activities file.")
+        imported.add_argument("file", type=Path)
+        imported.add_argument("--dry-run", action="store_true")
+
+    def handle(self, *args, action, **options):
+        getattr(self, f"_{action}")(Console(), **options)
+
+    def _export(self, console, *, out, org, organisations, **_options):
+        chosen = publishers()
+        if org:
+            chosen = [p for p in chosen if p.iati_ref == org]
+            if not chosen:
+                raise CommandError(f"no publisher with the IATI identifier {org!r}")
+        if organisations:
+            count = export.write_organisations(str(out), publishers=chosen)
+            console.print(f"{count} organisations written to {out}")
+            return
+        outcome = export.write_activities(
+            str(out), publisher=chosen[0] if org else None, codes=iati_codes()
+        )
+        console.print(
+            f"{outcome.activities} activities, {outcome.transactions} transactions written to {out}"
+        )
+        for code, why in outcome.skipped:
+            console.print(f"  left out {code}: {why}")
+
+    def _check(self, console, *, file, **_options):
+        try:
+            document = etree.parse(str(file))
+        except (OSError, etree.XMLSyntaxError) as error:
+            raise CommandError(f"{file}: {error}") from None
+        problems = validate.schema_errors(document)
+        for problem in problems:
+            console.print(f"schema {problem}")
+        findings = [] if problems else validate.rule_findings(document)
+        for finding in findings:
+            console.print(str(finding))
+        errors = len(problems) + sum(1 for f in findings if f.severity == "error")
+        warnings = sum(1 for f in findings if f.severity != "error")
+        count = len(document.getroot())
+        console.print(f"{count} activities: {errors} errors, {warnings} warnings")
+        if errors:
+            raise CommandError(f"{file} does not pass the IATI Standard's checks")
+
+    def _import(self, console, *, file, dry_run, **_options):
+        from counterpart.interchange.iati import reader
+
+        reader.run_command(console, file, dry_run=dry_run)

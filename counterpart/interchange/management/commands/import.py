@@ -1,0 +1,92 @@
+from pathlib import Path
+
+from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.management.base import BaseCommand, CommandError
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+from rich.table import Table
+
+from counterpart.accounts.services import system_actor
+from counterpart.interchange import services
+from counterpart.interchange.kinds import KINDS
+from counterpart.interchange.models import ImportStatus
+
+
+class Command(BaseCommand):
+    help = (
+        "Import a CSV or XLSX file of one kind, all or nothing, through the same checks as the "
+        "import page: `counterpart import ledger entries.xlsx --as bj-team --dry-run`."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("kind", choices=sorted(KINDS))
+        parser.add_argument("file", type=Path)
+        parser.add_argument(
+            "--dry-run", action="store_true", help="Check and preview; write nothing."
+        )
+        parser.add_argument(
+            "--as",
+            dest="username",
+            help="Import as this person, in their scope (default: the system, as the office).",
+        )
+
+    def handle(self, *args, kind, file, dry_run, username, **options):
+        console = Console()
+        actor = self._actor(username)
+        try:
+            data = file.read_bytes()
+        except OSError as error:
+            raise CommandError(f"{file}: {error.strerror}") from None
+        with Progress(
+            TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), console=console
+        ) as progress:
+            bar = progress.add_task("reading", total=None)
+
+            def report(done: int, total: int, step: str = "") -> None:
+                progress.update(bar, completed=done, total=total or None, description=step)
+
+            try:
+                upload = services.import_receive(
+                    actor=actor, kind=kind, filename=file.name, data=data
+                )
+                upload = services.import_check(actor=actor, upload=upload, progress=report)
+                if upload.status == ImportStatus.READY and not dry_run:
+                    upload = services.import_apply(actor=actor, upload=upload, progress=report)
+            except PermissionDenied:
+                raise CommandError(f"{actor} may not import {kind}.") from None
+            except ValidationError as error:
+                raise CommandError("; ".join(error.messages)) from None
+        self._report(console, upload, dry_run)
+
+    def _actor(self, username):
+        if not username:
+            return system_actor()
+        user = get_user_model().objects.filter(username=username, is_active=True).first()
+        if user is None:
+            raise CommandError(f"no active user {username!r}")
+        return user
+
+    def _report(self, console, upload, dry_run: bool) -> None:
+        if upload.status == ImportStatus.REFUSED:
+            table = Table(title=f"{upload.error_count} problems in {upload.filename}")
+            for column in ("row", "column", "problem"):
+                table.add_column(column)
+            for error in upload.errors:
+                for message in error["messages"]:
+                    table.add_row(str(error["row"] or "headers"), error["column"], message)
+            console.print(table)
+            raise CommandError(
+                f"nothing imported; the file with its problems marked: /import/files/{upload.pk}/"
+            )
+        created = upload.summary.get("created", 0)
+        if dry_run:
+            console.print(f"{upload.rows} rows read; importing would create {created} records.")
+        else:
+            console.print(f"{upload.rows} rows read; {created} records created.")
+        for effect in upload.summary.get("effects", []):
+            share = effect["share_ppm"]
+            console.print(
+                f"  {effect['donor']} {effect['year']} {effect['rule']}: "
+                f"{'—' if share is None else f'{share / 10_000:.1f} %'}"
+            )

@@ -1,0 +1,86 @@
+"""Files brought in: what was uploaded, what checking it found, and whether it was imported."""
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class ImportStatus(models.TextChoices):
+    CHECKING = "checking", _("Being checked")
+    REFUSED = "refused", _("Has problems")
+    READY = "ready", _("Checked; ready to import")
+    IMPORTING = "importing", _("Being imported")
+    IMPORTED = "imported", _("Imported")
+
+
+class ImportFile(models.Model):
+    """One uploaded file of one kind, kept until it is imported (or replaced by a corrected one).
+
+    Checking applies the rows in a transaction that is rolled back, so the preview and the
+    errors are exactly what importing would do; importing applies them again, for good."""
+
+    kind = models.CharField(_("kind"), max_length=40)
+    filename = models.CharField(_("file name"), max_length=200)
+    stored = models.CharField(max_length=300)  # the path in the file storage
+    sha256 = models.CharField(max_length=64)
+    size = models.PositiveBigIntegerField(_("size (bytes)"))
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("uploaded by"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    uploaded_at = models.DateTimeField(_("uploaded"), default=timezone.now)
+    status = models.CharField(
+        _("status"), max_length=10, choices=ImportStatus.choices, default=ImportStatus.CHECKING
+    )
+    rows = models.PositiveIntegerField(_("rows"), default=0)
+    summary = models.JSONField(default=dict, blank=True)  # what the check or import found
+    errors = models.JSONField(default=list, blank=True)  # [{row, column, messages}], the first
+    error_count = models.PositiveIntegerField(default=0)
+    job = models.ForeignKey(
+        "jobs.Job", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    imported_at = models.DateTimeField(_("imported"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-uploaded_at", "-id"]
+        indexes = [models.Index(fields=["uploaded_by", "uploaded_at"])]
+        verbose_name = _("imported file")
+        verbose_name_plural = _("imported files")
+
+    def __str__(self) -> str:
+        return f"{self.filename} ({self.kind})"
+
+
+class Licence(models.TextChoices):
+    CC_BY = "CC-BY-4.0", _("Creative Commons Attribution 4.0")
+    CC0 = "CC0-1.0", _("Creative Commons Zero (public domain)")
+    ODC_BY = "ODC-By-1.0", _("Open Data Commons Attribution")
+    OGL_CN = "other-open", _("Another open licence (named on the page)")
+
+
+class OpenDataSettings(models.Model):
+    """The office's choices for what the programme publishes: one row."""
+
+    licence = models.CharField(
+        _("licence"), max_length=20, choices=Licence.choices, default=Licence.CC_BY
+    )
+    licence_note = models.CharField(_("licence note"), max_length=300, blank=True)
+    flow_type = models.CharField(
+        _("IATI flow type"),
+        max_length=3,
+        blank=True,
+        help_text=_("Left out when empty: the programme's transfers are domestic, not ODA."),
+    )
+    finance_type = models.CharField(_("IATI finance type"), max_length=4, blank=True)
+    aid_type = models.CharField(_("IATI aid type"), max_length=4, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("open data settings")
+        verbose_name_plural = _("open data settings")
+
+    def __str__(self) -> str:
+        return self.licence

@@ -1,0 +1,49 @@
+"""Reads of imported files: each person sees their own; the programme office sees all."""
+
+from django.db.models import QuerySet
+from django.shortcuts import get_object_or_404
+
+from counterpart.accounts import permissions
+from counterpart.interchange.iati.export import Codes
+from counterpart.interchange.kinds.base import Errors
+from counterpart.interchange.models import ImportFile, OpenDataSettings
+from counterpart.places import selectors as places
+from counterpart.places.models import Organization
+
+
+def import_file_list(*, actor, kind: str | None = None) -> QuerySet[ImportFile]:
+    files = ImportFile.objects.select_related("uploaded_by", "job")
+    if not permissions.reads_everything(actor):
+        files = files.filter(uploaded_by_id=getattr(actor, "pk", None))
+    return files.filter(kind=kind) if kind else files
+
+
+def import_file_get(*, actor, pk: int) -> ImportFile:
+    return get_object_or_404(import_file_list(actor=actor), pk=pk)
+
+
+def errors_of(upload: ImportFile) -> Errors:
+    """The problems a check found, as the marked file needs them."""
+    errors = Errors()
+    for error in upload.errors:
+        for message in error["messages"]:
+            errors.add(error["row"], error["column"], message)
+    errors.count = max(errors.count, upload.error_count)
+    return errors
+
+
+def open_data_settings() -> OpenDataSettings:
+    """The office's choices (the defaults until it makes any)."""
+    return OpenDataSettings.objects.first() or OpenDataSettings()
+
+
+def iati_codes() -> Codes:
+    chosen = open_data_settings()
+    return Codes(
+        flow_type=chosen.flow_type, finance_type=chosen.finance_type, aid_type=chosen.aid_type
+    )
+
+
+def publishers() -> list[Organization]:
+    """The organizations with an IATI identifier, in its order."""
+    return list(places.organization_list(actor=None).exclude(iati_ref="").order_by("iati_ref"))

@@ -1,0 +1,181 @@
+"""Importing a file: receive it, check it (its rows applied through the services in a
+transaction that is rolled back, so what the preview shows is what importing does), import it
+(the same, kept). Nothing is written unless every row is good."""
+
+import hashlib
+import uuid
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from counterpart.accounts import permissions
+from counterpart.audit.services import audit_record
+from counterpart.core.rules import text_too_long
+from counterpart.interchange import sheets
+from counterpart.interchange.kinds import kind_get
+from counterpart.interchange.kinds.base import Context, Errors
+from counterpart.interchange.models import ImportFile, ImportStatus
+from counterpart.jobs.services import job_start
+
+FILENAME_CHARS = ImportFile._meta.get_field("filename").max_length
+
+
+def _no_progress(done: int, total: int, step: str = "") -> None:
+    return None
+
+
+def run_file(*, actor, kind_slug: str, data: bytes, keep: bool, progress=_no_progress):
+    """Read, check and apply a file's rows as `actor`: (rows read, summary, errors). Applied
+    for good only when `keep` and every row is good; otherwise rolled back."""
+    kind = kind_get(kind_slug)
+    context, errors = Context(actor), Errors()
+    try:
+        rows, _keys = sheets.read(kind, data, context, errors)
+    except sheets.FileRefused as refused:
+        errors.add(0, "", str(refused))
+        return 0, {}, errors
+    progress(0, len(rows), "read")
+    checked = kind.read_rows(rows, context, errors)
+    progress(len(rows) // 4, len(rows), "cells")
+    if errors:
+        return len(rows), {}, errors
+    before = {e["key"]: e for e in kind.effects(context, checked)}
+    with transaction.atomic():
+        summary = kind.apply(checked, context, errors)
+        progress(len(rows) * 3 // 4, len(rows), "applied")
+        if not errors:
+            summary["effects"] = [
+                {**after, "before_ppm": before.get(after["key"], {}).get("share_ppm")}
+                for after in kind.effects(context, checked)
+            ]
+        if errors or not keep:
+            transaction.set_rollback(True)
+    progress(len(rows), len(rows), "done")
+    return len(rows), summary, errors
+
+
+@transaction.atomic
+def import_receive(*, actor, kind: str, filename: str, data: bytes) -> ImportFile:
+    """Keep an uploaded file to check and import (the kind's importers only)."""
+    found = kind_get(kind)
+    permissions.require(found.may_import(actor))
+    limit = settings.IMPORT_MAX_BYTES
+    if not data:
+        raise ValidationError({"file": _("The file is empty.")})
+    if len(data) > limit:
+        raise ValidationError(
+            {"file": _("The file is larger than %(limit)s MB.") % {"limit": limit // 2**20}}
+        )
+    name = filename.replace("\\", "/").rsplit("/", 1)[-1].encode("utf-8", "replace")
+    name = name.decode("utf-8")[:FILENAME_CHARS] or "upload"
+    errors = text_too_long(filename=(name, FILENAME_CHARS))
+    if errors:
+        raise ValidationError(errors)
+    stored = default_storage.save(f"imports/{uuid.uuid4().hex}", ContentFile(data))
+    upload = ImportFile.objects.create(
+        kind=kind,
+        filename=name,
+        stored=stored,
+        sha256=hashlib.sha256(data).hexdigest(),
+        size=len(data),
+        uploaded_by=actor,
+    )
+    audit_record(
+        actor=actor,
+        event_type="import.received",
+        obj=upload,
+        after={"kind": kind, "filename": name, "size": len(data)},
+    )
+    return upload
+
+
+def file_data(upload: ImportFile) -> bytes:
+    with default_storage.open(upload.stored, "rb") as stored:
+        return stored.read()
+
+
+def _require_uploader(actor, upload: ImportFile) -> None:
+    if upload.uploaded_by_id != getattr(actor, "pk", None):
+        raise PermissionDenied
+
+
+@transaction.atomic
+def import_check(*, actor, upload: ImportFile, progress=_no_progress) -> ImportFile:
+    """Check the file as its uploader: rows, the preview's summary, the errors."""
+    _require_uploader(actor, upload)
+    if upload.status == ImportStatus.IMPORTED:
+        raise ValidationError({"file": _("This file is already imported.")})
+    rows, summary, errors = run_file(
+        actor=actor, kind_slug=upload.kind, data=file_data(upload), keep=False, progress=progress
+    )
+    _settle(upload, rows, summary, errors, imported=False)
+    audit_record(actor=actor, event_type="import.checked", obj=upload, after=_outcome(upload))
+    return upload
+
+
+@transaction.atomic
+def import_apply(*, actor, upload: ImportFile, progress=_no_progress) -> ImportFile:
+    """Import a checked file, all or nothing: its rows are checked again as they are written
+    (the ledger may have moved since the preview)."""
+    upload = ImportFile.objects.select_for_update().get(pk=upload.pk)
+    _require_uploader(actor, upload)
+    if upload.status not in (ImportStatus.READY, ImportStatus.IMPORTING):
+        raise ValidationError({"file": _("Only a checked file without problems is imported.")})
+    rows, summary, errors = run_file(
+        actor=actor, kind_slug=upload.kind, data=file_data(upload), keep=True, progress=progress
+    )
+    _settle(upload, rows, summary, errors, imported=not errors)
+    event = "import.imported" if upload.status == ImportStatus.IMPORTED else "import.checked"
+    audit_record(actor=actor, event_type=event, obj=upload, after=_outcome(upload))
+    return upload
+
+
+@transaction.atomic
+def import_queue(*, actor, upload: ImportFile, importing: bool = False) -> ImportFile:
+    """Check (or import) a big file on the work queue; its page follows the job."""
+    upload = ImportFile.objects.select_for_update().get(pk=upload.pk)
+    _require_uploader(actor, upload)
+    if upload.status == ImportStatus.IMPORTED:
+        raise ValidationError({"file": _("This file is already imported.")})
+    if importing and upload.status != ImportStatus.READY:
+        raise ValidationError({"file": _("Only a checked file without problems is imported.")})
+    job = job_start(
+        actor=actor,
+        kind=f"counterpart.interchange.jobs.{'import_apply' if importing else 'import_check'}",
+        params={"upload_id": upload.pk},
+    )
+    upload.job = job
+    upload.status = ImportStatus.IMPORTING if importing else ImportStatus.CHECKING
+    upload.save(update_fields=["job", "status"])
+    audit_record(
+        actor=actor,
+        event_type="import.queued",
+        obj=upload,
+        after={"job": job.pk, "importing": importing},
+    )
+    return upload
+
+
+def _settle(upload, rows: int, summary: dict, errors: Errors, *, imported: bool) -> None:
+    upload.rows = rows
+    upload.summary = summary
+    upload.errors = errors.as_list()
+    upload.error_count = errors.count
+    if imported:
+        upload.status, upload.imported_at = ImportStatus.IMPORTED, timezone.now()
+    else:
+        upload.status = ImportStatus.REFUSED if errors else ImportStatus.READY
+    upload.save()
+
+
+def _outcome(upload: ImportFile) -> dict:
+    return {
+        "rows": upload.rows,
+        "errors": upload.error_count,
+        "created": upload.summary.get("created", 0),
+    }

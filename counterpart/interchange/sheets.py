@@ -1,0 +1,275 @@
+"""Spreadsheets in and out: a CSV or XLSX file read into rows under column keys, a kind's
+template, and an uploaded file handed back with its faulty cells marked.
+
+A template's first row holds the column keys (hidden), its second the headers in the reader's
+language; a file may instead start with headers in either language, or with the keys."""
+
+import csv
+import io
+import re
+from collections.abc import Iterator
+
+from django.utils import translation
+from django.utils.translation import gettext as _
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.comments import Comment
+from openpyxl.styles import Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.writer.excel import save_workbook
+from python_calamine import CalamineWorkbook
+
+from counterpart.interchange.cells import CellError, text, unit_multiplier
+from counterpart.interchange.kinds.base import Context, Errors, Kind, Row
+
+XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+FAULTY = PatternFill("solid", fgColor="FFC7CE")
+HEADER = Font(bold=True)
+EXAMPLE = Font(italic=True, color="808080")
+ERRORS_KEY = "errors"  # the key of a marked file's last column, ignored when it comes back
+_UNIT_IN_HEADER = re.compile(r"^(.*?)\s*[(（]([^)）]*)[)）]\s*$")
+
+
+class FileRefused(ValueError):
+    """A file that cannot be read as a table at all."""
+
+
+def is_xlsx(data: bytes) -> bool:
+    return data[:4] == b"PK\x03\x04"
+
+
+def table_rows(data: bytes) -> Iterator[tuple[int, list]]:
+    """Each non-empty row of the file's first sheet (or of the CSV) with its 1-based number."""
+    if is_xlsx(data):
+        try:
+            book = CalamineWorkbook.from_filelike(io.BytesIO(data))
+            sheet = book.get_sheet_by_index(0)
+        except Exception as error:  # calamine's errors are its own types
+            raise FileRefused(
+                _("This spreadsheet cannot be read: %(error)s") % {"error": error}
+            ) from None
+        rows = sheet.iter_rows()
+        offset = sheet.start[0] if sheet.start else 0
+    else:
+        rows = csv.reader(io.StringIO(_decoded(data), newline=""))
+        offset = 0
+    for number, row in enumerate(rows, start=1 + offset):
+        if any(text(cell) for cell in row):
+            yield number, list(row)
+
+
+def _decoded(data: bytes) -> str:
+    """UTF-8 (with or without its mark), or GB 18030: what Excel in Chinese saves CSV in."""
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise FileRefused(_("This file is neither UTF-8 nor GB 18030 text."))
+
+
+def read(kind: Kind, data: bytes, context: Context, errors: Errors) -> tuple[list[Row], list[str]]:
+    """The file's rows under column keys, and the keys in the file's order. A header that
+    names no column, or a required column missing, is an error of row 0's kind: the file's."""
+    rows = table_rows(data)
+    header_number, header = next(rows, (1, []))
+    keys = _column_keys(kind, header, header_number, errors, context)
+    if header and _is_key_row(kind, header):
+        # the template's hidden key row: the next row holds the headers in words, and the
+        # units they name ("Amount (万元)")
+        _number, words = next(rows, (0, []))
+        _units_from(kind, words, keys, context, errors)
+    present = {k for k in keys if k}
+    for column in kind.columns:
+        if column.required and column.key not in present:
+            errors.add(
+                0, column.key, _("The file has no column %(name)s.") % {"name": column.label}
+            )
+    if errors:
+        return [], keys
+    examples = [column.example for column in kind.columns]
+    found = []
+    for number, cells in rows:
+        values = {key: cells[i] for i, key in enumerate(keys) if key and i < len(cells)}
+        stray = [
+            i for i, cell in enumerate(cells) if (i >= len(keys) or not keys[i]) and text(cell)
+        ]
+        if stray:
+            errors.add(
+                number,
+                "",
+                _("Column %(letter)s holds %(value)r but has no header: nothing would read it.")
+                % {"letter": get_column_letter(stray[0] + 1), "value": text(cells[stray[0]])[:40]},
+            )
+            continue
+        if [text(values.get(column.key)) for column in kind.columns] == examples:
+            continue  # the template's example row, left in
+        found.append(Row(number, values))
+    return found, keys
+
+
+def _is_key_row(kind: Kind, header: list) -> bool:
+    written = {text(cell) for cell in header if text(cell)} - {ERRORS_KEY}
+    return bool(written) and written <= {c.key for c in kind.columns}
+
+
+def _sheet_title(kind: Kind) -> str:
+    """The kind's title as a sheet may be named (at most 31 characters, none of []:*?/\\)."""
+    return re.sub(r"[\[\]:*?/\\]", " ", str(kind.title))[:31]
+
+
+def _problems_headers() -> tuple[str, ...]:
+    headers = []
+    for language in ("en", "zh-hans"):
+        with translation.override(language):
+            headers.append(_("Problems"))
+    return tuple(headers)
+
+
+def _column_keys(kind: Kind, header: list, number: int, errors: Errors, context: Context):
+    """Which column each header names (None for an empty header)."""
+    names = {name: column for column in kind.columns for name in column.headers()}
+    keys: list[str | None] = []
+    for index, cell in enumerate(header):
+        written = text(cell)
+        if not written or written == ERRORS_KEY or written.startswith(_problems_headers()):
+            keys.append(None)  # nothing, or the problems column of a marked file
+            continue
+        column = names.get(written.lower())
+        unit = None
+        match = _UNIT_IN_HEADER.match(written)
+        if column is None and match:
+            column, unit = names.get(match.group(1).lower()), match.group(2)
+        if column is None:
+            errors.add(
+                0,
+                "",
+                _("Column %(letter)s's header %(header)r names no column of this kind.")
+                % {"letter": get_column_letter(index + 1), "header": written[:60]},
+            )
+            keys.append(None)
+            continue
+        if unit is not None and column.money:
+            try:
+                context.units[column.key] = unit_multiplier(unit)
+            except CellError as error:
+                errors.add(0, column.key, str(error))
+        keys.append(column.key)
+    return keys
+
+
+def _units_from(kind: Kind, words: list, keys: list, context: Context, errors: Errors) -> None:
+    for index, cell in enumerate(words):
+        key = keys[index] if index < len(keys) else None
+        match = _UNIT_IN_HEADER.match(text(cell))
+        if key and match and kind.column(key).money:
+            try:
+                context.units[key] = unit_multiplier(match.group(2))
+            except CellError as error:
+                errors.add(0, key, str(error))
+
+
+# -- writing --------------------------------------------------------------------------------
+
+
+def _book_bytes(book: Workbook) -> bytes:
+    output = io.BytesIO()
+    save_workbook(book, output)
+    return output.getvalue()
+
+
+def template_xlsx(kind: Kind, context: Context) -> bytes:
+    """The kind's template: keys (hidden), headers, an example row, a dropdown on every column
+    of codes (its list on a hidden sheet), and each column's help as a comment."""
+    book = Workbook()
+    sheet = book.active
+    sheet.title = _sheet_title(kind)
+    lists = book.create_sheet("lists")
+    lists.sheet_state = "hidden"
+    sheet.append([column.key for column in kind.columns])
+    sheet.row_dimensions[1].hidden = True
+    sheet.append([str(column.label) for column in kind.columns])
+    sheet.append([column.example for column in kind.columns])
+    for index, column in enumerate(kind.columns, start=1):
+        letter = get_column_letter(index)
+        header = sheet.cell(row=2, column=index)
+        header.font = HEADER
+        if column.help:
+            header.comment = Comment(str(column.help), "Counterpart")
+        sheet.cell(row=3, column=index).font = EXAMPLE
+        sheet.column_dimensions[letter].width = max(12, len(str(column.label)) + 4)
+        if column.choices is not None:
+            offered = column.choices(context)[:5000]
+            for row, value in enumerate(offered, start=1):
+                lists.cell(row=row, column=index, value=value)
+            if offered:
+                rule = DataValidation(
+                    type="list",
+                    formula1=f"lists!${letter}$1:${letter}${len(offered)}",
+                    allow_blank=not column.required,
+                    showErrorMessage=False,  # a code typed by hand is read too
+                )
+                rule.add(f"{letter}3:{letter}10000")
+                sheet.add_data_validation(rule)
+    sheet.freeze_panes = "A3"
+    return _book_bytes(book)
+
+
+def template_csv(kind: Kind) -> bytes:
+    output = io.StringIO()
+    writer = csv.writer(output)
+    writer.writerow([str(column.label) for column in kind.columns])
+    writer.writerow([column.example for column in kind.columns])
+    return output.getvalue().encode("utf-8-sig")  # the mark makes Excel read it as UTF-8
+
+
+def marked_xlsx(kind: Kind, data: bytes, errors: Errors) -> bytes:
+    """The uploaded file back as a spreadsheet, the key row first, each faulty cell filled red
+    with its errors as a comment, and a last column with errors of the row as a whole."""
+    context = Context(actor=None)
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet(_sheet_title(kind))
+    rows = table_rows(data)
+    header_number, header = next(rows, (1, []))
+    keys = _column_keys(kind, header, header_number, Errors(), context)
+    skip_words = bool(header) and _is_key_row(kind, header)
+    by_row: dict[int, dict[str, list[str]]] = {}
+    for (row, column), messages in errors.cells.items():
+        by_row.setdefault(row, {}).setdefault(column, []).extend(messages)
+    problems = _("Problems")
+    sheet.append([*[k or "" for k in keys], ERRORS_KEY])
+    words = next(rows, None) if skip_words else None
+    file_errors = by_row.get(0, {})
+    header_cells = []
+    for index, cell in enumerate((words[1] if words else header) or []):
+        made = WriteOnlyCell(sheet, value=text(cell))
+        made.font = HEADER
+        key = keys[index] if index < len(keys) else None
+        if key in file_errors:
+            made.fill = FAULTY
+            made.comment = Comment("\n".join(file_errors[key]), "Counterpart")
+        header_cells.append(made)
+    whole_file = " ".join(m for k, ms in file_errors.items() if not k for m in ms)
+    sheet.append([*header_cells, f"{problems}: {whole_file}" if whole_file else problems])
+    for number, cells in rows:
+        marks = by_row.get(number, {})
+        out = []
+        for index, value in enumerate(cells):
+            made = WriteOnlyCell(sheet, value=_plain(value))
+            key = keys[index] if index < len(keys) else None
+            if key and key in marks:
+                made.fill = FAULTY
+                made.comment = Comment("\n".join(marks[key]), "Counterpart")
+            out.append(made)
+        out.extend(WriteOnlyCell(sheet, value=None) for _ in range(len(keys) - len(cells)))
+        out.append("\n".join(marks.get("", [])) or None)
+        sheet.append(out)
+    return _book_bytes(book)
+
+
+def _plain(value):
+    """A cell value openpyxl writes as it was read (text that looks like a formula stays text)."""
+    if isinstance(value, str) and value.startswith("="):
+        return "'" + value
+    return value

@@ -1,0 +1,151 @@
+"""The import pages: the kinds one may import, a kind's template and upload, a file's check
+(preview or problems) and its import."""
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from counterpart.core.forms import show_service_errors
+from counterpart.core.pagination import page_of
+from counterpart.interchange import selectors, services, sheets
+from counterpart.interchange.forms import UploadForm
+from counterpart.interchange.kinds import kind_get, kinds_for
+from counterpart.interchange.kinds.base import Context
+from counterpart.interchange.models import ImportStatus
+
+
+def _importable(request, slug: str):
+    kind = kind_get(slug)
+    if not kind.may_import(request.user):
+        raise PermissionDenied
+    return kind
+
+
+@login_required
+def import_home_view(request):
+    kinds = kinds_for(request.user)
+    files = selectors.import_file_list(actor=request.user)
+    if not kinds and not files.exists():
+        raise PermissionDenied
+    return render(
+        request, "interchange/home.html", {"kinds": kinds, "page": page_of(request, files)}
+    )
+
+
+@login_required
+def import_kind_view(request, slug: str):
+    kind = _importable(request, slug)
+    form = UploadForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        try:
+            received = services.import_receive(
+                actor=request.user, kind=kind.slug, filename=upload.name, data=upload.read()
+            )
+        except ValidationError as error:
+            show_service_errors(form, error)
+        else:
+            return _check(request, received)
+    files = selectors.import_file_list(actor=request.user, kind=kind.slug)
+    return render(
+        request,
+        "interchange/kind.html",
+        {"kind": kind, "form": form, "page": page_of(request, files)},
+    )
+
+
+def _check(request, upload):
+    """Check in the request, or on the queue for a big file (its page follows the job)."""
+    if upload.size > settings.IMPORT_IN_REQUEST_BYTES:
+        services.import_queue(actor=request.user, upload=upload)
+    else:
+        services.import_check(actor=request.user, upload=upload)
+    return redirect("interchange:file", pk=upload.pk)
+
+
+def _template_context(request) -> Context:
+    return Context(request.user)
+
+
+@login_required
+def template_view(request, slug: str, file_format: str):
+    kind = _importable(request, slug)
+    if file_format == "xlsx":
+        content = sheets.template_xlsx(kind, _template_context(request))
+        response = HttpResponse(content, content_type=sheets.XLSX_TYPE)
+    else:
+        response = HttpResponse(sheets.template_csv(kind), content_type="text/csv; charset=utf-8")
+    name = f"counterpart-{kind.slug}-{request.LANGUAGE_CODE}.{file_format}"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
+@login_required
+def import_file_view(request, pk: int):
+    upload = selectors.import_file_get(actor=request.user, pk=pk)
+    kind = kind_get(upload.kind)
+    columns = {column.key: column for column in kind.columns}
+    return render(
+        request,
+        "interchange/file.html",
+        {
+            "upload": upload,
+            "kind": kind,
+            "errors": [
+                {**error, "label": columns[error["column"]].label if error["column"] else ""}
+                for error in upload.errors
+            ],
+            "unlisted": upload.error_count - sum(len(e["messages"]) for e in upload.errors),
+            "is_uploader": upload.uploaded_by_id == request.user.pk,
+            "ready": upload.status == ImportStatus.READY,
+        },
+    )
+
+
+@login_required
+def marked_file_view(request, pk: int):
+    """The uploaded file with its faulty cells marked, to fix in place."""
+    upload = selectors.import_file_get(actor=request.user, pk=pk)
+    kind = kind_get(upload.kind)
+    errors = selectors.errors_of(upload)
+    content = sheets.marked_xlsx(kind, services.file_data(upload), errors)
+    response = HttpResponse(content, content_type=sheets.XLSX_TYPE)
+    stem = upload.filename.rsplit(".", 1)[0].encode("ascii", "replace").decode().replace('"', "")
+    response["Content-Disposition"] = f'attachment; filename="{stem}-problems.xlsx"'
+    return response
+
+
+@login_required
+@require_POST
+def import_recheck_view(request, pk: int):
+    """Check a file again (after a failure on the queue, or when the ledger has moved)."""
+    upload = selectors.import_file_get(actor=request.user, pk=pk)
+    try:
+        return _check(request, upload)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect("interchange:file", pk=upload.pk)
+
+
+@login_required
+@require_POST
+def import_apply_view(request, pk: int):
+    upload = selectors.import_file_get(actor=request.user, pk=pk)
+    if upload.size > settings.IMPORT_IN_REQUEST_BYTES:
+        services.import_queue(actor=request.user, upload=upload, importing=True)
+        return redirect("interchange:file", pk=upload.pk)
+    try:
+        done = services.import_apply(actor=request.user, upload=upload)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        if done.status == ImportStatus.IMPORTED:
+            messages.success(
+                request, _("Imported %(count)s rows.") % {"count": done.summary.get("created", 0)}
+            )
+    return redirect("interchange:file", pk=upload.pk)
