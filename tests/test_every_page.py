@@ -53,6 +53,7 @@ OBJECT_OF_PAGE = {
     "interchange:marked": "interchange.importfile",
     "interchange:apply": "interchange.importfile",
     "interchange:recheck": "interchange.importfile",
+    "interchange:map": "interchange.importfile",
 }
 NOT_WALKED = {"accounts:logout", "set_language"}  # they act on GET-less posts, not pages
 
@@ -90,7 +91,7 @@ def test_no_page_fails_for_any_role(client):
                 if row is not None:
                     addresses.append(route.replace("<int:pk>", str(row.pk)))
         elif "<slug:slug>" in route:  # an import kind's pages
-            addresses.extend(route.replace("<slug:slug>", slug) for slug in KINDS)
+            addresses.extend(route.replace("<slug:slug>", slug) for slug in [*KINDS, "iati"])
         else:
             addresses.append(route)
     failures = []

@@ -84,3 +84,37 @@ class OpenDataSettings(models.Model):
 
     def __str__(self) -> str:
         return self.licence
+
+
+class MappingKind(models.TextChoices):
+    ORGANIZATION = "organization", _("Organization")
+    PLACE = "place", _("Place")
+
+
+class IatiMapping(models.Model):
+    """What a reference in other publishers' IATI files means here, chosen once by a person and
+    used for every later file: an organisation identifier, or a location's reference or name."""
+
+    kind = models.CharField(_("kind"), max_length=20, choices=MappingKind.choices)
+    ref = models.CharField(_("reference in the file"), max_length=200)
+    organization = models.ForeignKey(
+        "places.Organization", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    region = models.ForeignKey(
+        "places.Region", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    mapped_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    mapped_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["kind", "ref"]
+        constraints = [
+            models.UniqueConstraint(fields=["kind", "ref"], name="iati_mapping_once"),
+        ]
+        verbose_name = _("IATI mapping")
+        verbose_name_plural = _("IATI mappings")
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.ref}"

@@ -6,7 +6,7 @@ from django.shortcuts import get_object_or_404
 from counterpart.accounts import permissions
 from counterpart.interchange.iati.export import Codes
 from counterpart.interchange.kinds.base import Errors
-from counterpart.interchange.models import ImportFile, OpenDataSettings
+from counterpart.interchange.models import IatiMapping, ImportFile, OpenDataSettings
 from counterpart.places import selectors as places
 from counterpart.places.models import Organization
 
@@ -47,3 +47,7 @@ def iati_codes() -> Codes:
 def publishers() -> list[Organization]:
     """The organizations with an IATI identifier, in its order."""
     return list(places.organization_list(actor=None).exclude(iati_ref="").order_by("iati_ref"))
+
+
+def iati_mapping_list() -> QuerySet[IatiMapping]:
+    return IatiMapping.objects.select_related("organization", "region", "mapped_by")

@@ -19,7 +19,7 @@ from counterpart.core.rules import text_too_long
 from counterpart.interchange import sheets
 from counterpart.interchange.kinds import kind_get
 from counterpart.interchange.kinds.base import Context, Errors
-from counterpart.interchange.models import ImportFile, ImportStatus
+from counterpart.interchange.models import IatiMapping, ImportFile, ImportStatus, MappingKind
 from counterpart.jobs.services import job_start
 
 FILENAME_CHARS = ImportFile._meta.get_field("filename").max_length
@@ -34,6 +34,12 @@ def run_file(*, actor, kind_slug: str, data: bytes, keep: bool, progress=_no_pro
     for good only when `keep` and every row is good; otherwise rolled back."""
     kind = kind_get(kind_slug)
     context, errors = Context(actor), Errors()
+    if hasattr(kind, "run"):  # not a spreadsheet: the kind reads and applies its file
+        with transaction.atomic():
+            rows, summary = kind.run(data, context, errors, progress)
+            if errors or not keep:
+                transaction.set_rollback(True)
+        return rows, summary, errors
     try:
         rows, _keys = sheets.read(kind, data, context, errors)
     except sheets.FileRefused as refused:
@@ -179,3 +185,40 @@ def _outcome(upload: ImportFile) -> dict:
         "errors": upload.error_count,
         "created": upload.summary.get("created", 0),
     }
+
+
+@transaction.atomic
+def iati_mapping_set(*, actor, kind: str, ref: str, organization=None, region=None) -> IatiMapping:
+    """Say what another publisher's organisation identifier (or a location) means here; every
+    later IATI file is read with it."""
+    permissions.require(kind_get("iati").may_import(actor))
+    errors = text_too_long(ref=(ref, IatiMapping._meta.get_field("ref").max_length))
+    if not ref.strip():
+        errors["ref"] = _("Give the reference as the file writes it.")
+    if kind == MappingKind.ORGANIZATION and organization is None:
+        errors["organization"] = _("Choose the organization it means.")
+    elif kind == MappingKind.PLACE and region is None:
+        errors["region"] = _("Choose the place it means.")
+    elif kind not in MappingKind.values:
+        errors["kind"] = _("Map an organization or a place.")
+    if errors:
+        raise ValidationError(errors)
+    before = IatiMapping.objects.filter(kind=kind, ref=ref).first()
+    mapping, _created = IatiMapping.objects.update_or_create(
+        kind=kind,
+        ref=ref,
+        defaults={
+            "organization": organization if kind == MappingKind.ORGANIZATION else None,
+            "region": region if kind == MappingKind.PLACE else None,
+            "mapped_by": actor,
+            "mapped_at": timezone.now(),
+        },
+    )
+    audit_record(
+        actor=actor,
+        event_type="iati.mapped",
+        obj=mapping,
+        before={"to": str(before.organization or before.region)} if before else None,
+        after={"kind": kind, "ref": ref, "to": str(organization or region)},
+    )
+    return mapping

@@ -11,6 +11,7 @@ urlpatterns = [
     path("files/<int:pk>/import/", views.import_apply_view, name="apply"),
     path("<slug:slug>/", views.import_kind_view, name="kind"),
     path("files/<int:pk>/check/", views.import_recheck_view, name="recheck"),
+    path("files/<int:pk>/map/", views.iati_map_view, name="map"),
     path(
         "<slug:slug>/template.xlsx",
         views.template_view,

@@ -5,7 +5,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -17,6 +17,7 @@ from counterpart.interchange.forms import UploadForm
 from counterpart.interchange.kinds import kind_get, kinds_for
 from counterpart.interchange.kinds.base import Context
 from counterpart.interchange.models import ImportStatus
+from counterpart.places import selectors as places
 
 
 def _importable(request, slug: str):
@@ -75,6 +76,8 @@ def _template_context(request) -> Context:
 @login_required
 def template_view(request, slug: str, file_format: str):
     kind = _importable(request, slug)
+    if not kind.columns:  # an IATI file has the standard's shape, not a template
+        raise Http404
     if file_format == "xlsx":
         content = sheets.template_xlsx(kind, _template_context(request))
         response = HttpResponse(content, content_type=sheets.XLSX_TYPE)
@@ -97,14 +100,32 @@ def import_file_view(request, pk: int):
             "upload": upload,
             "kind": kind,
             "errors": [
-                {**error, "label": columns[error["column"]].label if error["column"] else ""}
+                {
+                    **error,
+                    "label": columns[error["column"]].label if error["column"] in columns else "",
+                }
                 for error in upload.errors
             ],
             "unlisted": upload.error_count - sum(len(e["messages"]) for e in upload.errors),
             "is_uploader": upload.uploaded_by_id == request.user.pk,
+            "unmapped": _unmapped(upload),
+            "organizations": places.organization_list(actor=request.user)
+            if _unmapped(upload)
+            else [],
+            "regions": places.region_list(actor=request.user) if _unmapped(upload) else [],
             "ready": upload.status == ImportStatus.READY,
         },
     )
+
+
+def _unmapped(upload) -> list[tuple[str, int, str, str]]:
+    """(kind, index, reference, name) of what an IATI file's check could not place."""
+    found = upload.summary.get("unmapped", {}) if upload.kind == "iati" else {}
+    return [
+        (kind, index, ref, name)
+        for kind in ("organization", "place")
+        for index, (ref, name) in enumerate(found.get(kind, {}).items())
+    ]
 
 
 @login_required
@@ -112,12 +133,46 @@ def marked_file_view(request, pk: int):
     """The uploaded file with its faulty cells marked, to fix in place."""
     upload = selectors.import_file_get(actor=request.user, pk=pk)
     kind = kind_get(upload.kind)
+    if not kind.columns:
+        raise Http404
     errors = selectors.errors_of(upload)
     content = sheets.marked_xlsx(kind, services.file_data(upload), errors)
     response = HttpResponse(content, content_type=sheets.XLSX_TYPE)
     stem = upload.filename.rsplit(".", 1)[0].encode("ascii", "replace").decode().replace('"', "")
     response["Content-Disposition"] = f'attachment; filename="{stem}-problems.xlsx"'
     return response
+
+
+@login_required
+@require_POST
+def iati_map_view(request, pk: int):
+    """Map the references an IATI file's check could not place, then check it again."""
+    upload = selectors.import_file_get(actor=request.user, pk=pk)
+    unmapped = upload.summary.get("unmapped", {})
+    try:
+        for kind, lookup in (
+            ("organization", places.organization_by_code),
+            ("place", places.region_by_code),
+        ):
+            for index, ref in enumerate(unmapped.get(kind, {})):
+                code = request.POST.get(f"{kind}-{index}", "").strip().split(" ")[0]
+                if not code:
+                    continue
+                target = lookup(actor=request.user, code=code)
+                if target is None:
+                    raise ValidationError(
+                        _("No organization or place with the code %(code)r.") % {"code": code}
+                    )
+                services.iati_mapping_set(
+                    actor=request.user,
+                    kind=kind,
+                    ref=ref,
+                    **({"organization": target} if kind == "organization" else {"region": target}),
+                )
+        return _check(request, upload)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect("interchange:file", pk=upload.pk)
 
 
 @login_required

@@ -142,6 +142,29 @@ class ProjectSector(models.Model):
         return f"{self.sector_id} {self.percentage} %"
 
 
+class ProjectSectorOther(models.Model):
+    """A sector of another vocabulary than DAC 5-digit (a publisher's own, DAC 3-digit, SDG
+    targets…), kept as an imported file gave it; the programme's shares follow the DAC split."""
+
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="other_sectors")
+    vocabulary = models.CharField(_("vocabulary"), max_length=3)
+    code = models.CharField(_("code"), max_length=60)
+    percentage = models.DecimalField(
+        _("percentage"), max_digits=5, decimal_places=2, null=True, blank=True
+    )
+
+    class Meta:
+        ordering = ["vocabulary", "code"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["project", "vocabulary", "code"], name="other_sector_once"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.vocabulary}:{self.code}"
+
+
 class ProjectBudget(models.Model):
     """What a project plans to spend in one calendar year (IATI's budget periods are a year at
     most); the project's `budget_minor` is its whole."""

@@ -261,7 +261,9 @@ def projects_for_publication(*, publisher=None) -> QuerySet[Project]:
         .select_related(
             "pairing__donor", "pairing__recipient", "pairing__round", "region", "implementer"
         )
-        .prefetch_related("sectors__sector", "places__region", "budgets", "documents")
+        .prefetch_related(
+            "sectors__sector", "other_sectors", "places__region", "budgets", "documents"
+        )
         .order_by("pairing__donor__iati_ref", "code")
     )
     return projects.filter(pairing__donor=publisher) if publisher is not None else projects

@@ -157,6 +157,11 @@ class ActivityWriter:
                 code=split.sector_id,
                 percentage=str(split.percentage),
             )
+        for other in project.other_sectors.all():
+            attributes = {"vocabulary": other.vocabulary, "code": other.code}
+            if other.percentage is not None:
+                attributes["percentage"] = f"{other.percentage.normalize():f}"
+            etree.SubElement(activity, "sector", attributes)
         self._codes(activity)
         for budget in project.budgets.all():
             self._budget(activity, budget)

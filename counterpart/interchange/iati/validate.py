@@ -46,8 +46,11 @@ def schema_errors(document: etree._ElementTree) -> list[str]:
     if root.tag not in SCHEMAS:
         return [f"line {root.sourceline}: the root element is <{root.tag}>, not an IATI one"]
     checker = schema(root.tag)
-    if checker.validate(document):
-        return []
+    try:
+        if checker.validate(document):
+            return []
+    except etree.XMLSchemaValidateError as error:  # libxml2 gives up (unresolved entities…)
+        return [f"line {root.sourceline}: {error}"]
     return [f"line {error.line}: {error.message}" for error in checker.error_log]
 
 

@@ -23,6 +23,7 @@ from counterpart.projects.models import (
     ProjectDocument,
     ProjectPlace,
     ProjectSector,
+    ProjectSectorOther,
 )
 from counterpart.projects.signals import counting_changed
 from counterpart.reporting import services as reporting
@@ -219,6 +220,38 @@ def project_sectors_set(
     )
     counting_changed.send(sender=Project, actor=actor, project=project)
     return project
+
+
+@transaction.atomic
+def project_other_sectors_set(
+    *, actor, project: Project, sectors: list[tuple[str, str, Decimal | None]]
+) -> list[ProjectSectorOther]:
+    """Replace the project's sectors of other vocabularies: (vocabulary, code, percentage)."""
+    require_runs(actor, project)
+    errors = {}
+    for vocabulary, code, percentage in sectors:
+        if not (vocabulary and code) or len(vocabulary) > 3 or len(code) > 60:
+            errors["sectors"] = _("A sector has a vocabulary of up to 3 characters and a code.")
+        elif percentage is not None and not 0 <= percentage <= 100:
+            errors["sectors"] = _("A percentage is from 0 to 100.")
+    if len({(v, c) for v, c, _p in sectors}) != len(sectors):
+        errors["sectors"] = _("A sector is listed twice.")
+    if errors:
+        raise ValidationError(errors)
+    before = [str(s) for s in project.other_sectors.all()]
+    project.other_sectors.all().delete()
+    made = ProjectSectorOther.objects.bulk_create(
+        ProjectSectorOther(project=project, vocabulary=v, code=c, percentage=p)
+        for v, c, p in sectors
+    )
+    audit_record(
+        actor=actor,
+        event_type="project.other_sectors_set",
+        obj=project,
+        before={"sectors": before},
+        after={"sectors": [f"{v}:{c}" for v, c, _p in sectors]},
+    )
+    return made
 
 
 @transaction.atomic

@@ -1,5 +1,6 @@
 from pathlib import Path
 
+from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from lxml import etree
 from rich.console import Console
@@ -70,6 +71,5 @@ class Command(BaseCommand):
             raise CommandError(f"{file} does not pass the IATI Standard's checks")
 
     def _import(self, console, *, file, dry_run, **_options):
-        from counterpart.interchange.iati import reader
-
-        reader.run_command(console, file, dry_run=dry_run)
+        """The same as `counterpart import iati FILE`: checked, mapped, all or nothing."""
+        call_command("import", "iati", str(file), *(["--dry-run"] if dry_run else []))

@@ -20,7 +20,7 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("kind", choices=sorted(KINDS))
+        parser.add_argument("kind", choices=[*KINDS, "iati"])
         parser.add_argument("file", type=Path)
         parser.add_argument(
             "--dry-run", action="store_true", help="Check and preview; write nothing."
@@ -80,6 +80,8 @@ class Command(BaseCommand):
                 f"nothing imported; the file with its problems marked: /import/files/{upload.pk}/"
             )
         created = upload.summary.get("created", 0)
+        for skipped in upload.summary.get("skipped", []):
+            console.print(f"  left out: {skipped}")
         if dry_run:
             console.print(f"{upload.rows} rows read; importing would create {created} records.")
         else:

@@ -1,0 +1,164 @@
+"""IATI import: the programme's own file round-trips (export, import into a database without
+those projects, export again: the same activities, transactions and sums); another publisher's
+file goes through a mapping step that is remembered; a file that is not valid 2.03 is refused
+with the schema's line."""
+
+import io
+from collections import Counter
+
+from lxml import etree
+
+from counterpart.funding.models import Transaction
+from counterpart.interchange import services
+from counterpart.interchange.iati import export
+from counterpart.interchange.models import ImportStatus
+from counterpart.projects.models import Project, ProjectSectorOther
+from tests.interchange.test_iati_export import published  # noqa: F401 (a fixture)
+
+
+def exported_bytes() -> bytes:
+    out = io.BytesIO()
+    export.write_activities(out)
+    return out.getvalue()
+
+
+def content(data: bytes) -> dict:
+    """What a file says, without the times it was written at."""
+    root = etree.fromstring(data)
+    found = {}
+    for activity in root:
+        transactions = Counter(
+            (
+                t.find("transaction-type").get("code"),
+                t.find("transaction-date").get("iso-date"),
+                t.find("value").get("currency"),
+                t.findtext("value"),
+                t.get("ref"),
+            )
+            for t in activity.findall("transaction")
+        )
+        for node in activity.iter():
+            node.attrib.pop("last-updated-datetime", None)
+        found[activity.findtext("iati-identifier")] = {
+            "transactions": transactions,
+            "sum": sum(float(v.text) for v in activity.iterfind(".//transaction/value")),
+            "xml": sorted(
+                etree.tostring(child, encoding="unicode")
+                for child in activity
+                if child.tag not in ("transaction",)
+            ),
+        }
+    return found
+
+
+def check_and_import(user, data: bytes, name="activities.xml"):
+    received = services.import_receive(actor=user, kind="iati", filename=name, data=data)
+    checked = services.import_check(actor=user, upload=received)
+    if checked.status != ImportStatus.READY:
+        return checked
+    return services.import_apply(actor=user, upload=checked)
+
+
+def test_the_programmes_own_file_round_trips(published, world):  # noqa: F811
+    first = exported_bytes()
+    _empty_the_programme()  # the places, organizations, pairings and rates stay
+    assert not Project.objects.exists() and not Transaction.objects.exists()
+
+    imported = check_and_import(world.user("beijing_team"), first)
+
+    assert imported.status == ImportStatus.IMPORTED, imported.errors
+    assert imported.summary["created"] == 1
+    assert content(exported_bytes()) == content(first)
+
+
+def _empty_the_programme():
+    """Remove projects and the ledger the way no service ever would (the ledger is
+    append-only): the test's stand-in for an empty database with the same places."""
+    from django.db import connection
+
+    from counterpart.funding.models import LedgerBalance, LedgerTotal
+    from counterpart.reporting.models import Review
+
+    Review.objects.all().delete()
+    LedgerTotal.objects.all().delete()
+    LedgerBalance.objects.all().delete()
+    with connection.cursor() as cursor:
+        cursor.execute("UPDATE funding_transaction SET reverses_id = NULL")
+        cursor.execute("DELETE FROM funding_receiptconfirmation")
+        cursor.execute("DELETE FROM funding_transaction")
+    Project.objects.all().delete()
+
+
+def test_the_same_file_again_is_refused_and_doubles_nothing(published, world):  # noqa: F811
+    data = exported_bytes()
+    again = check_and_import(world.user("beijing_team"), data)
+    assert again.status == ImportStatus.REFUSED
+    assert "already here" in again.errors[0]["messages"][0]
+    assert Transaction.objects.count() == 4
+
+
+FOREIGN = """<?xml version="1.0" encoding="UTF-8"?>
+<iati-activities version="2.03" generated-datetime="2024-05-01T00:00:00">
+ <iati-activity xml:lang="en" default-currency="USD" last-updated-datetime="2024-05-01T00:00:00">
+  <iati-identifier>XM-DAC-99-1-A/7</iati-identifier>
+  <reporting-org ref="XM-DAC-99-1" type="40"><narrative>A Fund</narrative></reporting-org>
+  <title><narrative>Clinic equipment</narrative>
+   <narrative xml:lang="zh">诊所设备</narrative></title>
+  <description><narrative>Equipment for clinics.</narrative></description>
+  <participating-org role="1" ref="XM-DAC-99-1" type="40">
+   <narrative>A Fund</narrative></participating-org>
+  <activity-status code="2"/>
+  <activity-date type="2" iso-date="2021-01-01"/>
+  <recipient-country code="CN"/>
+  <location><name><narrative>Hotan City</narrative></name></location>
+  <sector vocabulary="1" code="12230" percentage="100"/>
+  <sector vocabulary="99" vocabulary-uri="https://example.org/s" code="HEALTH">
+   <narrative>Health</narrative></sector>
+  <transaction><transaction-type code="2"/><transaction-date iso-date="2021-02-01"/>
+   <value currency="USD" value-date="2021-02-01">1000.5</value></transaction>
+  <transaction><transaction-type code="5"/><transaction-date iso-date="2021-03-01"/>
+   <value currency="USD" value-date="2021-03-01">10</value></transaction>
+ </iati-activity>
+</iati-activities>""".encode()
+
+
+def test_another_publishers_file_asks_for_a_mapping_once(world):
+    from tests import factories as f
+
+    f.ExchangeRateFactory(valid_on=world.round.starts_on, rate="6.5")
+    office = world.user("office")
+    first = check_and_import(office, FOREIGN)
+    assert first.status == ImportStatus.REFUSED
+    assert first.summary["unmapped"]["organization"] == {"XM-DAC-99-1": "A Fund"}
+    assert first.summary["unmapped"]["place"] == {"Hotan City": "Hotan City"}
+    assert not Project.objects.exists()
+
+    services.iati_mapping_set(
+        actor=office, kind="organization", ref="XM-DAC-99-1", organization=world.beijing
+    )
+    services.iati_mapping_set(actor=office, kind="place", ref="Hotan City", region=world.hotan_city)
+    done = check_and_import(office, FOREIGN)
+
+    assert done.status == ImportStatus.IMPORTED, done.errors
+    project = Project.objects.get()
+    assert project.code == "A-7" and project.title_zh == "诊所设备"
+    assert project.pairing == world.beijing_hotan_city
+    assert ProjectSectorOther.objects.get().code == "HEALTH"
+    entry = Transaction.objects.get()
+    assert (entry.kind, entry.currency_id, entry.amount_minor) == ("2", "USD", 100_050)
+    assert done.summary["skipped"] == ["a transaction of type 5"]
+
+
+def test_a_file_that_is_not_valid_iati_is_refused_with_the_schemas_line(world):
+    broken = FOREIGN.replace(b'<activity-status code="2"/>', b"")
+    refused = check_and_import(world.user("office"), broken)
+    assert refused.status == ImportStatus.REFUSED
+    (problem,) = refused.errors
+    assert problem["row"] > 1 and "activity-status" in problem["messages"][0]
+    not_xml = check_and_import(world.user("office"), b"<iati-activities><oops")
+    assert not_xml.status == ImportStatus.REFUSED and "Not XML" in not_xml.errors[0]["messages"][0]
+    entities = (
+        b'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]>'
+        b'<iati-activities version="2.03"><iati-activity>&e;</iati-activity></iati-activities>'
+    )
+    assert check_and_import(world.user("office"), entities).status == ImportStatus.REFUSED
