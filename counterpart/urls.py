@@ -10,6 +10,7 @@ urlpatterns = [
     path("pairings/", include("counterpart.pairings.urls")),
     path("funding/", include("counterpart.funding.urls")),
     path("import/", include("counterpart.interchange.urls")),
+    path("open-data/", include("counterpart.interchange.open_data_urls")),
     path("projects/", include("counterpart.projects.urls")),
     path("talent/", include("counterpart.talent.urls")),
     path("care/", include("counterpart.care.urls")),

@@ -1,6 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from counterpart.interchange.models import Licence
+
 
 class UploadForm(forms.Form):
     file = forms.FileField(
@@ -8,3 +10,21 @@ class UploadForm(forms.Form):
         help_text=_("CSV or XLSX, with the template's columns (headers in English or Chinese)."),
         widget=forms.ClearableFileInput(attrs={"accept": ".csv,.xlsx"}),
     )
+
+
+class OpenDataSettingsForm(forms.Form):
+    licence = forms.ChoiceField(label=_("Licence"), choices=Licence.choices)
+    licence_note = forms.CharField(
+        label=_("Licence note"),
+        required=False,
+        max_length=300,
+        help_text=_("For another licence: its name and where to read it."),
+    )
+    flow_type = forms.CharField(
+        label=_("IATI flow type"),
+        required=False,
+        max_length=3,
+        help_text=_("Empty: not declared (the transfers are domestic, not ODA)."),
+    )
+    finance_type = forms.CharField(label=_("IATI finance type"), required=False, max_length=4)
+    aid_type = forms.CharField(label=_("IATI aid type"), required=False, max_length=4)

@@ -16,3 +16,12 @@ def import_apply(*, actor, progress, upload_id: int) -> dict:
     upload = selectors.import_file_get(actor=actor, pk=upload_id)
     services.import_apply(actor=actor, upload=upload, progress=progress)
     return {"url": reverse("interchange:file", args=[upload.pk]), "label": _("See the import")}
+
+
+PUBLISH = "counterpart.interchange.jobs.publish_open_data"
+
+
+def publish_open_data(*, actor, progress) -> dict:
+    """Regenerate the open data page's files (after approvals, and daily)."""
+    made = services.open_data_publish(actor=actor, progress=progress)
+    return {"url": reverse("opendata:home"), "label": _("See the open data"), "files": len(made)}

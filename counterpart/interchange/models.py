@@ -118,3 +118,24 @@ class IatiMapping(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind} {self.ref}"
+
+
+class PublishedFile(models.Model):
+    """A file of the open data page as last generated: served as it is, with its ETag (the
+    SHA-256 of its bytes) and its generation time as Last-Modified."""
+
+    name = models.CharField(_("file"), max_length=120, unique=True)
+    stored = models.CharField(max_length=300)
+    content_type = models.CharField(max_length=100)
+    size = models.PositiveBigIntegerField(_("size (bytes)"))
+    sha256 = models.CharField(max_length=64)
+    rows = models.PositiveIntegerField(_("rows or activities"), default=0)
+    generated_at = models.DateTimeField(_("generated"))
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("published file")
+        verbose_name_plural = _("published files")
+
+    def __str__(self) -> str:
+        return self.name

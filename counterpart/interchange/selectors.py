@@ -6,7 +6,7 @@ from django.shortcuts import get_object_or_404
 from counterpart.accounts import permissions
 from counterpart.interchange.iati.export import Codes
 from counterpart.interchange.kinds.base import Errors
-from counterpart.interchange.models import IatiMapping, ImportFile, OpenDataSettings
+from counterpart.interchange.models import IatiMapping, ImportFile, OpenDataSettings, PublishedFile
 from counterpart.places import selectors as places
 from counterpart.places.models import Organization
 
@@ -51,3 +51,15 @@ def publishers() -> list[Organization]:
 
 def iati_mapping_list() -> QuerySet[IatiMapping]:
     return IatiMapping.objects.select_related("organization", "region", "mapped_by")
+
+
+def published_file_list() -> QuerySet[PublishedFile]:
+    return PublishedFile.objects.all()
+
+
+def published_file_find(*, name: str) -> PublishedFile | None:
+    return PublishedFile.objects.filter(name=name).first()
+
+
+def published_file_get(*, name: str) -> PublishedFile:
+    return get_object_or_404(PublishedFile, name=name)

@@ -21,3 +21,8 @@ def job_list(*, actor, status: str | None = None):
         raise PermissionDenied
     jobs = Job.objects.select_related("actor")
     return jobs.filter(status=status) if status in JobStatus.values else jobs
+
+
+def job_waiting(*, kind: str) -> bool:
+    """Whether work of this kind is queued and not yet started."""
+    return Job.objects.filter(kind=kind, status=JobStatus.QUEUED).exists()

@@ -20,7 +20,7 @@ class StandardMissing(RuntimeError):
     """The IATI schemas are not where the settings say."""
 
 
-def _standard_file(relative: str) -> Path:
+def standard_file(relative: str) -> Path:
     path = Path(settings.IATI_STANDARD_DIR) / relative
     if not path.exists():
         raise StandardMissing(
@@ -32,12 +32,12 @@ def _standard_file(relative: str) -> Path:
 
 @cache
 def schema(root_tag: str) -> etree.XMLSchema:
-    return etree.XMLSchema(etree.parse(str(_standard_file(SCHEMAS[root_tag]))))
+    return etree.XMLSchema(etree.parse(str(standard_file(SCHEMAS[root_tag]))))
 
 
 @cache
 def standard_ruleset() -> dict:
-    return ruleset.load(_standard_file("rulesets/standard.json"))
+    return ruleset.load(standard_file("rulesets/standard.json"))
 
 
 def schema_errors(document: etree._ElementTree) -> list[str]:

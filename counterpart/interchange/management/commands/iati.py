@@ -51,6 +51,11 @@ class Command(BaseCommand):
         )
         for code, why in outcome.skipped:
             console.print(f"  left out {code}: {why}")
+        if not outcome.activities:
+            raise CommandError(
+                "no activity to publish: a project is published under its donor's IATI "
+                "identifier (set by the office) once it is published, approved and dated"
+            )
 
     def _check(self, console, *, file, **_options):
         try:
