@@ -2,7 +2,9 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 
 from counterpart.audit import selectors
+from counterpart.audit.exports import EVENTS
 from counterpart.audit.forms import AuditFilterForm
+from counterpart.core import exports
 from counterpart.core.pagination import page_of
 
 
@@ -18,6 +20,8 @@ def audit_log_view(request):
         "date_to": chosen.get("date_to"),
     }
     events = selectors.audit_event_list(actor=actor, **filters)
+    if exports.wanted(request):
+        return exports.export_response(request, events, EVENTS, name="audit-log")
     return render(
         request,
         "audit/log.html",

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from counterpart.accounts import permissions
 from counterpart.care import selectors, services
+from counterpart.care.exports import CONSULTATIONS, REFERRALS
 from counterpart.care.figures import care_tables
 from counterpart.care.forms import (
     CancelForm,
@@ -20,7 +21,9 @@ from counterpart.care.forms import (
     TreatForm,
 )
 from counterpart.care.models import ConsultationOutcome, ConsultationStatus
+from counterpart.core import exports
 from counterpart.core.forms import show_service_errors
+from counterpart.core.pagination import page_of
 from counterpart.core.tables import download
 from counterpart.places import selectors as places
 
@@ -35,8 +38,16 @@ def care_view(request):
         return csv
     context = {"figures": figures, "tables": tables}
     if actor.is_authenticated:
-        context["consultations"] = selectors.consultation_list(actor=actor)[:100]
-        context["referrals"] = selectors.referral_list(actor=actor)[:100]
+        consultations = selectors.consultation_list(actor=actor)
+        referrals = selectors.referral_list(actor=actor)
+        if exports.wanted(request):
+            if request.GET.get("list") == "referrals":
+                return exports.export_response(request, referrals, REFERRALS, name="referrals")
+            return exports.export_response(
+                request, consultations, CONSULTATIONS, name="consultations"
+            )
+        context["consultations"] = page_of(request, consultations, param="consultations")
+        context["referrals"] = page_of(request, referrals, param="referrals")
         context["can_request"] = places.institutions_spoken_for(
             actor=actor, kind="hospital"
         ).exists()

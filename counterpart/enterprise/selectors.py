@@ -142,3 +142,12 @@ def donor_markets(*, actor):
         .filter(level__in=[RegionLevel.PROVINCE, RegionLevel.PREFECTURE, RegionLevel.COUNTY])
         .order_by("name_en")
     )
+
+
+def employment_report_list(*, actor) -> QuerySet[EmploymentReport]:
+    """The reports of the supports the actor sees, newest period first."""
+    return (
+        EmploymentReport.objects.filter(support__in=support_list(actor=actor))
+        .select_related("support__company", "support__pairing__donor")
+        .order_by("-period_start", "support__company__name_en")
+    )

@@ -7,9 +7,12 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from counterpart.accounts import permissions
+from counterpart.core import exports
 from counterpart.core.forms import show_service_errors
+from counterpart.core.pagination import page_of
 from counterpart.core.tables import download
 from counterpart.exchanges import selectors, services
+from counterpart.exchanges.exports import EVENTS
 from counterpart.exchanges.figures import exchange_tables
 from counterpart.exchanges.forms import (
     ExchangeEventEditForm,
@@ -32,7 +35,10 @@ def exchanges_view(request):
         return csv
     context = {"figures": figures, "tables": tables}
     if actor.is_authenticated:
-        context["events"] = selectors.event_list(actor=actor)[:100]
+        events = selectors.event_list(actor=actor).order_by("-starts_on", "-id")
+        if exports.wanted(request):
+            return exports.export_response(request, events, EVENTS, name="exchange-events")
+        context["events"] = page_of(request, events)
         editable = set(pairings_worked_on(actor=actor).values_list("pk", flat=True))
         context["editable"] = editable
         context["can_record"] = bool(editable)

@@ -7,12 +7,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from counterpart.accounts import permissions
+from counterpart.core import exports
 from counterpart.core.forms import show_service_errors
 from counterpart.core.lookups import chosen
 from counterpart.core.pagination import page_of
 from counterpart.core.tables import download
 from counterpart.engine.money import parse_major, parse_rate
 from counterpart.funding import scorecard, selectors, services
+from counterpart.funding.exports import LEDGER
 from counterpart.funding.forms import (
     ComplianceRuleForm,
     ExchangeRateForm,
@@ -32,11 +34,13 @@ def transaction_list_view(request):
     if not selectors.may_see_entries(actor):
         raise PermissionDenied
     entries = selectors.transaction_list(actor=actor, kind=request.GET.get("kind") or None)
+    if exports.wanted(request):
+        return exports.export_response(request, entries, LEDGER, name="ledger")
     return render(
         request,
         "funding/list.html",
         {
-            "entries": entries[:200],
+            "page": page_of(request, entries),
             "can_record": pairings.pairings_run_by(actor=actor).exists(),
         },
     )

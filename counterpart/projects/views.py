@@ -5,11 +5,14 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from counterpart.accounts import permissions
+from counterpart.core import exports
 from counterpart.core.forms import show_service_errors
+from counterpart.core.pagination import page_of
 from counterpart.engine.money import format_minor, parse_major
 from counterpart.pairings.selectors import pairings_run_by
 from counterpart.places import selectors as places
 from counterpart.projects import selectors, services
+from counterpart.projects.exports import PROJECTS
 from counterpart.projects.forms import (
     DocumentForm,
     IndicatorForm,
@@ -34,11 +37,13 @@ def project_list_view(request):
     if status not in ActivityStatus.values:
         status = None
     projects = selectors.project_list(actor=actor, status=status).order_by("title_en")
+    if exports.wanted(request):
+        return exports.export_response(request, projects, PROJECTS, name="projects")
     return render(
         request,
         "projects/list.html",
         {
-            "projects": projects[:500],
+            "page": page_of(request, projects),
             "statuses": ActivityStatus.choices,
             "status": status,
             "can_create": actor.is_authenticated and pairings_run_by(actor=actor).exists(),

@@ -10,8 +10,10 @@ from django.utils.translation import gettext as _
 from counterpart.accounts import permissions
 from counterpart.accounts.models import Role
 from counterpart.audit.selectors import illustrative_among
+from counterpart.core import exports
 from counterpart.core.forms import show_service_errors
 from counterpart.core.pagination import page_of
+from counterpart.talent import exports as talent_exports
 from counterpart.talent import selectors, services
 from counterpart.talent.forms import (
     ProfessionalEditForm,
@@ -100,6 +102,9 @@ def professional_list_view(request):
         or bool(permissions.organizations_in_role(actor, Role.DONOR_TEAM))
     )
     professionals = selectors.professional_list(actor=actor).order_by("name")
+    if exports.wanted(request):
+        columns = talent_exports.professionals(actor)
+        return exports.export_response(request, professionals, columns, name="professionals")
     return render(
         request,
         "talent/professionals.html",

@@ -10,8 +10,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from counterpart.accounts import permissions
+from counterpart.core import exports
 from counterpart.core.forms import show_service_errors
+from counterpart.core.pagination import page_of
 from counterpart.places import selectors as places
+from counterpart.talent import exports as talent_exports
 from counterpart.talent import selectors, services
 from counterpart.talent.forms import (
     ExtensionDecisionForm,
@@ -28,11 +31,16 @@ def placement_list_view(request):
     actor = request.user
     today = timezone.localdate()
     placements = selectors.placement_list(actor=actor).order_by("-start_date")
+    if exports.wanted(request):
+        columns = talent_exports.placements(actor)
+        return exports.export_response(request, placements, columns, name="placements")
+    page = page_of(request, placements)
     return render(
         request,
         "talent/placements.html",
         {
-            "placements": placements[:500],
+            "page": page,
+            "placements": page.object_list,
             "ending": selectors.ending_without_successor(actor=actor, today=today),
             "today": today,
         },

@@ -8,10 +8,12 @@ from django.utils.translation import gettext as _
 
 from counterpart.accounts import permissions
 from counterpart.audit.selectors import illustrative_among
+from counterpart.core import exports
 from counterpart.core.choices import Specialty
 from counterpart.core.forms import show_service_errors
 from counterpart.core.pagination import page_of
 from counterpart.reporting import selectors as reporting
+from counterpart.talent import exports as talent_exports
 from counterpart.talent import selectors, services
 from counterpart.talent.forms import PostCreateForm, PostEditForm, PostFieldsForm
 from counterpart.talent.models import Post, PostStatus
@@ -28,6 +30,8 @@ def post_list_view(request):
     posts = selectors.post_list(actor=actor, status=status)
     if specialty:
         posts = posts.filter(specialty=specialty)
+    if exports.wanted(request):
+        return exports.export_response(request, posts, talent_exports.posts(), name="posts")
     return render(
         request,
         "talent/posts.html",

@@ -1,0 +1,48 @@
+"""Posts, professionals and placements as files (names only for those who may see them)."""
+
+from django.utils.translation import gettext_lazy as _
+
+from counterpart.core.exports import Column
+from counterpart.talent import selectors
+
+
+def posts() -> list[Column]:
+    return [
+        Column(_("Title"), lambda p: p.title),
+        Column(_("Institution"), lambda p: p.institution.name),
+        Column(_("Specialty"), lambda p: p.get_specialty_display()),
+        Column(_("Places"), lambda p: p.places),
+        Column(_("Term (months)"), lambda p: p.term_months),
+        Column(_("Start date"), lambda p: p.start_date),
+        Column(_("Status"), lambda p: p.get_status_display()),
+    ]
+
+
+def professionals(actor) -> list[Column]:
+    return [
+        Column(_("Who"), lambda p: selectors.professional_label(actor=actor, professional=p)),
+        Column(_("Sending organization"), lambda p: p.organization.name),
+        Column(_("Specialty"), lambda p: p.get_specialty_display()),
+        Column(_("Seniority"), lambda p: p.get_seniority_display()),
+        Column(_("Available from"), lambda p: p.available_from),
+        Column(_("Term wanted (months)"), lambda p: p.term_months),
+    ]
+
+
+def placements(actor) -> list[Column]:
+    def who(professional):
+        return selectors.professional_label(actor=actor, professional=professional)
+
+    return [
+        Column(_("Who"), lambda p: who(p.professional)),
+        Column(_("Post"), lambda p: p.post.title),
+        Column(_("Institution"), lambda p: p.post.institution.name),
+        Column(_("From"), lambda p: p.start_date),
+        Column(_("To"), lambda p: p.end_date),
+        Column(_("Extended"), lambda p: p.extended),
+        Column(_("Withdrawn"), lambda p: p.withdrawn),
+        Column(
+            _("Takes over from"),
+            lambda p: who(p.predecessor.professional) if p.predecessor_id else "",
+        ),
+    ]
