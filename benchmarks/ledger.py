@@ -12,18 +12,13 @@ as the programme office and as a donor team. Times are printed, never asserted.
 """
 
 import argparse
-import os
-import platform
 import random
 import statistics
-import sys
 import time
 from datetime import date, timedelta
 from itertools import product
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from common import configure, machine
 
 
 def parse_args():
@@ -37,40 +32,9 @@ def parse_args():
     return parser.parse_args()
 
 
-def configure(db: str) -> None:
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "counterpart.settings")
-    # As in production: with DEBUG on, Django keeps and formats every query it runs.
-    os.environ["DEBUG"] = "0"
-    os.environ.setdefault("SECRET_KEY", "benchmark-only")
-    if db == "sqlite":
-        path = ROOT / "var" / "bench" / "ledger.sqlite3"
-        path.parent.mkdir(parents=True, exist_ok=True)
-        for stale in path.parent.glob("ledger.sqlite3*"):
-            stale.unlink()
-        os.environ["DATABASE_URL"] = f"sqlite:///{path}"
-    elif "DATABASE_URL" not in os.environ:
-        sys.exit("--db postgresql needs DATABASE_URL (make bench-ledger starts a server)")
-    import django
-
-    django.setup()
-
-
-def machine() -> str:
-    cores = os.cpu_count()
-    memory = ""
-    try:
-        with open("/proc/meminfo") as info:
-            kib = int(info.readline().split()[1])
-        memory = f", {kib / 2**20:.0f} GiB"
-    except OSError:
-        pass
-    cpu = platform.processor() or platform.machine()
-    return f"{cpu}, {cores} cores{memory}, Python {platform.python_version()}"
-
-
 def main() -> None:
     args = parse_args()
-    configure(args.db)
+    configure(args.db, "ledger")
     from django.core.management import call_command
     from django.db import connection
     from rich.console import Console

@@ -102,10 +102,9 @@ def upload_file(request, slug: str, file: File[UploadedFile], dry_run: bool = Fa
     upload = services.import_receive(actor=actor, kind=slug, filename=file.name, data=file.read())
     if upload.size > settings.IMPORT_IN_REQUEST_BYTES:
         return 202, services.import_queue(actor=actor, upload=upload)
-    upload = services.import_check(actor=actor, upload=upload)
-    if upload.status == ImportStatus.READY and not dry_run:
-        upload = services.import_apply(actor=actor, upload=upload)
-    return 200, upload
+    if dry_run:
+        return 200, services.import_check(actor=actor, upload=upload)
+    return 200, services.import_run(actor=actor, upload=upload)
 
 
 @router.get("/imports/files", response=list[ImportFileOut])

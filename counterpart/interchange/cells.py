@@ -37,6 +37,8 @@ _AMOUNT = re.compile(r"^([+-]?[0-9][0-9,，]*(?:\.[0-9]+)?)(百万|万|亿|千)?
 def text(value) -> str:
     """A cell as trimmed text ('' for empty). A whole number that a spreadsheet stored as a
     float (a reference like 2024001) reads without its '.0'."""
+    if type(value) is str:  # most cells: a CSV's are all text
+        return value.strip()
     if value is None:
         return ""
     if isinstance(value, float) and value.is_integer():

@@ -4,6 +4,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from counterpart.interchange import selectors, services
+from counterpart.interchange.receivers import PUBLISH  # noqa: F401 (where it is named)
 
 
 def import_check(*, actor, progress, upload_id: int) -> dict:
@@ -16,9 +17,6 @@ def import_apply(*, actor, progress, upload_id: int) -> dict:
     upload = selectors.import_file_get(actor=actor, pk=upload_id)
     services.import_apply(actor=actor, upload=upload, progress=progress)
     return {"url": reverse("interchange:file", args=[upload.pk]), "label": _("See the import")}
-
-
-PUBLISH = "counterpart.interchange.jobs.publish_open_data"
 
 
 def publish_open_data(*, actor, progress) -> dict:

@@ -14,7 +14,7 @@ from counterpart.accounts import permissions
 from counterpart.core.forms import show_service_errors
 from counterpart.interchange import open_data, selectors, services
 from counterpart.interchange.forms import OpenDataSettingsForm
-from counterpart.interchange.jobs import PUBLISH
+from counterpart.interchange.receivers import PUBLISH
 from counterpart.jobs.selectors import job_waiting
 from counterpart.jobs.services import job_start
 

@@ -156,6 +156,23 @@ def import_apply(*, actor, upload: ImportFile, progress=_no_progress) -> ImportF
 
 
 @transaction.atomic
+def import_run(*, actor, upload: ImportFile, progress=_no_progress) -> ImportFile:
+    """Check and import in one pass, all or nothing (the command line's and the API's way,
+    when no one is to look at a preview first): imported, or refused with its problems."""
+    upload = ImportFile.objects.select_for_update().get(pk=upload.pk)
+    _require_uploader(actor, upload)
+    if upload.status == ImportStatus.IMPORTED:
+        raise ValidationError({"file": _("This file is already imported.")})
+    rows, summary, errors = run_file(
+        actor=actor, kind_slug=upload.kind, data=file_data(upload), keep=True, progress=progress
+    )
+    _settle(upload, rows, summary, errors, imported=not errors)
+    event = "import.imported" if upload.status == ImportStatus.IMPORTED else "import.checked"
+    audit_record(actor=actor, event_type=event, obj=upload, after=_outcome(upload))
+    return upload
+
+
+@transaction.atomic
 def import_queue(*, actor, upload: ImportFile, importing: bool = False) -> ImportFile:
     """Check (or import) a big file on the work queue; its page follows the job."""
     upload = ImportFile.objects.select_for_update().get(pk=upload.pk)

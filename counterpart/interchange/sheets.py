@@ -6,6 +6,7 @@ language; a file may instead start with headers in either language, or with the 
 
 import csv
 import io
+import itertools
 import re
 from collections.abc import Iterator
 
@@ -76,10 +77,13 @@ def read(kind: Kind, data: bytes, context: Context, errors: Errors) -> tuple[lis
     header_number, header = next(rows, (1, []))
     keys = _column_keys(kind, header, header_number, errors, context)
     if header and _is_key_row(kind, header):
-        # the template's hidden key row: the next row holds the headers in words, and the
-        # units they name ("Amount (万元)")
-        _number, words = next(rows, (0, []))
-        _units_from(kind, words, keys, context, errors)
+        # the template's hidden key row: the next row holds the headers in words (and the
+        # units they name, "Amount (万元)"), unless the file has keys only
+        following = next(rows, None)
+        if following is not None and _is_words_row(kind, following[1]):
+            _units_from(kind, following[1], keys, context, errors)
+        elif following is not None:
+            rows = itertools.chain([following], rows)
     present = {k for k in keys if k}
     for column in kind.columns:
         if column.required and column.key not in present:
@@ -89,11 +93,18 @@ def read(kind: Kind, data: bytes, context: Context, errors: Errors) -> tuple[lis
     if errors:
         return [], keys
     examples = [column.example for column in kind.columns]
+    first, first_example = kind.columns[0].key, kind.columns[0].example
     found = []
+    named = [(i, key) for i, key in enumerate(keys) if key]
+    unnamed = [i for i, key in enumerate(keys) if not key]
+    width = len(keys)
     for number, cells in rows:
-        values = {key: cells[i] for i, key in enumerate(keys) if key and i < len(cells)}
-        stray = [
-            i for i, cell in enumerate(cells) if (i >= len(keys) or not keys[i]) and text(cell)
+        if len(cells) >= width:
+            values = {key: cells[i] for i, key in named}
+        else:
+            values = {key: cells[i] for i, key in named if i < len(cells)}
+        stray = (len(cells) > width or any(cells[i] for i in unnamed if i < len(cells))) and [
+            i for i, cell in enumerate(cells) if (i >= width or not keys[i]) and text(cell)
         ]
         if stray:
             errors.add(
@@ -103,7 +114,10 @@ def read(kind: Kind, data: bytes, context: Context, errors: Errors) -> tuple[lis
                 % {"letter": get_column_letter(stray[0] + 1), "value": text(cells[stray[0]])[:40]},
             )
             continue
-        if [text(values.get(column.key)) for column in kind.columns] == examples:
+        if (
+            text(values.get(first)) == first_example
+            and [text(values.get(column.key)) for column in kind.columns] == examples
+        ):
             continue  # the template's example row, left in
         found.append(Row(number, values))
     return found, keys
@@ -112,6 +126,18 @@ def read(kind: Kind, data: bytes, context: Context, errors: Errors) -> tuple[lis
 def _is_key_row(kind: Kind, header: list) -> bool:
     written = {text(cell) for cell in header if text(cell)} - {ERRORS_KEY}
     return bool(written) and written <= {c.key for c in kind.columns}
+
+
+def _is_words_row(kind: Kind, cells: list) -> bool:
+    """Whether every filled cell of the row is a column's header in words."""
+    names = {name for column in kind.columns for name in column.headers()}
+    written = [text(cell) for cell in cells if text(cell)]
+    for cell in written:
+        match = _UNIT_IN_HEADER.match(cell)
+        named = cell.lower() in names or (match and match.group(1).lower() in names)
+        if not named and not cell.startswith(_problems_headers()):
+            return False
+    return bool(written)
 
 
 def _sheet_title(kind: Kind) -> str:
@@ -233,13 +259,18 @@ def marked_xlsx(kind: Kind, data: bytes, errors: Errors) -> bytes:
     rows = table_rows(data)
     header_number, header = next(rows, (1, []))
     keys = _column_keys(kind, header, header_number, Errors(), context)
-    skip_words = bool(header) and _is_key_row(kind, header)
     by_row: dict[int, dict[str, list[str]]] = {}
     for (row, column), messages in errors.cells.items():
         by_row.setdefault(row, {}).setdefault(column, []).extend(messages)
     problems = _("Problems")
     sheet.append([*[k or "" for k in keys], ERRORS_KEY])
-    words = next(rows, None) if skip_words else None
+    words = None
+    if header and _is_key_row(kind, header):
+        following = next(rows, None)
+        if following is not None and _is_words_row(kind, following[1]):
+            words = following
+        elif following is not None:
+            rows = itertools.chain([following], rows)
     file_errors = by_row.get(0, {})
     header_cells = []
     for index, cell in enumerate((words[1] if words else header) or []):

@@ -85,6 +85,16 @@ def counted_periods(*, include_unapproved: bool = False) -> QuerySet[IndicatorPe
     return periods if include_unapproved else reporting.approved_only(periods)
 
 
+def periods_of(*, project: Project, include_unapproved: bool = False) -> QuerySet[IndicatorPeriod]:
+    """A project's result periods (of a project the caller may see), by indicator and date."""
+    return (
+        counted_periods(include_unapproved=include_unapproved)
+        .filter(indicator__result__project=project)
+        .select_related("indicator__result__project")
+        .order_by("indicator__result_id", "indicator_id", "period_start")
+    )
+
+
 def results_of(*, actor, project: Project) -> list:
     """The project's results with their indicators and periods: every period, each with its
     review (`period.review`, None when it had none), for those who run, report on or oversee

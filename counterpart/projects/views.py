@@ -12,7 +12,7 @@ from counterpart.engine.money import format_minor, parse_major
 from counterpart.pairings.selectors import pairings_run_by
 from counterpart.places import selectors as places
 from counterpart.projects import selectors, services
-from counterpart.projects.exports import PROJECTS
+from counterpart.projects.exports import PERIODS, PROJECTS
 from counterpart.projects.forms import (
     DocumentForm,
     IndicatorForm,
@@ -178,6 +178,9 @@ def project_detail_view(request, pk: int):
         done = _act(request, actor, project, action, forms)
         if done:
             return redirect("projects:detail", pk=project.pk)
+    if exports.wanted(request):  # the project's result periods, as the page shows them
+        periods = selectors.periods_of(project=project, include_unapproved=internal)
+        return exports.export_response(request, periods, PERIODS, name=f"results-{project.code}")
     return render(
         request,
         "projects/detail.html",
@@ -187,6 +190,7 @@ def project_detail_view(request, pk: int):
             "places": project.places.select_related("region"),
             "milestones": project.milestones.all(),
             "documents": project.documents.all(),
+            "budgets": project.budgets.all(),
             "results": selectors.results_of(actor=actor, project=project),
             # The ledger sits above projects: its page fragment shows this project's money.
             "shows_money": can_report or permissions.reads_everything(actor),

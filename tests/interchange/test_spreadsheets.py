@@ -472,3 +472,14 @@ def test_every_kind_imports_from_its_own_template_and_not_twice(world, field, ki
         assert again.summary["created"] == 0 or kind in {"fiscal-revenue", "employment-reports"}
         services.import_apply(actor=user, upload=again)
     assert CREATED[kind]()  # still one, not two
+
+
+def test_a_file_headed_with_the_column_keys_reads_every_row(world):
+    data = ledger_csv(
+        world,
+        entry_row(world, "BJ-1"),
+        entry_row(world, "BJ-2"),
+        header="reference,kind,value_date,donor,recipient,sector,amount",
+    )
+    checked = upload(world.user("beijing_team"), "ledger", data)
+    assert checked.status == ImportStatus.READY and checked.summary["created"] == 2

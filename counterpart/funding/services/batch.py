@@ -142,7 +142,9 @@ class LedgerBatch:
                 wanted[entry.provider_id].add(entry.reference.strip())
         for provider_id, references in wanted.items():
             for chunk in chunks(sorted(references)):
-                found = Transaction.objects.filter(provider_id=provider_id, reference__in=chunk)
+                found = Transaction.objects.filter(
+                    provider_id=provider_id, reference__in=chunk
+                ).exclude(reference="")  # the condition of the partial index on references
                 self.references.update(found.values_list("provider_id", "reference"))
 
     def lock(self, pairing_ids) -> None:

@@ -116,23 +116,24 @@ class Kind:
         checked for repeats within the file."""
         read: list[Row] = []
         seen: dict[tuple, int] = {}
+        needed = _("This column needs a value.")
+        columns = [(c.key, c.read, c.required) for c in self.columns]
         for row in rows:
+            cells = row.values
             values: dict[str, Any] = {}
             bad = False
-            for column in self.columns:
-                cell = row.values.get(column.key)
-                if text(cell) == "":
-                    if column.required:
-                        errors.add(row.number, column.key, _("This column needs a value."))
+            for key, reader, required in columns:
+                cell = cells.get(key)
+                if cell is None or (type(cell) is str and not cell.strip()):
+                    if required:
+                        errors.add(row.number, key, needed)
                         bad = True
-                    values[column.key] = None
+                    values[key] = None
                     continue
                 try:
-                    values[column.key] = (
-                        column.read(cell, values, context) if column.read else text(cell)
-                    )
+                    values[key] = reader(cell, values, context) if reader else text(cell)
                 except CellError as error:
-                    errors.add(row.number, column.key, str(error))
+                    errors.add(row.number, key, str(error))
                     bad = True
             if self.row_key and not bad:
                 key = tuple(text(values[k]).casefold() for k in self.row_key)

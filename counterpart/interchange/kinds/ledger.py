@@ -61,10 +61,13 @@ class LedgerKind(Kind):
                     for message in messages:
                         errors.add(numbers[index - 1], self.column_of(field_name), message)
             return {}
-        by_kind: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+        sums: dict[tuple[str, str], int] = defaultdict(int)
         for entry in entries:
-            by_kind[str(TransactionKind(entry.kind).label)][entry.currency] += entry.amount_minor
-        return {"created": len(entries), "by_kind": {k: dict(v) for k, v in by_kind.items()}}
+            sums[(entry.kind, entry.currency)] += entry.amount_minor
+        by_kind: dict[str, dict[str, int]] = defaultdict(dict)
+        for (kind, currency), amount in sorted(sums.items()):
+            by_kind[str(TransactionKind(kind).label)][currency] = amount
+        return {"created": len(entries), "by_kind": dict(by_kind)}
 
     def _pairing(self, row: Row, context: Context, errors: Errors):
         """The row's pairing (in force on its value date where the round is not given)."""
@@ -78,15 +81,17 @@ class LedgerKind(Kind):
 
     def effects(self, context: Context, rows: list[Row]) -> list[dict]:
         """The wellbeing and county shares of each donor, round and year the file commits to."""
-        touched = set()
+        named = {}  # the few (donor, recipient, round, year) a file names, each resolved once
         for row in rows:
-            if row.values["kind"] != TransactionKind.COMMITMENT:
-                continue
+            values = row.values
+            if values["kind"] == TransactionKind.COMMITMENT:
+                key = (values["donor"].pk, values["recipient"].pk, values["round"])
+                named.setdefault((*key, values["value_date"].year), row)
+        touched = set()
+        for (*_key, year), row in named.items():
             found = self._pairing(row, context, Errors())
             if found is not None:
-                touched.add(
-                    (found.round, accountable_donor_id(found), row.values["value_date"].year)
-                )
+                touched.add((found.round, accountable_donor_id(found), year))
         found = []
         donors_by_id = {p.donor_id: p.donor for p in pairing.run_by(context)}
         for round_, donor_id, year in sorted(touched, key=lambda t: (t[0].year, t[1], t[2])):

@@ -44,8 +44,12 @@ def named(
     """A column's reader: the record `cell` names among those `load` gives (cached as `name`)."""
 
     def read(cell, _row: dict, context: Context):
-        table = context.once(name, lambda: table_of(list(load(context)), code=code))
-        found = find(table, cell)
+        table = context.cache.get(name)
+        if table is None:
+            table = context.once(name, lambda: table_of(list(load(context)), code=code))
+        found = table.get(cell.strip().casefold()) if type(cell) is str else None
+        if found is None:
+            found = find(table, cell)
         if found is None:
             raise CellError(
                 _("No %(what)s %(value)r that you may use: write its code.")

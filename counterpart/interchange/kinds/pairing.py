@@ -37,6 +37,24 @@ def worked_on(context: Context) -> list:
     )
 
 
+def _candidates(pool: list, donor_id: int, recipient_id: int, round_year: int | None) -> list:
+    """The pool's pairings of this donor and recipient (in this round), looked up in an index
+    made once per pool: a file names the same few pairings a million times."""
+    index = _indexes.get(id(pool))
+    if index is None or index[0] is not pool:
+        table: dict[tuple, list] = {}
+        for p in pool:
+            table.setdefault((p.donor_id, p.recipient_id, None), []).append(p)
+            table.setdefault((p.donor_id, p.recipient_id, p.round.year), []).append(p)
+        index = _indexes[id(pool)] = (pool, table)
+        if len(_indexes) > 16:  # pools of finished files
+            _indexes.pop(next(iter(_indexes)))
+    return index[1].get((donor_id, recipient_id, round_year), [])
+
+
+_indexes: dict[int, tuple[list, dict]] = {}
+
+
 def columns(pool: Callable[[Context], list]) -> list[Column]:
     name = pool.__name__
 
@@ -78,13 +96,7 @@ def columns(pool: Callable[[Context], list]) -> list[Column]:
 
 def pairing_of(values: dict, pool: list, *, on: datetime.date | None = None):
     """The one pairing the row names, or a ValidationError on its recipient or round."""
-    found = [
-        p
-        for p in pool
-        if p.donor_id == values["donor"].pk
-        and p.recipient_id == values["recipient"].pk
-        and (values["round"] is None or p.round.year == values["round"])
-    ]
+    found = _candidates(pool, values["donor"].id, values["recipient"].id, values["round"])
     if len(found) > 1 and on is not None:
         found = [
             p for p in found if p.valid_from <= on and (p.valid_to is None or on <= p.valid_to)

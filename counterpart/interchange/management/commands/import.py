@@ -50,9 +50,10 @@ class Command(BaseCommand):
                 upload = services.import_receive(
                     actor=actor, kind=kind, filename=file.name, data=data
                 )
-                upload = services.import_check(actor=actor, upload=upload, progress=report)
-                if upload.status == ImportStatus.READY and not dry_run:
-                    upload = services.import_apply(actor=actor, upload=upload, progress=report)
+                if dry_run:
+                    upload = services.import_check(actor=actor, upload=upload, progress=report)
+                else:
+                    upload = services.import_run(actor=actor, upload=upload, progress=report)
             except PermissionDenied:
                 raise CommandError(f"{actor} may not import {kind}.") from None
             except ValidationError as error:
