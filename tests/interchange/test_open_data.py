@@ -5,8 +5,8 @@ import pytest
 from django.core.management import call_command
 
 from counterpart.interchange import services
-from counterpart.interchange.receivers import PUBLISH
 from counterpart.interchange.models import PublishedFile
+from counterpart.interchange.receivers import PUBLISH
 from counterpart.jobs.models import Job
 from tests.interchange.test_iati_export import published  # noqa: F401 (a fixture)
 
