@@ -12,7 +12,7 @@ PORT ?= 8000
 export DEBUG ?= 1
 
 .PHONY: run setup test test-sqlite test-postgres test-e2e lint format messages system-packages clean \
-	bench-ledger bench-matching
+	bench-ledger bench-matching bench-interchange
 
 run: setup ## Set everything up and serve http://127.0.0.1:$(PORT) with demo data (DEBUG=1)
 	$(PY) manage.py migrate --no-input -v0
@@ -72,6 +72,13 @@ bench-ledger: setup system-packages ## 1,000,000 ledger entries: recording speed
 	PGPORT=$(BENCH_PGPORT) PG_DURABLE=1 scripts/postgres.sh start
 	DATABASE_URL=postgres://postgres@127.0.0.1:$(BENCH_PGPORT)/postgres \
 	  $(PY) benchmarks/ledger.py --db postgresql; status=$$?; \
+	  PGPORT=$(BENCH_PGPORT) scripts/postgres.sh stop; exit $$status
+
+bench-interchange: setup system-packages ## Imports (1M-row CSV, 100k-row XLSX) and the IATI export, beside baselines
+	$(PY) benchmarks/interchange.py --db sqlite
+	PGPORT=$(BENCH_PGPORT) PG_DURABLE=1 scripts/postgres.sh start
+	DATABASE_URL=postgres://postgres@127.0.0.1:$(BENCH_PGPORT)/postgres \
+	  $(PY) benchmarks/interchange.py --db postgresql; status=$$?; \
 	  PGPORT=$(BENCH_PGPORT) scripts/postgres.sh stop; exit $$status
 
 bench-matching: setup ## The matching engine against the PyPI package `matching`, 20k and 1M applicants

@@ -67,11 +67,67 @@ def main() -> None:
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE")
 
+    raw_per_s = raw_insert_rate(connection)
+    console.print(f"raw insert of the same rows: {raw_per_s:,.0f} per second")
+
     p95 = time_dashboard(console, args.runs)
+    plain_p95 = time_group_by(connection, args.runs)
+    console.print(f"a plain GROUP BY over the ledger table: p95 {plain_p95:.1f} ms")
     print(
         f"ledger: transactions={recorded} db={connection.vendor} "
-        f"record_per_s={record_per_s:.0f} dashboard_p95_ms={p95:.1f}"
+        f"record_per_s={record_per_s:.0f} raw_insert_per_s={raw_per_s:.0f} "
+        f"record_ratio={record_per_s / raw_per_s:.2f} dashboard_p95_ms={p95:.1f} "
+        f"group_by_p95_ms={plain_p95:.1f} dashboard_ratio={plain_p95 / p95:.2f}"
     )
+
+
+def raw_insert_rate(connection) -> float:
+    """The baseline for recording: the recorded rows, as they are, inserted into a scratch
+    table of the same columns (no index, no check, no totals): COPY on PostgreSQL,
+    executemany on SQLite."""
+    from django.db import transaction
+
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT * FROM funding_transaction")
+        columns = [c[0] for c in cursor.description]
+        rows = cursor.fetchall()
+    names = ", ".join(columns)
+    started = time.perf_counter()
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("DROP TABLE IF EXISTS bench_ledger_raw")
+        cursor.execute(
+            "CREATE TABLE bench_ledger_raw AS SELECT * FROM funding_transaction WHERE 1 = 0"
+        )
+        if connection.vendor == "postgresql":
+            with cursor.copy(f"COPY bench_ledger_raw ({names}) FROM STDIN") as copy:
+                for row in rows:
+                    copy.write_row(row)
+        else:
+            marks = ", ".join("?" * len(columns))
+            cursor.connection.executemany(
+                f"INSERT INTO bench_ledger_raw ({names}) VALUES ({marks})", rows
+            )
+    return len(rows) / (time.perf_counter() - started)
+
+
+def time_group_by(connection, runs: int) -> float:
+    """The baseline for the dashboard: one plain GROUP BY over the ledger table itself."""
+    year = (
+        "EXTRACT(YEAR FROM value_date)"
+        if connection.vendor == "postgresql"
+        else "strftime('%Y', value_date)"
+    )
+    times = []
+    with connection.cursor() as cursor:
+        for _ in range(runs):
+            started = time.perf_counter()
+            cursor.execute(
+                f"SELECT donor_id, kind, {year}, SUM(base_amount_minor) "
+                f"FROM funding_transaction GROUP BY donor_id, kind, {year}"
+            )
+            cursor.fetchall()
+            times.append((time.perf_counter() - started) * 1000)
+    return statistics.quantiles(times, n=20, method="inclusive")[18]
 
 
 def make_projects(rng: random.Random, count: int) -> list:

@@ -104,6 +104,11 @@ def date(value) -> datetime.date:
         return value.date()
     if isinstance(value, datetime.date):
         return value
+    if type(value) is str and len(value) == 10 and value[4] == "-":
+        try:  # the usual case, first
+            return datetime.date.fromisoformat(value)
+        except ValueError:
+            pass
     written = text(value)
     match = _CHINESE_DATE.match(written) or _DOTTED_DATE.match(written)
     try:

@@ -19,6 +19,7 @@ from counterpart.core.arguments import UNSET, given
 from counterpart.core.rules import text_too_long
 from counterpart.interchange import open_data, selectors, sheets
 from counterpart.interchange.iati import codelists, export
+from counterpart.interchange.iati.validate import StandardMissing
 from counterpart.interchange.kinds import kind_get
 from counterpart.interchange.kinds.base import Context, Errors
 from counterpart.interchange.models import (
@@ -348,8 +349,13 @@ def open_data_settings_set(
         ("finance_type", FINANCE_TYPES),
         ("aid_type", AID_TYPES),
     ):
-        if changes.get(name) and changes[name] not in allowed():
-            errors[name] = _("Not a code of IATI's list.")
+        if not changes.get(name):
+            continue
+        try:
+            if changes[name] not in allowed():
+                errors[name] = _("Not a code of IATI's list.")
+        except StandardMissing:
+            errors[name] = _("IATI's code lists are not installed here: this cannot be checked.")
     for name, value in changes.items():
         setattr(chosen, name, value)
     try:

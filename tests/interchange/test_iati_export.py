@@ -17,6 +17,8 @@ from counterpart.places import services as places
 from counterpart.projects import services as projects
 from tests import factories as f
 
+pytestmark = pytest.mark.usefixtures("iati_standard")
+
 D = datetime.date
 BEIJING_REF = "CN-USCI-91350100M000100Y43"  # a credit code whose check digit is right
 

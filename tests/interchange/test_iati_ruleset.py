@@ -2,9 +2,12 @@
 
 import datetime
 
+import pytest
 from lxml import etree
 
 from counterpart.interchange.iati import ruleset, validate
+
+pytestmark = pytest.mark.usefixtures("iati_standard")
 
 TODAY = datetime.date(2026, 12, 1)
 

@@ -10,6 +10,8 @@ from counterpart.interchange.receivers import PUBLISH
 from counterpart.jobs.models import Job
 from tests.interchange.test_iati_export import published  # noqa: F401 (a fixture)
 
+pytestmark = pytest.mark.usefixtures("iati_standard")
+
 
 def test_the_page_lists_and_serves_the_generated_files(published, world, client):  # noqa: F811
     services.open_data_publish(actor=world.user("office"))

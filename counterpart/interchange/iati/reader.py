@@ -74,7 +74,12 @@ def parse(data: bytes, errors: Errors):
             % {"version": document.getroot().get("version")},
         )
         return None
-    for problem in validate.schema_errors(document):
+    try:
+        problems = validate.schema_errors(document)
+    except validate.StandardMissing as missing:
+        errors.add(0, "", str(missing))
+        return None
+    for problem in problems:
         line, _sep, message = problem.partition(": ")
         errors.add(int(line.removeprefix("line ") or 0), "", message)
     return None if errors else document

@@ -63,7 +63,10 @@ class Command(BaseCommand):
             document = etree.parse(str(file))
         except (OSError, etree.XMLSyntaxError) as error:
             raise CommandError(f"{file}: {error}") from None
-        problems = validate.schema_errors(document)
+        try:
+            problems = validate.schema_errors(document)
+        except validate.StandardMissing as missing:
+            raise CommandError(str(missing)) from None
         for problem in problems:
             console.print(f"schema {problem}")
         findings = [] if problems else validate.rule_findings(document)
