@@ -130,7 +130,9 @@ def make_projects(rng, count: int) -> list:
     from counterpart.pairings.models import Pairing
     from counterpart.projects.models import Project, ProjectBudget, ProjectSector
 
-    pairings = list(Pairing.objects.filter(donor__code="beijing", parent__isnull=True))
+    pairings = list(
+        Pairing.objects.filter(donor__code="beijing", parent__isnull=True, is_published=True)
+    )
     made = Project.objects.bulk_create(
         [
             Project(
