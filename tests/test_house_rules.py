@@ -109,3 +109,26 @@ def test_every_service_that_changes_data_writes_an_audit_event():
         if (writes or calls & set(known)) and name not in audited and name not in NO_EVENT
     }
     assert silent == set()
+
+
+def test_every_service_that_audits_runs_in_a_transaction_of_its_own():
+    """A service that writes an audit event is atomic: one whose decorator was lost (a helper
+    slipped in above it) has its event refused outside a transaction, which the tests, each
+    inside one, would never see. The audit module's own functions run in their caller's."""
+    loose = []
+    for path in python_files():
+        if not is_services(path) or path.parent.name == "audit":
+            continue
+        for node in ast.parse(path.read_text()).body:
+            if not isinstance(node, ast.FunctionDef) or node.name.startswith("_"):
+                continue
+            decorators = " ".join(ast.unparse(d) for d in node.decorator_list)
+            atomic = "atomic" in decorators or "transaction.atomic()" in ast.unparse(node)
+            calls = {
+                call.func.attr if isinstance(call.func, ast.Attribute) else call.func.id
+                for call in ast.walk(node)
+                if isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute | ast.Name)
+            }
+            if calls & AUDITS and not atomic:
+                loose.append(f"{path.relative_to(PACKAGE.parent)}:{node.lineno} {node.name}")
+    assert loose == []

@@ -97,7 +97,6 @@ def region_update(
     return region
 
 
-@transaction.atomic
 def _iati_ref_or_error(text: str, organization: Organization | None) -> str:
     """The identifier normalized (spaces out, prefix in capitals), checked, and not another's."""
     if not (text or "").strip():
@@ -114,6 +113,7 @@ def _iati_ref_or_error(text: str, organization: Organization | None) -> str:
     return ref
 
 
+@transaction.atomic
 def organization_create(
     *,
     actor,
