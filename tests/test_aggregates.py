@@ -29,3 +29,16 @@ def test_a_sum_past_64_bits_is_exact(world):
     grouped = dict(LedgerTotal.objects.values_list("public").annotate(s=ExactSum("amount_minor")))
     assert grouped == {True: expected}
     assert LedgerTotal.objects.filter(year=1).aggregate(s=ExactSum("amount_minor"))["s"] is None
+
+
+@pytest.mark.django_db
+def test_a_sum_with_parameters_is_logged_under_debug(world, settings):
+    """DEBUG logs each query with its parameters filled in: a filtered sum must survive it."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection):
+        found = LedgerTotal.objects.filter(kind="2", year=2000).aggregate(
+            s=ExactSum("amount_minor")
+        )
+    assert found == {"s": None}

@@ -18,9 +18,9 @@ class ExactSum(models.Aggregate):
 
     def as_sqlite(self, compiler, connection, **extra_context):
         value, params = compiler.compile(self.get_source_expressions()[0])
-        sql = (
-            f"CAST(SUM(({value}) / {HALF}) AS TEXT) || ' ' || CAST(SUM(({value}) % {HALF}) AS TEXT)"
-        )
+        # `%%`: the backend turns it into `%` as it turns `%s` into `?`; a bare `%` breaks
+        # the query's logging under DEBUG (`sql % params`).
+        sql = f"CAST(SUM(({value}) / {HALF}) AS TEXT) || ' ' || CAST(SUM(({value}) %% {HALF}) AS TEXT)"
         return sql, [*params, *params]
 
     @property

@@ -9,7 +9,16 @@ from collections.abc import Callable
 from django.db import transaction
 
 from counterpart.audit.services import provenance_record
-from counterpart.demo import field, open_data, places, programme, projects, reporting, talent
+from counterpart.demo import (
+    field,
+    imports,
+    open_data,
+    places,
+    programme,
+    projects,
+    reporting,
+    talent,
+)
 
 
 class DemoLoader:
@@ -53,5 +62,6 @@ STEPS = [
     ("exchanges and pen pals", field.load_exchanges),
     ("enterprise and markets", field.load_enterprise),
     ("reporting rules and what waits for review", reporting.load_reporting),
+    ("a ledger file imported, another refused", imports.load_imports),
     ("open data: IATI identifiers and the published files", open_data.load_open_data),
 ]
