@@ -20,7 +20,9 @@ class ExactSum(models.Aggregate):
         value, params = compiler.compile(self.get_source_expressions()[0])
         # `%%`: the backend turns it into `%` as it turns `%s` into `?`; a bare `%` breaks
         # the query's logging under DEBUG (`sql % params`).
-        sql = f"CAST(SUM(({value}) / {HALF}) AS TEXT) || ' ' || CAST(SUM(({value}) %% {HALF}) AS TEXT)"
+        high = f"CAST(SUM(({value}) / {HALF}) AS TEXT)"
+        low = f"CAST(SUM(({value}) %% {HALF}) AS TEXT)"
+        sql = f"{high} || ' ' || {low}"
         return sql, [*params, *params]
 
     @property
