@@ -90,6 +90,9 @@ def test_no_page_fails_for_any_role(client):
             for row in (model.objects.order_by("pk").first(), model.objects.order_by("pk").last()):
                 if row is not None:
                     addresses.append(route.replace("<int:pk>", str(row.pk)))
+        elif "<str:name>" in route:  # the open data files the demo published
+            names = apps.get_model("interchange.publishedfile").objects.values_list("name")
+            addresses.extend(route.replace("<str:name>", name) for (name,) in names)
         elif "<slug:slug>" in route:  # an import kind's pages
             addresses.extend(route.replace("<slug:slug>", slug) for slug in [*KINDS, "iati"])
         else:

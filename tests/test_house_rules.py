@@ -132,3 +132,18 @@ def test_every_service_that_audits_runs_in_a_transaction_of_its_own():
             if calls & AUDITS and not atomic:
                 loose.append(f"{path.relative_to(PACKAGE.parent)}:{node.lineno} {node.name}")
     assert loose == []
+
+
+def test_translatable_text_is_marked_under_a_name_makemessages_knows():
+    """xgettext finds `_`, `gettext`, `gettext_lazy`, `ngettext`… only under those names: text
+    marked through an alias (`gettext_lazy as _lazy`) is never extracted, so never translated."""
+    known = {"_"}
+    aliased = [
+        f"{path.relative_to(PACKAGE.parent)}: {alias.name} as {alias.asname}"
+        for path in python_files()
+        for node in ast.walk(ast.parse(path.read_text()))
+        if isinstance(node, ast.ImportFrom) and node.module == "django.utils.translation"
+        for alias in node.names
+        if alias.asname and alias.asname not in known
+    ]
+    assert aliased == []

@@ -6,7 +6,7 @@ import datetime
 
 from django.db import models
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 
 from counterpart.engine import privacy
 
@@ -64,9 +64,9 @@ def amounts_in_range(*, maximum: int = MAX_AMOUNT_MINOR, **amounts: int | None) 
 
 
 PERSONAL_DATA = {
-    "identity_number": _lazy("Remove the identity-card number: no one is identified here."),
-    "phone": _lazy("Remove the phone number: no one is identified here."),
-    "name": _lazy(
+    "identity_number": gettext_lazy("Remove the identity-card number: no one is identified here."),
+    "phone": gettext_lazy("Remove the phone number: no one is identified here."),
+    "name": gettext_lazy(
         "Remove the name: patients, pupils and local staff are recorded by case code, class "
         "or role, never by name."
     ),

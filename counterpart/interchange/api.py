@@ -93,7 +93,7 @@ class ImportFileOut(Schema):
     imported_at: datetime.datetime | None
 
 
-@router.post("/imports/{slug}", response={200: ImportFileOut, 202: ImportFileOut})
+@router.post("/imports/kinds/{slug}", response={200: ImportFileOut, 202: ImportFileOut})
 def upload_file(request, slug: str, file: File[UploadedFile], dry_run: bool = False):
     """Upload a CSV or XLSX file of this kind: it is checked (row and column of every problem)
     and, unless `dry_run` or a problem is found, imported, all or nothing. A big file is

@@ -273,13 +273,13 @@ def test_the_api_uploads_checks_and_reports_problems(world, client):
     assert "ledger" in [k["slug"] for k in kinds] and "rates" not in [k["slug"] for k in kinds]
     file = io.BytesIO(ledger_csv(world, entry_row(world, day="2020-13-01")))
     file.name = "bad.csv"
-    answer = client.post("/api/imports/ledger", {"file": file}, **auth)
+    answer = client.post("/api/imports/kinds/ledger", {"file": file}, **auth)
     assert answer.status_code == 200
     body = answer.json()
     assert body["status"] == "refused" and body["errors"][0]["column"] == "value_date"
     file = io.BytesIO(ledger_csv(world, entry_row(world)))
     file.name = "good.csv"
-    body = client.post("/api/imports/ledger?dry_run=true", {"file": file}, **auth).json()
+    body = client.post("/api/imports/kinds/ledger?dry_run=true", {"file": file}, **auth).json()
     assert body["status"] == "ready" and not Transaction.objects.exists()
     body = client.post(f"/api/imports/files/{body['id']}/import", **auth).json()
     assert body["status"] == "imported" and Transaction.objects.count() == 1
@@ -483,3 +483,56 @@ def test_a_file_headed_with_the_column_keys_reads_every_row(world):
     )
     checked = upload(world.user("beijing_team"), "ledger", data)
     assert checked.status == ImportStatus.READY and checked.summary["created"] == 2
+
+
+def test_the_api_keeps_one_persons_files_from_another(world, client):
+    from tests.api.test_api import token_for
+
+    mine = upload(world.user("beijing_team"), "ledger", ledger_csv(world, entry_row(world)))
+    other = {"HTTP_AUTHORIZATION": f"Bearer {token_for(world.user('guangdong_team'))}"}
+    assert client.get(f"/api/imports/files/{mine.pk}", **other).status_code == 404
+    assert client.post(f"/api/imports/files/{mine.pk}/import", **other).status_code == 404
+    listed = client.get("/api/imports/files", **other).json()
+    assert listed["count"] == 0
+    hotan = {"HTTP_AUTHORIZATION": f"Bearer {token_for(world.user('hotan_team'))}"}
+    kinds = [k["slug"] for k in client.get("/api/imports/kinds", **hotan).json()]
+    assert "posts" in kinds and "ledger" not in kinds and "iati" not in kinds
+    file = io.BytesIO(b"Reference\n")
+    file.name = "x.csv"
+    assert client.post("/api/imports/kinds/ledger", {"file": file}, **hotan).status_code == 403
+    assert client.get("/api/imports/kinds/nothing/template", **hotan).status_code == 404
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["\ud800.csv", "a" * 5000 + ".csv", "../../etc/passwd", "报表 2024 年.csv", ""],
+)
+def test_any_file_name_is_kept_safely(world, name):
+    received = services.import_receive(
+        actor=world.user("beijing_team"), kind="ledger", filename=name, data=b"Reference\n"
+    )
+    assert "/" not in received.filename and len(received.filename) <= 200
+    received.filename.encode("utf-8")  # storable
+
+
+def test_an_empty_or_oversized_file_is_refused_naming_the_field(world, settings):
+    from django.core.exceptions import ValidationError
+
+    with pytest.raises(ValidationError) as empty:
+        services.import_receive(
+            actor=world.user("beijing_team"), kind="ledger", filename="a.csv", data=b""
+        )
+    assert "file" in empty.value.message_dict
+    settings.IMPORT_MAX_BYTES = 10
+    with pytest.raises(ValidationError, match="larger than"):
+        services.import_receive(
+            actor=world.user("beijing_team"), kind="ledger", filename="a.csv", data=b"x" * 11
+        )
+
+
+@pytest.mark.parametrize("language", ["en", "zh-hans"])
+def test_no_two_columns_of_a_kind_share_a_header(language):
+    with translation.override(language):
+        for kind in KINDS.values():
+            headers = [str(column.label).lower() for column in kind.columns]
+            assert len(headers) == len(set(headers)), kind.slug

@@ -16,7 +16,7 @@ from decimal import Decimal, InvalidOperation
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 from lxml import etree
 
 from counterpart.engine.money import minor_digits
@@ -514,8 +514,8 @@ class IatiKind:
     """The IATI file as an importable kind: no template, a mapping step instead."""
 
     slug = "iati"
-    title = _lazy("IATI activities")
-    description = _lazy(
+    title = gettext_lazy("IATI activities")
+    description = gettext_lazy(
         "An iati-activities file (version 2.03), this programme's or another publisher's: "
         "activities become projects, with their budgets, results and transactions."
     )

@@ -3,7 +3,7 @@ reports and product sales."""
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 
 from counterpart.enterprise import selectors as enterprise
 from counterpart.enterprise import services as enterprise_services
@@ -48,19 +48,19 @@ class EventsKind(Kind):
 
 
 COUNTS = {
-    "host_children": _lazy("Host side, under 12"),
-    "host_teenagers": _lazy("Host side, 12 to 17"),
-    "host_adults": _lazy("Host side, 18 and over"),
-    "visiting_children": _lazy("Visitors, under 12"),
-    "visiting_teenagers": _lazy("Visitors, 12 to 17"),
-    "visiting_adults": _lazy("Visitors, 18 and over"),
+    "host_children": gettext_lazy("Host side, under 12"),
+    "host_teenagers": gettext_lazy("Host side, 12 to 17"),
+    "host_adults": gettext_lazy("Host side, 18 and over"),
+    "visiting_children": gettext_lazy("Visitors, under 12"),
+    "visiting_teenagers": gettext_lazy("Visitors, 12 to 17"),
+    "visiting_adults": gettext_lazy("Visitors, 18 and over"),
 }
-PLACE = lookups.named("places", _places, what=_lazy("place"))
+PLACE = lookups.named("places", _places, what=gettext_lazy("place"))
 
 EVENTS = EventsKind(
     slug="exchange-events",
-    title=_lazy("Exchange events"),
-    description=_lazy(
+    title=gettext_lazy("Exchange events"),
+    description=gettext_lazy(
         "Summer camps, sports camps, study visits: who hosted, who visited, when, and how many "
         "took part by age band (counted, never listed)."
     ),
@@ -68,26 +68,44 @@ EVENTS = EventsKind(
     row_key=("donor", "recipient", "title_en", "starts_on"),
     columns=[
         *pairing.columns(pairing.worked_on),
-        Column("title_en", _lazy("Title (English)"), required=True, example="Hotan summer camp"),
-        Column("title_zh", _lazy("Title (Chinese)"), example="和田夏令营"),
+        Column(
+            "title_en", gettext_lazy("Title (English)"), required=True, example="Hotan summer camp"
+        ),
+        Column("title_zh", gettext_lazy("Title (Chinese)"), example="和田夏令营"),
         Column(
             "kind",
-            _lazy("Kind"),
+            gettext_lazy("Kind"),
             read=readers.choice(ExchangeKind),
             required=True,
             example="summer_camp",
             choices=readers.choices_of(ExchangeKind),
         ),
-        Column("host_region", _lazy("Host place"), read=PLACE, required=True, example="110000"),
         Column(
-            "visiting_region", _lazy("Visitors' place"), read=PLACE, required=True, example="653201"
+            "host_region", gettext_lazy("Host place"), read=PLACE, required=True, example="110000"
         ),
         Column(
-            "starts_on", _lazy("Starts on"), read=readers.date, required=True, example="2024-07-10"
+            "visiting_region",
+            gettext_lazy("Visitors' place"),
+            read=PLACE,
+            required=True,
+            example="653201",
         ),
-        Column("ends_on", _lazy("Ends on"), read=readers.date, required=True, example="2024-07-20"),
+        Column(
+            "starts_on",
+            gettext_lazy("Starts on"),
+            read=readers.date,
+            required=True,
+            example="2024-07-10",
+        ),
+        Column(
+            "ends_on",
+            gettext_lazy("Ends on"),
+            read=readers.date,
+            required=True,
+            example="2024-07-20",
+        ),
         *[Column(key, label, read=readers.count, example="0") for key, label in COUNTS.items()],
-        Column("description", _lazy("Description")),
+        Column("description", gettext_lazy("Description")),
     ],
 )
 
@@ -124,8 +142,8 @@ class EmploymentKind(Kind):
 
 EMPLOYMENT = EmploymentKind(
     slug="employment-reports",
-    title=_lazy("Employment reports"),
-    description=_lazy(
+    title=gettext_lazy("Employment reports"),
+    description=gettext_lazy(
         "A supported company's employees in a period, and how many of them came from formerly "
         "poor households. A period given again replaces its figures."
     ),
@@ -134,46 +152,55 @@ EMPLOYMENT = EmploymentKind(
     columns=[
         Column(
             "company",
-            _lazy("Company"),
-            read=lookups.named("companies", _companies, what=_lazy("company")),
+            gettext_lazy("Company"),
+            read=lookups.named("companies", _companies, what=gettext_lazy("company")),
             required=True,
             example="hotan-rose-co",
             choices=lookups.choices("companies", _companies),
         ),
         Column(
             "support_started",
-            _lazy("Support started on"),
+            gettext_lazy("Support started on"),
             read=readers.date,
             fields=("support",),
-            help=_lazy("Needed only where the company has more than one support."),
+            help=gettext_lazy("Needed only where the company has more than one support."),
         ),
         Column(
             "period_start",
-            _lazy("Period start"),
+            gettext_lazy("Period start"),
             read=readers.date,
             required=True,
             example="2024-01-01",
         ),
         Column(
             "period_end",
-            _lazy("Period end"),
+            gettext_lazy("Period end"),
             read=readers.date,
             required=True,
             example="2024-06-30",
         ),
-        Column("employees", _lazy("Employees"), read=readers.count, required=True, example="120"),
-        Column("formerly_poor", _lazy("Of whom formerly poor"), read=readers.count, example="45"),
+        Column(
+            "employees", gettext_lazy("Employees"), read=readers.count, required=True, example="120"
+        ),
+        Column(
+            "formerly_poor", gettext_lazy("Of whom formerly poor"), read=readers.count, example="45"
+        ),
         Column(
             "currency",
-            _lazy("Currency"),
+            gettext_lazy("Currency"),
             read=readers.currency,
             example="CNY",
             choices=readers.currencies,
         ),
-        Column("unit", _lazy("Unit"), read=readers.unit, choices=lambda c: ["元", "万元", "亿元"]),
+        Column(
+            "unit",
+            gettext_lazy("Amount unit"),
+            read=readers.unit,
+            choices=lambda c: ["元", "万元", "亿元"],
+        ),
         Column(
             "wages",
-            _lazy("Wages paid"),
+            gettext_lazy("Wages paid"),
             read=readers.amount("wages"),
             example="1800000",
             fields=("wages_paid_minor",),
@@ -212,8 +239,8 @@ class SalesKind(Kind):
 
 SALES = SalesKind(
     slug="product-sales",
-    title=_lazy("Product sales"),
-    description=_lazy(
+    title=gettext_lazy("Product sales"),
+    description=gettext_lazy(
         "Recipient products sold in donor markets: what, where, through which channel, how "
         "much and for how much, per period."
     ),
@@ -221,11 +248,13 @@ SALES = SalesKind(
     row_key=("donor", "recipient", "product", "market_region", "channel", "period_start"),
     columns=[
         *pairing.columns(pairing.worked_on),
-        Column("product", _lazy("Product"), required=True, example="Hotan jujubes"),
-        Column("market_region", _lazy("Market"), read=PLACE, required=True, example="110000"),
+        Column("product", gettext_lazy("Product"), required=True, example="Hotan jujubes"),
+        Column(
+            "market_region", gettext_lazy("Market"), read=PLACE, required=True, example="110000"
+        ),
         Column(
             "channel",
-            _lazy("Channel"),
+            gettext_lazy("Channel"),
             read=readers.choice(SalesChannel),
             required=True,
             example="e_commerce",
@@ -233,33 +262,42 @@ SALES = SalesKind(
         ),
         Column(
             "period_start",
-            _lazy("Period start"),
+            gettext_lazy("Period start"),
             read=readers.date,
             required=True,
             example="2024-01-01",
         ),
         Column(
             "period_end",
-            _lazy("Period end"),
+            gettext_lazy("Period end"),
             read=readers.date,
             required=True,
             example="2024-03-31",
         ),
-        Column("volume", _lazy("Volume"), read=readers.figure, required=True, example="120"),
+        Column("volume", gettext_lazy("Volume"), read=readers.figure, required=True, example="120"),
         Column(
-            "volume_unit", _lazy("Volume unit"), required=True, example="tonnes", fields=("unit",)
+            "volume_unit",
+            gettext_lazy("Volume unit"),
+            required=True,
+            example="tonnes",
+            fields=("unit",),
         ),
         Column(
             "currency",
-            _lazy("Currency"),
+            gettext_lazy("Currency"),
             read=readers.currency,
             example="CNY",
             choices=readers.currencies,
         ),
-        Column("unit", _lazy("Unit"), read=readers.unit, choices=lambda c: ["元", "万元", "亿元"]),
+        Column(
+            "unit",
+            gettext_lazy("Amount unit"),
+            read=readers.unit,
+            choices=lambda c: ["元", "万元", "亿元"],
+        ),
         Column(
             "value",
-            _lazy("Value"),
+            gettext_lazy("Value"),
             read=readers.amount("value"),
             required=True,
             example="3600000",
@@ -268,8 +306,8 @@ SALES = SalesKind(
         ),
         Column(
             "company",
-            _lazy("Company"),
-            read=lookups.named("companies", _companies, what=_lazy("company")),
+            gettext_lazy("Company"),
+            read=lookups.named("companies", _companies, what=gettext_lazy("company")),
             choices=lookups.choices("companies", _companies),
         ),
     ],

@@ -4,7 +4,7 @@ event, every row checked by the same rules as the form)."""
 from collections import defaultdict
 
 from django.core.exceptions import ValidationError
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 
 from counterpart.funding import selectors as funding
 from counterpart.funding.models import TransactionKind
@@ -115,8 +115,8 @@ class LedgerKind(Kind):
 
 LEDGER = LedgerKind(
     slug="ledger",
-    title=_lazy("Ledger entries"),
-    description=_lazy(
+    title=gettext_lazy("Ledger entries"),
+    description=gettext_lazy(
         "Commitments, disbursements and expenditure, one row each, in any currency with a rate "
         "for its date. Your reference makes each row recorded once."
     ),
@@ -125,14 +125,14 @@ LEDGER = LedgerKind(
     columns=[
         Column(
             "reference",
-            _lazy("Reference"),
+            gettext_lazy("Reference"),
             required=True,
             example="BJ-2024-0001",
-            help=_lazy("Your own number for the entry (a voucher): each is recorded once."),
+            help=gettext_lazy("Your own number for the entry (a voucher): each is recorded once."),
         ),
         Column(
             "kind",
-            _lazy("Type"),
+            gettext_lazy("Type"),
             read=readers.choice(TransactionKind),
             required=True,
             example="2",
@@ -141,62 +141,68 @@ LEDGER = LedgerKind(
         ),
         Column(
             "value_date",
-            _lazy("Value date"),
+            gettext_lazy("Value date"),
             read=readers.date,
             required=True,
             example="2024-03-01",
-            help=_lazy("2024-03-01 or 2024年3月1日"),
+            help=gettext_lazy("2024-03-01 or 2024年3月1日"),
         ),
         *pairing.columns(pairing.run_by),
         Column(
             "project",
-            _lazy("Project"),
-            read=lookups.named("projects", own_projects, what=_lazy("project")),
+            gettext_lazy("Project"),
+            read=lookups.named("projects", own_projects, what=gettext_lazy("project")),
             example="",
             choices=lookups.choices("projects", own_projects),
         ),
         Column(
             "place",
-            _lazy("Receiving place"),
-            read=lookups.named("places", _places, what=_lazy("place")),
+            gettext_lazy("Receiving place"),
+            read=lookups.named("places", _places, what=gettext_lazy("place")),
             fields=("region",),
-            help=_lazy("Within the recipient place; empty: the project's place or the recipient."),
+            help=gettext_lazy(
+                "Within the recipient place; empty: the project's place or the recipient."
+            ),
         ),
         Column(
             "sector",
-            _lazy("Sector"),
+            gettext_lazy("Sector"),
             read=lookups.named(
-                "sectors", lambda c: projects.sector_list(actor=c.actor), what=_lazy("sector")
+                "sectors",
+                lambda c: projects.sector_list(actor=c.actor),
+                what=gettext_lazy("sector"),
             ),
             example="12230",
             choices=lookups.choices("sectors", lambda c: projects.sector_list(actor=c.actor)),
-            help=_lazy("DAC 5-digit code; empty follows the project's sectors."),
+            help=gettext_lazy("DAC 5-digit code; empty follows the project's sectors."),
         ),
         Column(
             "currency",
-            _lazy("Currency"),
+            gettext_lazy("Currency"),
             read=readers.currency,
             example="CNY",
             choices=readers.currencies,
         ),
         Column(
             "unit",
-            _lazy("Unit"),
+            gettext_lazy("Amount unit"),
             read=readers.unit,
             example="万元",
             choices=lambda c: ["元", "万元", "亿元"],
-            help=_lazy("元, 万元 or 亿元; empty: 元. The amount may also say 300万 or 1.2亿."),
+            help=gettext_lazy(
+                "元, 万元 or 亿元; empty: 元. The amount may also say 300万 or 1.2亿."
+            ),
         ),
         Column(
             "amount",
-            _lazy("Amount"),
+            gettext_lazy("Amount"),
             read=readers.amount("amount"),
             required=True,
             example="300",
             fields=("amount_minor",),
             money=True,
         ),
-        Column("description", _lazy("Description"), example="Hotan hospital, phase 1"),
-        Column("reason", _lazy("Reason")),
+        Column("description", gettext_lazy("Description"), example="Hotan hospital, phase 1"),
+        Column("reason", gettext_lazy("Reason")),
     ],
 )

@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 
 from counterpart.interchange.kinds import lookups, readers
 from counterpart.interchange.kinds.base import Column, Context
@@ -67,16 +67,18 @@ def columns(pool: Callable[[Context], list]) -> list[Column]:
     return [
         Column(
             "donor",
-            _lazy("Donor"),
-            read=lookups.named(f"donors {name}", donors, what=_lazy("donor")),
+            gettext_lazy("Donor"),
+            read=lookups.named(f"donors {name}", donors, what=gettext_lazy("donor")),
             required=True,
             example="beijing",
             choices=lookups.choices(f"donors {name}", donors),
         ),
         Column(
             "recipient",
-            _lazy("Recipient place"),
-            read=lookups.named(f"recipients {name}", recipients, what=_lazy("recipient place")),
+            gettext_lazy("Recipient place"),
+            read=lookups.named(
+                f"recipients {name}", recipients, what=gettext_lazy("recipient place")
+            ),
             required=True,
             example="653201",
             choices=lookups.choices(f"recipients {name}", recipients),
@@ -84,10 +86,10 @@ def columns(pool: Callable[[Context], list]) -> list[Column]:
         ),
         Column(
             "round",
-            _lazy("Round"),
+            gettext_lazy("Round"),
             read=readers.year,
             example="2010",
-            help=_lazy(
+            help=gettext_lazy(
                 "The round's year; needed only where the donor and place were paired twice."
             ),
         ),

@@ -4,7 +4,7 @@ and actuals) from spreadsheets."""
 import re
 
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 
 from counterpart.interchange import cells
 from counterpart.interchange.kinds import lookups, pairing, readers
@@ -100,78 +100,83 @@ def _may_run(actor) -> bool:
 
 PROJECTS = ProjectsKind(
     slug="projects",
-    title=_lazy("Projects"),
-    description=_lazy(
+    title=gettext_lazy("Projects"),
+    description=gettext_lazy(
         "Projects of your pairings with their sector split, other places and budget per year. "
         "The code is the project's own and part of its IATI identifier: each is imported once."
     ),
     may_import=_may_run,
     row_key=("code",),
     columns=[
-        Column("code", _lazy("Code"), required=True, example="bj-hotan-hospital-2"),
+        Column("code", gettext_lazy("Code"), required=True, example="bj-hotan-hospital-2"),
         *pairing.columns(pairing.run_by),
         Column(
             "title_en",
-            _lazy("Title (English)"),
+            gettext_lazy("Title (English)"),
             required=True,
             example="Hotan People's Hospital, phase 2",
         ),
-        Column("title_zh", _lazy("Title (Chinese)"), example="和田地区人民医院二期"),
-        Column("description_en", _lazy("Description (English)")),
-        Column("description_zh", _lazy("Description (Chinese)")),
+        Column("title_zh", gettext_lazy("Title (Chinese)"), example="和田地区人民医院二期"),
+        Column("description_en", gettext_lazy("Description (English)")),
+        Column("description_zh", gettext_lazy("Description (Chinese)")),
         Column(
             "status",
-            _lazy("Status"),
+            gettext_lazy("Status"),
             read=readers.choice(ActivityStatus),
             example="2",
             choices=readers.choices_of(ActivityStatus),
         ),
         Column(
             "place",
-            _lazy("Main place"),
+            gettext_lazy("Main place"),
             read=lookups.named(
-                "places", lambda c: places.region_list(actor=c.actor), what=_lazy("place")
+                "places", lambda c: places.region_list(actor=c.actor), what=gettext_lazy("place")
             ),
             fields=("region",),
-            help=_lazy("Empty: the recipient place."),
+            help=gettext_lazy("Empty: the recipient place."),
         ),
         Column(
-            "places", _lazy("Other places"), read=read_places, help=_lazy("Codes separated by ;")
+            "places",
+            gettext_lazy("Other places"),
+            read=read_places,
+            help=gettext_lazy("Codes separated by ;"),
         ),
         Column(
             "implementer",
-            _lazy("Implementing organization"),
-            read=lookups.named("organizations", _organizations, what=_lazy("organization")),
+            gettext_lazy("Implementing organization"),
+            read=lookups.named("organizations", _organizations, what=gettext_lazy("organization")),
         ),
         Column(
             "sectors",
-            _lazy("Sectors"),
+            gettext_lazy("Sectors"),
             read=read_sectors,
             required=True,
             example="12230:60; 11220:40",
-            help=_lazy("DAC codes with their percentages, adding up to 100."),
+            help=gettext_lazy("DAC codes with their percentages, adding up to 100."),
         ),
-        Column("planned_start", _lazy("Planned start"), read=readers.date, example="2024-03-01"),
-        Column("planned_end", _lazy("Planned end"), read=readers.date, example="2026-12-31"),
-        Column("actual_start", _lazy("Actual start"), read=readers.date),
-        Column("actual_end", _lazy("Actual end"), read=readers.date),
+        Column(
+            "planned_start", gettext_lazy("Planned start"), read=readers.date, example="2024-03-01"
+        ),
+        Column("planned_end", gettext_lazy("Planned end"), read=readers.date, example="2026-12-31"),
+        Column("actual_start", gettext_lazy("Actual start"), read=readers.date),
+        Column("actual_end", gettext_lazy("Actual end"), read=readers.date),
         Column(
             "currency",
-            _lazy("Currency"),
+            gettext_lazy("Currency"),
             read=readers.currency,
             example="CNY",
             choices=readers.currencies,
         ),
         Column(
             "unit",
-            _lazy("Unit"),
+            gettext_lazy("Amount unit"),
             read=readers.unit,
             example="万元",
             choices=lambda c: ["元", "万元", "亿元"],
         ),
         Column(
             "budget",
-            _lazy("Budget"),
+            gettext_lazy("Budget"),
             read=readers.amount("budget"),
             example="8000",
             fields=("budget_minor",),
@@ -179,15 +184,15 @@ PROJECTS = ProjectsKind(
         ),
         Column(
             "budgets",
-            _lazy("Budget by year"),
+            gettext_lazy("Budget by year"),
             read=read_budgets,
             example="2024: 3000; 2025: 5000",
             money=True,
-            help=_lazy("Each year's budget, as 2024: 3000; 2025: 5000 (in the row's unit)."),
+            help=gettext_lazy("Each year's budget, as 2024: 3000; 2025: 5000 (in the row's unit)."),
         ),
         Column(
             "published",
-            _lazy("Published"),
+            gettext_lazy("Published"),
             read=readers.yes_no,
             example="yes",
             fields=("is_published",),
@@ -257,8 +262,8 @@ def _reported_projects(context: Context):
 
 RESULTS = ResultsKind(
     slug="results",
-    title=_lazy("Results: targets and actuals"),
-    description=_lazy(
+    title=gettext_lazy("Results: targets and actuals"),
+    description=gettext_lazy(
         "One row per indicator and period, with its target and actual. A new result or "
         "indicator is created by its title; a period given again updates its figures."
     ),
@@ -267,65 +272,65 @@ RESULTS = ResultsKind(
     columns=[
         Column(
             "project",
-            _lazy("Project"),
-            read=lookups.named("projects", _reported_projects, what=_lazy("project")),
+            gettext_lazy("Project"),
+            read=lookups.named("projects", _reported_projects, what=gettext_lazy("project")),
             required=True,
             example="bj-hotan-hospital-2",
             choices=lookups.choices("projects", own_projects),
         ),
         Column(
             "result",
-            _lazy("Result"),
+            gettext_lazy("Result"),
             required=True,
             example="More hospital beds",
             fields=("title_en",),
         ),
         Column(
             "result_kind",
-            _lazy("Result type"),
+            gettext_lazy("Result type"),
             read=readers.choice(ResultKind),
             example="1",
             choices=readers.choices_of(ResultKind),
             fields=("kind",),
         ),
-        Column("indicator", _lazy("Indicator"), required=True, example="Hospital beds"),
+        Column("indicator", gettext_lazy("Indicator"), required=True, example="Hospital beds"),
         Column(
             "standard",
-            _lazy("Standard indicator"),
+            gettext_lazy("Standard indicator"),
             read=readers.choice(Standard),
             example="hospital_beds",
             choices=readers.choices_of(Standard),
         ),
         Column(
             "measure",
-            _lazy("Measure"),
+            gettext_lazy("Measure"),
             read=readers.choice(Measure),
             example="1",
             choices=readers.choices_of(Measure),
         ),
-        Column("baseline_year", _lazy("Baseline year"), read=readers.year, example="2023"),
+        Column("baseline_year", gettext_lazy("Baseline year"), read=readers.year, example="2023"),
         Column(
             "baseline",
-            _lazy("Baseline"),
+            gettext_lazy("Baseline"),
             read=readers.figure,
             example="200",
             fields=("baseline_value",),
         ),
         Column(
             "period_start",
-            _lazy("Period start"),
+            gettext_lazy("Period start"),
             read=readers.date,
             required=True,
             example="2024-01-01",
         ),
         Column(
             "period_end",
-            _lazy("Period end"),
+            gettext_lazy("Period end"),
             read=readers.date,
             required=True,
             example="2024-12-31",
         ),
-        Column("target", _lazy("Target"), read=readers.figure, example="300"),
-        Column("actual", _lazy("Actual"), read=readers.figure, example="260"),
+        Column("target", gettext_lazy("Target"), read=readers.figure, example="300"),
+        Column("actual", gettext_lazy("Actual"), read=readers.figure, example="260"),
     ],
 )

@@ -1,6 +1,6 @@
 """The programme's reference figures: exchange rates and donors' fiscal revenue (the office's)."""
 
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 
 from counterpart.accounts import permissions
 from counterpart.funding.services import exchange_rate_record
@@ -29,8 +29,8 @@ class RatesKind(Kind):
 
 RATES = RatesKind(
     slug="rates",
-    title=_lazy("Exchange rates"),
-    description=_lazy(
+    title=gettext_lazy("Exchange rates"),
+    description=gettext_lazy(
         "Dated rates between two currencies (one unit of the first is worth the rate of the "
         "second), with their source; a rate already recorded for a day is refused."
     ),
@@ -39,7 +39,7 @@ RATES = RatesKind(
     columns=[
         Column(
             "base",
-            _lazy("From"),
+            gettext_lazy("From"),
             read=readers.currency,
             required=True,
             example="USD",
@@ -47,24 +47,28 @@ RATES = RatesKind(
         ),
         Column(
             "quote",
-            _lazy("To"),
+            gettext_lazy("To"),
             read=readers.currency,
             example="CNY",
             choices=readers.currencies,
-            help=_lazy("Empty: CNY."),
+            help=gettext_lazy("Empty: CNY."),
         ),
         Column(
-            "valid_on", _lazy("Valid from"), read=readers.date, required=True, example="2024-01-02"
+            "valid_on",
+            gettext_lazy("Valid from"),
+            read=readers.date,
+            required=True,
+            example="2024-01-02",
         ),
         Column(
             "rate",
-            _lazy("Rate"),
+            gettext_lazy("Rate"),
             read=_rate,
             required=True,
             example="7.1234",
             fields=("rate_scaled",),
         ),
-        Column("source", _lazy("Source"), required=True, example="PBOC central parity"),
+        Column("source", gettext_lazy("Source"), required=True, example="PBOC central parity"),
     ],
 )
 
@@ -87,8 +91,8 @@ class RevenueKind(Kind):
 
 REVENUE = RevenueKind(
     slug="fiscal-revenue",
-    title=_lazy("Donors' fiscal revenue"),
-    description=_lazy(
+    title=gettext_lazy("Donors' fiscal revenue"),
+    description=gettext_lazy(
         "Each donor's general budget revenue for a year, which quota rules take a share of. "
         "A year given again corrects the figure (audited with the one before)."
     ),
@@ -97,36 +101,36 @@ REVENUE = RevenueKind(
     columns=[
         Column(
             "donor",
-            _lazy("Donor"),
-            read=lookups.named("donors", _donors, what=_lazy("donor")),
+            gettext_lazy("Donor"),
+            read=lookups.named("donors", _donors, what=gettext_lazy("donor")),
             required=True,
             example="beijing",
             choices=lookups.choices("donors", _donors),
         ),
-        Column("year", _lazy("Year"), read=readers.year, required=True, example="2023"),
+        Column("year", gettext_lazy("Year"), read=readers.year, required=True, example="2023"),
         Column(
             "currency",
-            _lazy("Currency"),
+            gettext_lazy("Currency"),
             read=readers.currency,
             example="CNY",
             choices=readers.currencies,
         ),
         Column(
             "unit",
-            _lazy("Unit"),
+            gettext_lazy("Amount unit"),
             read=readers.unit,
             example="亿元",
             choices=lambda c: ["元", "万元", "亿元"],
         ),
         Column(
             "amount",
-            _lazy("Amount"),
+            gettext_lazy("Amount"),
             read=readers.amount("amount"),
             required=True,
             example="6181",
             fields=("amount_minor",),
             money=True,
         ),
-        Column("source", _lazy("Source"), example="Beijing final accounts 2023"),
+        Column("source", gettext_lazy("Source"), example="Beijing final accounts 2023"),
     ],
 )

@@ -3,7 +3,7 @@ sends) from spreadsheets."""
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 
 from counterpart.core.choices import Language, Specialty
 from counterpart.interchange import cells
@@ -62,8 +62,8 @@ class PostsKind(Kind):
 
 POSTS = PostsKind(
     slug="posts",
-    title=_lazy("Posts"),
-    description=_lazy(
+    title=gettext_lazy("Posts"),
+    description=gettext_lazy(
         "Your institutions' needs: a specialty, how many places, for what term from what date. "
         "A post already there (same institution, title and start) is refused."
     ),
@@ -72,31 +72,31 @@ POSTS = PostsKind(
     columns=[
         Column(
             "institution",
-            _lazy("Institution"),
-            read=lookups.named("institutions", _institutions, what=_lazy("institution")),
+            gettext_lazy("Institution"),
+            read=lookups.named("institutions", _institutions, what=gettext_lazy("institution")),
             required=True,
             example="hotan-peoples-hospital",
             choices=lookups.choices("institutions", _institutions),
         ),
         Column(
             "title_en",
-            _lazy("Title (English)"),
+            gettext_lazy("Title (English)"),
             required=True,
             example="Cardiologist for the chest-pain centre",
         ),
-        Column("title_zh", _lazy("Title (Chinese)"), example="胸痛中心心内科医生"),
+        Column("title_zh", gettext_lazy("Title (Chinese)"), example="胸痛中心心内科医生"),
         Column(
             "specialty",
-            _lazy("Specialty"),
+            gettext_lazy("Specialty"),
             read=readers.choice(Specialty),
             required=True,
             example="cardiology",
             choices=readers.choices_of(Specialty),
         ),
-        Column("places", _lazy("Places"), read=readers.count, example="2"),
+        Column("places", gettext_lazy("Places"), read=readers.count, example="2"),
         Column(
             "term_months",
-            _lazy("Term (months)"),
+            gettext_lazy("Term (months)"),
             read=read_term,
             required=True,
             example="12",
@@ -104,25 +104,25 @@ POSTS = PostsKind(
         ),
         Column(
             "start_date",
-            _lazy("Start date"),
+            gettext_lazy("Start date"),
             read=readers.date,
             required=True,
             example="2025-03-01",
         ),
         Column(
             "min_seniority",
-            _lazy("Lowest seniority"),
+            gettext_lazy("Lowest seniority"),
             read=readers.choice(Seniority),
             example="2",
             choices=readers.choices_of(Seniority),
         ),
         Column(
             "language",
-            _lazy("Working language needed"),
+            gettext_lazy("Working language needed"),
             read=readers.choice(Language),
             choices=readers.choices_of(Language),
         ),
-        Column("requirements", _lazy("Requirements")),
+        Column("requirements", gettext_lazy("Requirements")),
     ],
 )
 
@@ -152,8 +152,8 @@ class ProfessionalsKind(Kind):
 
 PROFESSIONALS = ProfessionalsKind(
     slug="professionals",
-    title=_lazy("Professionals"),
-    description=_lazy(
+    title=gettext_lazy("Professionals"),
+    description=gettext_lazy(
         "The people your organizations send: specialty, seniority, from when and for how long. "
         "Only what matching needs; no identity numbers."
     ),
@@ -162,23 +162,23 @@ PROFESSIONALS = ProfessionalsKind(
     columns=[
         Column(
             "organization",
-            _lazy("Sending organization"),
-            read=lookups.named("senders", _senders, what=_lazy("organization")),
+            gettext_lazy("Sending organization"),
+            read=lookups.named("senders", _senders, what=gettext_lazy("organization")),
             required=True,
             example="beijing-anzhen-hospital",
             choices=lookups.choices("senders", _senders),
         ),
-        Column("name", _lazy("Name"), required=True, example="Wang Lan"),
+        Column("name", gettext_lazy("Name"), required=True, example="Wang Lan"),
         Column(
             "kind",
-            _lazy("Kind"),
+            gettext_lazy("Kind"),
             read=readers.choice(ProfessionalKind),
             example="professional",
             choices=readers.choices_of(ProfessionalKind),
         ),
         Column(
             "specialty",
-            _lazy("Specialty"),
+            gettext_lazy("Specialty"),
             read=readers.choice(Specialty),
             required=True,
             example="cardiology",
@@ -186,7 +186,7 @@ PROFESSIONALS = ProfessionalsKind(
         ),
         Column(
             "seniority",
-            _lazy("Seniority"),
+            gettext_lazy("Seniority"),
             read=readers.choice(Seniority),
             required=True,
             example="3",
@@ -194,14 +194,14 @@ PROFESSIONALS = ProfessionalsKind(
         ),
         Column(
             "available_from",
-            _lazy("Available from"),
+            gettext_lazy("Available from"),
             read=readers.date,
             required=True,
             example="2025-03-01",
         ),
         Column(
             "term_months",
-            _lazy("Term wanted (months)"),
+            gettext_lazy("Term wanted (months)"),
             read=read_term,
             required=True,
             example="12",
@@ -209,10 +209,10 @@ PROFESSIONALS = ProfessionalsKind(
         ),
         Column(
             "languages",
-            _lazy("Working languages"),
+            gettext_lazy("Working languages"),
             read=read_languages,
             example="zh",
-            help=_lazy("Codes separated by ;"),
+            help=gettext_lazy("Codes separated by ;"),
         ),
     ],
 )
