@@ -165,46 +165,18 @@ EMPLOYMENT = EmploymentKind(
             fields=("support",),
             help=gettext_lazy("Needed only where the company has more than one support."),
         ),
-        Column(
-            "period_start",
-            gettext_lazy("Period start"),
-            read=readers.date,
-            required=True,
-            example="2024-01-01",
-        ),
-        Column(
-            "period_end",
-            gettext_lazy("Period end"),
-            read=readers.date,
-            required=True,
-            example="2024-06-30",
-        ),
+        *readers.period_columns("2024-01-01", "2024-06-30"),
         Column(
             "employees", gettext_lazy("Employees"), read=readers.count, required=True, example="120"
         ),
         Column(
             "formerly_poor", gettext_lazy("Of whom formerly poor"), read=readers.count, example="45"
         ),
-        Column(
-            "currency",
-            gettext_lazy("Currency"),
-            read=readers.currency,
-            example="CNY",
-            choices=readers.currencies,
-        ),
-        Column(
-            "unit",
-            gettext_lazy("Amount unit"),
-            read=readers.unit,
-            choices=lambda c: ["元", "万元", "亿元"],
-        ),
-        Column(
+        *readers.money_columns(
             "wages",
             gettext_lazy("Wages paid"),
-            read=readers.amount("wages"),
             example="1800000",
             fields=("wages_paid_minor",),
-            money=True,
         ),
     ],
 )
@@ -260,20 +232,7 @@ SALES = SalesKind(
             example="e_commerce",
             choices=readers.choices_of(SalesChannel),
         ),
-        Column(
-            "period_start",
-            gettext_lazy("Period start"),
-            read=readers.date,
-            required=True,
-            example="2024-01-01",
-        ),
-        Column(
-            "period_end",
-            gettext_lazy("Period end"),
-            read=readers.date,
-            required=True,
-            example="2024-03-31",
-        ),
+        *readers.period_columns("2024-01-01", "2024-03-31"),
         Column("volume", gettext_lazy("Volume"), read=readers.figure, required=True, example="120"),
         Column(
             "volume_unit",
@@ -282,27 +241,12 @@ SALES = SalesKind(
             example="tonnes",
             fields=("unit",),
         ),
-        Column(
-            "currency",
-            gettext_lazy("Currency"),
-            read=readers.currency,
-            example="CNY",
-            choices=readers.currencies,
-        ),
-        Column(
-            "unit",
-            gettext_lazy("Amount unit"),
-            read=readers.unit,
-            choices=lambda c: ["元", "万元", "亿元"],
-        ),
-        Column(
+        *readers.money_columns(
             "value",
             gettext_lazy("Value"),
-            read=readers.amount("value"),
             required=True,
             example="3600000",
             fields=("value_minor",),
-            money=True,
         ),
         Column(
             "company",

@@ -176,31 +176,13 @@ LEDGER = LedgerKind(
             choices=lookups.choices("sectors", lambda c: projects.sector_list(actor=c.actor)),
             help=gettext_lazy("DAC 5-digit code; empty follows the project's sectors."),
         ),
-        Column(
-            "currency",
-            gettext_lazy("Currency"),
-            read=readers.currency,
-            example="CNY",
-            choices=readers.currencies,
-        ),
-        Column(
-            "unit",
-            gettext_lazy("Amount unit"),
-            read=readers.unit,
-            example="万元",
-            choices=lambda c: ["元", "万元", "亿元"],
-            help=gettext_lazy(
-                "元, 万元 or 亿元; empty: 元. The amount may also say 300万 or 1.2亿."
-            ),
-        ),
-        Column(
+        *readers.money_columns(
             "amount",
             gettext_lazy("Amount"),
-            read=readers.amount("amount"),
             required=True,
             example="300",
+            unit_example="万元",
             fields=("amount_minor",),
-            money=True,
         ),
         Column("description", gettext_lazy("Description"), example="Hotan hospital, phase 1"),
         Column("reason", gettext_lazy("Reason")),

@@ -2,6 +2,7 @@
 
 from django.utils import translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from counterpart.funding import selectors as funding
 from counterpart.interchange import cells
@@ -86,3 +87,70 @@ def choice(choices_class):
 
 def choices_of(choices_class):
     return lambda _context: [f"{value} {label}" for value, label in choices_class.choices]
+
+
+def money_columns(
+    key: str,
+    label,
+    *,
+    example: str = "",
+    required: bool = False,
+    fields: tuple[str, ...] = (),
+    unit_example: str = "",
+    help="",
+) -> list:
+    """An amount with the currency and the unit it is written in (元, 万元, 亿元)."""
+    from counterpart.interchange.kinds.base import Column
+
+    return [
+        Column(
+            "currency",
+            gettext_lazy("Currency"),
+            read=currency,
+            example="CNY",
+            choices=currencies,
+            help=gettext_lazy("Empty: CNY."),
+        ),
+        Column(
+            "unit",
+            gettext_lazy("Amount unit"),
+            read=unit,
+            example=unit_example,
+            choices=lambda _context: ["元", "万元", "亿元"],
+            help=gettext_lazy(
+                "元, 万元 or 亿元; empty: 元. The amount may also say 300万 or 1.2亿."
+            ),
+        ),
+        Column(
+            key,
+            label,
+            read=amount(key),
+            required=required,
+            example=example,
+            fields=fields,
+            money=True,
+            help=help,
+        ),
+    ]
+
+
+def period_columns(start_example: str, end_example: str) -> list:
+    """A period's first and last day, both needed."""
+    from counterpart.interchange.kinds.base import Column
+
+    return [
+        Column(
+            "period_start",
+            gettext_lazy("Period start"),
+            read=date,
+            required=True,
+            example=start_example,
+        ),
+        Column(
+            "period_end",
+            gettext_lazy("Period end"),
+            read=date,
+            required=True,
+            example=end_example,
+        ),
+    ]
