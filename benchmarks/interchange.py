@@ -84,9 +84,7 @@ def main() -> None:
     xlsx_s = import_file(console, team, "ledger.xlsx", xlsx_data, args.xlsx_rows)
     console.print(f"xlsx: {args.xlsx_rows} rows in {xlsx_s:.1f} s; raw insert {raw_xlsx:.1f} s")
 
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute("ANALYZE")
+    analyze(connection)
     iati_s, peak_mib, activities, transactions = iati_export(console)
     base_s = lxml_baseline(activities, transactions)
     console.print(
@@ -221,6 +219,12 @@ def xlsx_rows(data: bytes):
     rows = CalamineWorkbook.from_filelike(io.BytesIO(data)).get_sheet_by_index(0).iter_rows()
     next(rows)
     return ([str(cell) for cell in row] for row in rows)
+
+
+def analyze(connection) -> None:
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
 
 
 # -- timing -------------------------------------------------------------------------------------

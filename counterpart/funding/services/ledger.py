@@ -7,7 +7,7 @@ totals kept beside them.
 import datetime
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import connection, transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -102,6 +102,18 @@ def _tell_the_receivers(entry: Transaction) -> None:
     )
 
 
+# After this many entries at once, PostgreSQL's planner is told the ledger grew (what autovacuum
+# would do a while later): with statistics of the table as it was, the next import's lookups
+# by reference scan it whole (a 100,000-row file after a million took 27 s instead of 7).
+REFRESH_STATISTICS_AFTER = 50_000
+
+
+def refresh_statistics(model) -> None:
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(f"ANALYZE {connection.ops.quote_name(model._meta.db_table)}")
+
+
 class BulkError(ValidationError):
     """Errors of a bulk record, by row (1-based) and field; nothing was written."""
 
@@ -153,6 +165,8 @@ def transactions_record_bulk(*, actor, entries: list[Entry], source: str = "") -
     for recorded, entry in zip(written, entries, strict=True):
         if ledger.under_review(entry.pairing):
             reporting.review_open(actor=actor, record=recorded, submit=True)
+    if len(written) >= REFRESH_STATISTICS_AFTER:
+        refresh_statistics(Transaction)
     return len(written)
 
 
