@@ -8,6 +8,7 @@ takes as many rows per INSERT as it has parameters, and returns their keys.
 """
 
 import sqlite3
+from contextlib import contextmanager
 from functools import lru_cache
 from operator import attrgetter
 
@@ -40,11 +41,35 @@ def insert_rows(model: type[models.Model], objects: list[models.Model]) -> None:
     if connection.vendor == "postgresql":
         keys = _copy(model, fields, rows)
     else:
-        keys = _insert_returning(model, fields, rows)
+        with larger_sqlite_cache(len(rows)):
+            keys = _insert_returning(model, fields, rows)
     for obj, key in zip(objects, keys, strict=True):
         obj.pk = key
         obj._state.adding = False
         obj._state.db = connection.alias
+
+
+BIG_INSERT_ROWS = 10_000
+BIG_INSERT_CACHE_KIB = 512 * 1024
+
+
+@contextmanager
+def larger_sqlite_cache(rows: int):
+    """Work on many rows at once with this SQLite connection's page cache raised for its
+    duration: each row goes into every index of its table, and at a million rows the indexes
+    outgrow the usual cache (inserts then wait on reads of index pages, a third of their time).
+    Nothing changes on PostgreSQL, whose cache is the server's."""
+    if rows < BIG_INSERT_ROWS or connection.vendor != "sqlite":
+        yield
+        return
+    with connection.cursor() as cursor:
+        cursor.execute("PRAGMA cache_size")
+        (usual,) = cursor.fetchone()
+        cursor.execute(f"PRAGMA cache_size=-{BIG_INSERT_CACHE_KIB}")
+        try:
+            yield
+        finally:
+            cursor.execute(f"PRAGMA cache_size={int(usual)}")
 
 
 def _copy(model, fields, rows) -> list[int]:

@@ -16,6 +16,7 @@ from counterpart.accounts import permissions
 from counterpart.accounts import selectors as accounts
 from counterpart.accounts.models import Role
 from counterpart.audit.services import audit_record, snapshot
+from counterpart.core.bulk import larger_sqlite_cache
 from counterpart.core.rules import text_too_long
 from counterpart.engine.money import format_minor
 from counterpart.funding.models import (
@@ -136,38 +137,39 @@ def transactions_record_bulk(*, actor, entries: list[Entry], source: str = "") -
     One audit event covers the import (the entries themselves keep who recorded them and when,
     and can never change); this is the path of imports and of the ledger benchmark.
     """
-    ledger = LedgerBatch(actor=actor)
-    ledger.preload(entries)
-    row_errors: dict[int, dict[str, list[str]]] = {}
-    for row, entry in enumerate(entries, start=1):
-        try:
-            ledger.add(ledger.prepare(entry), approved=not ledger.under_review(entry.pairing))
-        except ValidationError as error:
-            row_errors[row] = error.message_dict
-            if len(row_errors) >= 100:  # enough to fix before trying again
-                break
-    if row_errors:
-        raise BulkError(row_errors)
-    written = ledger.write()
-    if written:
-        audit_record(
-            actor=actor,
-            event_type="transactions.imported",
-            obj=written[0],
-            after={
-                "entries": len(written),
-                "first_id": written[0].pk,
-                "last_id": written[-1].pk,
-                "base_total_minor": sum(t.base_amount_minor for t in written),
-                "source": source,
-            },
-        )
-    for recorded, entry in zip(written, entries, strict=True):
-        if ledger.under_review(entry.pairing):
-            reporting.review_open(actor=actor, record=recorded, submit=True)
-    if len(written) >= REFRESH_STATISTICS_AFTER:
-        refresh_statistics(Transaction)
-    return len(written)
+    with larger_sqlite_cache(len(entries)):  # the indexes stay in memory while it writes
+        ledger = LedgerBatch(actor=actor)
+        ledger.preload(entries)
+        row_errors: dict[int, dict[str, list[str]]] = {}
+        for row, entry in enumerate(entries, start=1):
+            try:
+                ledger.add(ledger.prepare(entry), approved=not ledger.under_review(entry.pairing))
+            except ValidationError as error:
+                row_errors[row] = error.message_dict
+                if len(row_errors) >= 100:  # enough to fix before trying again
+                    break
+        if row_errors:
+            raise BulkError(row_errors)
+        written = ledger.write()
+        if written:
+            audit_record(
+                actor=actor,
+                event_type="transactions.imported",
+                obj=written[0],
+                after={
+                    "entries": len(written),
+                    "first_id": written[0].pk,
+                    "last_id": written[-1].pk,
+                    "base_total_minor": sum(t.base_amount_minor for t in written),
+                    "source": source,
+                },
+            )
+        for recorded, entry in zip(written, entries, strict=True):
+            if ledger.under_review(entry.pairing):
+                reporting.review_open(actor=actor, record=recorded, submit=True)
+        if len(written) >= REFRESH_STATISTICS_AFTER:
+            refresh_statistics(Transaction)
+        return len(written)
 
 
 @transaction.atomic
