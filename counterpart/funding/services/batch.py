@@ -143,6 +143,13 @@ class LedgerBatch:
         table = connection.ops.quote_name(Transaction._meta.db_table)
         with connection.cursor() as cursor:
             for provider_id, references in wanted.items():
+                cursor.execute(  # a provider's first file has nothing to look up
+                    f"SELECT 1 FROM {table} WHERE provider_id = %s AND NOT (reference = '') "
+                    "LIMIT 1",
+                    [provider_id],
+                )
+                if cursor.fetchone() is None:
+                    continue
                 for chunk in chunks(sorted(references)):
                     # `NOT reference = ''` is the condition of the partial unique index the
                     # lookup goes through; the ORM would compile 5,000 parameters slowly.
