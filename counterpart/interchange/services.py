@@ -2,10 +2,8 @@
 transaction that is rolled back, so what the preview shows is what importing does), import it
 (the same, kept). Nothing is written unless every row is good."""
 
-import gc
 import hashlib
 import uuid
-from contextlib import contextmanager
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -18,6 +16,7 @@ from django.utils.translation import gettext as _
 from counterpart.accounts import permissions
 from counterpart.audit.services import audit_record, snapshot
 from counterpart.core.arguments import UNSET, given
+from counterpart.core.memory import cyclic_gc_paused
 from counterpart.core.rules import text_too_long
 from counterpart.interchange import open_data, selectors, sheets
 from counterpart.interchange.iati import codelists, export
@@ -46,24 +45,10 @@ def _no_progress(done: int, total: int, step: str = "") -> None:
     return None
 
 
-@contextmanager
-def _cyclic_gc_paused():
-    """A million rows are millions of small objects made at once, none in a cycle: the cyclic
-    collector would walk them again and again (a quarter of an import's time at 300,000 rows).
-    Reference counting frees them as ever; the collector runs again afterwards."""
-    was_on = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_on:
-            gc.enable()
-
-
 def run_file(*, actor, kind_slug: str, data: bytes, keep: bool, progress=_no_progress):
     """Read, check and apply a file's rows as `actor`: (rows read, summary, errors). Applied
     for good only when `keep` and every row is good; otherwise rolled back."""
-    with _cyclic_gc_paused():
+    with cyclic_gc_paused():
         return _run_file(actor, kind_slug, data, keep=keep, progress=progress)
 
 
