@@ -9,6 +9,7 @@ disbursements, not transactions. IATI's ODA-specific codes (flow, finance, aid t
 out unless the office sets them: these are domestic transfers, not aid."""
 
 import datetime
+import gc
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -321,6 +322,7 @@ def write_activities(out, *, publisher=None, codes: Codes | None = None) -> Outc
                     for activity in writer.activities(chunk, outcome):
                         xml.write(activity)
                     chunk = []
+                    gc.collect()  # once a chunk, not every few thousand objects
             for activity in writer.activities(chunk, outcome):
                 xml.write(activity)
     return outcome
