@@ -18,8 +18,14 @@ from counterpart.projects import selectors as projects
 
 
 def own_projects(context: Context):
-    return projects.project_list(actor=context.actor).filter(
-        pairing__in=pairings.pairings_run_by(actor=context.actor)
+    """The projects of the pairings the actor runs, with their main place (what an entry of
+    theirs reads); not their pairing's donor and recipient, which the pairing column gives:
+    a file may name twenty thousand projects."""
+    return (
+        projects.project_list(actor=context.actor)
+        .filter(pairing__in=pairings.pairings_run_by(actor=context.actor))
+        .select_related(None)
+        .select_related("region")
     )
 
 
