@@ -115,6 +115,7 @@ class LedgerBatch:
         self.pending: list[Transaction] = []
         self.allowed: set[int] = set()  # pairings the actor may record for
         self.rules: dict[int, object] = {}  # reporting rules by round id
+        self.reviewing: dict[int, bool] = {}  # whether new entries wait for review, by round
         self.references: set[tuple[int, str]] = set()  # (provider, reference) recorded
 
     # -- reading what is there ------------------------------------------------------------
@@ -307,13 +308,18 @@ class LedgerBatch:
         return {}
 
     def rules_of(self, pairing: Pairing):
-        if pairing.round_id not in self.rules:
-            self.rules[pairing.round_id] = reporting.rules_of(pairing.round)
-        return self.rules[pairing.round_id]
+        rules = self.rules.get(pairing.round_id)
+        if rules is None:
+            rules = self.rules[pairing.round_id] = reporting.rules_of(pairing.round)
+        return rules
 
     def under_review(self, pairing: Pairing) -> bool:
         """Whether new entries of this pairing's round wait for approval before they count."""
-        return self.rules_of(pairing).review_mode != ReviewMode.OFF
+        reviewing = self.reviewing.get(pairing.round_id)
+        if reviewing is None:
+            reviewing = self.rules_of(pairing).review_mode != ReviewMode.OFF
+            self.reviewing[pairing.round_id] = reviewing
+        return reviewing
 
     def _check_closed(self, entry: Entry, region) -> dict[str, str]:
         """The round's data freeze and closed periods (read only where the round has them)."""

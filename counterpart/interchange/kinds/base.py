@@ -136,7 +136,10 @@ class Kind:
                     errors.add(row.number, key, str(error))
                     bad = True
             if self.row_key and not bad:
-                key = tuple(text(values[k]).casefold() for k in self.row_key)
+                key = tuple(
+                    (v.casefold() if type(v) is str else text(v).casefold())
+                    for v in map(values.__getitem__, self.row_key)
+                )
                 if key in seen:
                     errors.add(
                         row.number,
