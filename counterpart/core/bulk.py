@@ -93,13 +93,17 @@ def _insert_returning(model, fields, rows) -> list[int]:
         f"INSERT INTO {quote(model._meta.db_table)} "
         f"({', '.join(quote(f.column) for f in fields)}) VALUES "
     )
-    placeholders = "(" + ", ".join(["%s"] * len(fields)) + ")"
+    placeholders = "(" + ", ".join(["?"] * len(fields)) + ")"
     per_statement = max(1, _sqlite_max_parameters() // len(fields))
     keys = []
     with connection.cursor() as cursor:
+        # The driver's own cursor, with its own `?` placeholders: Django's would rewrite each
+        # statement's 30,000 `%s` into `?` by regular expression, a tenth of the insert's time.
+        raw = sqlite3.Cursor.execute
         for start in range(0, len(rows), per_statement):
             chunk = rows[start : start + per_statement]
-            cursor.execute(
+            raw(
+                cursor.cursor,
                 head + ", ".join([placeholders] * len(chunk)) + f" RETURNING {quote(pk)}",
                 [value for row in chunk for value in row],
             )

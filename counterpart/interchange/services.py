@@ -291,7 +291,7 @@ def open_data_publish(*, actor, progress=_no_progress) -> list[PublishedFile]:
     now = timezone.now()
     codes = selectors.iati_codes()
     chosen = selectors.publishers()
-    steps = 2 * len(open_data.DATASETS) + 2 + len(chosen)
+    steps = 2 * len(open_data.DATASETS) + 2 + 2 * len(chosen)
     made = []
     for dataset in open_data.DATASETS:
         data, rows = open_data.write_csv(dataset)
@@ -309,6 +309,11 @@ def open_data_publish(*, actor, progress=_no_progress) -> list[PublishedFile]:
         )
         if count:
             name = f"iati-activities-{publisher.iati_ref}.xml"
+            made.append(_publish_file(name, data, xml, count, now))
+            data, count = open_data.write_iati(
+                lambda out, p=publisher: export.write_organisations(out, publishers=[p])
+            )
+            name = f"iati-organisation-{publisher.iati_ref}.xml"
             made.append(_publish_file(name, data, xml, count, now))
         progress(len(made), steps, publisher.iati_ref)
     data, count = open_data.write_iati(

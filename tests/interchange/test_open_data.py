@@ -24,6 +24,7 @@ def test_the_page_lists_and_serves_the_generated_files(published, world, client)
         "iati-activities.xml",
         "iati-organisations.xml",
         f"iati-activities-{world.beijing.iati_ref}.xml",
+        f"iati-organisation-{world.beijing.iati_ref}.xml",
     } <= names
     page = client.get("/open-data/")
     assert page.status_code == 200 and b"iati-activities.xml" in page.content
