@@ -43,10 +43,11 @@ def insert_rows(model: type[models.Model], objects: list[models.Model]) -> None:
     else:
         with larger_sqlite_cache(len(rows)):
             keys = _insert_returning(model, fields, rows)
+    alias, pk_name = connection.alias, pk.attname
     for obj, key in zip(objects, keys, strict=True):
-        obj.pk = key
+        obj.__dict__[pk_name] = key  # what `obj.pk = key` does, without its descriptors
         obj._state.adding = False
-        obj._state.db = connection.alias
+        obj._state.db = alias
 
 
 BIG_INSERT_ROWS = 10_000

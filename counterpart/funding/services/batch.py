@@ -105,6 +105,7 @@ class LedgerBatch:
         self.actor = actor
         self.now = timezone.now()  # the entries of one call are recorded at one instant
         self.today = timezone.localdate(self.now)
+        self.horizon = datetime.date(self.today.year + PROMISE_HORIZON_YEARS, 12, 31)
         self.rates = RateBook()
         self.currencies = set(Currency.objects.values_list("code", flat=True))
         self.sectors = {s.code: s for s in projects.sector_list()}
@@ -153,11 +154,16 @@ class LedgerBatch:
                     continue
                 for chunk in chunks(sorted(references)):
                     # `NOT reference = ''` is the condition of the partial unique index the
-                    # lookup goes through; the ORM would compile 5,000 parameters slowly.
+                    # lookup goes through; the ORM would compile 5,000 parameters slowly, and
+                    # so would the driver: PostgreSQL takes them as one array.
+                    if connection.vendor == "postgresql":
+                        among, values = "= ANY(%s)", [list(chunk)]
+                    else:
+                        among, values = f"IN ({', '.join(['%s'] * len(chunk))})", list(chunk)
                     cursor.execute(
                         f"SELECT reference FROM {table} WHERE provider_id = %s AND reference "
-                        f"IN ({', '.join(['%s'] * len(chunk))}) AND NOT (reference = '')",
-                        [provider_id, *chunk],
+                        f"{among} AND NOT (reference = '')",
+                        [provider_id, *values],
                     )
                     self.references.update((provider_id, ref) for (ref,) in cursor.fetchall())
 
@@ -297,7 +303,7 @@ class LedgerBatch:
             }
         if entry.kind in NOT_IN_FUTURE and day > self.today:
             return {"value_date": _("Money cannot have moved on a future date.")}
-        horizon = datetime.date(self.today.year + PROMISE_HORIZON_YEARS, 12, 31)
+        horizon = self.horizon
         if entry.kind in PROMISES and day > horizon:
             return {
                 "value_date": _(
