@@ -423,6 +423,8 @@ class LedgerBatch:
 
 
 _COLUMNS = {field.attname: field for field in Transaction._meta.concrete_fields}
+_BLANK = dict.fromkeys(_COLUMNS)
+_CHECKED_NAMES: set[tuple[str, ...]] = set()
 
 
 def _new_transaction(*, project: Project | None, sector: Sector | None, **values) -> Transaction:
@@ -432,12 +434,15 @@ def _new_transaction(*, project: Project | None, sector: Sector | None, **values
     that is a third of the bulk path's time. The values go straight into the instance, as they
     would when read from the database; the project and sector objects go through their
     descriptors, since the totals read them."""
-    unknown = values.keys() - _COLUMNS.keys()
-    if unknown:
-        raise TypeError(f"Transaction has no column {sorted(unknown)}")
+    names = tuple(values)
+    if names not in _CHECKED_NAMES:  # each way of calling it is checked once, not per entry
+        unknown = values.keys() - _COLUMNS.keys()
+        if unknown:
+            raise TypeError(f"Transaction has no column {sorted(unknown)}")
+        _CHECKED_NAMES.add(names)
     made = Transaction.__new__(Transaction)
     made._state = ModelState()
-    made.__dict__.update(dict.fromkeys(_COLUMNS), **values)
+    made.__dict__.update(_BLANK, **values)
     made._state.fields_cache.update(project=project, sector=sector)  # what setting them caches
     return made
 
