@@ -39,3 +39,19 @@ def machine() -> str:
         pass
     cpu = platform.processor() or platform.machine()
     return f"{cpu}, {cores} cores{memory}, Python {platform.python_version()}"
+
+
+def open_the_round(office) -> None:
+    """Review off and no closed periods for the 2010 round (the demo reviews new records and
+    closes quarters): the figures are those of recording, not of a million reviews."""
+    from counterpart.pairings.models import PairingRound
+    from counterpart.reporting import selectors, services
+
+    round_ = PairingRound.objects.get(year=2010)
+    services.reporting_rules_set(
+        actor=office,
+        round=round_,
+        expected_version=selectors.rules_of(round_).version,
+        review_mode="off",
+        closes_after_days=None,
+    )

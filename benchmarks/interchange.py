@@ -27,7 +27,7 @@ import sys
 import time
 from datetime import date, timedelta
 
-from common import ROOT, configure, machine
+from common import ROOT, configure, machine, open_the_round
 
 WELLBEING_SECTORS = ["12230", "11220", "16020", "14030", "21020", "16030"]
 FIRST_DAY, LAST_DAY = date(2017, 1, 1), date(2025, 12, 31)
@@ -104,22 +104,6 @@ def main() -> None:
 
 
 # -- data ---------------------------------------------------------------------------------------
-
-
-def open_the_round(office) -> None:
-    """Review off and no closed periods for the 2010 round (the demo reviews new records and
-    closes quarters): the figures are those of recording, not of a million reviews."""
-    from counterpart.pairings.models import PairingRound
-    from counterpart.reporting import selectors, services
-
-    round_ = PairingRound.objects.get(year=2010)
-    services.reporting_rules_set(
-        actor=office,
-        round=round_,
-        expected_version=selectors.rules_of(round_).version,
-        review_mode="off",
-        closes_after_days=None,
-    )
 
 
 def make_projects(rng, count: int) -> list:

@@ -18,7 +18,7 @@ import time
 from datetime import date, timedelta
 from itertools import product
 
-from common import configure, machine
+from common import configure, machine, open_the_round
 
 
 def parse_args():
@@ -48,6 +48,7 @@ def main() -> None:
 
     actor = system_actor()
     DemoLoader(actor=actor).load()
+    open_the_round(actor)
     rng = random.Random(args.seed)
     projects = make_projects(rng, args.projects)
     console.print(f"{len(projects)} projects over {len({p.pairing_id for p in projects})} pairings")
