@@ -147,3 +147,24 @@ def test_translatable_text_is_marked_under_a_name_makemessages_knows():
         if alias.asname and alias.asname not in known
     ]
     assert aliased == []
+
+
+QUERY_CALLS = {"filter", "exclude", "order_by", "all", "select_related", "prefetch_related"}
+
+
+def test_no_view_cuts_a_list_without_saying_so():
+    """A list page pages (`page_of`, with "1–50 of 852") instead of slicing its rows: a slice of
+    a selector's or a queryset's rows in a view stops a list silently."""
+    cut = []
+    for path in python_files():
+        if path.name != "views.py" and "views" not in path.parts:
+            continue
+        for node in ast.walk(ast.parse(path.read_text())):
+            if not (isinstance(node, ast.Subscript) and isinstance(node.slice, ast.Slice)):
+                continue
+            sliced = node.value
+            if isinstance(sliced, ast.Call):
+                name = chain(sliced.func)[-1] if chain(sliced.func) else ""
+                if name in QUERY_CALLS or name.endswith("_list"):
+                    cut.append(f"{path.relative_to(PACKAGE.parent)}:{node.lineno}")
+    assert cut == []

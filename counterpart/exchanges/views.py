@@ -139,7 +139,7 @@ def pen_pals_view(request):
         "exchanges/pen_pals.html",
         {
             "classes": selectors.class_list(actor=actor),
-            "partnerships": selectors.partnership_list(actor=actor)[:300],
+            "partnerships": page_of(request, selectors.partnership_list(actor=actor)),
             "class_form": class_form,
             "match_form": match_form,
             "proposals": proposals,

@@ -7,6 +7,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from counterpart.core.forms import show_service_errors
+from counterpart.core.pagination import page_of
 from counterpart.talent import selectors, services
 from counterpart.talent.forms import MeetingForm, MentorshipForm, TrainingForm
 
@@ -34,7 +35,7 @@ def mentorship_list_view(request):
         request,
         "talent/mentorships.html",
         {
-            "mentorships": selectors.mentorship_list(actor=actor)[:500],
+            "mentorships": page_of(request, selectors.mentorship_list(actor=actor)),
             "form": form,
             "can_record": institutions.exists(),
         },
@@ -80,7 +81,7 @@ def training_list_view(request):
         request,
         "talent/trainings.html",
         {
-            "trainings": selectors.training_list(actor=actor)[:500],
+            "trainings": page_of(request, selectors.training_list(actor=actor)),
             "form": form,
             "can_record": institutions.exists(),
             "staff_trained": selectors.staff_trained_total(actor=actor),

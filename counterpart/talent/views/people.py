@@ -40,10 +40,10 @@ def talent_home_view(request):
         "staff_trained": selectors.staff_trained_total(actor=actor),
     }
     if actor.is_authenticated:
-        context["ending"] = selectors.ending_without_successor(actor=actor, today=today)[:20]
-        context["placements"] = selectors.placement_list(actor=actor).filter(
-            withdrawn=False, end_date__gte=today
-        )[:50]
+        ending = selectors.ending_without_successor(actor=actor, today=today)
+        current = selectors.placement_list(actor=actor).filter(withdrawn=False, end_date__gte=today)
+        context["ending"] = page_of(request, ending, per_page=20, param="ending")
+        context["placements"] = page_of(request, current, param="current")
     if mine is not None:
         context["my_preferences"] = selectors.preference_list(actor=actor, professional=mine)
     return render(request, "talent/home.html", context)
@@ -190,7 +190,7 @@ def ranking_view(request, pk: int | None = None):
         {
             "professional": professional,
             "ranked": ranked,
-            "candidates": fitting[:200],
+            "candidates": page_of(request, fitting, per_page=200, param="candidates"),
             "error": error,
         },
     )
