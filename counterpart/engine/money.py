@@ -1,5 +1,6 @@
 """Money as integers of the currency's minor unit (fen, cents). No float anywhere."""
 
+import re
 from decimal import Decimal, InvalidOperation
 
 # The currencies the programme uses (ISO 4217): names and the digits of the minor unit.
@@ -22,18 +23,32 @@ def minor_digits(currency: str) -> int:
     return MINOR_DIGITS.get(currency.upper(), 2)
 
 
-def parse_major(text: str, currency: str) -> int:
-    """'1,234.5' CNY -> 123450. Raises ValueError for anything that is not an exact amount."""
-    cleaned = str(text).replace(",", "").replace(" ", "").strip()
-    try:
-        value = Decimal(cleaned)
-    except InvalidOperation:
-        raise ValueError(f"{text!r} is not an amount") from None
-    if not value.is_finite():
+# An amount as people write it: digits with thousands separators (ASCII or full-width commas),
+# decimals, and 万 (10⁴) or 亿 (10⁸) after the figure. No exponent: `1e6` is a typo, not a sum.
+_WRITTEN_AMOUNT = re.compile(r"^([+-]?)([0-9][0-9,，]*(?:\.[0-9]+)?)(万|亿)?(?:元)?$")
+CHINESE_MULTIPLIERS = {"": 1, "万": 10**4, "亿": 10**8}
+
+
+def written_amount(text: str) -> Decimal:
+    """The figure an amount is written as, its 万 or 亿 applied: '300万' -> 3000000. Raises
+    ValueError for anything else (an exponent, two units, letters)."""
+    cleaned = str(text).replace(" ", "").replace("\u00a0", "").strip()
+    match = _WRITTEN_AMOUNT.match(cleaned)
+    if not match:
         raise ValueError(f"{text!r} is not an amount")
+    sign, digits, unit = match.groups()
+    value = Decimal(digits.replace(",", "").replace("，", ""))
     if value.adjusted() > 18:
         raise ValueError(f"{text!r} is too large an amount")
-    scaled = value.scaleb(minor_digits(currency))
+    value *= CHINESE_MULTIPLIERS[unit or ""]
+    return -value if sign == "-" else value
+
+
+def parse_major(text: str, currency: str) -> int:
+    """'1,234.5' CNY -> 123450; '300万' -> 3,000,000 yuan; '1.2亿' -> 120,000,000 yuan. Raises
+    ValueError for anything that is not an exact amount (an exponent, more decimals than the
+    currency has, past 2⁶³ minor units)."""
+    scaled = written_amount(text).scaleb(minor_digits(currency))
     if abs(scaled) > MAX_MINOR:
         raise ValueError(f"{text!r} is too large an amount")
     if scaled != scaled.to_integral_value():

@@ -9,15 +9,14 @@ from decimal import Decimal, InvalidOperation
 
 from django.utils.translation import gettext as _
 
-from counterpart.engine.money import MAX_MINOR, minor_digits
+from counterpart.engine.money import MAX_MINOR, minor_digits, written_amount
 
 
 class CellError(ValueError):
     """A cell that cannot be read; the message says what is wrong with it."""
 
 
-# The multipliers officials write after a figure or in a column's unit.
-CHINESE_UNITS = {"万": 10_000, "亿": 100_000_000, "千": 1_000, "百万": 1_000_000}
+# The units a column's header or unit cell may name (a figure itself may say 万 or 亿).
 UNITS = {
     "": 1,
     "元": 1,
@@ -31,7 +30,6 @@ UNITS = {
     "million": 1_000_000,
     "百万元": 1_000_000,
 }
-_AMOUNT = re.compile(r"^([+-]?[0-9][0-9,，]*(?:\.[0-9]+)?)(百万|万|亿|千)?(?:元)?$")
 
 
 def text(value) -> str:
@@ -70,15 +68,14 @@ def amount_minor(value, *, currency: str, unit: int = 1) -> int:
         figure = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
         multiplier = unit
     else:
-        written = text(value).replace(" ", "").replace("\u00a0", "")
-        match = _AMOUNT.match(written)
-        if not match:
+        try:
+            figure = written_amount(text(value))
+        except ValueError:
             raise CellError(
                 _("%(value)r is not an amount: write digits, such as 1200000, 120万 or 1.2亿.")
-                % {"value": written[:40]}
-            )
-        figure = Decimal(match.group(1).replace(",", "").replace("，", ""))
-        multiplier = unit * CHINESE_UNITS.get(match.group(2) or "", 1)
+                % {"value": text(value)[:40]}
+            ) from None
+        multiplier = unit
     if not figure.is_finite():
         raise CellError(_("This is not an amount."))
     scaled = figure * multiplier * (10 ** minor_digits(currency))

@@ -16,7 +16,10 @@ def test_format_uses_the_currency_minor_unit():
     assert format_minor(1500, "JPY") == "JP¥1,500"
 
 
-@pytest.mark.parametrize("text", ["", "abc", "1.234", "NaN", "Infinity", "1e400000"])
+@pytest.mark.parametrize(
+    "text",
+    ["", "abc", "1.234", "NaN", "Infinity", "1e400000", "1e6", "1E3", "3万亿", "万", "1,2.3.4"],
+)
 def test_parse_refuses_what_is_not_an_exact_amount(text):
     with pytest.raises(ValueError):
         parse_major(text, "CNY")
@@ -25,3 +28,10 @@ def test_parse_refuses_what_is_not_an_exact_amount(text):
 def test_parse_accepts_grouping_and_whole_amounts():
     assert parse_major("70,000,000", "CNY") == 7_000_000_000
     assert parse_major("5.4", "CNY") == 540
+
+
+def test_parse_reads_amounts_as_officials_write_them():
+    assert parse_major("300万", "CNY") == 300 * 10**4 * 100
+    assert parse_major("1.2亿", "CNY") == 120_000_000 * 100
+    assert parse_major("1，234.50元", "CNY") == 123_450
+    assert parse_major("-5", "CNY") == -500
