@@ -1,6 +1,6 @@
 """Writes for the funding app; each module's services are importable from here."""
 
-from counterpart.funding.services.batch import Entry
+from counterpart.funding.services.entries import Entry
 from counterpart.funding.services.ledger import (
     BulkError,
     ledger_totals_rebuild,

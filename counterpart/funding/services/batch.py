@@ -11,11 +11,9 @@ pledge) is dated at most five years ahead, and money that moved is never dated i
 
 import datetime
 from collections import defaultdict
-from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.db import connection
-from django.db.models.base import ModelState
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -38,8 +36,9 @@ from counterpart.funding.services.derived import (
     plan_totals,
     write_derived,
 )
+from counterpart.funding.services.entries import Entry, accountable_donor_id
+from counterpart.funding.services.rows import keep_from_deletion, new_transaction
 from counterpart.pairings.models import Pairing
-from counterpart.places.models import Organization, Region
 from counterpart.projects import selectors as projects
 from counterpart.projects.models import Project, Sector
 from counterpart.reporting import selectors as reporting
@@ -72,34 +71,6 @@ def too_large_message(amount_minor: int, *, in_base: bool = False) -> str:
     }
 
 
-@dataclass
-class Entry:
-    """What a caller asks the ledger to record."""
-
-    kind: str
-    pairing: Pairing
-    amount_minor: int
-    currency: str
-    value_date: datetime.date
-    project: Project | None = None
-    provider: Organization | None = None  # the pairing's donor when not given
-    receiver: Organization | None = None
-    region: Region | None = None  # the project's or the pairing's place when not given
-    sector: str | Sector | None = None  # DAC code; None follows the project's sectors
-    description: str = ""
-    reason: str = ""
-    reference: str = ""  # the provider's own number: recorded once per provider
-
-    @property
-    def provider_id(self) -> int:
-        return self.provider.pk if self.provider else self.pairing.donor_id
-
-
-def accountable_donor_id(pairing: Pairing) -> int:
-    """Money of a city-level sub-pairing counts for the donor of the pairing above it."""
-    return pairing.parent.donor_id if pairing.parent_id else pairing.donor_id
-
-
 class LedgerBatch:
     def __init__(self, *, actor):
         self.actor = actor
@@ -128,7 +99,7 @@ class LedgerBatch:
         project_ids = sorted({e.project.pk for e in entries if e.project is not None})
         for chunk in chunks(project_ids):
             if to_write:
-                _keep_from_deletion(Project, chunk)
+                keep_from_deletion(Project, chunk)
             self.splits.update(projects.sector_splits(project_ids=chunk))
             self._load_balances(project_id__in=chunk)
         unprojected = sorted({e.pairing.pk for e in entries if e.project is None})
@@ -261,7 +232,7 @@ class LedgerBatch:
                         }
                     }
                 )
-        return _new_transaction(
+        return new_transaction(
             kind=entry.kind,
             pairing_id=pairing.pk,
             donor_id=accountable_donor_id(pairing),
@@ -420,37 +391,3 @@ class LedgerBatch:
 
     def write_derived(self) -> None:
         write_derived(plan_totals(self.totals), plan_balances(self.balance_deltas))
-
-
-_COLUMNS = {field.attname: field for field in Transaction._meta.concrete_fields}
-_BLANK = dict.fromkeys(_COLUMNS)
-_CHECKED_NAMES: set[tuple[str, ...]] = set()
-
-
-def _new_transaction(*, project: Project | None, sector: Sector | None, **values) -> Transaction:
-    """An unsaved Transaction from its column values (`pairing_id=`…).
-
-    `Model.__init__` routes each of the 19 columns through a descriptor; at a million entries
-    that is a third of the bulk path's time. The values go straight into the instance, as they
-    would when read from the database; the project and sector objects go through their
-    descriptors, since the totals read them."""
-    names = tuple(values)
-    if names not in _CHECKED_NAMES:  # each way of calling it is checked once, not per entry
-        unknown = values.keys() - _COLUMNS.keys()
-        if unknown:
-            raise TypeError(f"Transaction has no column {sorted(unknown)}")
-        _CHECKED_NAMES.add(names)
-    made = Transaction.__new__(Transaction)
-    made._state = ModelState()
-    made.__dict__.update(_BLANK, **values)
-    made._state.fields_cache.update(project=project, sector=sector)  # what setting them caches
-    return made
-
-
-def _keep_from_deletion(model, ids: list[int]) -> None:
-    """What a foreign key's trigger does per row, done once per set: the rows stay until this
-    transaction commits (SQLite's one writer at a time already ensures it)."""
-    if connection.vendor == "postgresql":
-        table = connection.ops.quote_name(model._meta.db_table)
-        with connection.cursor() as cursor:
-            cursor.execute(f"SELECT 1 FROM {table} WHERE id = ANY(%s) FOR KEY SHARE", [ids])

@@ -26,7 +26,8 @@ from counterpart.funding.models import (
     Transaction,
     TransactionKind,
 )
-from counterpart.funding.services.batch import REASON_CHARS, Entry, LedgerBatch
+from counterpart.funding.services.batch import REASON_CHARS, LedgerBatch
+from counterpart.funding.services.entries import Entry
 from counterpart.notifications.services import notify
 from counterpart.pairings.models import Pairing
 from counterpart.places.models import Organization, Region

@@ -16,10 +16,7 @@ from decimal import Decimal, InvalidOperation
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
-from lxml import etree
 
-from counterpart.engine.money import minor_digits
 from counterpart.funding import selectors as funding
 from counterpart.funding.models import TransactionKind
 from counterpart.funding.services import (
@@ -29,19 +26,17 @@ from counterpart.funding.services import (
     transactions_record_bulk,
 )
 from counterpart.interchange import selectors
-from counterpart.interchange.iati import validate
+from counterpart.interchange.iati import results
 from counterpart.interchange.iati.export import XML_LANG
+from counterpart.interchange.iati.parse import day, minor, texts
 from counterpart.interchange.kinds.base import Context, Errors
 from counterpart.interchange.models import MappingKind
 from counterpart.pairings import selectors as pairings
 from counterpart.places import selectors as places
 from counterpart.projects import selectors as projects
 from counterpart.projects import services
-from counterpart.projects.models import ActivityStatus, Measure, ResultKind
+from counterpart.projects.models import ActivityStatus
 
-PARSER = etree.XMLParser(
-    resolve_entities=False, no_network=True, huge_tree=True, remove_comments=True
-)
 KEPT_TYPES = set(TransactionKind.values)
 DAC_5 = {"1", ""}  # sector vocabularies of DAC 5-digit purpose codes
 CODE_CHARS = re.compile(r"[^A-Za-z0-9_-]+")
@@ -51,69 +46,6 @@ CODE_CHARS = re.compile(r"[^A-Za-z0-9_-]+")
 class Unmapped:
     organizations: dict[str, str] = field(default_factory=dict)  # ref -> a name in the file
     places: dict[str, str] = field(default_factory=dict)
-
-
-def parse(data: bytes, errors: Errors):
-    """The document, or None with the XML's or the schema's problems (by line)."""
-    try:
-        document = etree.ElementTree(etree.fromstring(data, PARSER))
-    except etree.XMLSyntaxError as error:
-        errors.add(error.lineno or 0, "", _("Not XML: %(error)s") % {"error": error.msg})
-        return None
-    if document.docinfo.doctype:  # entities and external references have no place here
-        errors.add(1, "", _("A file with a DOCTYPE declaration is not read."))
-        return None
-    if document.getroot().tag != "iati-activities":
-        errors.add(0, "", _("This is not an iati-activities file."))
-        return None
-    if document.getroot().get("version") != "2.03":
-        errors.add(
-            document.getroot().sourceline,
-            "iati-activities",
-            _("Only IATI version 2.03 files are read; this one says %(version)r.")
-            % {"version": document.getroot().get("version")},
-        )
-        return None
-    try:
-        problems = validate.schema_errors(document)
-    except validate.StandardMissing as missing:
-        errors.add(0, "", str(missing))
-        return None
-    for problem in problems:
-        line, _sep, message = problem.partition(": ")
-        errors.add(int(line.removeprefix("line ") or 0), "", message)
-    return None if errors else document
-
-
-def _texts(element, default_language: str) -> tuple[str, str]:
-    """The English and Chinese narratives of an element (the first of another language stands
-    in for English when there is none)."""
-    english = chinese = other = ""
-    if element is None:
-        return "", ""
-    for narrative in element.findall("narrative"):
-        language = (narrative.get(XML_LANG) or default_language or "en").lower()
-        text = (narrative.text or "").strip()
-        if language.startswith("zh"):
-            chinese = chinese or text
-        elif language == "en":
-            english = english or text
-        else:
-            other = other or text
-    return english or other, chinese
-
-
-def _day(element, attribute: str = "iso-date") -> datetime.date | None:
-    if element is None or not element.get(attribute):
-        return None
-    return datetime.date.fromisoformat(element.get(attribute)[:10])
-
-
-def _minor(text: str, currency: str) -> int:
-    value = Decimal(text.strip()).scaleb(minor_digits(currency))
-    if value != value.to_integral_value():
-        raise ValueError(_("more decimals than %(currency)s has") % {"currency": currency})
-    return int(value)
 
 
 class Reader:
@@ -141,7 +73,7 @@ class Reader:
         if element is None:
             return None
         ref = (element.get("ref") or "").strip()
-        name, name_zh = _texts(element, "en")
+        name, name_zh = texts(element, "en")
         found = self.by_ref.get(ref) if ref else None
         if found is None and not ref:
             found = self.by_name.get(name) or self.by_name.get(name_zh)
@@ -158,7 +90,7 @@ class Reader:
         administrative code ("CN-ADM-653201") or by a mapping."""
         for location in activity.findall("location"):
             ref = location.get("ref") or ""
-            name, name_zh = _texts(location.find("name"), "en")
+            name, name_zh = texts(location.find("name"), "en")
             if ref.startswith("CN-ADM-"):
                 found = places.region_by_code(actor=self.actor, code=ref.removeprefix("CN-ADM-"))
                 if found is not None:
@@ -217,7 +149,7 @@ class Reader:
                 % {"id": identifier, "what": what},
             )
             return False
-        dates = {d.get("type"): _day(d) for d in element.findall("activity-date")}
+        dates = {d.get("type"): day(d) for d in element.findall("activity-date")}
         start = dates.get("2") or dates.get("1")
         pairing = self.pairing(donor, region, start)
         if pairing is None:
@@ -280,8 +212,8 @@ class Reader:
                     % {"code": code}
                 }
             )
-        title_en, title_zh = _texts(element.find("title"), language)
-        description_en, description_zh = _texts(element.find("description"), language)
+        title_en, title_zh = texts(element.find("title"), language)
+        description_en, description_zh = texts(element.find("description"), language)
         dac, others = self._sectors(element)
         implementer = self.organization(
             element.find("participating-org[@role='4']"), required=False
@@ -312,14 +244,17 @@ class Reader:
             services.project_place_add(actor=self.actor, project=project, region=place)
         self._budgets(element, project, currency)
         for link in element.findall("document-link"):
-            title, _zh = _texts(link.find("title"), language)
+            title, _zh = texts(link.find("title"), language)
             services.document_add(
                 actor=self.actor,
                 project=project,
                 title=title or link.get("url"),
                 url=link.get("url"),
             )
-        self._results(element, project, language)
+        skipped = results.record_results(
+            actor=self.actor, element=element, project=project, language=language
+        )
+        self.skipped.extend(skipped)
         self._money(element, project, pairing, currency)
         self.counts["activities"] += 1
 
@@ -340,63 +275,10 @@ class Reader:
         for budget in element.findall("budget"):
             value = budget.find("value")
             own = value.get("currency") or currency
-            by_year[(_day(budget.find("period-start")).year, own)] += _minor(value.text, own)
+            by_year[(day(budget.find("period-start")).year, own)] += minor(value.text, own)
         for (year, own), amount in sorted(by_year.items()):
             services.project_budget_set(
                 actor=self.actor, project=project, year=year, amount_minor=amount, currency=own
-            )
-
-    def _results(self, element, project, language: str) -> None:
-        for result in element.findall("result"):
-            kind = result.get("type")
-            if kind not in ResultKind.values:
-                self.skipped.append(_("a result of type %(type)s") % {"type": kind})
-                continue
-            title_en, title_zh = _texts(result.find("title"), language)
-            made = services.result_create(
-                actor=self.actor,
-                project=project,
-                kind=kind,
-                title_en=title_en,
-                title_zh=title_zh,
-            )
-            for indicator in result.findall("indicator"):
-                self._indicator(made, indicator, language)
-
-    def _indicator(self, result, element, language: str) -> None:
-        measure = element.get("measure")
-        if measure not in Measure.values:
-            self.skipped.append(_("a qualitative or ordinal indicator"))
-            return
-        title_en, title_zh = _texts(element.find("title"), language)
-        baseline = element.find("baseline")
-        indicator = services.indicator_create(
-            actor=self.actor,
-            result=result,
-            title_en=title_en,
-            title_zh=title_zh,
-            measure=measure,
-            ascending=element.get("ascending", "1") in ("1", "true"),
-            baseline_year=int(baseline.get("year")) if baseline is not None else None,
-            baseline_value=(
-                Decimal(baseline.get("value"))
-                if baseline is not None and baseline.get("value")
-                else None
-            ),
-        )
-        for period in element.findall("period"):
-            target, actual = period.find("target"), period.find("actual")
-            services.indicator_period_record(
-                actor=self.actor,
-                indicator=indicator,
-                period_start=_day(period.find("period-start")),
-                period_end=_day(period.find("period-end")),
-                target=Decimal(target.get("value"))
-                if target is not None and target.get("value")
-                else None,
-                actual=Decimal(actual.get("value"))
-                if actual is not None and actual.get("value")
-                else None,
             )
 
     def _money(self, element, project, pairing, currency: str) -> None:
@@ -409,9 +291,9 @@ class Reader:
                     kind=TransactionKind.COMMITMENT,
                     pairing=pairing,
                     project=project,
-                    amount_minor=_minor(value.text, own),
+                    amount_minor=minor(value.text, own),
                     currency=own,
-                    value_date=_day(value, "value-date") or _day(planned.find("period-start")),
+                    value_date=day(value, "value-date") or day(planned.find("period-start")),
                 )
             )
         for item in element.findall("transaction"):
@@ -421,12 +303,12 @@ class Reader:
                 continue
             value = item.find("value")
             own = value.get("currency") or currency
-            amount = _minor(value.text, own)
-            day = _day(value, "value-date") or _day(item.find("transaction-date"))
+            amount = minor(value.text, own)
+            on = day(value, "value-date") or day(item.find("transaction-date"))
             if amount < 0:
-                negatives.append((kind, -amount, own, day, item.sourceline))
+                negatives.append((kind, -amount, own, item.sourceline))
                 continue
-            description, _zh = _texts(item.find("description"), "en")
+            description, _zh = texts(item.find("description"), "en")
             provider = self.organization(item.find("provider-org"), required=False)
             entries.append(
                 Entry(
@@ -435,7 +317,7 @@ class Reader:
                     project=project,
                     amount_minor=amount,
                     currency=own,
-                    value_date=day,
+                    value_date=on,
                     provider=provider,
                     receiver=self.organization(item.find("receiver-org"), required=False),
                     description=description[:500],
@@ -455,10 +337,10 @@ class Reader:
                     ]
                 ) from None
         self.counts["transactions"] += len(entries)
-        for kind, amount, own, day, line in negatives:
-            self._reverse(project, kind, amount, own, day, line)
+        for kind, amount, own, line in negatives:
+            self._reverse(project, kind, amount, own, line)
 
-    def _reverse(self, project, kind, amount, own, day, line) -> None:
+    def _reverse(self, project, kind, amount, own, line) -> None:
         """A negative transaction reverses the entry it mirrors (same type, amount and
         currency, not yet reversed): the ledger only ever corrects by reversal."""
         original = (
@@ -485,50 +367,3 @@ class Reader:
             actor=self.actor, transaction=original, reason=_("Reversed in IATI file")
         )
         self.counts["transactions"] += 1
-
-
-def read(data: bytes, context: Context, errors: Errors, progress) -> dict:
-    """Apply the file's activities (each all or nothing; the caller keeps or rolls back the
-    whole); returns the summary, with what needs mapping."""
-    document = parse(data, errors)
-    if document is None:
-        return {}
-    reader = Reader(context, errors)
-    activities = document.getroot().findall("iati-activity")
-    for done, activity in enumerate(activities, start=1):
-        reader.activity(activity)
-        progress(done, len(activities), "activities")
-    return {
-        "created": reader.counts["activities"],
-        "activities": len(activities),
-        "transactions": reader.counts["transactions"],
-        "skipped": sorted(set(reader.skipped)),
-        "unmapped": {
-            "organization": reader.unmapped.organizations,
-            "place": reader.unmapped.places,
-        },
-    }
-
-
-class IatiKind:
-    """The IATI file as an importable kind: no template, a mapping step instead."""
-
-    slug = "iati"
-    title = gettext_lazy("IATI activities")
-    description = gettext_lazy(
-        "An iati-activities file (version 2.03), this programme's or another publisher's: "
-        "activities become projects, with their budgets, results and transactions."
-    )
-    columns: list = []
-    row_key: tuple = ()
-
-    @staticmethod
-    def may_import(actor) -> bool:
-        return pairings.pairings_run_by(actor=actor).exists()
-
-    def run(self, data: bytes, context: Context, errors: Errors, progress) -> tuple[int, dict]:
-        summary = read(data, context, errors, progress)
-        return summary.get("activities", 0), summary
-
-
-IATI = IatiKind()

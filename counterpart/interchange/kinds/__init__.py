@@ -14,7 +14,7 @@ KINDS: dict[str, Kind] = {kind.slug: kind for kind in ORDER}  # the spreadsheets
 
 
 def _iati():
-    from counterpart.interchange.iati.reader import IATI  # it reads through the kinds' base
+    from counterpart.interchange.iati.kind import IATI  # it reads through the kinds. base
 
     return IATI
 

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy
 from counterpart.funding import selectors as funding
 from counterpart.funding.models import TransactionKind
 from counterpart.funding.services import BulkError, Entry, transactions_record_bulk
-from counterpart.funding.services.batch import accountable_donor_id
+from counterpart.funding.services.entries import accountable_donor_id
 from counterpart.interchange.kinds import lookups, pairing, readers
 from counterpart.interchange.kinds.base import Column, Context, Errors, Kind, Row
 from counterpart.pairings import selectors as pairings

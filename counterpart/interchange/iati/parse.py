@@ -1,0 +1,80 @@
+"""An IATI file read as XML: refused (with the line) unless it is schema-valid 2.03 without a
+DOCTYPE, and the small readings every part of an activity needs (narratives, dates, values)."""
+
+import datetime
+from decimal import Decimal
+
+from django.utils.translation import gettext as _
+from lxml import etree
+
+from counterpart.engine.money import minor_digits
+from counterpart.interchange.iati import validate
+from counterpart.interchange.iati.export import XML_LANG
+from counterpart.interchange.kinds.base import Errors
+
+PARSER = etree.XMLParser(
+    resolve_entities=False, no_network=True, huge_tree=True, remove_comments=True
+)
+
+
+def parse(data: bytes, errors: Errors):
+    """The document, or None with the XML's or the schema's problems (by line)."""
+    try:
+        document = etree.ElementTree(etree.fromstring(data, PARSER))
+    except etree.XMLSyntaxError as error:
+        errors.add(error.lineno or 0, "", _("Not XML: %(error)s") % {"error": error.msg})
+        return None
+    if document.docinfo.doctype:  # entities and external references have no place here
+        errors.add(1, "", _("A file with a DOCTYPE declaration is not read."))
+        return None
+    if document.getroot().tag != "iati-activities":
+        errors.add(0, "", _("This is not an iati-activities file."))
+        return None
+    if document.getroot().get("version") != "2.03":
+        errors.add(
+            document.getroot().sourceline,
+            "iati-activities",
+            _("Only IATI version 2.03 files are read; this one says %(version)r.")
+            % {"version": document.getroot().get("version")},
+        )
+        return None
+    try:
+        problems = validate.schema_errors(document)
+    except validate.StandardMissing as missing:
+        errors.add(0, "", str(missing))
+        return None
+    for problem in problems:
+        line, _sep, message = problem.partition(": ")
+        errors.add(int(line.removeprefix("line ") or 0), "", message)
+    return None if errors else document
+
+
+def texts(element, default_language: str) -> tuple[str, str]:
+    """The English and Chinese narratives of an element (the first of another language stands
+    in for English when there is none)."""
+    english = chinese = other = ""
+    if element is None:
+        return "", ""
+    for narrative in element.findall("narrative"):
+        language = (narrative.get(XML_LANG) or default_language or "en").lower()
+        text = (narrative.text or "").strip()
+        if language.startswith("zh"):
+            chinese = chinese or text
+        elif language == "en":
+            english = english or text
+        else:
+            other = other or text
+    return english or other, chinese
+
+
+def day(element, attribute: str = "iso-date") -> datetime.date | None:
+    if element is None or not element.get(attribute):
+        return None
+    return datetime.date.fromisoformat(element.get(attribute)[:10])
+
+
+def minor(text: str, currency: str) -> int:
+    value = Decimal(text.strip()).scaleb(minor_digits(currency))
+    if value != value.to_integral_value():
+        raise ValueError(_("more decimals than %(currency)s has") % {"currency": currency})
+    return int(value)
