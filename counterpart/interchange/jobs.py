@@ -4,7 +4,6 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from counterpart.interchange import selectors, services
-from counterpart.interchange.receivers import PUBLISH  # noqa: F401 (where it is named)
 
 
 def import_check(*, actor, progress, upload_id: int) -> dict:

@@ -73,17 +73,10 @@ def _decoded(data: bytes) -> str:
 def read(kind: Kind, data: bytes, context: Context, errors: Errors) -> tuple[list[Row], list[str]]:
     """The file's rows under column keys, and the keys in the file's order. A header that
     names no column, or a required column missing, is an error of row 0's kind: the file's."""
-    rows = table_rows(data)
-    header_number, header = next(rows, (1, []))
-    keys = _column_keys(kind, header, header_number, errors, context)
-    if header and _is_key_row(kind, header):
-        # the template's hidden key row: the next row holds the headers in words (and the
-        # units they name, "Amount (万元)"), unless the file has keys only
-        following = next(rows, None)
-        if following is not None and _is_words_row(kind, following[1]):
-            _units_from(kind, following[1], keys, context, errors)
-        elif following is not None:
-            rows = itertools.chain([following], rows)
+    header, words, rows = _headers(kind, data)
+    keys = _column_keys(kind, header, errors, context)
+    if words:
+        _units_from(kind, words, keys, context, errors)
     present = {k for k in keys if k}
     for column in kind.columns:
         if column.required and column.key not in present:
@@ -123,6 +116,22 @@ def read(kind: Kind, data: bytes, context: Context, errors: Errors) -> tuple[lis
     return found, keys
 
 
+def _headers(kind: Kind, data: bytes):
+    """(the header row, the headers in words below a key row or None, the rows after them). A
+    template's hidden key row is followed by the headers in words, unless the file has keys
+    only."""
+    rows = table_rows(data)
+    _number, header = next(rows, (1, []))
+    words = None
+    if header and _is_key_row(kind, header):
+        following = next(rows, None)
+        if following is not None and _is_words_row(kind, following[1]):
+            words = following[1]
+        elif following is not None:
+            rows = itertools.chain([following], rows)
+    return header, words, rows
+
+
 def _is_key_row(kind: Kind, header: list) -> bool:
     written = {text(cell) for cell in header if text(cell)} - {ERRORS_KEY}
     return bool(written) and written <= {c.key for c in kind.columns}
@@ -153,7 +162,7 @@ def _problems_headers() -> tuple[str, ...]:
     return tuple(headers)
 
 
-def _column_keys(kind: Kind, header: list, number: int, errors: Errors, context: Context):
+def _column_keys(kind: Kind, header: list, errors: Errors, context: Context):
     """Which column each header names (None for an empty header)."""
     names = {name: column for column in kind.columns for name in column.headers()}
     keys: list[str | None] = []
@@ -256,24 +265,16 @@ def marked_xlsx(kind: Kind, data: bytes, errors: Errors) -> bytes:
     context = Context(actor=None)
     book = Workbook(write_only=True)
     sheet = book.create_sheet(_sheet_title(kind))
-    rows = table_rows(data)
-    header_number, header = next(rows, (1, []))
-    keys = _column_keys(kind, header, header_number, Errors(), context)
+    header, words, rows = _headers(kind, data)
+    keys = _column_keys(kind, header, Errors(), context)
     by_row: dict[int, dict[str, list[str]]] = {}
     for (row, column), messages in errors.cells.items():
         by_row.setdefault(row, {}).setdefault(column, []).extend(messages)
     problems = _("Problems")
     sheet.append([*[k or "" for k in keys], ERRORS_KEY])
-    words = None
-    if header and _is_key_row(kind, header):
-        following = next(rows, None)
-        if following is not None and _is_words_row(kind, following[1]):
-            words = following
-        elif following is not None:
-            rows = itertools.chain([following], rows)
     file_errors = by_row.get(0, {})
     header_cells = []
-    for index, cell in enumerate((words[1] if words else header) or []):
+    for index, cell in enumerate(words or header):
         made = WriteOnlyCell(sheet, value=text(cell))
         made.font = HEADER
         key = keys[index] if index < len(keys) else None

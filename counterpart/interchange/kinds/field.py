@@ -26,7 +26,7 @@ def _may_work_on(actor) -> bool:
 
 class EventsKind(Kind):
     def write_row(self, values: dict, context: Context) -> None:
-        found = pairing.pairing_of(values, pairing.worked_on(context), on=values["starts_on"])
+        found = pairing.pairing_of(values, context, pairing.worked_on, on=values["starts_on"])
         if exchanges.event_list(actor=context.actor).filter(
             pairing=found, title_en=values["title_en"], starts_on=values["starts_on"]
         ):
@@ -156,7 +156,7 @@ EMPLOYMENT = EmploymentKind(
             read=lookups.named("companies", _companies, what=gettext_lazy("company")),
             required=True,
             example="hotan-rose-co",
-            choices=lookups.choices("companies", _companies),
+            choices=lookups.choices(_companies),
         ),
         Column(
             "support_started",
@@ -184,7 +184,7 @@ EMPLOYMENT = EmploymentKind(
 
 class SalesKind(Kind):
     def write_row(self, values: dict, context: Context) -> None:
-        found = pairing.pairing_of(values, pairing.worked_on(context), on=values["period_start"])
+        found = pairing.pairing_of(values, context, pairing.worked_on, on=values["period_start"])
         if enterprise.sale_list(actor=context.actor).filter(
             pairing=found,
             product=values["product"],
@@ -252,7 +252,7 @@ SALES = SalesKind(
             "company",
             gettext_lazy("Company"),
             read=lookups.named("companies", _companies, what=gettext_lazy("company")),
-            choices=lookups.choices("companies", _companies),
+            choices=lookups.choices(_companies),
         ),
     ],
 )

@@ -79,7 +79,7 @@ class LedgerKind(Kind):
         """The row's pairing (in force on its value date where the round is not given)."""
         try:
             return pairing.pairing_of(
-                row.values, pairing.run_by(context), on=row.values["value_date"]
+                row.values, context, pairing.run_by, on=row.values["value_date"]
             )
         except ValidationError as error:
             self.add_service_errors(row.number, error, errors)
@@ -159,7 +159,7 @@ LEDGER = LedgerKind(
             gettext_lazy("Project"),
             read=lookups.named("projects", own_projects, what=gettext_lazy("project")),
             example="",
-            choices=lookups.choices("projects", own_projects),
+            choices=lookups.choices(own_projects),
         ),
         Column(
             "place",
@@ -179,7 +179,7 @@ LEDGER = LedgerKind(
                 what=gettext_lazy("sector"),
             ),
             example="12230",
-            choices=lookups.choices("sectors", lambda c: projects.sector_list(actor=c.actor)),
+            choices=lookups.choices(lambda c: projects.sector_list(actor=c.actor)),
             help=gettext_lazy("DAC 5-digit code; empty follows the project's sectors."),
         ),
         *readers.money_columns(

@@ -61,7 +61,7 @@ def named(
 
 
 def choices(
-    name: str, load: Callable[[Context], Iterable], *, code: str = "code"
+    load: Callable[[Context], Iterable], *, code: str = "code"
 ) -> Callable[[Context], list[str]]:
     def offered(context: Context) -> list[str]:
         return [choice_of(record, code=code) for record in load(context)]

@@ -1,7 +1,6 @@
 """A row's pairing, named the way an office writes it: the donor, the recipient place and,
 where the two were paired more than once, the round's year (or the date the row is about)."""
 
-import datetime
 from collections.abc import Callable
 
 from django.core.exceptions import ValidationError
@@ -37,22 +36,14 @@ def worked_on(context: Context) -> list:
     )
 
 
-def _candidates(pool: list, donor_id: int, recipient_id: int, round_year: int | None) -> list:
-    """The pool's pairings of this donor and recipient (in this round), looked up in an index
-    made once per pool: a file names the same few pairings a million times."""
-    index = _indexes.get(id(pool))
-    if index is None or index[0] is not pool:
-        table: dict[tuple, list] = {}
-        for p in pool:
-            table.setdefault((p.donor_id, p.recipient_id, None), []).append(p)
-            table.setdefault((p.donor_id, p.recipient_id, p.round.year), []).append(p)
-        index = _indexes[id(pool)] = (pool, table)
-        if len(_indexes) > 16:  # pools of finished files
-            _indexes.pop(next(iter(_indexes)))
-    return index[1].get((donor_id, recipient_id, round_year), [])
-
-
-_indexes: dict[int, tuple[list, dict]] = {}
+def _index(pool: list) -> dict[tuple, list]:
+    """The pool's pairings by (donor, recipient, round year or None): a file names the same few
+    pairings a million times."""
+    table: dict[tuple, list] = {}
+    for p in pool:
+        table.setdefault((p.donor_id, p.recipient_id, None), []).append(p)
+        table.setdefault((p.donor_id, p.recipient_id, p.round.year), []).append(p)
+    return table
 
 
 def columns(pool: Callable[[Context], list]) -> list[Column]:
@@ -71,7 +62,7 @@ def columns(pool: Callable[[Context], list]) -> list[Column]:
             read=lookups.named(f"donors {name}", donors, what=gettext_lazy("donor")),
             required=True,
             example="beijing",
-            choices=lookups.choices(f"donors {name}", donors),
+            choices=lookups.choices(donors),
         ),
         Column(
             "recipient",
@@ -81,7 +72,7 @@ def columns(pool: Callable[[Context], list]) -> list[Column]:
             ),
             required=True,
             example="653201",
-            choices=lookups.choices(f"recipients {name}", recipients),
+            choices=lookups.choices(recipients),
             fields=("pairing",),
         ),
         Column(
@@ -96,9 +87,14 @@ def columns(pool: Callable[[Context], list]) -> list[Column]:
     ]
 
 
-def pairing_of(values: dict, pool: list, *, on: datetime.date | None = None):
-    """The one pairing the row names, or a ValidationError on its recipient or round."""
-    found = _candidates(pool, values["donor"].id, values["recipient"].id, values["round"])
+def pairing_of(
+    values: dict, context: Context, pool: Callable[[Context], list], *, on=None
+) -> object:
+    """The one pairing the row names among `pool`'s (`run_by`, `worked_on`), or a
+    ValidationError on its recipient or round."""
+    index = context.once(f"index {pool.__name__}", lambda: _index(pool(context)))
+    key = (values["donor"].id, values["recipient"].id, values["round"])
+    found = index.get(key, [])
     if len(found) > 1 and on is not None:
         found = [
             p for p in found if p.valid_from <= on and (p.valid_to is None or on <= p.valid_to)

@@ -64,7 +64,7 @@ class ProjectsKind(Kind):
         currency = values["currency"] or "CNY"
         project = services.project_create(
             actor=context.actor,
-            pairing=pairing.pairing_of(values, pairing.run_by(context)),
+            pairing=pairing.pairing_of(values, context, pairing.run_by),
             code=values["code"],
             title_en=values["title_en"],
             title_zh=values["title_zh"] or "",
@@ -261,7 +261,7 @@ RESULTS = ResultsKind(
             read=lookups.named("projects", _reported_projects, what=gettext_lazy("project")),
             required=True,
             example="bj-hotan-hospital-2",
-            choices=lookups.choices("projects", own_projects),
+            choices=lookups.choices(own_projects),
         ),
         Column(
             "result",

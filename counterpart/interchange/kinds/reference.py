@@ -105,7 +105,7 @@ REVENUE = RevenueKind(
             read=lookups.named("donors", _donors, what=gettext_lazy("donor")),
             required=True,
             example="beijing",
-            choices=lookups.choices("donors", _donors),
+            choices=lookups.choices(_donors),
         ),
         Column("year", gettext_lazy("Year"), read=readers.year, required=True, example="2023"),
         *readers.money_columns(

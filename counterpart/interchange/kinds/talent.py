@@ -76,7 +76,7 @@ POSTS = PostsKind(
             read=lookups.named("institutions", _institutions, what=gettext_lazy("institution")),
             required=True,
             example="hotan-peoples-hospital",
-            choices=lookups.choices("institutions", _institutions),
+            choices=lookups.choices(_institutions),
         ),
         Column(
             "title_en",
@@ -166,7 +166,7 @@ PROFESSIONALS = ProfessionalsKind(
             read=lookups.named("senders", _senders, what=gettext_lazy("organization")),
             required=True,
             example="beijing-anzhen-hospital",
-            choices=lookups.choices("senders", _senders),
+            choices=lookups.choices(_senders),
         ),
         Column("name", gettext_lazy("Name"), required=True, example="Wang Lan"),
         Column(
