@@ -43,6 +43,7 @@ OBJECT_OF_PAGE = {
     "jobs:detail": "jobs.job",
     "jobs:file": "jobs.job",
     "people:person": "accounts.user",
+    "audit:event": "audit.auditevent",
     "reporting:review": "reporting.review",
     "reporting:rules": "pairings.pairinground",
     "people:suspension": "accounts.user",

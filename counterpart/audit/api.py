@@ -4,6 +4,7 @@ from ninja import Router, Schema
 from ninja.pagination import paginate
 
 from counterpart.audit import selectors
+from counterpart.audit.events import event_name
 
 router = Router(tags=["audit"])
 
@@ -13,12 +14,17 @@ class AuditEventOut(Schema):
     occurred_at: datetime.datetime
     actor_label: str
     event_type: str
+    event_name: str
     object_type: str
     object_id: str
     object_repr: str
     before: dict | None
     after: dict | None
     reason: str
+
+    @staticmethod
+    def resolve_event_name(event) -> str:
+        return event_name(event.event_type)
 
 
 @router.get("/events", response=list[AuditEventOut])
@@ -27,6 +33,7 @@ def list_events(
     request,
     actor: str | None = None,
     object_type: str | None = None,
+    event_type: str | None = None,
     date_from: datetime.date | None = None,
     date_to: datetime.date | None = None,
 ):
@@ -34,6 +41,7 @@ def list_events(
         actor=request.auth,
         actor_label=actor,
         object_type=object_type,
+        event_type=event_type,
         date_from=date_from,
         date_to=date_to,
     )

@@ -9,5 +9,6 @@ class AuditFilterForm(forms.Form):
 
     actor = forms.CharField(label=_("Who"), required=False, max_length=150)
     object_type = forms.CharField(label=_("Object type"), required=False, max_length=60)
+    event_type = forms.CharField(label=_("Event"), required=False, max_length=60)
     date_from = forms.DateField(label=_("From"), required=False, widget=DATE)
     date_to = forms.DateField(label=_("To"), required=False, widget=DATE)

@@ -3,7 +3,10 @@ import datetime
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.db.models import Model, QuerySet
+from django.shortcuts import get_object_or_404
 
+from counterpart.audit.changes import object_type_name
+from counterpart.audit.events import event_name
 from counterpart.audit.models import AuditEvent, Provenance
 
 READ = "audit.view_auditevent"
@@ -44,6 +47,11 @@ def audit_event_list(
     return events
 
 
+def audit_event_get(*, actor, pk: int) -> AuditEvent:
+    require_reader(actor)
+    return get_object_or_404(AuditEvent, pk=pk)
+
+
 def audit_events_for(*, actor, obj: Model) -> QuerySet[AuditEvent]:
     """The history of one object (who changed what, and why): for those who read the log, the
     office and auditors; nothing for anyone else, who may see the object but not its history."""
@@ -52,13 +60,21 @@ def audit_events_for(*, actor, obj: Model) -> QuerySet[AuditEvent]:
     return AuditEvent.objects.filter(object_type=obj._meta.label_lower, object_id=str(obj.pk))
 
 
-def audit_filter_choices(*, actor) -> dict[str, list[str]]:
+def audit_filter_choices(*, actor) -> dict[str, list]:
+    """Who acted, on what, and which events, as the filters offer them: codes with their words."""
     require_reader(actor)
     events = AuditEvent.objects.order_by()
+    object_types = set(events.values_list("object_type", flat=True).distinct())
+    event_types = set(events.values_list("event_type", flat=True).distinct())
     return {
-        "actors": sorted(set(events.values_list("actor_label", flat=True))),
-        "object_types": sorted(set(events.values_list("object_type", flat=True))),
+        "actors": sorted(set(events.values_list("actor_label", flat=True).distinct())),
+        "object_types": sorted(((t, object_type_name(t)) for t in object_types), key=_by_words),
+        "event_types": sorted(((t, event_name(t)) for t in event_types), key=_by_words),
     }
+
+
+def _by_words(pair):
+    return str(pair[1])
 
 
 def demo_data_present() -> bool:

@@ -2,6 +2,7 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 
 from counterpart.audit import selectors
+from counterpart.audit.changes import readable
 from counterpart.audit.exports import EVENTS
 from counterpart.audit.forms import AuditFilterForm
 from counterpart.core import exports
@@ -16,19 +17,28 @@ def audit_log_view(request):
     filters = {
         "actor_label": chosen.get("actor") or None,
         "object_type": chosen.get("object_type") or None,
+        "event_type": chosen.get("event_type") or None,
         "date_from": chosen.get("date_from"),
         "date_to": chosen.get("date_to"),
     }
     events = selectors.audit_event_list(actor=actor, **filters)
     if exports.wanted(request):
         return exports.export_response(request, events, EVENTS, name="audit-log")
+    page = page_of(request, events)
     return render(
         request,
         "audit/log.html",
         {
-            "page": page_of(request, events),
+            "page": page,
+            "rows": readable(page.object_list),
             "form": form,
             "filters": filters,
             "choices": selectors.audit_filter_choices(actor=actor),
         },
     )
+
+
+@login_required
+def audit_event_view(request, pk: int):
+    event = selectors.audit_event_get(actor=request.user, pk=pk)
+    return render(request, "audit/event.html", {"row": readable([event], whole=True)[0]})

@@ -7,9 +7,11 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from counterpart.accounts import permissions
+from counterpart.audit.changes import readable
 from counterpart.audit.selectors import audit_events_for
 from counterpart.core.forms import show_service_errors
 from counterpart.core.lookups import chosen
+from counterpart.core.pagination import page_of
 from counterpart.engine.money import parse_major
 from counterpart.pairings import selectors, services
 from counterpart.pairings.forms import (
@@ -56,7 +58,7 @@ def pairing_list_view(request):
 def pairing_detail_view(request, pk: int):
     actor = request.user
     pairing = selectors.pairing_get(actor=actor, pk=pk)
-    history = audit_events_for(actor=actor, obj=pairing)
+    history = page_of(request, audit_events_for(actor=actor, obj=pairing), param="history")
     return render(
         request,
         "pairings/detail.html",
@@ -64,6 +66,7 @@ def pairing_detail_view(request, pk: int):
             "pairing": pairing,
             "sub_pairings": selectors.pairing_list(actor=actor).filter(parent=pairing),
             "history": history,
+            "rows": readable(history.object_list),
             "can_manage": permissions.can_manage_programme(actor),
             "today": datetime.date.today(),
         },
