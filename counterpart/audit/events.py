@@ -68,6 +68,8 @@ EVENT_NAMES = {
     "placement.relinked": _("Successor relinked"),
     "placement.replanned": _("Placement replanned"),
     "placement.withdrawn": _("Placement withdrawn"),
+    "population.corrected": _("Census count corrected"),
+    "population.recorded": _("Census count recorded"),
     "post.closed": _("Post closed"),
     "post.created": _("Post created"),
     "post.ranked_by_hand": _("Candidates ranked by hand"),

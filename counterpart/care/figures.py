@@ -3,7 +3,7 @@
 from django.utils.translation import gettext as _
 
 from counterpart.care.selectors import CareFigures
-from counterpart.core.tables import Table
+from counterpart.core.tables import Table, continuous
 
 
 def care_tables(figures: CareFigures) -> dict[str, Table]:
@@ -12,13 +12,15 @@ def care_tables(figures: CareFigures) -> dict[str, Table]:
             slug="consultations",
             title=_("Tele-consultations by month"),
             columns=[_("Month"), _("Requested"), _("Held")],
-            rows=[[month, asked, held] for month, asked, held, _wait in figures.by_month],
+            rows=continuous([[m, asked, held] for m, asked, held, _wait in figures.by_month]),
         ),
         "response": Table(
             slug="response",
             title=_("Median hours from request to consultation, by month"),
             columns=[_("Month"), _("Median hours")],
-            rows=[[month, wait] for month, _asked, _held, wait in figures.by_month if wait],
+            rows=continuous(
+                [[m, wait] for m, _asked, _held, wait in figures.by_month if wait], blank=None
+            ),
             chart_kind="line",
         ),
         "specialties": Table(

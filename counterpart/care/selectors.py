@@ -8,7 +8,7 @@ import statistics
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Q, QuerySet
+from django.db.models import Count, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
 from counterpart.accounts import permissions
@@ -113,3 +113,18 @@ def care_figures(*, actor, donor=None, area=None) -> CareFigures:
         follow_ups_done=referrals.filter(status=ReferralStatus.FOLLOWED_UP).count(),
         median_hours=round(statistics.median(all_waits), 1) if all_waits else None,
     )
+
+
+def consultations_by_region(*, donor=None, area=None, year: int | None = None) -> dict[int, int]:
+    """Consultations asked for (not cancelled), by the requesting hospital's place: counts."""
+    consultations = Teleconsultation.objects.exclude(status=ConsultationStatus.CANCELLED)
+    if donor is not None:
+        consultations = consultations.filter(consulting_institution__path__startswith=donor.path)
+    if area is not None:
+        consultations = consultations.filter(
+            requesting_institution__region__path__startswith=area.path
+        )
+    if year is not None:
+        consultations = consultations.filter(requested_at__year=year)
+    rows = consultations.values_list("requesting_institution__region").annotate(n=Count("id"))
+    return dict(rows.order_by())

@@ -20,7 +20,9 @@ class Table:
     columns: list[str]  # the first names the row labels
     rows: list[list] = field(default_factory=list)  # a label, then one figure per column
     currency: str | None = None  # figures are minor units of this currency; None: plain numbers
-    chart_kind: str = "bar"  # "bar", "line", or "share" (percentages against a line)
+    # "bar", "line", "share" (percentages against a line), or "table": no chart (its columns
+    # are not one unit), the table shown open
+    chart_kind: str = "bar"
     charted: int | None = None  # draw only the first n figure columns (e.g. not a % beside counts)
     note: str = ""  # shown with the chart and table, e.g. that some figures are illustrative
     unapproved: str = ""  # that the figures include records still in review (internal views)
@@ -104,3 +106,25 @@ def download(request, tables: dict[str, Table]) -> HttpResponse | None:
     if request.GET.get("format") == "xlsx":
         return tables[wanted].xlsx_response()
     return tables[wanted].csv_response()
+
+
+def continuous(rows: list[list], *, blank=0) -> list[list]:
+    """Rows labelled by year ("2017") or month ("2017-07"), sorted, with the years or months
+    between that have no row put in (their figures `blank`): a time axis then never draws 2017
+    beside 2023 as if they were adjacent."""
+    if len(rows) < 2:
+        return rows
+    labels = [str(row[0]) for row in rows]
+    width = len(rows[0]) - 1
+    by_label = dict(zip(labels, rows, strict=True))
+    if all(len(label) == 4 and label.isdigit() for label in labels):
+        steps = [str(year) for year in range(int(min(labels)), int(max(labels)) + 1)]
+    elif all(len(label) == 7 and label[4] == "-" for label in labels):
+        first, last = min(labels), max(labels)
+        steps, year, month = [], int(first[:4]), int(first[5:])
+        while f"{year:04d}-{month:02d}" <= last:
+            steps.append(f"{year:04d}-{month:02d}")
+            year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    else:
+        return rows
+    return [by_label.get(step) or [step, *[blank] * width] for step in steps]

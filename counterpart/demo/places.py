@@ -25,6 +25,18 @@ def load_places(loader) -> None:
                 parent=parent,
             )
             loader.mark(region, row["source"])
+    counted = set(selectors.population_list().values_list("region__code", "year"))
+    for row in rows("population.csv"):  # census counts, for figures per head
+        if (row["code"], int(row["year"])) not in counted:
+            region = selectors.region_by_code(actor=actor, code=row["code"])
+            people = services.population_record(
+                actor=actor,
+                region=region,
+                year=int(row["year"]),
+                people=int(row["people"]),
+                source=row["source"],
+            )
+            loader.mark(people, row["source"])
     for row in rows("organizations.csv"):
         if selectors.organization_by_code(actor=actor, code=row["code"]) is None:
             organization = services.organization_create(

@@ -145,3 +145,24 @@ def split_by_weights(amount_minor: int, weights: list[int]) -> list[int]:
     for index in sorted(range(len(weights)), key=lambda i: (-remainders[i], i))[:short]:
         parts[index] += 1
     return [sign * part for part in parts]
+
+
+def format_compact(
+    amount_minor: int, currency: str, *, myriads: bool = False, words=("million", "billion")
+) -> str:
+    """A large amount as people say it: '¥79.4 million' (`words` in the reader's language), or
+    with `myriads` (Chinese counts in ten-thousands) '¥7,940万' and '¥1.25亿'. Small amounts
+    stay whole."""
+    major = int(amount_minor) / 10 ** minor_digits(currency)
+    prefix = SYMBOLS.get(currency.upper(), currency.upper() + " ")
+    sign, size = ("-" if major < 0 else ""), abs(major)
+    if myriads:
+        if size >= 1e8:
+            return f"{sign}{prefix}{size / 1e8:,.2f}亿"
+        if size >= 1e4:
+            return f"{sign}{prefix}{size / 1e4:,.0f}万"
+    elif size >= 1e9:
+        return f"{sign}{prefix}{size / 1e9:,.2f} {words[1]}"
+    elif size >= 1e6:
+        return f"{sign}{prefix}{size / 1e6:,.1f} {words[0]}"
+    return format_minor(amount_minor, currency)

@@ -2,7 +2,7 @@
 
 from django.utils.translation import gettext as _
 
-from counterpart.core.tables import Table
+from counterpart.core.tables import Table, continuous
 from counterpart.exchanges.selectors import ExchangeFigures
 
 
@@ -12,16 +12,18 @@ def exchange_tables(figures: ExchangeFigures) -> dict[str, Table]:
             slug="participants",
             title=_("Exchange participants by year and kind"),
             columns=[_("Year"), *[label for _kind, label in figures.kinds]],
-            rows=[
-                [str(year), *[counts.get(kind, 0) for kind, _label in figures.kinds]]
-                for year, counts in figures.by_year
-            ],
+            rows=continuous(
+                [
+                    [str(year), *[counts.get(kind, 0) for kind, _label in figures.kinds]]
+                    for year, counts in figures.by_year
+                ]
+            ),
         ),
         "sides": Table(
             slug="sides",
             title=_("Exchange participants by side"),
             columns=[_("Year"), _("Hosts"), _("Visitors")],
-            rows=[[str(year), hosts, visitors] for year, hosts, visitors in figures.by_side],
+            rows=continuous([[str(y), hosts, visitors] for y, hosts, visitors in figures.by_side]),
         ),
         "letters": Table(
             slug="letters",

@@ -44,7 +44,7 @@ COUNTY_AND_BELOW = [
 DEFAULT_THRESHOLDS = {RuleKind.WELLBEING_SHARE: 800_000, RuleKind.COUNTY_SHARE: 0}
 
 
-def _team_scope(actor) -> Q:
+def team_scope(actor) -> Q:
     return (
         permissions.donor_scope_q(actor, "donor__")
         | permissions.donor_scope_q(actor, "pairing__donor__")
@@ -73,7 +73,11 @@ def transaction_list(
         "pairing__donor", "pairing__recipient", "project", "region", "sector", "currency", "rate"
     )
     if not permissions.reads_everything(actor):
-        entries = entries.filter(_team_scope(actor)) if may_see_entries(actor) else entries.none()
+        entries = entries.filter(team_scope(actor)) if may_see_entries(actor) else entries.none()
+    return narrowed(entries, round, donor, area, year, kind, project)
+
+
+def narrowed(entries, round=None, donor=None, area=None, year=None, kind=None, project=None):
     if round is not None:
         entries = entries.filter(pairing__round=round)
     if donor is not None:
@@ -149,7 +153,7 @@ def totals(*, actor, filters: Filters = Filters()) -> QuerySet[LedgerTotal]:
     if not permissions.reads_everything(actor):
         public = Q(public=True, pairing__is_published=True)
         rows = (
-            rows.filter(public | _team_scope(actor))
+            rows.filter(public | team_scope(actor))
             if may_see_entries(actor)
             else rows.filter(public)
         )

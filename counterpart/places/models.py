@@ -151,3 +151,27 @@ class Organization(Bilingual, TreeNode, Versioned, CheckedText):
     @property
     def description(self) -> str:
         return in_language(self.description_en, self.description_zh)
+
+
+class Population(models.Model):
+    """A place's resident population at a census: what per-head figures divide by. A place
+    without one has an unknown population, never zero."""
+
+    region = models.ForeignKey(
+        Region, verbose_name=_("place"), on_delete=models.CASCADE, related_name="populations"
+    )
+    year = models.PositiveSmallIntegerField(_("census year"))
+    people = models.PositiveBigIntegerField(_("residents"))
+    source = models.CharField(_("source"), max_length=300)
+
+    class Meta:
+        ordering = ["region", "-year"]
+        constraints = [
+            models.UniqueConstraint(fields=["region", "year"], name="population_once_a_year"),
+            models.CheckConstraint(condition=models.Q(people__gt=0), name="population_counts"),
+        ]
+        verbose_name = _("population")
+        verbose_name_plural = _("populations")
+
+    def __str__(self) -> str:
+        return f"{self.region} {self.year}: {self.people:,}"

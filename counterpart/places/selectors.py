@@ -3,7 +3,7 @@
 from django.db.models import Q, QuerySet
 from django.shortcuts import get_object_or_404
 
-from counterpart.places.models import Organization, Region
+from counterpart.places.models import Organization, Population, Region
 
 
 def region_list(
@@ -84,3 +84,17 @@ def institutions_spoken_for(*, actor, kind: str) -> QuerySet[Organization]:
     if permissions.is_programme_office(actor):
         return found
     return found.filter(permissions.institution_scope_q(actor, ""))
+
+
+def population_list(regions=None) -> QuerySet[Population]:
+    """Census counts (public figures), of `regions` when given."""
+    rows = Population.objects.all()
+    return rows if regions is None else rows.filter(region__in=regions)
+
+
+def latest_population(regions) -> dict[int, Population]:
+    """Each place's latest census count, for those that have one."""
+    latest: dict[int, Population] = {}
+    for row in population_list(regions).order_by("region", "-year"):
+        latest.setdefault(row.region_id, row)
+    return latest

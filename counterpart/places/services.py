@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from counterpart.accounts import permissions
 from counterpart.audit.services import audit_record, snapshot, tracked_update
 from counterpart.core.arguments import UNSET, given
-from counterpart.places.models import LEVEL_DEPTH, Organization, Region, TreeNode
+from counterpart.places.models import LEVEL_DEPTH, Organization, Population, Region, TreeNode
 from counterpart.places.org_ids import normalized_org_ref
 
 # What a donor or recipient team may change on its own organization; the rest is the office's.
@@ -207,3 +207,19 @@ def organization_update(
     if "parent" in changes:
         _place_in_tree(organization)
     return organization
+
+
+@transaction.atomic
+def population_record(*, actor, region: Region, year: int, people: int, source: str) -> Population:
+    """A census count for a place (the office's): a second count for the same year corrects
+    the first, its old figure kept in the log."""
+    permissions.require(permissions.can_manage_programme(actor))
+    row = Population.objects.filter(region=region, year=year).first()
+    before = snapshot(row) if row else None
+    row = row or Population(region=region, year=year)
+    row.people, row.source = people, source
+    row.full_clean()
+    row.save()
+    event = "population.corrected" if before else "population.recorded"
+    audit_record(actor=actor, event_type=event, obj=row, before=before, after=snapshot(row))
+    return row

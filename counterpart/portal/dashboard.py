@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from counterpart.audit import selectors as audit
 from counterpart.care.figures import care_tables
 from counterpart.care.selectors import care_figures
-from counterpart.core.tables import Table
+from counterpart.core.tables import Table, continuous
 from counterpart.enterprise.figures import enterprise_tables
 from counterpart.enterprise.selectors import enterprise_figures
 from counterpart.exchanges.figures import exchange_tables
@@ -46,11 +46,12 @@ def dashboard_tables(
 
     def money_table(slug, title, first_column, group):
         rows = funding.totals_by(actor=actor, group=group, filters=filters)
+        cells = [[row.label, *[display(row.amount(k)) for k, _l in kinds]] for row in rows]
         return Table(
             slug=slug,
             title=str(title),
             columns=[str(first_column), *money_columns],
-            rows=[[row.label, *[display(row.amount(k)) for k, _l in kinds]] for row in rows],
+            rows=continuous(cells) if group == "year" else cells,
             currency=display.currency,
             unapproved=unapproved["ledger"],
         )
@@ -113,12 +114,19 @@ def dashboard_tables(
         if trained and audit.illustrative_among(Training)
         else "",
         unapproved=unapproved["results"],
-        columns=[str(_("Indicator")), str(_("Target")), str(_("Actual"))],
+        # Jobs, beds and people are not one unit: the chart draws each against its own target.
+        columns=[str(_("Indicator")), str(_("Reached (%)")), str(_("Target")), str(_("Actual"))],
         rows=[
-            [str(label), number(standard[code].target), number(standard[code].actual)]
+            [
+                str(label),
+                reached(standard[code].actual, standard[code].target),
+                number(standard[code].target),
+                number(standard[code].actual),
+            ]
             for code, label in Standard.choices
             if code in standard
         ],
+        charted=1,
     )
     reported = [(code, label) for code, label in Standard.choices if code in standard]
     by_place: dict[str, dict[str, object]] = {}
@@ -136,6 +144,7 @@ def dashboard_tables(
         slug="indicators-by-prefecture",
         title=str(_("Results reached, by prefecture")),
         columns=[str(_("Prefecture")), *[str(label) for _code, label in reported]],
+        chart_kind="table",  # one column per indicator, each its own unit: the map draws them
         rows=[
             [place, *[actuals.get(code, 0) for code, _label in reported]]
             for place, actuals in sorted(by_place.items())
@@ -145,10 +154,12 @@ def dashboard_tables(
         slug="terms",
         title=str(_("Terms of service begun, by year")),
         columns=[str(_("Year")), str(_("Terms begun")), str(_("Of which extended"))],
-        rows=[
-            [str(year), begun, extended]
-            for year, begun, extended in talent.terms_by_year(actor=actor, **project_filters)
-        ],
+        rows=continuous(
+            [
+                [str(year), begun, extended]
+                for year, begun, extended in talent.terms_by_year(actor=actor, **project_filters)
+            ]
+        ),
     )
     care = care_tables(care_figures(actor=actor, **project_filters))
     tables["consultations"] = care["consultations"]
@@ -172,6 +183,10 @@ def _unapproved_notes(actor, filters: funding.Filters) -> dict[str, str]:
                 "Includes %(count)s records not yet approved; the public sees approved ones only."
             ) % {"count": count}
     return notes
+
+
+def reached(actual, target) -> float | None:
+    return round(100 * float(actual) / float(target), 1) if target else None
 
 
 def percent(ppm: int | None) -> float | None:

@@ -6,13 +6,16 @@ from counterpart.accounts import permissions
 from counterpart.accounts.models import Role
 from counterpart.core.tables import download
 from counterpart.funding import selectors as funding
+from counterpart.funding.by_place import stale_rate_count
 from counterpart.funding.models import BASE_CURRENCY, RuleKind
 from counterpart.pairings import selectors as pairings
 from counterpart.places import selectors as places
 from counterpart.places.models import RegionLevel
 from counterpart.portal.dashboard import dashboard_tables, percent
 from counterpart.portal.forms import DashboardFilterForm
+from counterpart.portal.headline import headline_figures, sections
 from counterpart.portal.inbox import inbox
+from counterpart.portal.tile_map import FIGURES, tile_map
 
 CHART_LEVELS = [RegionLevel.PREFECTURE, RegionLevel.COUNTY, RegionLevel.DIVISION]
 
@@ -84,7 +87,7 @@ def dashboard_view(request):
     actor = request.user
     form = _dashboard_form(request, actor)
     data = form.cleaned_data if form.is_valid() else {}
-    if not request.GET:  # a first visit opens on the current round (and a team's own donor)
+    if not request.GET.keys() - {"map"}:  # a first visit: the current round (a team's donor)
         data = {
             name: form[name].initial
             for name in ("round", "donor", "unapproved")
@@ -107,6 +110,8 @@ def dashboard_view(request):
     if csv is not None:
         return csv
     wellbeing = checks[RuleKind.WELLBEING_SHARE]
+    kept = request.GET.copy()
+    kept.pop("map", None)
     return render(
         request,
         "portal/dashboard.html",
@@ -121,6 +126,14 @@ def dashboard_view(request):
             "rate_on": rate_on,
             "asked_currency": data.get("currency") or BASE_CURRENCY,
             "compliance": figures.compliance,
+            "headline": headline_figures(
+                tables=tables, checks=checks, filters=filters, currency=display.currency
+            ),
+            "sections": sections(tables),
+            "map": tile_map(actor=actor, filters=filters, figure=request.GET.get("map", "")),
+            "map_figures": FIGURES,
+            "kept": kept,
+            "stale_rates": stale_rate_count(actor=actor, filters=filters),
             "query": request.GET.urlencode(),
         },
     )

@@ -41,7 +41,7 @@ def test_office_creates_a_pairing_and_the_auditor_finds_it(page, world):
     page.get_by_label("Who").select_option("office")
     page.get_by_role("button", name="Filter").click()
     row = page.locator("table.audit tbody tr").first
-    expect(row).to_contain_text("pairing.created")
+    expect(row).to_contain_text("Pairing created")
     expect(row).to_contain_text("Beijing → Tohula Township")
     expect(row).to_contain_text("browser test")
 

@@ -17,7 +17,7 @@ def staff_trained_on_dashboard(page) -> tuple[str, str]:
     if row.count() == 0:
         return ("0", "0")
     cells = row.locator("td")
-    return (cells.nth(0).inner_text(), cells.nth(1).inner_text())
+    return (cells.nth(1).inner_text(), cells.nth(2).inner_text())  # after the share reached
 
 
 def open_form(page, summary: str):

@@ -35,3 +35,15 @@ def test_parse_reads_amounts_as_officials_write_them():
     assert parse_major("1.2亿", "CNY") == 120_000_000 * 100
     assert parse_major("1，234.50元", "CNY") == 123_450
     assert parse_major("-5", "CNY") == -500
+
+
+def test_large_amounts_read_as_people_say_them():
+    from counterpart.engine.money import format_compact
+
+    assert format_compact(7_940_000_000, "CNY") == "¥79.4 million"
+    assert format_compact(7_940_000_000, "CNY", myriads=True) == "¥7,940万"
+    assert format_compact(12_500_000_000, "CNY", myriads=True) == "¥1.25亿"
+    assert format_compact(250_000_000_000, "CNY") == "¥2.50 billion"
+    assert format_compact(-7_940_000_000, "CNY") == "-¥79.4 million"
+    assert format_compact(123_450, "CNY") == "¥1,234.50"
+    assert format_compact(7_940_000_000, "CNY", words=("M", "B")) == "¥79.4 M"

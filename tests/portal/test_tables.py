@@ -29,3 +29,19 @@ def test_money_is_charted_in_major_units_and_never_as_counts():
     chart = money.chart()
     assert chart["datasets"][0]["data"] == [123.45]
     assert chart["integer"] is False
+
+
+def test_a_time_axis_has_every_year_and_month_between():
+    from counterpart.core.tables import continuous
+
+    assert continuous([["2017", 1], ["2020", 4]]) == [
+        ["2017", 1],
+        ["2018", 0],
+        ["2019", 0],
+        ["2020", 4],
+    ]
+    months = continuous([["2017-11", 1, 2], ["2018-02", 3, None]], blank=None)
+    assert [row[0] for row in months] == ["2017-11", "2017-12", "2018-01", "2018-02"]
+    assert months[1] == ["2017-12", None, None]
+    assert continuous([["Health", 1], ["Roads", 2]]) == [["Health", 1], ["Roads", 2]]
+    assert continuous([["2017", 1]]) == [["2017", 1]]

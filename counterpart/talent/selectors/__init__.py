@@ -29,12 +29,14 @@ from counterpart.talent.selectors.people import (
 from counterpart.talent.selectors.placements import (
     ChainLink,
     PostChain,
+    Staffing,
     ending_without_successor,
     extension_list,
     extensions_to_decide,
     placement_get,
     placement_list,
     post_chain,
+    staffing_by_region,
     terms_by_year,
     terms_to_succeed,
 )
@@ -93,6 +95,8 @@ __all__ = [
     "round_inputs",
     "sending_organizations",
     "staff_trained_total",
+    "Staffing",
+    "staffing_by_region",
     "terms_by_year",
     "training_list",
 ]

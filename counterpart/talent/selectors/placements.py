@@ -1,9 +1,10 @@
 """Placements: who serves where, extensions, each post's chain of terms and the terms begun."""
 
 import datetime
+from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Q, QuerySet, Sum
 from django.shortcuts import get_object_or_404
 
 from counterpart.accounts import permissions
@@ -12,6 +13,7 @@ from counterpart.talent.models import (
     ExtensionStatus,
     Placement,
     Post,
+    PostStatus,
 )
 
 
@@ -133,3 +135,38 @@ def terms_by_year(*, actor, donor=None, area=None) -> list[tuple[int, int, int]]
         .order_by("start_date__year")
     )
     return [(r["start_date__year"], r["begun"], r["extended"]) for r in rows]
+
+
+@dataclass
+class Staffing:
+    places: int = 0  # places posted (posts past their draft)
+    placed: int = 0  # placements made (not withdrawn), at most one per place
+    serving: int = 0  # people serving on the day asked
+
+    @property
+    def filled_percent(self) -> float | None:
+        return round(100 * min(self.placed, self.places) / self.places, 1) if self.places else None
+
+
+def staffing_by_region(*, today: datetime.date, donor=None, area=None) -> dict[int, Staffing]:
+    """Per place of the receiving institutions: places posted, placements made and people
+    serving `today`. Counts over every post, never people, for every reader alike."""
+    posts = Post.objects.exclude(status=PostStatus.DRAFT)
+    placements = Placement.objects.filter(withdrawn=False)
+    if donor is not None:
+        placements = placements.filter(professional__organization__path__startswith=donor.path)
+    if area is not None:
+        posts = posts.filter(institution__region__path__startswith=area.path)
+        placements = placements.filter(post__institution__region__path__startswith=area.path)
+    found: dict[int, Staffing] = defaultdict(Staffing)
+    for region, places in posts.values_list("institution__region").annotate(n=Sum("places")):
+        found[region].places += places
+    serving_now = Count("id", filter=Q(start_date__lte=today, end_date__gte=today))
+    for region, placed, serving in (
+        placements.values_list("post__institution__region")
+        .annotate(n=Count("id"), s=serving_now)
+        .order_by()
+    ):
+        found[region].placed += placed
+        found[region].serving += serving
+    return dict(found)
