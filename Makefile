@@ -4,7 +4,8 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PIP_STAMP := $(VENV)/.installed
 NPM_STAMP := node_modules/.installed
-MO := counterpart/locale/zh_Hans/LC_MESSAGES/django.mo
+LOCALES := zh_Hans ug
+MO := $(foreach locale,$(LOCALES),counterpart/locale/$(locale)/LC_MESSAGES/django.mo)
 PGPORT ?= 54329
 PG_URL := postgres://postgres@127.0.0.1:$(PGPORT)/counterpart
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
@@ -35,11 +36,11 @@ $(NPM_STAMP): package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
-$(MO): counterpart/locale/zh_Hans/LC_MESSAGES/django.po $(PIP_STAMP)
-	$(VENV)/bin/pybabel compile --statistics -d counterpart/locale -D django -l zh_Hans
+counterpart/locale/%/LC_MESSAGES/django.mo: counterpart/locale/%/LC_MESSAGES/django.po $(PIP_STAMP)
+	$(VENV)/bin/pybabel compile --statistics -d counterpart/locale -D django -l $*
 
 messages: $(PIP_STAMP) ## Re-extract translatable strings (needs GNU gettext)
-	cd counterpart && ../$(PY) ../manage.py makemessages -l zh_Hans --no-obsolete --no-location
+	cd counterpart && ../$(PY) ../manage.py makemessages $(addprefix -l ,$(LOCALES)) --no-obsolete --no-location
 
 system-packages: ## Debian's chromium and postgresql for the browser and PostgreSQL runs
 	@if [ ! -x /usr/bin/chromium ] || ! ls -d /usr/lib/postgresql/*/bin >/dev/null 2>&1; then \

@@ -149,7 +149,7 @@ CACHES = {
 }
 
 LANGUAGE_CODE = "en"
-LANGUAGES = [("en", _("English")), ("zh-hans", _("Simplified Chinese"))]
+LANGUAGES = [("en", _("English")), ("zh-hans", _("Simplified Chinese")), ("ug", _("Uyghur"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_I18N = True
 TIME_ZONE = "Asia/Shanghai"
@@ -162,6 +162,8 @@ NODE_MODULES = Path(os.environ.get("NODE_MODULES", PROJECT_DIR / "node_modules")
 STATICFILES_DIRS = [
     ("vendor/htmx", NODE_MODULES / "htmx.org" / "dist"),
     ("vendor/chartjs", NODE_MODULES / "chart.js" / "dist"),
+    # Uyghur's Arabic script, for machines without such a font (only its 400 and 700 are linked)
+    ("vendor/noto-sans-arabic", NODE_MODULES / "@fontsource" / "noto-sans-arabic"),
 ]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

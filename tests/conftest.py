@@ -2,6 +2,8 @@ import datetime
 from dataclasses import dataclass
 
 import pytest
+from django.conf import settings
+from django.utils import translation
 from django_tasks_db.management.commands import db_worker
 
 from counterpart.accounts.models import Role
@@ -38,6 +40,14 @@ class World:
 
 
 PASSWORD = "pw-for-tests-1"  # every user of the world signs in with it
+
+
+@pytest.fixture(autouse=True)
+def each_test_starts_in_english():
+    """A request in another language leaves it active in the thread (LocaleMiddleware does not
+    reset it): a test that asked in Uyghur must not leave the next one reading Uyghur names."""
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture(autouse=True)

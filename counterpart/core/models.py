@@ -9,17 +9,25 @@ from django.utils.translation import gettext_lazy as _
 from counterpart.core.rules import FREE_TEXT_CHARS, personal_data_in_record, text_too_long
 
 
-def in_language(english: str, chinese: str) -> str:
-    """The Chinese text when the active language is Chinese and there is one, else the English."""
+def in_language(english: str, chinese: str, uyghur: str = "") -> str:
+    """The text in the active language when there is one. A Uyghur reader without a Uyghur text
+    gets the Chinese (the region's other written language), then the English; a Chinese reader
+    without Chinese gets the English, and an English reader without English the Chinese."""
     language = get_language() or ""
-    return chinese if language.startswith("zh") and chinese else english
+    if language == "ug":
+        return uyghur or chinese or english
+    if language.startswith("zh"):
+        return chinese or english
+    return english or chinese
 
 
 class Bilingual(models.Model):
-    """A name in English and Chinese; `name` follows the active language."""
+    """A name in English and Chinese, and in Uyghur where it has one; `name` follows the active
+    language."""
 
     name_en = models.CharField(_("name (English)"), max_length=200)
     name_zh = models.CharField(_("name (Chinese)"), max_length=200, blank=True)
+    name_ug = models.CharField(_("name (Uyghur)"), max_length=200, blank=True)
 
     class Meta:
         abstract = True
@@ -29,7 +37,7 @@ class Bilingual(models.Model):
 
     @property
     def name(self) -> str:
-        return in_language(self.name_en, self.name_zh)
+        return in_language(self.name_en, self.name_zh, self.name_ug)
 
 
 class BilingualTitle(models.Model):

@@ -21,6 +21,7 @@ def load_places(loader) -> None:
                 code=row["code"],
                 name_en=row["name_en"],
                 name_zh=row["name_zh"],
+                name_ug=row["name_ug"],
                 level=row["level"],
                 parent=parent,
             )
@@ -44,6 +45,7 @@ def load_places(loader) -> None:
                 code=row["code"],
                 name_en=row["name_en"],
                 name_zh=row["name_zh"],
+                name_ug=row["name_ug"],
                 kind=row["kind"],
                 region=selectors.region_by_code(actor=actor, code=row["region"]),
                 parent=selectors.organization_by_code(actor=actor, code=row["parent"])

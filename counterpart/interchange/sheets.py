@@ -10,6 +10,7 @@ import itertools
 import re
 from collections.abc import Iterator
 
+from django.conf import settings
 from django.utils import translation
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
@@ -156,7 +157,7 @@ def _sheet_title(kind: Kind) -> str:
 
 def _problems_headers() -> tuple[str, ...]:
     headers = []
-    for language in ("en", "zh-hans"):
+    for language, _name in settings.LANGUAGES:
         with translation.override(language):
             headers.append(_("Problems"))
     return tuple(headers)

@@ -15,6 +15,7 @@ class RegionOut(Schema):
     code: str
     name_en: str
     name_zh: str
+    name_ug: str
     level: RegionLevel
     parent_id: int | None
     version: int
@@ -24,6 +25,7 @@ class RegionPatch(InputSchema):
     version: int = Field(description="The version you read; a stale one is refused.")
     name_en: str | None = None
     name_zh: str | None = None
+    name_ug: str | None = None
     code: str | None = None
     level: RegionLevel | None = None
     parent_id: int | None = None
@@ -34,6 +36,7 @@ class OrganizationOut(Schema):
     code: str
     name_en: str
     name_zh: str
+    name_ug: str
     kind: OrganizationKind
     region_id: int
     parent_id: int | None
@@ -53,6 +56,7 @@ class OrganizationPatch(InputSchema):
     contact_email: str | None = None
     name_en: str | None = None
     name_zh: str | None = None
+    name_ug: str | None = None
     iati_ref: str | None = Field(None, description="The office's: CN-USCI- and a credit code.")
 
 

@@ -25,7 +25,16 @@ class OrganizationProfileForm(VersionedForm):
 
 
 class OrganizationOfficeForm(OrganizationProfileForm):
-    """What the programme office sets beyond the profile."""
+    """What the programme office sets beyond the profile: the names, and the IATI identifier."""
+
+    name_en = forms.CharField(label=_("Name (English)"), max_length=200)
+    name_zh = forms.CharField(label=_("Name (Chinese)"), max_length=200, required=False)
+    name_ug = forms.CharField(
+        label=_("Name (Uyghur)"),
+        max_length=200,
+        required=False,
+        widget=forms.TextInput(attrs={"dir": "rtl", "lang": "ug"}),
+    )
 
     iati_ref = forms.CharField(
         label=_("IATI organisation identifier"),

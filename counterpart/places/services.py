@@ -16,11 +16,19 @@ ORGANIZATION_OFFICE_FIELDS = ORGANIZATION_PROFILE_FIELDS | {
     "iati_ref",
     "name_en",
     "name_zh",
+    "name_ug",
     "kind",
     "region",
     "parent",
 }
-REGION_FIELDS = {"name_en", "name_zh", "code", "level", "parent"}  # all of region_update's
+REGION_FIELDS = {
+    "name_en",
+    "name_zh",
+    "name_ug",
+    "code",
+    "level",
+    "parent",
+}  # all of region_update's
 
 
 def _place_in_tree(node: TreeNode) -> None:
@@ -55,10 +63,19 @@ def _check_region_level(level: str, parent: Region | None) -> None:
 
 @transaction.atomic
 def region_create(
-    *, actor, code: str, name_en: str, name_zh: str = "", level: str, parent: Region | None = None
+    *,
+    actor,
+    code: str,
+    name_en: str,
+    name_zh: str = "",
+    name_ug: str = "",
+    level: str,
+    parent: Region | None = None,
 ) -> Region:
     permissions.require(permissions.can_manage_programme(actor))
-    region = Region(code=code, name_en=name_en, name_zh=name_zh, level=level, parent=parent)
+    region = Region(
+        code=code, name_en=name_en, name_zh=name_zh, name_ug=name_ug, level=level, parent=parent
+    )
     region.full_clean(exclude=["path"])
     _check_region_level(level, parent)
     region.save()
@@ -75,13 +92,16 @@ def region_update(
     expected_version: int,
     name_en: str = UNSET,
     name_zh: str = UNSET,
+    name_ug: str = UNSET,
     code: str = UNSET,
     level: str = UNSET,
     parent: Region | None = UNSET,
 ) -> Region:
     """The office corrects a region: its names, code, level, or place in the tree."""
     permissions.require(permissions.can_manage_programme(actor))
-    changes = given(name_en=name_en, name_zh=name_zh, code=code, level=level, parent=parent)
+    changes = given(
+        name_en=name_en, name_zh=name_zh, name_ug=name_ug, code=code, level=level, parent=parent
+    )
     parent = changes.get("parent", region.parent)
     _check_parent(region, parent)
     _check_region_level(changes.get("level", region.level), parent)
@@ -122,6 +142,7 @@ def organization_create(
     kind: str,
     region: Region,
     name_zh: str = "",
+    name_ug: str = "",
     parent: Organization | None = None,
     description_en: str = "",
     description_zh: str = "",
@@ -135,6 +156,7 @@ def organization_create(
         code=code,
         name_en=name_en,
         name_zh=name_zh,
+        name_ug=name_ug,
         kind=kind,
         region=region,
         parent=parent,
@@ -167,6 +189,7 @@ def organization_update(
     contact_email: str = UNSET,
     name_en: str = UNSET,
     name_zh: str = UNSET,
+    name_ug: str = UNSET,
     kind: str = UNSET,
     region: Region = UNSET,
     parent: Organization | None = UNSET,
@@ -182,6 +205,7 @@ def organization_update(
         contact_email=contact_email,
         name_en=name_en,
         name_zh=name_zh,
+        name_ug=name_ug,
         kind=kind,
         region=region,
         parent=parent,

@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 
 from counterpart.accounts import permissions
 from counterpart.core.forms import show_service_errors
+from counterpart.core.pagination import page_of
 from counterpart.places import selectors, services
 from counterpart.places.forms import OrganizationOfficeForm, OrganizationProfileForm
 from counterpart.places.models import OrganizationKind
@@ -14,9 +15,9 @@ from counterpart.places.models import OrganizationKind
 def region_list_view(request):
     actor = request.user
     search = request.GET.get("q", "").strip()
-    regions = selectors.region_list(actor=actor, search=search or None)
-    rows = [(region, selectors.region_depth(region)) for region in regions]
-    return render(request, "places/region_list.html", {"rows": rows, "q": search})
+    page = page_of(request, selectors.region_list(actor=actor, search=search or None))
+    rows = [(region, min(selectors.region_depth(region), 6)) for region in page.object_list]
+    return render(request, "places/region_list.html", {"rows": rows, "page": page, "q": search})
 
 
 def region_detail_view(request, pk: int):

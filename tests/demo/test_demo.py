@@ -161,3 +161,13 @@ def test_the_demos_iati_files_pass_the_schema_and_every_rule(demo, settings):
         document = etree.parse(io.BytesIO(written.getvalue()))
         assert validate.schema_errors(document) == []
         assert [str(finding) for finding in validate.rule_findings(document)] == []
+
+
+def test_the_regions_places_have_their_uyghur_names(demo):
+    from counterpart.places.models import Region
+
+    xinjiang = Region.objects.get(code="650000")
+    within = Region.objects.filter(path__startswith=xinjiang.path)
+    assert within.count() > 50
+    assert not within.filter(name_ug="").exists()
+    assert Region.objects.get(code="653200").name_ug == "خوتەن ۋىلايىتى"

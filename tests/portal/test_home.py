@@ -9,7 +9,7 @@ def test_the_language_switch_translates_the_pages(client, world):
         reverse("set_language"), {"language": "zh-hans", "next": "/"}, follow=True
     )
     page = response.content.decode()
-    assert '<html lang="zh-hans">' in page
+    assert '<html lang="zh-hans" dir="ltr">' in page
     assert "结对" in page  # the navigation's "Pairings"
     assert "机构" in page  # names follow the language too (the Chinese names of the world)
     english = client.post(reverse("set_language"), {"language": "en", "next": "/"}, follow=True)

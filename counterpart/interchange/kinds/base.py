@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import translation
@@ -30,9 +31,9 @@ class Column:
     money: bool = False  # takes a unit from its header: "amount (万元)"
 
     def headers(self) -> set[str]:
-        """What a header of this column may say: its key, or its label in either language."""
+        """What a header of this column may say: its key, or its label in any of the languages."""
         names = {self.key.lower()}
-        for language in ("en", "zh-hans"):
+        for language, _name in settings.LANGUAGES:
             with translation.override(language):
                 names.add(str(self.label).lower())
         return names

@@ -1,5 +1,6 @@
 """Column readers shared by the kinds: (cell, the row read so far, the file's context)."""
 
+from django.conf import settings
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -55,12 +56,12 @@ def amount(key: str, *, currency_key: str = "currency", unit_key: str = "unit"):
 
 
 def choice(choices_class):
-    """One of a TextChoices' values, written as its code, its label in either language, or
+    """One of a TextChoices' values, written as its code, its label in any of the languages, or
     as the dropdown writes it ("2 Outgoing commitment")."""
 
     def names() -> dict[str, str]:
         found = {}
-        for language in ("en", "zh-hans"):
+        for language, _name in settings.LANGUAGES:
             with translation.override(language):
                 for value, label in choices_class.choices:
                     found[str(label).casefold()] = value

@@ -17,7 +17,10 @@
       indexAxis: "y",
       maintainAspectRatio: false,
       animation: false,
-      scales: { x: { stacked: true, ticks: { precision: 0 } }, y: { stacked: true } },
+      scales: window.chartDirection.scales({
+        x: { stacked: true, ticks: { precision: 0 } },
+        y: { stacked: true },
+      }),
       plugins: { legend: { position: "bottom" } },
     },
   });
@@ -50,11 +53,13 @@
         maintainAspectRatio: false,
         animation: false,
         indexAxis: kind === "bar" && data.labels.length > 6 ? "y" : "x",
-        scales: share
-          ? { y: { min: 0, max: 100 } }
-          : data.integer
-            ? { x: { ticks: { precision: 0 } }, y: { ticks: { precision: 0 } } }
-            : {},
+        scales: window.chartDirection.scales(
+          share
+            ? { y: { min: 0, max: 100 } }
+            : data.integer
+              ? { x: { ticks: { precision: 0 } }, y: { ticks: { precision: 0 } } }
+              : {},
+        ),
         plugins: { legend: { position: "bottom" } },
       },
     });

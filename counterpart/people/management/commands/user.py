@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from rich.console import Console
@@ -19,7 +20,9 @@ class Command(BaseCommand):
         invite.add_argument("--organization", required=True, help="The organization's code.")
         invite.add_argument("--role", required=True, choices=Role.values)
         invite.add_argument("--name", default="", help="The person's name, for the e-mail.")
-        invite.add_argument("--language", default="en", choices=["en", "zh-hans"])
+        invite.add_argument(
+            "--language", default="en", choices=[code for code, _name in settings.LANGUAGES]
+        )
         listing = actions.add_parser("list", help="List people and their roles.")
         listing.add_argument("--organization", help="Only this organization's (its code).")
         listing.add_argument("--role", choices=Role.values)

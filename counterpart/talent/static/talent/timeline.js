@@ -28,14 +28,14 @@
       maintainAspectRatio: false,
       animation: false,
       parsing: { xAxisKey: "x", yAxisKey: "y" },
-      scales: {
+      scales: window.chartDirection.scales({
         x: {
           type: "linear",
           min: Math.min(...starts) - margin,
           max: Math.max(...ends) + margin,
           ticks: { callback: (value) => asDate(value).slice(0, 7) },
         },
-      },
+      }),
       plugins: {
         legend: { display: false },
         tooltip: { callbacks: { label: (context) => context.raw.text } },
