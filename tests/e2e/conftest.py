@@ -1,8 +1,11 @@
 """Browser tests: Debian's Chromium driven by Playwright against Django's live server."""
 
 import os
+from dataclasses import dataclass, field
+from pathlib import Path
 
 import pytest
+from django.conf import settings
 from playwright.sync_api import sync_playwright
 
 from counterpart.funding.services import reference_data_restore
@@ -49,13 +52,87 @@ def world(transactional_db):
     return build_world()
 
 
+# axe-core (from npm) checks every page a browser test loads against WCAG 2.1 A and AA.
+AXE = Path(settings.NODE_MODULES) / "axe-core" / "axe.min.js"
+AXE_RUN = """
+async () => {
+  const results = await axe.run(document, {
+    resultTypes: ["violations"],
+    runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+  });
+  return results.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => ({
+      rule: v.id, impact: v.impact, help: v.help,
+      where: v.nodes.slice(0, 3).map((n) => n.target.join(" ")),
+    }));
+}
+"""
+# Each page checks itself once loaded and reports through a binding (the test may move on).
+AXE_ON_LOAD = f"""
+window.addEventListener("load", () => setTimeout(async () => {{
+  if (typeof axe === "undefined" || window.top !== window) return;
+  const found = await ({AXE_RUN})();
+  window.axeReport(location.pathname + location.search, found);
+}}, 0));
+"""
+
+
+@dataclass
+class AxeFindings:
+    pages: list[str] = field(default_factory=list)
+    violations: list[tuple[str, dict]] = field(default_factory=list)
+
+    def report(self, _source, where, found):
+        self.pages.append(where)
+        self.violations.extend((where, violation) for violation in found)
+
+
+CHECKED_PAGES: list[str] = []  # for the session's summary
+
+
 @pytest.fixture
-def page(browser, live_server, world):
-    context = browser.new_context(base_url=live_server.url, locale="en-US")
-    context.set_default_timeout(15_000)
-    page = context.new_page()
-    yield page
-    context.close()
+def open_page(browser, live_server, world):
+    """A page in a browser context of its own (a locale, a viewport); axe checks every page it
+    loads, and the test fails on any serious or critical violation."""
+    opened = []
+
+    def open_(locale="en-US", **options):
+        context = browser.new_context(base_url=live_server.url, locale=locale, **options)
+        context.set_default_timeout(15_000)
+        findings = AxeFindings()
+        context.add_init_script(path=str(AXE))
+        context.add_init_script(script=AXE_ON_LOAD)
+        context.expose_binding("axeReport", findings.report)
+        page = context.new_page()
+        opened.append((context, page, findings))
+        return page
+
+    yield open_
+    violations = []
+    for context, page, findings in opened:
+        if not page.is_closed() and page.url.startswith("http"):  # the last page, to the end
+            findings.report(None, page.url, page.evaluate(AXE_RUN))
+        context.close()
+        CHECKED_PAGES.extend(findings.pages)
+        violations.extend(findings.violations)
+    assert not violations, "\n".join(
+        f"{where}: {v['impact']} {v['rule']} ({v['help']}) at {v['where']}"
+        for where, v in violations
+    )
+
+
+@pytest.fixture
+def page(open_page):
+    return open_page()
+
+
+def pytest_terminal_summary(terminalreporter):
+    if CHECKED_PAGES:
+        terminalreporter.write_line(
+            f"axe-core: {len(CHECKED_PAGES)} page loads checked against WCAG 2.1 A and AA "
+            f"({len(set(CHECKED_PAGES))} distinct addresses)"
+        )
 
 
 def sign_in(page, username, password=PASSWORD):

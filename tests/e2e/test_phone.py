@@ -26,14 +26,8 @@ PAGES = [
 
 
 @pytest.fixture
-def phone(browser, live_server, world):
-    context = browser.new_context(
-        base_url=live_server.url, locale="en-US", viewport={"width": 390, "height": 844}
-    )
-    context.set_default_timeout(15_000)
-    page = context.new_page()
-    yield page
-    context.close()
+def phone(open_page):
+    return open_page(viewport={"width": 390, "height": 844})
 
 
 def test_no_page_scrolls_sideways_on_a_phone(phone, world):
