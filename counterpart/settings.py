@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "ninja",
+    "django_filters",
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_tasks",

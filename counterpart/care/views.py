@@ -11,6 +11,7 @@ from counterpart.accounts import permissions
 from counterpart.care import selectors, services
 from counterpart.care.exports import CONSULTATIONS, REFERRALS
 from counterpart.care.figures import care_tables
+from counterpart.care.filters import ConsultationFilter, ReferralFilter
 from counterpart.care.forms import (
     CancelForm,
     ConsultationRequestForm,
@@ -23,7 +24,7 @@ from counterpart.care.forms import (
 from counterpart.care.models import ConsultationOutcome, ConsultationStatus
 from counterpart.core import exports
 from counterpart.core.forms import show_service_errors
-from counterpart.core.pagination import page_of
+from counterpart.core.listing import listed
 from counterpart.core.tables import download
 from counterpart.places import selectors as places
 
@@ -38,16 +39,28 @@ def care_view(request):
         return csv
     context = {"figures": figures, "tables": tables}
     if actor.is_authenticated:
-        consultations = selectors.consultation_list(actor=actor)
-        referrals = selectors.referral_list(actor=actor)
+        consultations = listed(
+            request,
+            selectors.consultation_list(actor=actor),
+            ConsultationFilter,
+            param="consultations",
+            prefix="c",
+        )
+        referrals = listed(
+            request,
+            selectors.referral_list(actor=actor),
+            ReferralFilter,
+            param="referrals",
+            prefix="r",
+        )
         if exports.wanted(request):
             if request.GET.get("list") == "referrals":
-                return exports.export_response(request, referrals, REFERRALS, name="referrals")
+                return exports.export_response(request, referrals.rows, REFERRALS, name="referrals")
             return exports.export_response(
-                request, consultations, CONSULTATIONS, name="consultations"
+                request, consultations.rows, CONSULTATIONS, name="consultations"
             )
-        context["consultations"] = page_of(request, consultations, param="consultations")
-        context["referrals"] = page_of(request, referrals, param="referrals")
+        context["consultations"] = consultations
+        context["referrals"] = referrals
         context["can_request"] = places.institutions_spoken_for(
             actor=actor, kind="hospital"
         ).exists()

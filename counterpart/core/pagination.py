@@ -18,10 +18,10 @@ class BoundedLimitOffsetPagination(LimitOffsetPagination):
 PER_PAGE = 50
 
 
-def page_of(request, rows, *, per_page: int = PER_PAGE, param: str = "page"):
+def page_of(request, rows, *, per_page: int | None = None, param: str = "page"):
     """One page of `rows` for a list page, with what `core/_pager.html` needs to say which rows
     these are ("51–100 of 852") and to link to the others with the same filters."""
-    page = Paginator(rows, per_page).get_page(request.GET.get(param))
+    page = Paginator(rows, per_page or PER_PAGE).get_page(request.GET.get(param))
     query = request.GET.copy()
     query.pop(param, None)
     page.query = query.urlencode()

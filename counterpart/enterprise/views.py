@@ -10,12 +10,14 @@ from django.utils.translation import gettext as _
 from counterpart.accounts import permissions
 from counterpart.core import exports
 from counterpart.core.forms import show_service_errors
+from counterpart.core.listing import listed
 from counterpart.core.pagination import page_of
 from counterpart.core.tables import download
 from counterpart.engine.money import parse_major
 from counterpart.enterprise import selectors, services
 from counterpart.enterprise.exports import REPORTS, SALES, SUPPORTS
 from counterpart.enterprise.figures import enterprise_tables
+from counterpart.enterprise.filters import SaleFilter, SupportFilter
 from counterpart.enterprise.forms import EmploymentForm, SaleForm, SupportForm
 from counterpart.funding import selectors as funding
 from counterpart.pairings.selectors import pairings_run_by, pairings_worked_on
@@ -33,18 +35,20 @@ def enterprise_view(request):
     context = {"figures": figures, "tables": tables, "share": share}
     if actor.is_authenticated:
         supports = selectors.support_list(actor=actor).order_by("-started_on", "-id")
+        supports = listed(request, supports, SupportFilter, param="supports", prefix="s")
         reports = selectors.employment_report_list(actor=actor)
         sales = selectors.sale_list(actor=actor).order_by("-period_start", "-id")
+        sales = listed(request, sales, SaleFilter, param="sales", prefix="p")
         if exports.wanted(request):
             chosen = request.GET.get("list")
             if chosen == "reports":
                 return exports.export_response(request, reports, REPORTS, name="employment")
             if chosen == "sales":
-                return exports.export_response(request, sales, SALES, name="sales")
-            return exports.export_response(request, supports, SUPPORTS, name="supports")
-        context["supports"] = page_of(request, supports, param="supports")
+                return exports.export_response(request, sales.rows, SALES, name="sales")
+            return exports.export_response(request, supports.rows, SUPPORTS, name="supports")
+        context["supports"] = supports
         context["reports"] = page_of(request, reports, param="reports")
-        context["sales"] = page_of(request, sales, param="sales")
+        context["sales"] = sales
         context["can_support"] = pairings_run_by(actor=actor).exists()
         context["can_sell"] = pairings_worked_on(actor=actor).exists()
     return render(request, "enterprise/home.html", context)

@@ -9,11 +9,13 @@ from django.utils.translation import gettext as _
 from counterpart.accounts import permissions
 from counterpart.core import exports
 from counterpart.core.forms import show_service_errors
+from counterpart.core.listing import listed
 from counterpart.core.pagination import page_of
 from counterpart.core.tables import download
 from counterpart.exchanges import selectors, services
 from counterpart.exchanges.exports import EVENTS
 from counterpart.exchanges.figures import exchange_tables
+from counterpart.exchanges.filters import EventFilter
 from counterpart.exchanges.forms import (
     ExchangeEventEditForm,
     ExchangeEventForm,
@@ -36,9 +38,10 @@ def exchanges_view(request):
     context = {"figures": figures, "tables": tables}
     if actor.is_authenticated:
         events = selectors.event_list(actor=actor).order_by("-starts_on", "-id")
+        events = listed(request, events, EventFilter)
         if exports.wanted(request):
-            return exports.export_response(request, events, EVENTS, name="exchange-events")
-        context["events"] = page_of(request, events)
+            return exports.export_response(request, events.rows, EVENTS, name="exchange-events")
+        context["events"] = events
         editable = set(pairings_worked_on(actor=actor).values_list("pk", flat=True))
         context["editable"] = editable
         context["can_record"] = bool(editable)
@@ -138,7 +141,7 @@ def pen_pals_view(request):
         request,
         "exchanges/pen_pals.html",
         {
-            "classes": selectors.class_list(actor=actor),
+            "classes": page_of(request, selectors.class_list(actor=actor), param="classes"),
             "partnerships": page_of(request, selectors.partnership_list(actor=actor)),
             "class_form": class_form,
             "match_form": match_form,

@@ -9,12 +9,14 @@ from django.utils.translation import gettext as _
 from counterpart.accounts import permissions
 from counterpart.core import exports
 from counterpart.core.forms import show_service_errors
+from counterpart.core.listing import listed
 from counterpart.core.lookups import chosen
 from counterpart.core.pagination import page_of
 from counterpart.core.tables import download
 from counterpart.engine.money import parse_major, parse_rate
 from counterpart.funding import scorecard, selectors, services
 from counterpart.funding.exports import LEDGER
+from counterpart.funding.filters import TransactionFilter
 from counterpart.funding.forms import (
     ComplianceRuleForm,
     ExchangeRateForm,
@@ -33,14 +35,14 @@ def transaction_list_view(request):
     actor = request.user
     if not selectors.may_see_entries(actor):
         raise PermissionDenied
-    entries = selectors.transaction_list(actor=actor, kind=request.GET.get("kind") or None)
+    page = listed(request, selectors.transaction_list(actor=actor), TransactionFilter)
     if exports.wanted(request):
-        return exports.export_response(request, entries, LEDGER, name="ledger")
+        return exports.export_response(request, page.rows, LEDGER, name="ledger")
     return render(
         request,
         "funding/list.html",
         {
-            "page": page_of(request, entries),
+            "page": page,
             "can_record": pairings.pairings_run_by(actor=actor).exists(),
         },
     )
@@ -214,8 +216,12 @@ def settings_view(request):
         request,
         "funding/settings.html",
         {
-            "rates": selectors.exchange_rate_list(actor=actor).order_by("base", "-valid_on"),
-            "rules": selectors.compliance_rule_list(actor=actor),
+            "rates": page_of(
+                request,
+                selectors.exchange_rate_list(actor=actor).order_by("base", "-valid_on"),
+                param="rates",
+            ),
+            "rules": page_of(request, selectors.compliance_rule_list(actor=actor), param="rules"),
             "rate_form": rate_form,
             "rule_form": rule_form,
             "can_manage": can_manage,

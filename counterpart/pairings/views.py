@@ -41,7 +41,7 @@ def pairing_list_view(request):
     area = chosen(places.region_list(actor=actor), request.GET.get("area"))
     pairings = selectors.pairing_list(actor=actor, round=chosen_round, donor=donor, recipient=area)
     context = {
-        "pairings": pairings,
+        "page": page_of(request, pairings),
         "rounds": rounds,
         "donors": places.organization_list(actor=actor)
         .filter(pk__in=selectors.pairing_list(actor=actor, top_level=True).values("donor"))

@@ -6,10 +6,11 @@ from django.utils.translation import gettext as _
 
 from counterpart.accounts import permissions
 from counterpart.core.forms import show_service_errors
+from counterpart.core.listing import listed
 from counterpart.core.pagination import page_of
 from counterpart.places import selectors, services
+from counterpart.places.filters import OrganizationFilter
 from counterpart.places.forms import OrganizationOfficeForm, OrganizationProfileForm
-from counterpart.places.models import OrganizationKind
 
 
 def region_list_view(request):
@@ -36,22 +37,9 @@ def region_detail_view(request, pk: int):
 
 
 def organization_list_view(request):
-    actor = request.user
-    kind = request.GET.get("kind") or None
-    search = request.GET.get("q", "").strip()
-    organizations = selectors.organization_list(
-        actor=actor, kind=kind if kind in OrganizationKind.values else None, search=search or None
-    )
-    return render(
-        request,
-        "places/organization_list.html",
-        {
-            "organizations": organizations,
-            "kinds": OrganizationKind.choices,
-            "kind": kind,
-            "q": search,
-        },
-    )
+    organizations = selectors.organization_list(actor=request.user).order_by("name_en")
+    page = listed(request, organizations, OrganizationFilter)
+    return render(request, "places/organization_list.html", {"page": page})
 
 
 def organization_detail_view(request, pk: int):

@@ -7,12 +7,13 @@ from django.utils.translation import gettext as _
 from counterpart.accounts import permissions
 from counterpart.core import exports
 from counterpart.core.forms import show_service_errors
-from counterpart.core.pagination import page_of
+from counterpart.core.listing import listed
 from counterpart.engine.money import format_minor, parse_major
 from counterpart.pairings.selectors import pairings_run_by
 from counterpart.places import selectors as places
 from counterpart.projects import selectors, services
 from counterpart.projects.exports import PERIODS, PROJECTS
+from counterpart.projects.filters import ProjectFilter
 from counterpart.projects.forms import (
     DocumentForm,
     IndicatorForm,
@@ -26,26 +27,20 @@ from counterpart.projects.forms import (
     ResultForm,
     SectorSplitForm,
 )
-from counterpart.projects.models import ActivityStatus
 from counterpart.reporting import selectors as reporting
 
 
 def project_list_view(request):
     """The projects the visitor may see, by status and donor."""
     actor = request.user
-    status = request.GET.get("status") or None
-    if status not in ActivityStatus.values:
-        status = None
-    projects = selectors.project_list(actor=actor, status=status).order_by("title_en")
+    page = listed(request, selectors.project_list(actor=actor).order_by("title_en"), ProjectFilter)
     if exports.wanted(request):
-        return exports.export_response(request, projects, PROJECTS, name="projects")
+        return exports.export_response(request, page.rows, PROJECTS, name="projects")
     return render(
         request,
         "projects/list.html",
         {
-            "page": page_of(request, projects),
-            "statuses": ActivityStatus.choices,
-            "status": status,
+            "page": page,
             "can_create": actor.is_authenticated and pairings_run_by(actor=actor).exists(),
         },
     )

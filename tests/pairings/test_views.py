@@ -120,7 +120,7 @@ def test_the_list_filters_by_donor_and_answers_htmx_with_the_table(client, world
         reverse("pairings:list"), {"donor": world.guangdong.pk}, HTTP_HX_REQUEST="true"
     )
     assert [t.name for t in response.templates][0] == "pairings/_table.html"
-    assert list(response.context["pairings"]) == [world.guangdong_shufu]
+    assert list(response.context["page"].object_list) == [world.guangdong_shufu]
 
 
 def test_quota_page_records_revenue(client, world):

@@ -39,4 +39,4 @@ def test_regions_and_organizations_are_public(client, world):
     # The place page loads its pairings from the pairings app (which sits above places):
     # the public sees the published one, not the draft.
     response = client.get(f"/pairings/?donor={world.beijing.pk}", HTTP_HX_REQUEST="true")
-    assert list(response.context["pairings"]) == [world.beijing_hotan_city]
+    assert list(response.context["page"].object_list) == [world.beijing_hotan_city]

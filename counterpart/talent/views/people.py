@@ -12,9 +12,11 @@ from counterpart.accounts.models import Role
 from counterpart.audit.selectors import illustrative_among
 from counterpart.core import exports
 from counterpart.core.forms import show_service_errors
+from counterpart.core.listing import listed
 from counterpart.core.pagination import page_of
 from counterpart.talent import exports as talent_exports
 from counterpart.talent import selectors, services
+from counterpart.talent.filters import ProfessionalFilter
 from counterpart.talent.forms import (
     ProfessionalEditForm,
     ProfessionalForm,
@@ -102,15 +104,15 @@ def professional_list_view(request):
         or bool(permissions.organizations_in_role(actor, Role.DONOR_TEAM))
     )
     professionals = selectors.professional_list(actor=actor).order_by("name")
+    page = listed(request, professionals, ProfessionalFilter)
     if exports.wanted(request):
         columns = talent_exports.professionals(actor)
-        return exports.export_response(request, professionals, columns, name="professionals")
+        return exports.export_response(request, page.rows, columns, name="professionals")
     return render(
         request,
         "talent/professionals.html",
         {
-            "page": page_of(request, professionals),
-            "count": professionals.count(),
+            "page": page,
             "illustrative": illustrative_among(Professional),
         },
     )

@@ -12,10 +12,12 @@ from django.utils.translation import gettext as _
 from counterpart.accounts import permissions
 from counterpart.core import exports
 from counterpart.core.forms import show_service_errors
+from counterpart.core.listing import listed
 from counterpart.core.pagination import page_of
 from counterpart.places import selectors as places
 from counterpart.talent import exports as talent_exports
 from counterpart.talent import selectors, services
+from counterpart.talent.filters import PlacementFilter
 from counterpart.talent.forms import (
     ExtensionDecisionForm,
     ExtensionRequestForm,
@@ -31,17 +33,18 @@ def placement_list_view(request):
     actor = request.user
     today = timezone.localdate()
     placements = selectors.placement_list(actor=actor).order_by("-start_date")
+    page = listed(request, placements, PlacementFilter)
     if exports.wanted(request):
         columns = talent_exports.placements(actor)
-        return exports.export_response(request, placements, columns, name="placements")
-    page = page_of(request, placements)
+        return exports.export_response(request, page.rows, columns, name="placements")
+    ending = selectors.ending_without_successor(actor=actor, today=today)
     return render(
         request,
         "talent/placements.html",
         {
             "page": page,
             "placements": page.object_list,
-            "ending": selectors.ending_without_successor(actor=actor, today=today),
+            "ending": page_of(request, ending, per_page=20, param="ending"),
             "today": today,
         },
     )

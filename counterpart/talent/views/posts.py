@@ -9,40 +9,27 @@ from django.utils.translation import gettext as _
 from counterpart.accounts import permissions
 from counterpart.audit.selectors import illustrative_among
 from counterpart.core import exports
-from counterpart.core.choices import Specialty
 from counterpart.core.forms import show_service_errors
-from counterpart.core.pagination import page_of
+from counterpart.core.listing import listed
 from counterpart.reporting import selectors as reporting
 from counterpart.talent import exports as talent_exports
 from counterpart.talent import selectors, services
+from counterpart.talent.filters import PostFilter
 from counterpart.talent.forms import PostCreateForm, PostEditForm, PostFieldsForm
-from counterpart.talent.models import Post, PostStatus
+from counterpart.talent.models import Post
 
 
 def post_list_view(request):
     actor = request.user
-    specialty = request.GET.get("specialty") or None
-    if specialty not in Specialty.values:
-        specialty = None
-    status = request.GET.get("status") or None
-    if status not in PostStatus.values:
-        status = None
-    posts = selectors.post_list(actor=actor, status=status)
-    if specialty:
-        posts = posts.filter(specialty=specialty)
+    page = listed(request, selectors.post_list(actor=actor), PostFilter)
     if exports.wanted(request):
-        return exports.export_response(request, posts, talent_exports.posts(), name="posts")
+        return exports.export_response(request, page.rows, talent_exports.posts(), name="posts")
     return render(
         request,
         "talent/posts.html",
         {
-            "page": page_of(request, posts),
-            "count": posts.count(),
+            "page": page,
             "illustrative": illustrative_among(Post),
-            "specialties": Specialty.choices,
-            "statuses": PostStatus.choices,
-            "specialty": specialty,
-            "status": status,
             "can_create": actor.is_authenticated
             and selectors.institutions_for_posts(actor=actor).exists(),
         },

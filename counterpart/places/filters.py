@@ -1,0 +1,27 @@
+"""The organizations list's filters, search and sorts (core.listing)."""
+
+import django_filters
+from django.utils.translation import gettext_lazy as _
+
+from counterpart.accounts import permissions
+from counterpart.core.listing import ListFilter, Ordering, mine_filter
+from counterpart.places.models import Organization, OrganizationKind
+
+
+class OrganizationFilter(ListFilter):
+    search_fields = ("name_en", "name_zh", "name_ug", "code", "iati_ref")
+    kind = django_filters.ChoiceFilter(label=_("Kind"), choices=OrganizationKind.choices)
+    mine = mine_filter(_("My organizations only"))
+    sort = Ordering(
+        fields=(("name_en", "name"), ("kind", "kind"), ("code", "code")),
+        field_labels={"name": _("Name"), "kind": _("Kind"), "code": _("Code")},
+    )
+
+    class Meta:
+        model = Organization
+        fields = []
+
+    def own_rows(self, rows, _name, value):
+        if not value:
+            return rows
+        return rows.filter(permissions.subtree_q(permissions.organizations_in_role(self.actor)))
