@@ -1,6 +1,8 @@
 from django import forms
+from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
+from counterpart.core.widgets import SearchSelect
 from counterpart.funding.models import RuleKind, TransactionKind
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -45,8 +47,18 @@ class TransactionForm(forms.Form):
     def __init__(self, *args, pairings, projects, sectors, currencies, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["pairing"].queryset = pairings
+        self.fields["pairing"].widget.attrs.update(
+            {  # the projects follow the pairing chosen
+                "hx-get": reverse_lazy("funding:record-projects"),
+                "hx-trigger": "change",
+                "hx-target": "#id_project",
+                "hx-include": "this",
+            }
+        )
         self.fields["project"].queryset = projects
         self.fields["sector"].queryset = sectors
+        self.fields["sector"].widget = SearchSelect(reverse_lazy("projects:sector-options"))
+        self.fields["sector"].widget.choices = self.fields["sector"].choices
         self.fields["currency"].choices = [(c.code, f"{c.code} · {c.name}") for c in currencies]
 
 

@@ -1,8 +1,10 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import models
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -13,6 +15,7 @@ from counterpart.core.listing import listed
 from counterpart.core.lookups import chosen
 from counterpart.core.pagination import page_of
 from counterpart.core.tables import download
+from counterpart.core.widgets import options_response
 from counterpart.engine.money import parse_major, parse_rate
 from counterpart.funding import scorecard, selectors, services
 from counterpart.funding.exports import LEDGER
@@ -24,6 +27,7 @@ from counterpart.funding.forms import (
     ReverseForm,
     TransactionForm,
 )
+from counterpart.funding.models import TransactionKind
 from counterpart.pairings import selectors as pairings
 from counterpart.places import selectors as places
 from counterpart.projects import selectors as projects
@@ -49,12 +53,20 @@ def transaction_list_view(request):
 
 
 def _transaction_form(request, actor) -> TransactionForm:
+    """The record form: its projects are those of the pairing chosen (posted, or asked for by a
+    "record another" link), else of every pairing the actor records for."""
     recordable = pairings.pairings_run_by(actor=actor)
+    asked = chosen(recordable, (request.POST or request.GET).get("pairing"))
+    kind = request.GET.get("kind")
     return TransactionForm(
         request.POST or None,
-        initial={"currency": "CNY", "kind": "2"},
+        initial={
+            "currency": "CNY",
+            "kind": kind if kind in TransactionKind.values else "2",
+            "pairing": asked,
+        },
         pairings=recordable,
-        projects=projects.project_list(actor=actor).filter(pairing__in=recordable),
+        projects=_projects_of(actor, asked or recordable),
         sectors=projects.sector_list(actor=actor),
         currencies=selectors.currency_list(actor=actor),
     )
@@ -97,8 +109,24 @@ def transaction_create_view(request):
                 show_service_errors(form, error)
             else:
                 messages.success(request, _("Entry recorded."))
-                return redirect("funding:detail", pk=entry.pk)
+                return redirect(f"{reverse('funding:detail', args=[entry.pk])}?recorded=1")
     return render(request, "funding/form.html", {"form": form})
+
+
+def _projects_of(actor, pairing_or_pairings):
+    found = projects.project_list(actor=actor).order_by("title_en")
+    if isinstance(pairing_or_pairings, models.Model):
+        return found.filter(pairing=pairing_or_pairings)
+    return found.filter(pairing__in=pairing_or_pairings)
+
+
+@login_required
+def transaction_project_options_view(request):
+    """htmx: the projects of the pairing just chosen on the record form."""
+    actor = request.user
+    pairing = chosen(pairings.pairings_run_by(actor=actor), request.GET.get("pairing"))
+    rows = _projects_of(actor, pairing) if pairing else projects.project_list(actor=actor).none()
+    return options_response(request, rows, str, limit=None, empty=_("No project"))
 
 
 @login_required

@@ -1,7 +1,9 @@
 from django import forms
+from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
 from counterpart.core.forms import DATE, VersionedForm
+from counterpart.core.widgets import SearchSelect
 from counterpart.engine.money import CURRENCIES
 from counterpart.places.forms import RegionChoiceField
 from counterpart.projects.models import ActivityStatus, Measure, ResultKind, Standard
@@ -56,7 +58,10 @@ class SectorSplitMixin(forms.Form):
         choices = [("", "—"), *[(s.code, f"{s.code} · {s.name}") for s in sectors]]
         for row in range(1, SECTOR_ROWS + 1):
             self.fields[f"sector_{row}"] = forms.ChoiceField(
-                label=_("Sector %(row)s") % {"row": row}, choices=choices, required=False
+                label=_("Sector %(row)s") % {"row": row},
+                choices=choices,
+                required=False,
+                widget=SearchSelect(reverse_lazy("projects:sector-options")),
             )
             self.fields[f"percentage_{row}"] = forms.IntegerField(
                 label=_("Share of sector %(row)s (%%)") % {"row": row},
@@ -92,6 +97,14 @@ class ProjectCreateForm(SectorSplitMixin, ProjectFieldsForm):
     def __init__(self, *args, pairings, sectors, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["pairing"].queryset = pairings
+        self.fields["pairing"].widget.attrs.update(
+            {  # the places follow the pairing chosen
+                "hx-get": reverse_lazy("projects:place-options"),
+                "hx-trigger": "change",
+                "hx-target": "#id_region",
+                "hx-include": "this",
+            }
+        )
         self.add_sector_rows(sectors)
 
 

@@ -1,6 +1,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
@@ -8,6 +9,8 @@ from counterpart.accounts import permissions
 from counterpart.core import exports
 from counterpart.core.forms import show_service_errors
 from counterpart.core.listing import listed
+from counterpart.core.lookups import chosen
+from counterpart.core.widgets import options_response
 from counterpart.engine.money import format_minor, parse_major
 from counterpart.pairings.selectors import pairings_run_by
 from counterpart.places import selectors as places
@@ -56,11 +59,28 @@ def _budget_minor(form) -> int | None:
         return None
 
 
-def _field_choices(actor, pairing=None) -> dict:
-    regions = places.region_list(actor=actor)
-    if pairing is not None:
-        regions = regions.filter(path__startswith=pairing.recipient.path)
-    return {"regions": regions.order_by("path")}
+def _field_choices(actor, pairing=None, pairings=None) -> dict:
+    """The places a project may be in: within the chosen pairing's recipient (or the
+    recipients of the pairings the actor runs), never the country or a donor's province."""
+    return {"regions": _places_within(actor, [pairing] if pairing else pairings or [])}
+
+
+def _places_within(actor, chosen_pairings):
+    recipients = [pairing.recipient for pairing in chosen_pairings]
+    return (
+        places.region_list(actor=actor).filter(permissions.subtree_q(recipients)).order_by("path")
+    )
+
+
+@login_required
+def project_place_options_view(request):
+    """htmx: the places within the recipient of the pairing just chosen on the project form."""
+    actor = request.user
+    pairing = chosen(pairings_run_by(actor=actor), request.GET.get("pairing"))
+    rows = _places_within(actor, [pairing] if pairing else [])
+    return options_response(
+        request, rows, lambda r: f"{r.name} · {r.get_level_display()}", limit=None
+    )
 
 
 @login_required
@@ -68,12 +88,13 @@ def project_create_view(request):
     actor = request.user
     pairings = pairings_run_by(actor=actor)
     permissions.require(pairings.exists())
+    asked = chosen(pairings, request.POST.get("pairing"))
     form = ProjectCreateForm(
         request.POST or None,
         pairings=pairings,
         sectors=selectors.sector_list(actor=actor),
         initial={"currency": "CNY"},
-        **_field_choices(actor),
+        **_field_choices(actor, pairing=asked, pairings=pairings),
     )
     if request.method == "POST" and form.is_valid():
         budget_minor, split = _budget_minor(form), form.sector_split()
@@ -302,3 +323,17 @@ def _act(request, actor, project, action: str, forms: dict) -> bool:
         return False
     messages.success(request, _("Saved."))
     return True
+
+
+def sector_options_view(request):
+    """The DAC sectors whose code starts with `q` or whose name (in any language) holds it."""
+    query = request.GET.get("q", "").strip()[:100]
+    found = selectors.sector_list(actor=request.user)
+    if query:
+        found = found.filter(
+            Q(code__startswith=query)
+            | Q(name_en__icontains=query)
+            | Q(name_zh__icontains=query)
+            | Q(name_ug__icontains=query)
+        )
+    return options_response(request, found, lambda s: f"{s.code} · {s.name}")

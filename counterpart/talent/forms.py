@@ -1,8 +1,10 @@
 from django import forms
+from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
 from counterpart.core.choices import Language, Specialty
 from counterpart.core.forms import DATE, VersionedForm
+from counterpart.core.widgets import SearchSelect
 from counterpart.talent.models import (
     LocalRole,
     Optimal,
@@ -136,6 +138,8 @@ class MentorshipForm(forms.Form):
         self.fields["mentor"].label_from_instance = lambda p: (
             f"{label(p)} · {p.get_specialty_display()}"
         )
+        self.fields["mentor"].widget = SearchSelect(reverse_lazy("talent:professional-options"))
+        self.fields["mentor"].widget.choices = self.fields["mentor"].choices
 
 
 class MeetingForm(forms.Form):
@@ -158,3 +162,5 @@ class TrainingForm(forms.Form):
         self.fields["institution"].queryset = institutions
         self.fields["trainer"].queryset = trainers
         self.fields["trainer"].label_from_instance = label
+        self.fields["trainer"].widget = SearchSelect(reverse_lazy("talent:professional-options"))
+        self.fields["trainer"].widget.choices = self.fields["trainer"].choices

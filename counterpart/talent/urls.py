@@ -9,6 +9,7 @@ urlpatterns = [
     path("me/ranking/", people.ranking_view, name="my-ranking"),
     path("professionals/", people.professional_list_view, name="professionals"),
     path("professionals/new/", people.professional_register_view, name="register"),
+    path("professionals/options/", people.professional_options_view, name="professional-options"),
     path("professionals/<int:pk>/", people.professional_detail_view, name="professional"),
     path("professionals/<int:pk>/ranking/", people.ranking_view, name="ranking"),
     path("posts/", posts.post_list_view, name="posts"),

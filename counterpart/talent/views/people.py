@@ -14,6 +14,7 @@ from counterpart.core import exports
 from counterpart.core.forms import show_service_errors
 from counterpart.core.listing import listed
 from counterpart.core.pagination import page_of
+from counterpart.core.widgets import options_response
 from counterpart.talent import exports as talent_exports
 from counterpart.talent import selectors, services
 from counterpart.talent.filters import ProfessionalFilter
@@ -195,4 +196,23 @@ def ranking_view(request, pk: int | None = None):
             "candidates": page_of(request, fitting, per_page=200, param="candidates"),
             "error": error,
         },
+    )
+
+
+def professional_options_view(request):
+    """The professionals the reader may see whose name (where they may see it) or number
+    matches `q`: options for a mentor's or a trainer's field."""
+    actor = request.user
+    query = request.GET.get("q", "").strip()[:100]
+    found = selectors.professional_list(actor=actor).order_by("name")
+    if query.isdigit():
+        found = found.filter(pk=int(query))
+    elif query:
+        found = [
+            p
+            for p in found.filter(name__icontains=query)[:200]
+            if permissions.may_see_professional_name(actor, p)
+        ]
+    return options_response(
+        request, found, lambda p: selectors.professional_label(actor=actor, professional=p)
     )

@@ -1,0 +1,50 @@
+"""A choice among many (a thousand people, three hundred sectors): the select holds the chosen
+option and the first few; a search box beside it asks the server for the options that match
+(htmx), so the page never carries the whole list. The field still accepts any row of its
+queryset, so a choice made from search results validates as any other."""
+
+from django import forms
+from django.shortcuts import render
+
+OPTIONS_SHOWN = 30
+
+
+class SearchSelect(forms.Select):
+    template_name = "core/widgets/search_select.html"
+
+    def __init__(self, options_url: str, *, limit: int = OPTIONS_SHOWN, attrs=None):
+        super().__init__(attrs)
+        self.options_url = options_url
+        self.limit = limit
+
+    def optgroups(self, name, value, attrs=None):
+        """The empty choice, the chosen one and the first `limit` others."""
+        chosen = {str(v) for v in value if v not in (None, "")}
+        kept, others = [], 0
+        for group_name, options, index in super().optgroups(name, value, attrs):
+            shown = []
+            for option in options:
+                if option["value"] in ("", None) or str(option["value"]) in chosen:
+                    shown.append(option)
+                elif others < self.limit:
+                    shown.append(option)
+                    others += 1
+            if shown:
+                kept.append((group_name, shown, index))
+        return kept
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        context["widget"]["options_url"] = self.options_url
+        return context
+
+
+def options_response(request, rows, label, *, limit: int | None = OPTIONS_SHOWN, empty=None):
+    """The `<option>`s of the rows a search (or an earlier choice) leaves, the first `limit` of
+    them, after an empty one (`empty` its label), to swap into a select."""
+    rows = rows if limit is None else rows[:limit]
+    return render(
+        request,
+        "core/_options.html",
+        {"options": [(row.pk, label(row)) for row in rows], "empty": empty},
+    )
