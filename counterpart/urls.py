@@ -2,11 +2,12 @@ from django.contrib import admin
 from django.urls import include, path
 
 from counterpart.api import api
-from counterpart.portal.views import dashboard_view, home_view
+from counterpart.portal.views import dashboard_view, glossary_view, home_view
 
 urlpatterns = [
     path("", home_view, name="home"),
     path("dashboard/", dashboard_view, name="dashboard"),
+    path("glossary/", glossary_view, name="glossary"),
     path("pairings/", include("counterpart.pairings.urls")),
     path("funding/", include("counterpart.funding.urls")),
     path("import/", include("counterpart.interchange.urls")),

@@ -3,8 +3,11 @@ version an edit was read at, and the date input."""
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+# A title in English, in Chinese, or both: one is enough.
+EITHER = gettext_lazy("Or write it in Chinese only: one of the two is enough.")
 
 
 def show_service_errors(form: forms.BaseForm, error: ValidationError) -> None:

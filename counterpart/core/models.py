@@ -41,7 +41,10 @@ class Bilingual(models.Model):
 
 
 class BilingualTitle(models.Model):
-    title_en = models.CharField(_("title (English)"), max_length=300)
+    """A title in English or in Chinese (or both): a recipient team writes in its own language;
+    `title` follows the reader's and falls back to the other."""
+
+    title_en = models.CharField(_("title (English)"), max_length=300, blank=True)
     title_zh = models.CharField(_("title (Chinese)"), max_length=300, blank=True)
 
     class Meta:
@@ -49,6 +52,13 @@ class BilingualTitle(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    def clean(self):
+        super().clean()
+        if not (self.title_en.strip() or self.title_zh.strip()):
+            raise ValidationError(
+                {"title_en": gettext("Write the title in English or in Chinese: one is enough.")}
+            )
 
     @property
     def title(self) -> str:

@@ -5,16 +5,20 @@ queryset, so a choice made from search results validates as any other."""
 
 from django import forms
 from django.shortcuts import render
+from django.utils.translation import gettext_lazy
 
 OPTIONS_SHOWN = 30
+SECTOR_SEARCH = gettext_lazy("Search sectors by code or name")
+PEOPLE_SEARCH = gettext_lazy("Search people by name or number")
 
 
 class SearchSelect(forms.Select):
     template_name = "core/widgets/search_select.html"
 
-    def __init__(self, options_url: str, *, limit: int = OPTIONS_SHOWN, attrs=None):
+    def __init__(self, options_url: str, search_label, *, limit: int = OPTIONS_SHOWN, attrs=None):
         super().__init__(attrs)
         self.options_url = options_url
+        self.search_label = search_label  # what the search box is for, for screen readers
         self.limit = limit
 
     def optgroups(self, name, value, attrs=None):
@@ -36,15 +40,21 @@ class SearchSelect(forms.Select):
     def get_context(self, name, value, attrs):
         context = super().get_context(name, value, attrs)
         context["widget"]["options_url"] = self.options_url
+        context["widget"]["search_label"] = self.search_label
         return context
 
 
 def options_response(request, rows, label, *, limit: int | None = OPTIONS_SHOWN, empty=None):
     """The `<option>`s of the rows a search (or an earlier choice) leaves, the first `limit` of
     them, after an empty one (`empty` its label), to swap into a select."""
-    rows = rows if limit is None else rows[:limit]
+    total = len(rows) if isinstance(rows, list) else rows.count()
+    shown = list(rows if limit is None else rows[:limit])
     return render(
         request,
         "core/_options.html",
-        {"options": [(row.pk, label(row)) for row in rows], "empty": empty},
+        {
+            "options": [(row.pk, label(row)) for row in shown],
+            "empty": empty,
+            "more": total - len(shown),
+        },
     )

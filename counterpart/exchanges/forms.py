@@ -2,7 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from counterpart.core.choices import Language
-from counterpart.core.forms import DATE, VersionedForm
+from counterpart.core.forms import DATE, EITHER, VersionedForm
 from counterpart.exchanges.models import ExchangeKind
 from counterpart.places.forms import RegionChoiceField
 
@@ -10,7 +10,9 @@ from counterpart.places.forms import RegionChoiceField
 class ExchangeEventForm(forms.Form):
     pairing = forms.ModelChoiceField(label=_("Organizing pairing"), queryset=None)
     kind = forms.ChoiceField(label=_("Kind"), choices=ExchangeKind.choices)
-    title_en = forms.CharField(label=_("Title (English)"), max_length=300)
+    title_en = forms.CharField(
+        label=_("Title (English)"), max_length=300, required=False, help_text=EITHER
+    )
     title_zh = forms.CharField(label=_("Title (Chinese)"), max_length=300, required=False)
     host_region = RegionChoiceField(label=_("Host place"), queryset=None)
     visiting_region = RegionChoiceField(label=_("Visitors' place"), queryset=None)

@@ -2,7 +2,7 @@ from django import forms
 from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
-from counterpart.core.widgets import SearchSelect
+from counterpart.core.widgets import SECTOR_SEARCH, SearchSelect
 from counterpart.funding.models import RuleKind, TransactionKind
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -57,7 +57,9 @@ class TransactionForm(forms.Form):
         )
         self.fields["project"].queryset = projects
         self.fields["sector"].queryset = sectors
-        self.fields["sector"].widget = SearchSelect(reverse_lazy("projects:sector-options"))
+        self.fields["sector"].widget = SearchSelect(
+            reverse_lazy("projects:sector-options"), SECTOR_SEARCH
+        )
         self.fields["sector"].widget.choices = self.fields["sector"].choices
         self.fields["currency"].choices = [(c.code, f"{c.code} · {c.name}") for c in currencies]
 

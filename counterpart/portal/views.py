@@ -13,6 +13,7 @@ from counterpart.places import selectors as places
 from counterpart.places.models import RegionLevel
 from counterpart.portal.dashboard import dashboard_tables, percent
 from counterpart.portal.forms import DashboardFilterForm
+from counterpart.portal.glossary import TERMS
 from counterpart.portal.headline import headline_figures, sections
 from counterpart.portal.inbox import inbox
 from counterpart.portal.tile_map import FIGURES, tile_map
@@ -137,3 +138,7 @@ def dashboard_view(request):
             "query": request.GET.urlencode(),
         },
     )
+
+
+def glossary_view(request):
+    return render(request, "portal/glossary.html", {"terms": TERMS})

@@ -62,7 +62,7 @@ class ProjectFields(InputSchema):
 class ProjectIn(ProjectFields):
     pairing_id: int
     code: str
-    title_en: str
+    title_en: str = ""  # or a Chinese title only: one is enough
     sectors: dict[str, int] = Field(
         default_factory=dict, description="DAC 5-digit code → whole percentage; they add to 100."
     )
@@ -88,7 +88,7 @@ class MilestoneOut(Schema):
 
 
 class MilestoneIn(InputSchema):
-    title_en: str
+    title_en: str = ""  # or a Chinese title only: one is enough
     title_zh: str = ""
     due_on: datetime.date
 
@@ -159,7 +159,7 @@ class IndicatorOut(Schema):
 
 
 class IndicatorIn(InputSchema):
-    title_en: str
+    title_en: str = ""  # or a Chinese title only: one is enough
     title_zh: str = ""
     standard: Standard | None = None
     measure: Measure = Measure.UNIT
@@ -178,7 +178,7 @@ class ResultOut(Schema):
 
 class ResultIn(InputSchema):
     kind: ResultKind
-    title_en: str
+    title_en: str = ""  # or a Chinese title only: one is enough
     title_zh: str = ""
 
 

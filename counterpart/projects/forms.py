@@ -2,8 +2,8 @@ from django import forms
 from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
-from counterpart.core.forms import DATE, VersionedForm
-from counterpart.core.widgets import SearchSelect
+from counterpart.core.forms import DATE, EITHER, VersionedForm
+from counterpart.core.widgets import SECTOR_SEARCH, SearchSelect
 from counterpart.engine.money import CURRENCIES
 from counterpart.places.forms import RegionChoiceField
 from counterpart.projects.models import ActivityStatus, Measure, ResultKind, Standard
@@ -20,7 +20,9 @@ def preselect_a_single_choice(field: forms.ModelChoiceField) -> None:
 class ProjectFieldsForm(forms.Form):
     """What a project's creation and its later edits share."""
 
-    title_en = forms.CharField(label=_("Title (English)"), max_length=300)
+    title_en = forms.CharField(
+        label=_("Title (English)"), max_length=300, required=False, help_text=EITHER
+    )
     title_zh = forms.CharField(label=_("Title (Chinese)"), max_length=300, required=False)
     description_en = forms.CharField(
         label=_("Description (English)"), widget=forms.Textarea(attrs={"rows": 3}), required=False
@@ -61,7 +63,7 @@ class SectorSplitMixin(forms.Form):
                 label=_("Sector %(row)s") % {"row": row},
                 choices=choices,
                 required=False,
-                widget=SearchSelect(reverse_lazy("projects:sector-options")),
+                widget=SearchSelect(reverse_lazy("projects:sector-options"), SECTOR_SEARCH),
             )
             self.fields[f"percentage_{row}"] = forms.IntegerField(
                 label=_("Share of sector %(row)s (%%)") % {"row": row},
@@ -119,7 +121,9 @@ class SectorSplitForm(SectorSplitMixin, VersionedForm):
 
 
 class MilestoneForm(forms.Form):
-    title_en = forms.CharField(label=_("Milestone (English)"), max_length=300)
+    title_en = forms.CharField(
+        label=_("Milestone (English)"), max_length=300, required=False, help_text=EITHER
+    )
     title_zh = forms.CharField(label=_("Milestone (Chinese)"), max_length=300, required=False)
     due_on = forms.DateField(label=_("Due on"), widget=DATE)
 
@@ -152,7 +156,9 @@ class DocumentForm(forms.Form):
 
 class ResultForm(forms.Form):
     kind = forms.ChoiceField(label=_("Result type"), choices=ResultKind.choices)
-    title_en = forms.CharField(label=_("Result (English)"), max_length=300)
+    title_en = forms.CharField(
+        label=_("Result (English)"), max_length=300, required=False, help_text=EITHER
+    )
     title_zh = forms.CharField(label=_("Result (Chinese)"), max_length=300, required=False)
 
 
@@ -164,7 +170,9 @@ class IndicatorForm(forms.Form):
         required=False,
         help_text=_("Standard indicators add up across the programme."),
     )
-    title_en = forms.CharField(label=_("Indicator (English)"), max_length=300)
+    title_en = forms.CharField(
+        label=_("Indicator (English)"), max_length=300, required=False, help_text=EITHER
+    )
     title_zh = forms.CharField(label=_("Indicator (Chinese)"), max_length=300, required=False)
     measure = forms.ChoiceField(label=_("Measure"), choices=Measure.choices)
     ascending = forms.BooleanField(label=_("Higher is better"), required=False, initial=True)

@@ -3,8 +3,8 @@ from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
 from counterpart.core.choices import Language, Specialty
-from counterpart.core.forms import DATE, VersionedForm
-from counterpart.core.widgets import SearchSelect
+from counterpart.core.forms import DATE, EITHER, VersionedForm
+from counterpart.core.widgets import PEOPLE_SEARCH, SearchSelect
 from counterpart.talent.models import (
     LocalRole,
     Optimal,
@@ -48,7 +48,9 @@ class ProfessionalEditForm(ProfessionalForm, VersionedForm):
 
 
 class PostFieldsForm(forms.Form):
-    title_en = forms.CharField(label=_("Title (English)"), max_length=300)
+    title_en = forms.CharField(
+        label=_("Title (English)"), max_length=300, required=False, help_text=EITHER
+    )
     title_zh = forms.CharField(label=_("Title (Chinese)"), max_length=300, required=False)
     specialty = forms.ChoiceField(label=_("Specialty"), choices=Specialty.choices)
     places = forms.IntegerField(label=_("Places"), min_value=1, max_value=500, initial=1)
@@ -138,7 +140,9 @@ class MentorshipForm(forms.Form):
         self.fields["mentor"].label_from_instance = lambda p: (
             f"{label(p)} · {p.get_specialty_display()}"
         )
-        self.fields["mentor"].widget = SearchSelect(reverse_lazy("talent:professional-options"))
+        self.fields["mentor"].widget = SearchSelect(
+            reverse_lazy("talent:professional-options"), PEOPLE_SEARCH
+        )
         self.fields["mentor"].widget.choices = self.fields["mentor"].choices
 
 
@@ -162,5 +166,7 @@ class TrainingForm(forms.Form):
         self.fields["institution"].queryset = institutions
         self.fields["trainer"].queryset = trainers
         self.fields["trainer"].label_from_instance = label
-        self.fields["trainer"].widget = SearchSelect(reverse_lazy("talent:professional-options"))
+        self.fields["trainer"].widget = SearchSelect(
+            reverse_lazy("talent:professional-options"), PEOPLE_SEARCH
+        )
         self.fields["trainer"].widget.choices = self.fields["trainer"].choices

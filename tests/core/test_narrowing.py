@@ -62,7 +62,8 @@ def test_sectors_are_found_by_code_or_by_name_in_any_language(client, world):
     by_chinese = options(client.get("/projects/sectors/options/", {"q": "基本卫生"}))
     assert "12220" in by_chinese and "12230" in by_chinese  # 基本卫生保健, 基本卫生基础设施
     page = client.get("/projects/sectors/options/", {"q": ""})
-    assert len(options(page)) <= 31  # a few at a time, never the whole list
+    assert len(options(page)) <= 32  # a few at a time, never the whole list...
+    assert "more: type more to narrow the search" in page.content.decode()  # ...and says so
     for hostile in ["x" * 10_000, "%", "'; drop table", "\u0660"]:
         assert client.get("/projects/sectors/options/", {"q": hostile}).status_code == 200
 
@@ -94,3 +95,5 @@ def test_people_are_searched_on_the_server_by_name_or_number_within_ones_scope(c
     ]
     client.force_login(world.user("guangdong_team"))  # Beijing's people are not Guangdong's
     assert options(client.get("/talent/professionals/options/", {"q": "Doctor"})) == [""]
+    client.force_login(world.user("auditor"))  # sees people by number: names find no one
+    assert options(client.get("/talent/professionals/options/", {"q": "Doctor 07"})) == [""]

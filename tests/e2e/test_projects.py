@@ -33,7 +33,7 @@ def test_a_project_from_creation_to_reported_results_on_the_dashboard(page, worl
     page.get_by_role("link", name="Projects").first.click()
     page.get_by_role("link", name="New project").click()
     page.get_by_label("Pairing").select_option(str(pairing.pk))
-    page.get_by_label("Code").fill("hotan-nurse-training")
+    page.get_by_label(re.compile(r"^Code")).fill("hotan-nurse-training")
     page.get_by_label(re.compile(r"^Title \(English\)")).fill(
         "Nurse training at Hotan City hospital"
     )

@@ -26,3 +26,12 @@ def test_pages_load_no_third_party_host(client, world, url):
 
 def test_no_demo_banner_on_a_programme_of_its_own(client, world):
     assert "Demo data." not in client.get("/").content.decode()
+
+
+def test_the_glossary_explains_the_programmes_terms_in_each_language(client, db):
+    page = client.get("/glossary/").content.decode()
+    for anchor in ["value-date", "commitment", "disbursement", "blocking-pair", "wellbeing-share"]:
+        assert f'id="{anchor}"' in page
+    assert "/glossary/" in client.get("/").content.decode()  # linked from every page
+    client.cookies["django_language"] = "zh-hans"
+    assert "起息日" in client.get("/glossary/").content.decode()

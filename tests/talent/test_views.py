@@ -7,7 +7,7 @@ from django.test import Client
 
 from counterpart.jobs.models import Job
 from counterpart.talent import services
-from counterpart.talent.models import MatchRun, Placement, Preference
+from counterpart.talent.models import MatchRun, Placement, Post, Preference
 from tests import factories as f
 from tests.talent.fixtures import START
 
@@ -167,3 +167,25 @@ def test_the_auditor_reads_professionals_by_number(world, talent, client):
     }
     mentorships = auditor.get("/talent/mentorships/").content.decode()
     assert "Li Test" not in mentorships
+
+
+def test_a_recipient_team_posts_a_need_with_a_chinese_title_only(client, world, talent):
+    """Titles in either language: a county team writes in Chinese; none at all is refused,
+    naming the field."""
+    client.force_login(world.user("hotan_team"))
+    fields = {
+        "institution": talent.hospital.pk,
+        "title_zh": "儿科医生",
+        "specialty": "paediatrics",
+        "places": 1,
+        "term_months": 12,
+        "start_date": "2031-09-01",
+        "min_seniority": 1,
+    }
+    response = client.post("/talent/posts/new/", fields)
+    assert response.status_code == 302
+    post = Post.objects.get(title_zh="儿科医生")
+    assert post.title_en == "" and str(post) == "儿科医生"  # an English reader sees the Chinese
+    refused = client.post("/talent/posts/new/", {**fields, "title_zh": "  "})
+    assert refused.status_code == 200
+    assert "Write the title in English or in Chinese" in refused.content.decode()

@@ -28,14 +28,17 @@ class EventsKind(Kind):
     def write_row(self, values: dict, context: Context) -> None:
         found = pairing.pairing_of(values, context, pairing.worked_on, on=values["starts_on"])
         if exchanges.event_list(actor=context.actor).filter(
-            pairing=found, title_en=values["title_en"], starts_on=values["starts_on"]
+            pairing=found,
+            title_en=values["title_en"] or "",
+            title_zh=values["title_zh"] or "",
+            starts_on=values["starts_on"],
         ):
             raise ValidationError({"title_en": _("This event is already recorded.")})
         counts = {key: values[key] or 0 for key in COUNTS}
         exchanges_services.exchange_event_record(
             actor=context.actor,
             pairing=found,
-            title_en=values["title_en"],
+            title_en=values["title_en"] or "",
             title_zh=values["title_zh"] or "",
             kind=values["kind"],
             host_region=values["host_region"],
@@ -65,12 +68,10 @@ EVENTS = EventsKind(
         "took part by age band (counted, never listed)."
     ),
     may_import=_may_work_on,
-    row_key=("donor", "recipient", "title_en", "starts_on"),
+    row_key=("donor", "recipient", "title_en", "title_zh", "starts_on"),
     columns=[
         *pairing.columns(pairing.worked_on),
-        Column(
-            "title_en", gettext_lazy("Title (English)"), required=True, example="Hotan summer camp"
-        ),
+        Column("title_en", gettext_lazy("Title (English)"), example="Hotan summer camp"),
         Column("title_zh", gettext_lazy("Title (Chinese)"), example="和田夏令营"),
         Column(
             "kind",

@@ -66,7 +66,7 @@ class ProjectsKind(Kind):
             actor=context.actor,
             pairing=pairing.pairing_of(values, context, pairing.run_by),
             code=values["code"],
-            title_en=values["title_en"],
+            title_en=values["title_en"] or "",
             title_zh=values["title_zh"] or "",
             description_en=values["description_en"] or "",
             description_zh=values["description_zh"] or "",
@@ -113,7 +113,7 @@ PROJECTS = ProjectsKind(
         Column(
             "title_en",
             gettext_lazy("Title (English)"),
-            required=True,
+            help=gettext_lazy("Or a title in Chinese only: one of the two is enough."),
             example="Hotan People's Hospital, phase 2",
         ),
         Column("title_zh", gettext_lazy("Title (Chinese)"), example="和田地区人民医院二期"),

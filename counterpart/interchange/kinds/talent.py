@@ -40,7 +40,9 @@ class PostsKind(Kind):
     def write_row(self, values: dict, context: Context) -> None:
         institution = values["institution"]
         if talent.post_list(actor=context.actor, institution=institution).filter(
-            title_en=values["title_en"], start_date=values["start_date"]
+            title_en=values["title_en"] or "",
+            title_zh=values["title_zh"] or "",
+            start_date=values["start_date"],
         ):
             raise ValidationError(
                 {"title_en": _("This institution already has this post from this date.")}
@@ -48,7 +50,7 @@ class PostsKind(Kind):
         services.post_create(
             actor=context.actor,
             institution=institution,
-            title_en=values["title_en"],
+            title_en=values["title_en"] or "",
             title_zh=values["title_zh"] or "",
             specialty=values["specialty"],
             term_months=values["term_months"],
@@ -68,7 +70,7 @@ POSTS = PostsKind(
         "A post already there (same institution, title and start) is refused."
     ),
     may_import=lambda actor: talent.institutions_for_posts(actor=actor).exists(),
-    row_key=("institution", "title_en", "start_date"),
+    row_key=("institution", "title_en", "title_zh", "start_date"),
     columns=[
         Column(
             "institution",
@@ -81,7 +83,7 @@ POSTS = PostsKind(
         Column(
             "title_en",
             gettext_lazy("Title (English)"),
-            required=True,
+            help=gettext_lazy("Or a title in Chinese only: one of the two is enough."),
             example="Cardiologist for the chest-pain centre",
         ),
         Column("title_zh", gettext_lazy("Title (Chinese)"), example="胸痛中心心内科医生"),

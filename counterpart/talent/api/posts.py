@@ -44,7 +44,7 @@ class PostFields(InputSchema):
 
 class PostIn(PostFields):
     institution_id: int
-    title_en: str
+    title_en: str = ""  # or a Chinese title only: one is enough
     specialty: Specialty
     term_months: int
     start_date: datetime.date

@@ -207,12 +207,10 @@ def professional_options_view(request):
     found = selectors.professional_list(actor=actor).order_by("name")
     if query.isdigit():
         found = found.filter(pk=int(query))
-    elif query:
-        found = [
-            p
-            for p in found.filter(name__icontains=query)[:200]
-            if permissions.may_see_professional_name(actor, p)
-        ]
+    elif query:  # by name only among those whose names the reader may see (not an auditor's)
+        if not permissions.is_programme_office(actor):
+            found = found.filter(permissions.donor_scope_q(actor, "organization__"))
+        found = found.filter(name__icontains=query)
     return options_response(
         request, found, lambda p: selectors.professional_label(actor=actor, professional=p)
     )
