@@ -9,11 +9,13 @@ from django.utils.translation import gettext as _
 from counterpart.accounts import permissions
 from counterpart.audit.changes import readable
 from counterpart.audit.selectors import audit_events_for
+from counterpart.core import exports
 from counterpart.core.forms import show_service_errors
 from counterpart.core.lookups import chosen
 from counterpart.core.pagination import page_of
 from counterpart.engine.money import parse_major
 from counterpart.pairings import selectors, services
+from counterpart.pairings.exports import PAIRINGS
 from counterpart.pairings.forms import (
     FiscalRevenueForm,
     PairingCreateForm,
@@ -40,6 +42,8 @@ def pairing_list_view(request):
     donor = chosen(places.organization_list(actor=actor), request.GET.get("donor"))
     area = chosen(places.region_list(actor=actor), request.GET.get("area"))
     pairings = selectors.pairing_list(actor=actor, round=chosen_round, donor=donor, recipient=area)
+    if exports.wanted(request):
+        return exports.export_response(request, pairings, PAIRINGS, name="pairings")
     context = {
         "page": page_of(request, pairings),
         "rounds": rounds,

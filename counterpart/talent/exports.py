@@ -46,3 +46,41 @@ def placements(actor) -> list[Column]:
             lambda p: who(p.predecessor.professional) if p.predecessor_id else "",
         ),
     ]
+
+
+def mentorships(actor) -> list[Column]:
+    """Mentees are roles, never people; a mentor by the name the reader may see."""
+    return [
+        Column(_("Institution"), lambda m: m.institution.name),
+        Column(
+            _("Mentor"),
+            lambda m: (
+                selectors.professional_label(actor=actor, professional=m.mentor)
+                if m.mentor
+                else m.get_local_mentor_role_display()
+            ),
+        ),
+        Column(_("Mentee"), lambda m: m.get_mentee_role_display()),
+        Column(_("Mentee's field"), lambda m: m.get_mentee_field_display()),
+        Column(_("Started on"), lambda m: m.started_on),
+        Column(_("Ends"), lambda m: m.ended_on),
+    ]
+
+
+def trainings(actor) -> list[Column]:
+    return [
+        Column(_("Institution"), lambda t: t.institution.name),
+        Column(
+            _("Given by"),
+            lambda t: (
+                selectors.professional_label(actor=actor, professional=t.trainer)
+                if t.trainer
+                else ""
+            ),
+        ),
+        Column(_("Topic"), lambda t: t.topic),
+        Column(_("Held on"), lambda t: t.held_on),
+        Column(_("Hours"), lambda t: t.hours),
+        Column(_("Attendees"), lambda t: t.attendees),
+        Column(_("Of whom local staff"), lambda t: t.local_staff_trained),
+    ]

@@ -57,6 +57,9 @@ LISTS = [
     ("/enterprise/?export=csv&list=reports", "office"),
     ("/enterprise/?export=xlsx&list=sales", "office"),
     ("/audit/?export=csv", "auditor"),
+    ("/pairings/?export=csv", None),
+    ("/talent/mentorships/?export=xlsx", "office"),
+    ("/talent/trainings/?export=csv", "office"),
 ]
 
 
@@ -72,3 +75,9 @@ def test_every_list_downloads(world, client, address, who):
 def test_the_audit_log_export_is_the_auditors_only(world, client):
     client.force_login(world.user("beijing_team"))
     assert client.get("/audit/?export=csv").status_code in (403, 404)
+
+
+def test_the_pairings_export_holds_the_filtered_pairings(world, client):
+    answer = client.get(f"/pairings/?donor={world.guangdong.pk}&export=csv")
+    text = b"".join(answer.streaming_content).decode("utf-8-sig")
+    assert "Guangdong" in text and "Beijing" not in text

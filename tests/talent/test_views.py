@@ -189,3 +189,23 @@ def test_a_recipient_team_posts_a_need_with_a_chinese_title_only(client, world, 
     refused = client.post("/talent/posts/new/", {**fields, "title_zh": "  "})
     assert refused.status_code == 200
     assert "Write the title in English or in Chinese" in refused.content.decode()
+
+
+def test_pages_listing_many_people_stay_small(client, world):
+    """A thousand professionals used to make a 194 KB page: lists page, pickers search."""
+    for n in range(150):
+        services.professional_register(
+            actor=f.system(),
+            organization=world.beijing,
+            name=f"Person {n:03d}",
+            specialty="paediatrics",
+            seniority=2,
+            available_from=START,
+            term_months=12,
+        )
+    client.force_login(world.user("office"))
+    for address in ["/talent/professionals/", "/talent/mentorships/", "/talent/trainings/"]:
+        response = client.get(address)
+        assert response.status_code == 200
+        assert len(response.content) < 100_000, address
+    assert "1–50 of 150" in client.get("/talent/professionals/").content.decode()

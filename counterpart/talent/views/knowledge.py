@@ -6,8 +6,10 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from counterpart.core import exports
 from counterpart.core.forms import show_service_errors
 from counterpart.core.pagination import page_of
+from counterpart.talent import exports as talent_exports
 from counterpart.talent import selectors, services
 from counterpart.talent.forms import MeetingForm, MentorshipForm, TrainingForm
 
@@ -15,6 +17,10 @@ from counterpart.talent.forms import MeetingForm, MentorshipForm, TrainingForm
 @login_required
 def mentorship_list_view(request):
     actor = request.user
+    mentorships = selectors.mentorship_list(actor=actor).order_by("-started_on", "-id")
+    if exports.wanted(request):
+        columns = talent_exports.mentorships(actor)
+        return exports.export_response(request, mentorships, columns, name="mentorships")
     institutions = selectors.knowledge_institutions(actor=actor)
     professionals = selectors.professional_list(actor=actor).order_by("name")
     form = MentorshipForm(
@@ -35,7 +41,7 @@ def mentorship_list_view(request):
         request,
         "talent/mentorships.html",
         {
-            "mentorships": page_of(request, selectors.mentorship_list(actor=actor)),
+            "mentorships": page_of(request, mentorships),
             "form": form,
             "can_record": institutions.exists(),
         },
@@ -61,6 +67,10 @@ def mentorship_detail_view(request, pk: int):
 @login_required
 def training_list_view(request):
     actor = request.user
+    trainings = selectors.training_list(actor=actor).order_by("-held_on", "-id")
+    if exports.wanted(request):
+        columns = talent_exports.trainings(actor)
+        return exports.export_response(request, trainings, columns, name="trainings")
     institutions = selectors.knowledge_institutions(actor=actor)
     professionals = selectors.professional_list(actor=actor).order_by("name")
     form = TrainingForm(
@@ -81,7 +91,7 @@ def training_list_view(request):
         request,
         "talent/trainings.html",
         {
-            "trainings": page_of(request, selectors.training_list(actor=actor)),
+            "trainings": page_of(request, trainings),
             "form": form,
             "can_record": institutions.exists(),
             "staff_trained": selectors.staff_trained_total(actor=actor),
