@@ -193,3 +193,12 @@ def fiscal_revenue_list(*, actor, donor: Organization | None = None) -> QuerySet
     if donor is not None:
         revenues = revenues.filter(donor=donor)
     return revenues
+
+
+def quota_year_to_show(*, actor) -> int:
+    """The year a quota page opens on: the latest whose previous year's revenue is recorded
+    (this year at most), so the page does not open on a year with no quota to show."""
+    this_year = datetime.date.today().year
+    latest = fiscal_revenue_list(actor=actor).order_by("-year").values_list("year", flat=True)
+    recorded = latest.first()
+    return this_year if recorded is None else min(recorded + 1, this_year)

@@ -165,7 +165,7 @@ def quota_view(request, pk: int):
     """The round's quota per donor for a year; the office records fiscal revenue here."""
     actor = request.user
     pairing_round = selectors.round_get(actor=actor, pk=pk)
-    year = _int_or_none(request.GET.get("year")) or datetime.date.today().year
+    year = _int_or_none(request.GET.get("year")) or selectors.quota_year_to_show(actor=actor)
     rows = selectors.quota_table(actor=actor, round=pairing_round, year=year)
     form = None
     if permissions.can_manage_programme(actor):

@@ -138,6 +138,10 @@ def test_quota_page_records_revenue(client, world):
     assert response.status_code == 302
     page = client.get(url, {"year": 2020}).content.decode()
     assert "¥2,908,550,000.00" in page
+    # Without a year, the page opens on the year the recorded revenue gives a quota for...
+    assert "¥2,908,550,000.00" in client.get(url).content.decode()
+    # ...and the pairings list links to it.
+    assert url in client.get(reverse("pairings:list")).content.decode()
 
 
 def test_quota_page_names_a_bad_amount(client, world):
