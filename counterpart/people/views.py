@@ -10,11 +10,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from counterpart.accounts import permissions, selectors, services
-from counterpart.accounts.models import Role
 from counterpart.core.forms import show_service_errors
-from counterpart.core.lookups import chosen
+from counterpart.core.listing import listed
 from counterpart.core.pagination import page_of
 from counterpart.people import selectors as people
+from counterpart.people.filters import PeopleFilter
 from counterpart.people.forms import InvitationForm, ReasonForm, StaffingForm
 
 STATUSES = {"active": True, "suspended": False}
@@ -24,33 +24,14 @@ STATUSES = {"active": True, "suspended": False}
 def people_view(request):
     actor = request.user
     permissions.require(permissions.administers_people(actor))
-    organizations = people.organizations_to_staff(actor=actor)
-    search = request.GET.get("q", "").strip()[:100]
-    role = request.GET.get("role", "")
-    role = role if role in Role.values else ""
-    organization = chosen(organizations, request.GET.get("organization"))
-    status = request.GET.get("status", "")
-    rows = selectors.user_list(
-        actor=actor,
-        search=search,
-        role=role,
-        organization=organization,
-        active=STATUSES.get(status),
-    )
     return render(
         request,
         "people/list.html",
         {
-            "page": page_of(request, rows),
+            "page": listed(request, selectors.user_list(actor=actor), PeopleFilter),
             "invitations": page_of(
                 request, selectors.invitation_list(actor=actor, pending=True), param="invited"
             ),
-            "organizations": organizations,
-            "roles": Role.choices,
-            "q": search,
-            "role": role,
-            "organization": organization,
-            "status": status if status in STATUSES else "",
         },
     )
 

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from counterpart.accounts import permissions
 from counterpart.core.listing import ListFilter, Ordering, mine_filter
-from counterpart.places.models import Organization, OrganizationKind
+from counterpart.places.models import Organization, OrganizationKind, Region, RegionLevel
 
 
 class OrganizationFilter(ListFilter):
@@ -25,3 +25,16 @@ class OrganizationFilter(ListFilter):
         if not value:
             return rows
         return rows.filter(permissions.subtree_q(permissions.organizations_in_role(self.actor)))
+
+
+class RegionFilter(ListFilter):
+    search_fields = ("name_en", "name_zh", "name_ug", "code")
+    level = django_filters.ChoiceFilter(label=_("Level"), choices=RegionLevel.choices)
+    sort = Ordering(
+        fields=(("path", "tree"), ("name_en", "name"), ("code", "code")),
+        field_labels={"tree": _("As the tree runs"), "name": _("Name"), "code": _("Code")},
+    )
+
+    class Meta:
+        model = Region
+        fields = []

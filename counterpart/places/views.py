@@ -7,18 +7,16 @@ from django.utils.translation import gettext as _
 from counterpart.accounts import permissions
 from counterpart.core.forms import show_service_errors
 from counterpart.core.listing import listed
-from counterpart.core.pagination import page_of
 from counterpart.places import selectors, services
-from counterpart.places.filters import OrganizationFilter
+from counterpart.places.filters import OrganizationFilter, RegionFilter
 from counterpart.places.forms import OrganizationOfficeForm, OrganizationProfileForm
 
 
 def region_list_view(request):
     actor = request.user
-    search = request.GET.get("q", "").strip()
-    page = page_of(request, selectors.region_list(actor=actor, search=search or None))
+    page = listed(request, selectors.region_list(actor=actor), RegionFilter)
     rows = [(region, min(selectors.region_depth(region), 6)) for region in page.object_list]
-    return render(request, "places/region_list.html", {"rows": rows, "page": page, "q": search})
+    return render(request, "places/region_list.html", {"rows": rows, "page": page})
 
 
 def region_detail_view(request, pk: int):

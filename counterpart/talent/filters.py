@@ -6,7 +6,16 @@ from django.utils.translation import gettext_lazy as _
 from counterpart.accounts import permissions
 from counterpart.core.choices import Specialty
 from counterpart.core.listing import ListFilter, Ordering, mine_filter
-from counterpart.talent.models import Placement, Post, PostStatus, Professional, Seniority
+from counterpart.talent.models import (
+    LocalRole,
+    Mentorship,
+    Placement,
+    Post,
+    PostStatus,
+    Professional,
+    Seniority,
+    Training,
+)
 
 
 class PostFilter(ListFilter):
@@ -80,3 +89,32 @@ class PlacementFilter(ListFilter):
             permissions.donor_scope_q(self.actor, "professional__organization__")
             | permissions.institution_scope_q(self.actor, "post__institution__")
         )
+
+
+class MentorshipFilter(ListFilter):
+    search_fields = ("institution__name_en", "institution__name_zh", "goals")
+    mentee_role = django_filters.ChoiceFilter(label=_("Mentee, by role"), choices=LocalRole.choices)
+    mentee_field = django_filters.ChoiceFilter(label=_("Mentee's field"), choices=Specialty.choices)
+    sort = Ordering(
+        fields=(("started_on", "start"), ("institution__name_en", "institution")),
+        field_labels={"start": _("Started on"), "institution": _("Institution")},
+    )
+
+    class Meta:
+        model = Mentorship
+        fields = []
+
+
+class TrainingFilter(ListFilter):
+    search_fields = ("topic", "institution__name_en", "institution__name_zh")
+    year = django_filters.NumberFilter(
+        label=_("Year"), field_name="held_on__year", min_value=1949, max_value=2200
+    )
+    sort = Ordering(
+        fields=(("held_on", "held"), ("local_staff_trained", "trained")),
+        field_labels={"held": _("Held on"), "trained": _("Of whom local staff")},
+    )
+
+    class Meta:
+        model = Training
+        fields = []

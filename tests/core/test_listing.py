@@ -63,3 +63,28 @@ def test_the_ledger_export_holds_what_the_filters_show(client, world):
     rows = list(csv.reader(io.StringIO(b"".join(exported.streaming_content).decode("utf-8-sig"))))
     assert len(rows) == 2  # the header and the one disbursement
     assert client.get("/funding/", {"q": "C-1"}).context["page"].paginator.count == 1
+
+
+def test_regions_filter_by_level_search_in_any_language_and_sort(client, world):
+    counties = client.get("/regions/", {"level": "county"}).context["page"].object_list
+    assert counties and {r.level for r in counties} == {"county"}
+    found = client.get("/regions/", {"q": world.hotan.name_zh}).context["page"].object_list
+    assert list(found) == [world.hotan]
+    by_code = [
+        r.code for r in client.get("/regions/", {"sort": "-code"}).context["page"].object_list
+    ]
+    assert by_code == sorted(by_code, reverse=True)
+
+
+def test_people_sort_and_filter_by_status(client, world):
+    from counterpart.accounts import services
+
+    services.user_suspend(actor=world.user("office"), user=world.user("nobody"), reason="left")
+    client.force_login(world.user("office"))
+    suspended = client.get("/people/", {"status": "suspended"}).context["page"].object_list
+    assert [u.username for u in suspended] == [world.user("nobody").username]
+    names = [
+        u.username
+        for u in client.get("/people/", {"sort": "-username"}).context["page"].object_list
+    ]
+    assert names == sorted(names, reverse=True)

@@ -8,9 +8,10 @@ from django.utils.translation import gettext as _
 
 from counterpart.core import exports
 from counterpart.core.forms import show_service_errors
-from counterpart.core.pagination import page_of
+from counterpart.core.listing import listed
 from counterpart.talent import exports as talent_exports
 from counterpart.talent import selectors, services
+from counterpart.talent.filters import MentorshipFilter, TrainingFilter
 from counterpart.talent.forms import MeetingForm, MentorshipForm, TrainingForm
 
 
@@ -18,9 +19,10 @@ from counterpart.talent.forms import MeetingForm, MentorshipForm, TrainingForm
 def mentorship_list_view(request):
     actor = request.user
     mentorships = selectors.mentorship_list(actor=actor).order_by("-started_on", "-id")
+    mentorships = listed(request, mentorships, MentorshipFilter)
     if exports.wanted(request):
         columns = talent_exports.mentorships(actor)
-        return exports.export_response(request, mentorships, columns, name="mentorships")
+        return exports.export_response(request, mentorships.rows, columns, name="mentorships")
     institutions = selectors.knowledge_institutions(actor=actor)
     professionals = selectors.professional_list(actor=actor).order_by("name")
     form = MentorshipForm(
@@ -41,7 +43,7 @@ def mentorship_list_view(request):
         request,
         "talent/mentorships.html",
         {
-            "mentorships": page_of(request, mentorships),
+            "mentorships": mentorships,
             "form": form,
             "can_record": institutions.exists(),
         },
@@ -68,9 +70,10 @@ def mentorship_detail_view(request, pk: int):
 def training_list_view(request):
     actor = request.user
     trainings = selectors.training_list(actor=actor).order_by("-held_on", "-id")
+    trainings = listed(request, trainings, TrainingFilter)
     if exports.wanted(request):
         columns = talent_exports.trainings(actor)
-        return exports.export_response(request, trainings, columns, name="trainings")
+        return exports.export_response(request, trainings.rows, columns, name="trainings")
     institutions = selectors.knowledge_institutions(actor=actor)
     professionals = selectors.professional_list(actor=actor).order_by("name")
     form = TrainingForm(
@@ -91,7 +94,7 @@ def training_list_view(request):
         request,
         "talent/trainings.html",
         {
-            "trainings": page_of(request, trainings),
+            "trainings": trainings,
             "form": form,
             "can_record": institutions.exists(),
             "staff_trained": selectors.staff_trained_total(actor=actor),

@@ -11,5 +11,5 @@ def load(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("projects", "0006_title_in_either_language"), ("funding", "0010_name_ug")]
+    dependencies = [("funding", "0010_name_ug"), ("projects", "0006_title_in_either_language")]
     operations = [migrations.RunPython(load, migrations.RunPython.noop)]
