@@ -209,6 +209,7 @@ JOB_SCHEDULE: dict[str, int] = {
     "counterpart.notifications.jobs.send_digests": 24 * 3600,
     "counterpart.portal.reminders.send_reminders": 24 * 3600,
     "counterpart.interchange.jobs.publish_open_data": 24 * 3600,
+    "counterpart.audit.jobs.verify_audit_chain": 24 * 3600,
 }
 # Reminders: a commitment with no disbursement for this many months is pointed out.
 REMIND_IDLE_COMMITMENT_MONTHS = int(os.environ.get("REMIND_IDLE_COMMITMENT_MONTHS", "6"))

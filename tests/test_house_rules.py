@@ -14,6 +14,7 @@ NO_EVENT = {
     "reference_data_restore": "puts back the code lists the product ships",
     "ledger_totals_rebuild": "recomputes derived rows from the ledger, whose entries are audited",
     "notifications_read": "one's own notifications marked read: no record of the programme",
+    "audit_chain_check": "a verdict on the log itself, kept append-only",
 }
 
 

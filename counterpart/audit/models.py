@@ -27,6 +27,8 @@ class AuditEvent(AppendOnly):
     before = models.JSONField(_("before"), null=True, blank=True)
     after = models.JSONField(_("after"), null=True, blank=True)
     reason = models.TextField(_("reason"), blank=True)
+    # sha256 over the content and the previous event's chain_hash (audit/chain.py)
+    chain_hash = models.CharField(_("chain hash"), max_length=64, editable=False, default="")
 
     class Meta:
         ordering = ["-occurred_at", "-id"]
@@ -42,6 +44,43 @@ class AuditEvent(AppendOnly):
         before, after = self.before or {}, self.after or {}
         keys = sorted(set(before) | set(after))
         return [(k, before.get(k), after.get(k)) for k in keys if before.get(k) != after.get(k)]
+
+
+class AuditChainHead(models.Model):
+    """The chain's end as the application last wrote it: one row, locked by every append, so
+    that events join the chain one at a time and a deleted last event is noticed."""
+
+    length = models.PositiveBigIntegerField(default=0)
+    chain_hash = models.CharField(max_length=64)
+    last_event = models.ForeignKey(
+        AuditEvent, null=True, on_delete=models.PROTECT, related_name="+", db_constraint=False
+    )
+
+    def __str__(self) -> str:
+        return f"{self.length} events, {self.chain_hash[:12]}"
+
+
+class AuditChainCheck(AppendOnly):
+    """One walk of the chain: when, how far, the latest verified hash (which an office may
+    publish so that anyone can check later) or the first link that did not hold."""
+
+    checked_at = models.DateTimeField(_("checked at"), default=timezone.now)
+    length = models.PositiveBigIntegerField(_("events verified"))
+    last_hash = models.CharField(_("latest verified hash"), max_length=64)
+    broken_at = models.BigIntegerField(_("first broken link"), null=True, blank=True)
+    problem = models.TextField(_("problem"), blank=True)
+
+    class Meta:
+        ordering = ["-checked_at", "-id"]
+        verbose_name = _("audit chain check")
+        verbose_name_plural = _("audit chain checks")
+
+    def __str__(self) -> str:
+        return f"{self.checked_at:%Y-%m-%d %H:%M} {self.length} {self.last_hash[:12]}"
+
+    @property
+    def intact(self) -> bool:
+        return self.broken_at is None and not self.problem
 
 
 class Provenance(models.Model):

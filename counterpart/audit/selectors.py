@@ -7,7 +7,7 @@ from django.shortcuts import get_object_or_404
 
 from counterpart.audit.changes import object_type_name
 from counterpart.audit.events import event_name
-from counterpart.audit.models import AuditEvent, Provenance
+from counterpart.audit.models import AuditChainCheck, AuditEvent, Provenance
 
 READ = "audit.view_auditevent"
 
@@ -96,3 +96,9 @@ def illustrative_ids(model: type[Model], ids=None) -> set[int]:
 def illustrative_among(model: type[Model], ids=None) -> bool:
     """Whether any of these records (any of the model's, without `ids`) is illustrative."""
     return bool(illustrative_ids(model, ids))
+
+
+def audit_chain_latest(*, actor) -> AuditChainCheck | None:
+    """The latest walk of the chain, for those who read the log."""
+    require_reader(actor)
+    return AuditChainCheck.objects.first()

@@ -2,6 +2,7 @@
 
 import datetime
 import decimal
+import json
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
@@ -9,7 +10,9 @@ from django.db import models, transaction
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from counterpart.audit.models import AuditEvent, Provenance
+from counterpart.audit import chain
+from counterpart.audit.models import AuditChainCheck, AuditChainHead, AuditEvent, Provenance
+from counterpart.audit.selectors import require_reader
 from counterpart.core.models import check_version
 from counterpart.core.rules import FREE_TEXT_CHARS, personal_data_in, text_too_long
 
@@ -57,7 +60,7 @@ def audit_record(
     _refuse_personal_data(reason, before, after)
     with translation.override("en"):  # one language in the log, whoever made the change
         label = str(obj)[:300]
-    return AuditEvent.objects.create(
+    event = AuditEvent(
         actor=actor if getattr(actor, "pk", None) else None,
         actor_label=getattr(actor, "username", None) or "system",
         event_type=event_type,
@@ -68,6 +71,23 @@ def audit_record(
         after=after,
         reason=reason,
     )
+    # The head is locked until this transaction ends: events join the chain one at a time.
+    head, _created = AuditChainHead.objects.select_for_update().get_or_create(
+        pk=1, defaults={"chain_hash": chain.GENESIS}
+    )
+    event.chain_hash = chain.link(head.chain_hash, _stored(event))
+    event.save()
+    head.length, head.chain_hash, head.last_event = head.length + 1, event.chain_hash, event
+    head.save(update_fields=["length", "chain_hash", "last_event"])
+    return event
+
+
+def _stored(event: AuditEvent) -> dict:
+    """The event's fields as the database will give them back (JSON through a round trip)."""
+    row = {name: getattr(event, name) for name in chain.FIELDS if name not in ("id", "chain_hash")}
+    row["before"] = json.loads(json.dumps(event.before)) if event.before is not None else None
+    row["after"] = json.loads(json.dumps(event.after)) if event.after is not None else None
+    return row
 
 
 def _refuse_personal_data(reason: str, *payloads: dict | None) -> None:
@@ -149,3 +169,24 @@ def provenance_record(*, actor, objects: list[models.Model], source: str) -> int
         after={"type": kind.model, "ids": [obj.pk for obj in objects], "source": source},
     )
     return len(created)
+
+
+@transaction.atomic
+def audit_chain_check(*, actor=None, progress=None) -> AuditChainCheck:
+    """Walk the whole chain and keep the verdict: the events verified and the latest hash, or
+    the first link that does not hold. The office, an auditor or the daily job runs it."""
+    if actor is not None and getattr(actor, "pk", None):
+        require_reader(actor)
+    head = AuditChainHead.objects.filter(pk=1).first()
+    rows = AuditEvent.objects.order_by("id").values(*chain.FIELDS).iterator(chunk_size=5000)
+    verdict = chain.walk(
+        rows,
+        head_length=head.length if head else 0,
+        head_hash=head.chain_hash if head else chain.GENESIS,
+    )
+    return AuditChainCheck.objects.create(
+        length=verdict.length,
+        last_hash=verdict.last_hash,
+        broken_at=verdict.broken_at,
+        problem=verdict.problem,
+    )

@@ -6,4 +6,5 @@ app_name = "audit"
 urlpatterns = [
     path("", views.audit_log_view, name="log"),
     path("<int:pk>/", views.audit_event_view, name="event"),
+    path("verify/", views.audit_verify_view, name="verify"),
 ]
