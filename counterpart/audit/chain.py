@@ -82,3 +82,13 @@ def walk(rows, *, head_length: int | None = None, head_hash: str | None = None) 
             f"the log holds {length} ending in {previous}",
         )
     return Verdict(length=length, last_hash=previous)
+
+
+# Records the log covers: an app registers a check that compares its rows with the events that
+# recorded them and returns the first mismatch in words, or "" (the ledger does, in funding).
+COVERAGE_CHECKS: list = []
+
+
+def register_coverage(check) -> None:
+    if check not in COVERAGE_CHECKS:
+        COVERAGE_CHECKS.append(check)

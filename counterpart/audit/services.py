@@ -184,6 +184,9 @@ def audit_chain_check(*, actor=None, progress=None) -> AuditChainCheck:
         head_length=head.length if head else 0,
         head_hash=head.chain_hash if head else chain.GENESIS,
     )
+    for covered in chain.COVERAGE_CHECKS:  # the records the log vouches for, such as the ledger
+        if verdict.intact:
+            verdict.problem = covered()
     return AuditChainCheck.objects.create(
         length=verdict.length,
         last_hash=verdict.last_hash,

@@ -11,3 +11,8 @@ class FundingConfig(AppConfig):
         from counterpart.funding.reviewed import register_reviewed
 
         register_reviewed()
+
+        from counterpart.audit.chain import register_coverage
+        from counterpart.funding.ledger_check import ledger_against_log
+
+        register_coverage(ledger_against_log)
