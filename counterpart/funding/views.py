@@ -1,7 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import models
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -66,7 +65,7 @@ def _transaction_form(request, actor) -> TransactionForm:
             "pairing": asked,
         },
         pairings=recordable,
-        projects=_projects_of(actor, asked or recordable),
+        projects=_projects_of(actor, [asked] if asked else recordable),
         sectors=projects.sector_list(actor=actor),
         currencies=selectors.currency_list(actor=actor),
     )
@@ -113,11 +112,8 @@ def transaction_create_view(request):
     return render(request, "funding/form.html", {"form": form})
 
 
-def _projects_of(actor, pairing_or_pairings):
-    found = projects.project_list(actor=actor).order_by("title_en")
-    if isinstance(pairing_or_pairings, models.Model):
-        return found.filter(pairing=pairing_or_pairings)
-    return found.filter(pairing__in=pairing_or_pairings)
+def _projects_of(actor, pairings):
+    return projects.project_list(actor=actor).filter(pairing__in=pairings).order_by("title_en")
 
 
 @login_required
@@ -125,7 +121,7 @@ def transaction_project_options_view(request):
     """htmx: the projects of the pairing just chosen on the record form."""
     actor = request.user
     pairing = chosen(pairings.pairings_run_by(actor=actor), request.GET.get("pairing"))
-    rows = _projects_of(actor, pairing) if pairing else projects.project_list(actor=actor).none()
+    rows = _projects_of(actor, [pairing] if pairing else [])
     return options_response(request, rows, str, limit=None, empty=_("No project"))
 
 

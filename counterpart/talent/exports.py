@@ -29,10 +29,19 @@ def professionals(actor) -> list[Column]:
     ]
 
 
-def placements(actor) -> list[Column]:
-    def who(professional):
+def _seen_as(actor):
+    """A professional by the name (or number) the reader may see; "" for none."""
+
+    def label(professional) -> str:
+        if professional is None:
+            return ""
         return selectors.professional_label(actor=actor, professional=professional)
 
+    return label
+
+
+def placements(actor) -> list[Column]:
+    who = _seen_as(actor)
     return [
         Column(_("Who"), lambda p: who(p.professional)),
         Column(_("Post"), lambda p: p.post.title),
@@ -50,16 +59,10 @@ def placements(actor) -> list[Column]:
 
 def mentorships(actor) -> list[Column]:
     """Mentees are roles, never people; a mentor by the name the reader may see."""
+    who = _seen_as(actor)
     return [
         Column(_("Institution"), lambda m: m.institution.name),
-        Column(
-            _("Mentor"),
-            lambda m: (
-                selectors.professional_label(actor=actor, professional=m.mentor)
-                if m.mentor
-                else m.get_local_mentor_role_display()
-            ),
-        ),
+        Column(_("Mentor"), lambda m: who(m.mentor) or m.get_local_mentor_role_display()),
         Column(_("Mentee"), lambda m: m.get_mentee_role_display()),
         Column(_("Mentee's field"), lambda m: m.get_mentee_field_display()),
         Column(_("Started on"), lambda m: m.started_on),
@@ -68,16 +71,10 @@ def mentorships(actor) -> list[Column]:
 
 
 def trainings(actor) -> list[Column]:
+    who = _seen_as(actor)
     return [
         Column(_("Institution"), lambda t: t.institution.name),
-        Column(
-            _("Given by"),
-            lambda t: (
-                selectors.professional_label(actor=actor, professional=t.trainer)
-                if t.trainer
-                else ""
-            ),
-        ),
+        Column(_("Given by"), lambda t: who(t.trainer)),
         Column(_("Topic"), lambda t: t.topic),
         Column(_("Held on"), lambda t: t.held_on),
         Column(_("Hours"), lambda t: t.hours),
