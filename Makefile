@@ -12,7 +12,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 PORT ?= 8000
 export DEBUG ?= 1
 
-.PHONY: run setup test test-sqlite test-postgres test-e2e lint format messages system-packages clean \
+.PHONY: run serve setup test test-sqlite test-postgres test-e2e lint format messages system-packages clean \
 	bench-ledger bench-matching bench-interchange
 
 run: setup ## Set everything up and serve http://127.0.0.1:$(PORT) with demo data (DEBUG=1)
@@ -21,6 +21,9 @@ run: setup ## Set everything up and serve http://127.0.0.1:$(PORT) with demo dat
 	@echo "Serving on http://127.0.0.1:$(PORT), with one worker for the work queue (Ctrl-C stops both)"
 	@$(PY) manage.py worker & worker=$$!; trap "kill $$worker 2>/dev/null" EXIT; \
 	  $(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+serve: setup ## The production shape: DEPLOYMENT=production, gunicorn, the queue worker, collected static files
+	PORT=$(PORT) PY=$(PY) scripts/serve.sh
 
 setup: $(PIP_STAMP) $(NPM_STAMP) $(MO)
 

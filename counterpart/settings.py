@@ -22,6 +22,20 @@ if not SECRET_KEY:
         raise ImproperlyConfigured("SECRET_KEY must be set when DEBUG is off.")
     SECRET_KEY = "insecure-development-key-only-for-debug"
 
+# `DEPLOYMENT=production` is the one switch for a server on the internet (see the end of this file).
+DEPLOYMENT = os.environ.get("DEPLOYMENT", "development").strip().lower()
+if DEPLOYMENT not in {"development", "production"}:
+    raise ImproperlyConfigured("DEPLOYMENT must be development or production.")
+if DEPLOYMENT == "production":
+    if DEBUG:
+        raise ImproperlyConfigured("DEBUG must be off when DEPLOYMENT is production.")
+    # Django's own deploy check asks for 50 characters, 5 of them different.
+    if len(SECRET_KEY) < 50 or len(set(SECRET_KEY)) < 5:
+        raise ImproperlyConfigured(
+            "SECRET_KEY is too short for production: give at least 50 random characters, e.g. "
+            "python -c 'import secrets; print(secrets.token_urlsafe(50))'."
+        )
+
 ALLOWED_HOSTS = [h for h in os.environ.get("ALLOWED_HOSTS", "127.0.0.1,localhost").split(",") if h]
 CSRF_TRUSTED_ORIGINS = [o for o in os.environ.get("CSRF_TRUSTED_ORIGINS", "").split(",") if o]
 
@@ -35,6 +49,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "ninja",
     "django_filters",
+    "csp",
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_tasks",
@@ -66,6 +81,8 @@ MIDDLEWARE = [
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "counterpart.core.middleware.RequestBodyGuard",
+    "counterpart.core.middleware.PermissionsPolicy",
+    "csp.middleware.CSPMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
@@ -179,8 +196,37 @@ WHITENOISE_USE_FINDERS = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 SESSION_COOKIE_HTTPONLY = True
-SESSION_COOKIE_SECURE = env_flag("SECURE_COOKIES", default=False)
+SESSION_COOKIE_SECURE = env_flag("SECURE_COOKIES", default=DEPLOYMENT == "production")
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+
+# What a browser may load: only this site's own files, no inline script or style (htmx's
+# indicator style is turned off in base.html for that reason). Enforced everywhere but DEBUG,
+# where Django's error pages need inline code: there the browser only reports what it would block.
+_policy = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
+if DEBUG:
+    CONTENT_SECURITY_POLICY_REPORT_ONLY = _policy
+else:
+    CONTENT_SECURITY_POLICY = _policy
+SECURE_REFERRER_POLICY = "same-origin"
+CSRF_FAILURE_VIEW = "counterpart.core.errors.csrf_failure"
+# Browser features no page uses, refused for every page (counterpart.core.middleware).
+PERMISSIONS_POLICY = (
+    "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), "
+    "payment=(), usb=(), interest-cohort=()"
+)
 
 # E-mail: printed on the console in development; SMTP from the environment in production.
 EMAIL_BACKEND = os.environ.get(
@@ -236,3 +282,16 @@ LOGGING = {
 IATI_STANDARD_DIR = Path(
     os.environ.get("IATI_STANDARD_DIR", PROJECT_DIR.parent / "shared" / "iati")
 )
+
+if DEPLOYMENT == "production":
+    # HTTPS only, remembered by browsers for a year; behind a proxy that ends TLS, set
+    # SECURE_PROXY_SSL_HEADER=X-Forwarded-Proto so that Django knows the request was secure.
+    SECURE_SSL_REDIRECT = env_flag("SECURE_SSL_REDIRECT", default=True)
+    SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", 365 * 24 * 3600))
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+    SECURE_HSTS_PRELOAD = True
+    if os.environ.get("SECURE_PROXY_SSL_HEADER"):
+        header = "HTTP_" + os.environ["SECURE_PROXY_SSL_HEADER"].upper().replace("-", "_")
+        SECURE_PROXY_SSL_HEADER = (header, "https")
+    CSRF_COOKIE_HTTPONLY = True
+    SESSION_COOKIE_AGE = int(os.environ.get("SESSION_COOKIE_AGE", 12 * 3600))

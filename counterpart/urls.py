@@ -28,3 +28,5 @@ urlpatterns = [
     path("api/", api.urls),
     path("admin/", admin.site.urls),
 ]
+
+handler500 = "counterpart.core.errors.server_error"

@@ -65,3 +65,15 @@ class RequestBodyGuard:
                 message = _("This text holds characters that cannot be stored (a lone surrogate).")
                 return refusal({field: [message]}, status=422)
         return self.get_response(request)
+
+
+class PermissionsPolicy:
+    """Refuses every page the browser features none uses (settings.PERMISSIONS_POLICY)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        response.headers.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
+        return response

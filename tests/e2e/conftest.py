@@ -78,14 +78,26 @@ window.addEventListener("load", () => setTimeout(async () => {{
 """
 
 
+# Whatever the Content-Security-Policy blocks (an inline script or style, a foreign file) is
+# reported too: the policy is the production one, so a page that breaks under it fails here.
+CSP_ON_VIOLATION = """
+document.addEventListener("securitypolicyviolation", (e) => window.cspReport(
+  location.pathname, `${e.effectiveDirective} blocked ${e.blockedURI || "inline code"}`));
+"""
+
+
 @dataclass
 class AxeFindings:
     pages: list[str] = field(default_factory=list)
     violations: list[tuple[str, dict]] = field(default_factory=list)
+    blocked: list[str] = field(default_factory=list)
 
     def report(self, _source, where, found):
         self.pages.append(where)
         self.violations.extend((where, violation) for violation in found)
+
+    def report_blocked(self, _source, where, what):
+        self.blocked.append(f"{where}: {what}")
 
 
 CHECKED_PAGES: list[str] = []  # for the session's summary
@@ -94,7 +106,8 @@ CHECKED_PAGES: list[str] = []  # for the session's summary
 @pytest.fixture
 def open_page(browser, live_server, world):
     """A page in a browser context of its own (a locale, a viewport); axe checks every page it
-    loads, and the test fails on any serious or critical violation."""
+    loads, and the test fails on any serious or critical violation, or on anything the
+    Content-Security-Policy blocked."""
     opened = []
 
     def open_(locale="en-US", **options):
@@ -104,18 +117,22 @@ def open_page(browser, live_server, world):
         context.add_init_script(path=str(AXE))
         context.add_init_script(script=AXE_ON_LOAD)
         context.expose_binding("axeReport", findings.report)
+        context.add_init_script(script=CSP_ON_VIOLATION)
+        context.expose_binding("cspReport", findings.report_blocked)
         page = context.new_page()
         opened.append((context, page, findings))
         return page
 
     yield open_
-    violations = []
+    violations, blocked = [], []
     for context, page, findings in opened:
         if not page.is_closed() and page.url.startswith("http"):  # the last page, to the end
             findings.report(None, page.url, page.evaluate(AXE_RUN))
         context.close()
         CHECKED_PAGES.extend(findings.pages)
         violations.extend(findings.violations)
+        blocked.extend(findings.blocked)
+    assert not blocked, "Blocked by the Content-Security-Policy:\n" + "\n".join(blocked)
     assert not violations, "\n".join(
         f"{where}: {v['impact']} {v['rule']} ({v['help']}) at {v['where']}"
         for where, v in violations
