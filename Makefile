@@ -12,8 +12,8 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 PORT ?= 8000
 export DEBUG ?= 1
 
-.PHONY: run serve setup test test-sqlite test-postgres test-e2e lint format messages system-packages clean \
-	bench-ledger bench-matching bench-interchange
+.PHONY: run serve fuzz setup test test-sqlite test-postgres test-e2e lint format messages system-packages clean \
+	bench-ledger bench-matching bench-interchange bench-load
 
 run: setup ## Set everything up and serve http://127.0.0.1:$(PORT) with demo data (DEBUG=1)
 	$(PY) manage.py migrate --no-input -v0
@@ -69,6 +69,9 @@ test-postgres: setup
 test-e2e: setup
 	$(PY) -m pytest -q -m e2e
 
+fuzz: setup ## The API fuzzed long: every operation × every role × 100 examples, boundaries included
+	FUZZ_EXAMPLES=100 $(PY) -m pytest -q -p no:warnings tests/api/test_schema.py
+
 BENCH_PGPORT ?= 54330
 
 bench-ledger: setup system-packages ## 1,000,000 ledger entries: recording speed, dashboard p50/p95
@@ -83,6 +86,12 @@ bench-interchange: setup system-packages ## Imports (1M-row CSV, 100k-row XLSX) 
 	PGPORT=$(BENCH_PGPORT) PG_DURABLE=1 scripts/postgres.sh start
 	DATABASE_URL=postgres://postgres@127.0.0.1:$(BENCH_PGPORT)/postgres \
 	  $(PY) benchmarks/interchange.py --db postgresql; status=$$?; \
+	  PGPORT=$(BENCH_PGPORT) scripts/postgres.sh stop; exit $$status
+
+bench-load: setup system-packages ## 50 users of every role for 3 minutes on the production shape (PostgreSQL, demo)
+	PGPORT=$(BENCH_PGPORT) PG_DURABLE=1 scripts/postgres.sh start
+	DATABASE_URL=postgres://postgres@127.0.0.1:$(BENCH_PGPORT)/postgres \
+	  $(PY) benchmarks/load.py; status=$$?; \
 	  PGPORT=$(BENCH_PGPORT) scripts/postgres.sh stop; exit $$status
 
 bench-matching: setup ## The matching engine against the PyPI package `matching`, 20k and 1M applicants

@@ -13,3 +13,8 @@ STORAGES = {
 }
 STATIC_ROOT = None  # tests serve static files from the finders; nothing is collected
 JOB_SCHEDULE: dict[str, int] = {}  # scheduled work is called by the tests that test it
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    # A file in WAL mode, as in production, not Django's shared in-memory database: connections
+    # of several threads (the live server's, the concurrency tests') then wait for each other's
+    # writes (the busy timeout) instead of failing at once on shared-cache table locks.
+    DATABASES["default"]["TEST"] = {"NAME": str(PROJECT_DIR / "var" / "test.sqlite3")}  # noqa: F405

@@ -1,6 +1,6 @@
 """What waits for the caller (the home page's inbox) and the donor scorecard."""
 
-from ninja import Router, Schema
+from ninja import Query, Router, Schema
 
 from counterpart.funding import scorecard
 from counterpart.pairings import selectors as pairings
@@ -39,7 +39,7 @@ class ScoreOut(Schema):
 
 
 @router.get("/scorecard", response=list[ScoreOut])
-def get_scorecard(request, year: int, round_id: int | None = None):
+def get_scorecard(request, year: int = Query(..., ge=1990, le=2999), round_id: int | None = None):
     """Each donor's quarters of `year`: its money recorded on time, late or missing."""
     actor = request.auth
     rounds = pairings.round_list(actor=actor)

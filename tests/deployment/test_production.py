@@ -14,7 +14,9 @@ GOOD_KEY = secrets.token_urlsafe(50)
 
 
 def manage(*args, **env):
-    environment = {k: v for k, v in os.environ.items() if k not in {"DEBUG", "SECRET_KEY"}}
+    # Not this process's own switches (the browser tests' DJANGO_ALLOW_ASYNC_UNSAFE among them).
+    inherited = {"DEBUG", "SECRET_KEY", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    environment = {k: v for k, v in os.environ.items() if k not in inherited}
     environment |= {"DJANGO_SETTINGS_MODULE": "counterpart.settings", **env}
     return subprocess.run(
         [sys.executable, str(MANAGE), *args],
