@@ -7,8 +7,10 @@ It migrates the (empty) database of DATABASE_URL, loads the demo, starts scripts
 --port with DEPLOYMENT=production (the HTTPS redirect and secure cookies turned off, as loopback
 has no TLS), then runs benchmarks/locustfile.py: every role signs in and browses dashboards,
 lists and records; donor teams record ledger entries, recipient teams report results. It prints
-requests, errors and p50/p95/p99 per kind of request and the throughput; times are reported,
-never asserted. Last line: `load: users=… requests=… errors=… p95_ms=… rps=…`.
+requests, errors and p50/p95/p99 per kind of request (dashboard, list, detail, write, sign-in)
+and the throughput; times are reported, never asserted. Last line: `load: users=… requests=…
+errors=… p95_ms=… rps=…`, its p95 over every request but the sign-ins (whose password hash is
+slow on purpose, once per session; they have their own line).
 """
 
 import argparse
@@ -59,10 +61,36 @@ def prepare(work: Path) -> Path:
     from counterpart.demo.places import DEMO_PASSWORD
 
     DemoLoader(actor=system_actor()).load()
+    kashgar_team(DEMO_PASSWORD)
     plan = work / "load-plan.json"
     plan.write_text(json.dumps({"password": DEMO_PASSWORD, **targets()}), encoding="utf-8")
     connection.close()
     return plan
+
+
+def kashgar_team(password: str) -> None:
+    """A recipient team where the demo's results are (its projects in Shufu and Jiashi): the
+    demo's own recipient login serves Hotan, which has none."""
+    from counterpart.accounts import services as accounts
+    from counterpart.accounts.models import Role
+    from counterpart.accounts.services import system_actor
+    from counterpart.places import selectors as places
+    from counterpart.places import services as place_services
+
+    system = system_actor()
+    office = place_services.organization_create(
+        actor=system,
+        code="kashgar-prefecture-office",
+        name_en="Kashgar Prefecture Administrative Office",
+        kind="local_government",
+        region=places.region_by_code(actor=system, code="653100"),
+    )
+    user = accounts.user_create(
+        actor=system, username="kashgar", password=password, display_name="Load Test Kashgar"
+    )
+    accounts.membership_grant(
+        actor=system, user=user, organization=office, role=Role.RECIPIENT_TEAM
+    )
 
 
 def targets() -> dict:
@@ -75,17 +103,17 @@ def targets() -> dict:
     from counterpart.projects import selectors as projects
 
     system, public = system_actor(), AnonymousUser()
-    hotan = user_by_username(actor=system, username="hotan")
+    recipient = user_by_username(actor=system, username="kashgar")
     beijing = user_by_username(actor=system, username="beijing")
     reported = [
         project
-        for project in projects.project_list(actor=hotan)
-        if permissions.serves_region(hotan, project.region)
+        for project in projects.project_list(actor=recipient)
+        if permissions.serves_region(recipient, project.region)
     ]
     indicators = [
         (project.pk, indicator.pk)
         for project in reported
-        for indicator in projects.indicator_list(actor=hotan, project=project)
+        for indicator in projects.indicator_list(actor=recipient, project=project)
     ]
     return {
         "projects": list(projects.project_list(actor=public).values_list("pk", flat=True)),
@@ -105,6 +133,7 @@ def serve(port: int, environment: dict) -> subprocess.Popen:
         cwd=ROOT,
         start_new_session=True,  # its own process group, stopped as one
         stdout=subprocess.DEVNULL,
+        stderr=(ROOT / "var" / "bench" / "load-server.log").open("w"),  # gunicorn's own log
     )
     deadline = time.monotonic() + 180
     while time.monotonic() < deadline:
@@ -173,6 +202,8 @@ def main() -> None:
                 "10",
             ],
             env={**os.environ, "LOAD_PLAN": str(plan), "LOAD_SAMPLES": str(samples)},
+            stdout=(work / "load-locust.txt").open("w"),  # locust's own tables, kept
+            stderr=subprocess.STDOUT,
             check=False,
         )
         seconds = time.monotonic() - started
@@ -196,9 +227,11 @@ def report(samples: list, users: int, seconds: float) -> None:
             f"{percentile(ordered, 0.95):>8.0f} {percentile(ordered, 0.99):>8.0f}"
         )
     errors = sum(failures.values())
+    # Signing in is timed apart: its password hash is slow on purpose, once per session.
+    working = sorted(ms for kind, ms, _failed in samples if kind != "sign-in")
     print(
         f"load: users={users} requests={len(every)} errors={errors} "
-        f"p95_ms={percentile(every, 0.95):.0f} rps={len(every) / seconds:.1f}"
+        f"p95_ms={percentile(working, 0.95):.0f} rps={len(every) / seconds:.1f}"
     )
 
 
