@@ -88,3 +88,39 @@ def test_any_other_failure_is_a_500_page(world, monkeypatch):
     response = client.get("/glossary/")
     assert response.status_code == 500
     assert "Something went wrong on our side" in response.content.decode()
+
+
+class ServerEndsTheConnection:
+    """PostgreSQL itself ends this request's connection (as a restart or a failover does) just
+    before the request's first query: the driver's own error, not an imitation."""
+
+    def __init__(self):
+        self.done = False
+
+    def __call__(self, execute, sql, params, many, context):
+        if not self.done:
+            self.done = True
+            import psycopg
+
+            where = context["connection"].settings_dict
+            pid = context["connection"].connection.info.backend_pid
+            with psycopg.connect(
+                host=where["HOST"], port=where["PORT"], user=where["USER"], dbname=where["NAME"]
+            ) as other:
+                other.execute("SELECT pg_terminate_backend(%s)", [pid])
+        return execute(sql, params, many, context)
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="a server to end the connection")
+@pytest.mark.django_db(transaction=True)
+def test_a_connection_ended_by_the_server_answers_503(world):
+    client = Client(raise_request_exception=False)
+    client.login(username="office", password=PASSWORD)
+    try:
+        with connection.execute_wrapper(ServerEndsTheConnection()):
+            response = client.get("/dashboard/")
+    finally:
+        connection.close()  # the next query opens a new connection
+    assert response.status_code == 503
+    assert "Unavailable for a moment" in response.content.decode()
+    assert client.get("/dashboard/").status_code == 200  # and the next request is served
