@@ -1,0 +1,417 @@
+"""The permission matrix, generated: every page and every API read, as the public and as each
+demo role, on a record of the role's own, on one of another organization and on one that does not
+exist. The answer must be what EXPECT says: 2xx where the role may, 404 for a record the role may
+not see (the selectors say which rows it may see: a page must agree with them), 403 only where the
+role may see but not do, and the sign-in page (or 401 on the API) for the public where one must
+sign in. An address without an entry in EXPECT fails the test: a new page or operation states who
+may open it before it ships.
+
+MATRIX_DISCOVER=1 prints the answers seen instead, in EXPECT's form, to review by eye."""
+
+import os
+from dataclasses import dataclass
+
+import pytest
+from django.apps import apps
+from django.contrib.auth.models import AnonymousUser
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+
+from counterpart.accounts import selectors as accounts
+from counterpart.accounts.services import system_actor
+from counterpart.api import api
+from counterpart.audit import selectors as audit
+from counterpart.care import selectors as care
+from counterpart.demo.load import DemoLoader
+from counterpart.demo.places import DEMO_PASSWORD
+from counterpart.enterprise import selectors as enterprise
+from counterpart.exchanges import selectors as exchanges
+from counterpart.funding import selectors as funding
+from counterpart.interchange import selectors as interchange
+from counterpart.jobs import selectors as jobs
+from counterpart.pairings import selectors as pairings
+from counterpart.places import selectors as places
+from counterpart.projects import selectors as projects
+from counterpart.reporting import selectors as reporting
+from counterpart.talent import selectors as talent
+from tests.test_every_page import NOT_WALKED, OBJECT_OF_PAGE, pages
+
+ROLES = ["public", "office", "auditor", "beijing", "beijing-admin", "hotan", "professional"]
+
+# Which rows of a model each person may see: the selectors, the one word on it.
+SEEN = {
+    "places.region": lambda actor: places.region_list(actor=actor),
+    "places.organization": lambda actor: places.organization_list(actor=actor),
+    "pairings.pairinground": lambda actor: pairings.round_list(actor=actor),
+    "pairings.pairing": lambda actor: pairings.pairing_list(actor=actor),
+    "funding.transaction": lambda actor: funding.transaction_list(actor=actor),
+    "interchange.importfile": lambda actor: interchange.import_file_list(actor=actor),
+    "projects.project": lambda actor: projects.project_list(actor=actor),
+    "talent.post": lambda actor: talent.post_list(actor=actor),
+    "talent.professional": lambda actor: talent.professional_list(actor=actor),
+    "talent.matchrun": lambda actor: talent.match_run_list(actor=actor),
+    "talent.placement": lambda actor: talent.placement_list(actor=actor),
+    "talent.mentorship": lambda actor: talent.mentorship_list(actor=actor),
+    "care.teleconsultation": lambda actor: care.consultation_list(actor=actor),
+    "care.referral": lambda actor: care.referral_list(actor=actor),
+    "exchanges.exchangeevent": lambda actor: exchanges.event_list(actor=actor),
+    "exchanges.schoolpartnership": lambda actor: exchanges.partnership_list(actor=actor),
+    "enterprise.enterprisesupport": lambda actor: enterprise.support_list(actor=actor),
+    "accounts.user": lambda actor: accounts.user_list(actor=actor),
+    "accounts.membership": lambda actor: accounts.membership_list(actor=actor),
+    "accounts.invitation": lambda actor: accounts.invitation_list(actor=actor),
+    "accounts.apitoken": lambda actor: apps.get_model("accounts.apitoken").objects.filter(
+        user=actor.pk
+    ),
+    "accounts.usersession": lambda actor: apps.get_model("accounts.usersession").objects.filter(
+        user=actor.pk
+    ),
+    "jobs.job": lambda actor: jobs.job_list(actor=actor),
+    "audit.auditevent": lambda actor: audit.audit_event_list(actor=actor),
+    "reporting.review": lambda actor: reporting.review_list(actor),
+}
+# The model an API path's parameter names.
+OBJECT_OF_PARAMETER = {
+    "region_id": "places.region",
+    "organization_id": "places.organization",
+    "round_id": "pairings.pairinground",
+    "pairing_id": "pairings.pairing",
+    "transaction_id": "funding.transaction",
+    "file_id": "interchange.importfile",
+    "project_id": "projects.project",
+    "post_id": "talent.post",
+    "professional_id": "talent.professional",
+    "run_id": "talent.matchrun",
+    "placement_id": "talent.placement",
+    "consultation_id": "care.teleconsultation",
+    "referral_id": "care.referral",
+    "event_id": "exchanges.exchangeevent",
+    "support_id": "enterprise.enterprisesupport",
+    "user_id": "accounts.user",
+    "job_id": "jobs.job",
+    "review_id": "reporting.review",
+}
+FIXED_PARAMETERS = {"slug": "ledger", "name": "placed"}
+QUERY = {"GET /api/rounds/{round_id}/quotas": "?year=2020", "GET /api/scorecard": "?year=2020"}
+MISSING = 2_000_000_000
+
+
+def seen(model: str, actor):
+    try:
+        return SEEN[model](actor).order_by("pk")
+    except PermissionDenied:
+        return apps.get_model(model).objects.none()
+
+
+@dataclass
+class Address:
+    key: str  # the page's name, or "GET /api/…"
+    route: str  # with <int:pk> or {…_id} left in
+    model: str | None
+    api: bool
+
+
+def addresses() -> list[Address]:
+    found = []
+    for name, route in pages():
+        if name in NOT_WALKED or "<str:name>" in route:
+            continue
+        route = route.replace("<slug:slug>", "ledger")
+        found.append(Address(name, route, OBJECT_OF_PAGE.get(name), api=False))
+    for path, operations in api.get_openapi_schema()["paths"].items():
+        if "get" not in operations:
+            continue
+        route = path
+        for parameter, value in FIXED_PARAMETERS.items():
+            route = route.replace("{" + parameter + "}", value)
+        parameters = [p for p in OBJECT_OF_PARAMETER if "{" + p + "}" in route]
+        model = OBJECT_OF_PARAMETER[parameters[0]] if parameters else None
+        key = f"GET {path}"
+        found.append(Address(key, route + QUERY.get(key, ""), model, api=True))
+    return found
+
+
+def filled(address: Address, pk) -> str:
+    route = address.route.replace("<int:pk>", str(pk))
+    for parameter in OBJECT_OF_PARAMETER:
+        route = route.replace("{" + parameter + "}", str(pk))
+    return route
+
+
+def objects_for(address: Address, actor) -> dict[str, int]:
+    """The role's own record (one it may see), another's (one it may not) and a missing one."""
+    if address.model is None:
+        return {"-": None}
+    model = apps.get_model(address.model)
+    visible = seen(address.model, actor)
+    chosen = {"none": MISSING}
+    own = visible.first()
+    if own is not None:
+        chosen["own"] = own.pk
+    other = model.objects.exclude(pk__in=visible.values("pk")).order_by("pk").first()
+    if other is not None:
+        chosen["other"] = other.pk
+    return chosen
+
+
+def answer(response) -> str:
+    """The answer in the matrix's words: ok (2xx; for an action, any answer on its merits),
+    login (sent to sign in), redirect, or the refusing status code."""
+    status = response.status_code
+    if status in (301, 302) and "/accounts/login/" in response.get("Location", ""):
+        return "login"
+    if 200 <= status < 300:
+        return "ok"
+    if response.request["REQUEST_METHOD"] == "POST" and status in (301, 302, 303, 400, 422):
+        return "ok"  # done, or refused for what was sent rather than for who sent it
+    if status in (301, 302, 303):
+        return "redirect"
+    return str(status)
+
+
+def expected(rule: str, address: Address, role: str, which: str) -> str:
+    """What EXPECT's rule says for the role on that record.
+
+    A rule is "WHO / DENIED": WHO are the roles that may (`anyone`, `signed-in` for everyone
+    signed in, `none`, or the roles by name, `public` among them); DENIED is what the others
+    get: 403 (not theirs at all: the same answer whether the record exists or not), 404 (not
+    theirs to know of), `redirect`, or `scoped` (404 for a record they may not see, 403 for one
+    they may see but not touch). A record the role may not see, or one that does not exist, is
+    404 for those who may use the page. On a page it may not open the public is sent to sign
+    in, unless a third part ("WHO / DENIED / PUBLIC") says what it gets instead."""
+    who, denied, *public = (part.strip() for part in rule.split("/"))
+    allowed = {
+        "anyone": set(ROLES),
+        "signed-in": set(ROLES[1:]),
+        "none": set(),
+    }.get(who, set(who.split()))
+    if role == "public" and not address.api and role not in allowed:
+        return public[0] if public else "login"
+    if role in allowed:
+        return "404" if which in ("other", "none") else "ok"
+    if denied == "scoped":
+        return "404" if which in ("other", "none") else "403"
+    return denied
+
+
+@pytest.fixture
+def observed(client):
+    """Every address's answer to every role on each of its records, on the demo."""
+    DemoLoader(actor=system_actor(), generated_professionals=10).load()
+    users = {
+        role: accounts.user_by_username(actor=system_actor(), username=role) for role in ROLES[1:]
+    }
+    answers: dict[tuple[str, str, str], str] = {}
+    for role in ROLES:
+        client.logout()
+        actor = AnonymousUser() if role == "public" else users[role]
+        if role != "public":
+            assert client.login(username=role, password=DEMO_PASSWORD)
+        for address in addresses():
+            for which, pk in objects_for(address, actor).items():
+                answers[(address.key, role, which)] = answer(asked(client, filled(address, pk)))
+    return answers
+
+
+def asked(client, path: str):
+    """The answer to a GET, or to a POST for an action (which answers a GET with 405); whatever
+    it did is undone, so that no answer depends on the order of the walk."""
+    with transaction.atomic():
+        response = client.get(path)
+        if response.status_code == 405:
+            response = client.post(path)
+        transaction.set_rollback(True)
+    return response
+
+
+@pytest.mark.django_db
+def test_every_address_answers_each_role_as_expected(observed):
+    every = {address.key: address for address in addresses()}
+    if os.environ.get("MATRIX_DISCOVER"):
+        for key in every:
+            print(repr(key), {f"{r}/{w}": a for (k, r, w), a in observed.items() if k == key})
+    assert sorted(set(every) - set(EXPECT)) == [], "addresses without an entry in EXPECT"
+    assert sorted(set(EXPECT) - set(every)) == [], "entries for addresses that are gone"
+    wrong = [
+        f"{key} as {role} on {which} record: {got}, expected {want}"
+        for (key, role, which), got in observed.items()
+        if got != (want := expected(EXPECT[key], every[key], role, which))
+    ]
+    assert wrong == []
+
+
+# Who may open each address ("WHO / DENIED[ / PUBLIC]", read by `expected`). Reviewed by eye
+# when written: a change here is a change of who may see or do what.
+EXPECT: dict[str, str] = {
+    "home": "anyone / scoped",
+    "dashboard": "anyone / scoped",
+    "glossary": "anyone / scoped",
+    "pairings:list": "anyone / scoped",
+    "pairings:create": "office / scoped",
+    "pairings:detail": "anyone / scoped",
+    "pairings:edit": "office / scoped",
+    "pairings:end": "office / scoped",
+    "pairings:quota": "signed-in / scoped",
+    "funding:list": "office auditor beijing hotan / scoped",
+    "funding:record": "office beijing / scoped",
+    "funding:preview": "signed-in / scoped",
+    "funding:record-projects": "signed-in / scoped",
+    "funding:detail": "office auditor beijing hotan / scoped",
+    "funding:settings": "office auditor / scoped",
+    "funding:scorecard": "office auditor beijing / scoped",
+    "funding:project_money": "office auditor beijing / 404 / 404",
+    "interchange:home": "signed-in / scoped",
+    "interchange:file": "office auditor beijing / scoped",
+    "interchange:marked": "office auditor beijing / scoped",
+    "interchange:apply": "beijing / scoped",
+    "interchange:kind": "office beijing / scoped",
+    "interchange:recheck": "beijing / scoped",
+    "interchange:map": "beijing / scoped",
+    "interchange:template_xlsx": "office beijing / scoped",
+    "interchange:template_csv": "office beijing / scoped",
+    "opendata:home": "anyone / scoped",
+    "opendata:publish": "office / scoped",
+    "projects:list": "anyone / scoped",
+    "projects:create": "office beijing / scoped",
+    "projects:sector-options": "anyone / scoped",
+    "projects:place-options": "signed-in / scoped",
+    "projects:detail": "anyone / scoped",
+    "projects:edit": "office beijing / scoped",
+    "talent:home": "anyone / scoped",
+    "talent:me": "professional / scoped",
+    "talent:my-ranking": "professional / redirect",
+    "talent:professionals": "office auditor beijing / scoped",
+    "talent:register": "office beijing / scoped",
+    "talent:professional-options": "anyone / scoped",
+    "talent:professional": "office auditor beijing professional / scoped",
+    "talent:ranking": "office beijing professional / scoped",
+    "talent:posts": "anyone / scoped",
+    "talent:post-create": "office hotan / scoped",
+    "talent:post": "anyone / scoped",
+    "talent:post-edit": "office / scoped",
+    "talent:runs": "office auditor / scoped",
+    "talent:run": "office auditor / 403",
+    "talent:run-publish": "office / 403",
+    "talent:placements": "signed-in / scoped",
+    "talent:placement": "office auditor beijing professional / scoped",
+    "talent:timeline": "signed-in / scoped",
+    "talent:mentorships": "signed-in / scoped",
+    "talent:mentorship": "office auditor professional / scoped",
+    "talent:trainings": "signed-in / scoped",
+    "care:home": "anyone / scoped",
+    "care:request": "office hotan / scoped",
+    "care:consultation": "office auditor / scoped",
+    "care:referral": "office auditor / scoped",
+    "exchanges:home": "anyone / scoped",
+    "exchanges:record": "office beijing hotan / scoped",
+    "exchanges:edit": "office / scoped",
+    "exchanges:pen-pals": "signed-in / scoped",
+    "exchanges:partnership": "office auditor / scoped",
+    "enterprise:home": "anyone / scoped",
+    "enterprise:support-create": "office beijing / scoped",
+    "enterprise:support": "office auditor / scoped",
+    "enterprise:sale-create": "office beijing hotan / scoped",
+    "places:regions": "anyone / scoped",
+    "places:region": "anyone / scoped",
+    "places:organizations": "anyone / scoped",
+    "places:organization": "anyone / scoped",
+    "places:organization_edit": "office beijing / scoped",
+    "audit:log": "office auditor / scoped",
+    "audit:event": "office auditor / 403",
+    "audit:verify": "office auditor / scoped",
+    "jobs:list": "office / scoped",
+    "jobs:detail": "office / scoped",
+    "jobs:file": "none / 404",
+    "people:list": "office beijing-admin / scoped",
+    "people:invite": "office beijing-admin / scoped",
+    "people:person": "office beijing-admin / 403",
+    "people:suspension": "office beijing-admin / 403",
+    "people:revoke": "office beijing-admin / 403",
+    "people:resend": "office beijing-admin / 403",
+    "people:withdraw": "office beijing-admin / 403",
+    "reporting:reviews": "signed-in / scoped",
+    "reporting:review": "office auditor beijing beijing-admin hotan / scoped",
+    "reporting:rules": "office auditor / 403",
+    "notifications:list": "signed-in / scoped",
+    "accounts:login": "public / redirect",
+    "accounts:password_change": "signed-in / scoped",
+    "accounts:password_reset": "anyone / scoped",
+    "accounts:password_reset_done": "anyone / scoped",
+    "accounts:password_reset_confirm": "anyone / scoped",
+    "accounts:two_factor": "signed-in / scoped",
+    "accounts:invitation": "none / 410 / 410",
+    "accounts:account": "signed-in / scoped",
+    "accounts:token_revoke": "none / scoped",
+    "accounts:session_end": "signed-in / scoped",
+    "GET /api/regions": "anyone / scoped",
+    "GET /api/regions/{region_id}": "anyone / scoped",
+    "GET /api/organizations": "anyone / scoped",
+    "GET /api/organizations/{organization_id}": "anyone / scoped",
+    "GET /api/rounds": "anyone / scoped",
+    "GET /api/rounds/{round_id}/quota-rules": "office auditor / scoped",
+    "GET /api/rounds/{round_id}/quotas": "anyone / scoped",
+    "GET /api/pairings": "anyone / scoped",
+    "GET /api/pairings/{pairing_id}": "anyone / scoped",
+    "GET /api/transactions": "anyone / scoped",
+    "GET /api/transactions/{transaction_id}": "office auditor beijing hotan / scoped",
+    "GET /api/exchange-rates": "anyone / scoped",
+    "GET /api/compliance-rules": "anyone / scoped",
+    "GET /api/totals": "anyone / scoped",
+    "GET /api/shares": "anyone / scoped",
+    "GET /api/imports/kinds": "anyone / scoped",
+    "GET /api/imports/kinds/{slug}/template": "office beijing / scoped",
+    "GET /api/imports/files": "anyone / scoped",
+    "GET /api/imports/files/{file_id}": "office auditor beijing / scoped",
+    "GET /api/projects": "anyone / scoped",
+    "GET /api/projects/{project_id}": "anyone / scoped",
+    "GET /api/projects/{project_id}/milestones": "anyone / scoped",
+    "GET /api/projects/{project_id}/documents": "anyone / scoped",
+    "GET /api/projects/{project_id}/places": "anyone / scoped",
+    "GET /api/projects/{project_id}/results": "anyone / scoped",
+    "GET /api/posts": "anyone / scoped",
+    "GET /api/posts/{post_id}": "anyone / scoped",
+    "GET /api/posts/{post_id}/applicants": "office / scoped",
+    "GET /api/professionals": "anyone / scoped",
+    "GET /api/professionals/{professional_id}": "office auditor beijing professional / scoped",
+    "GET /api/professionals/{professional_id}/preferences": (
+        "office auditor beijing professional / scoped"
+    ),
+    "GET /api/match-runs": "office auditor / scoped",
+    "GET /api/match-runs/{run_id}": "office auditor / 403",
+    "GET /api/match-runs/{run_id}/preview": "office / 403",
+    "GET /api/match-runs/{run_id}/lists/{name}": "office auditor / 403",
+    "GET /api/placements": "anyone / scoped",
+    "GET /api/placements/ending": "anyone / scoped",
+    "GET /api/placements/{placement_id}": "office auditor beijing professional / scoped",
+    "GET /api/mentorships": "anyone / scoped",
+    "GET /api/trainings": "anyone / scoped",
+    "GET /api/consultations": "anyone / scoped",
+    "GET /api/consultations/{consultation_id}": "office auditor / scoped",
+    "GET /api/referrals": "anyone / scoped",
+    "GET /api/referrals/{referral_id}": "office auditor / scoped",
+    "GET /api/care/figures": "anyone / scoped",
+    "GET /api/exchange-events": "anyone / scoped",
+    "GET /api/exchange-events/{event_id}": "office auditor / scoped",
+    "GET /api/school-classes": "anyone / scoped",
+    "GET /api/school-partnerships": "anyone / scoped",
+    "GET /api/exchanges/figures": "anyone / scoped",
+    "GET /api/enterprise-supports": "anyone / scoped",
+    "GET /api/enterprise-supports/{support_id}": "office auditor / scoped",
+    "GET /api/enterprise-supports/{support_id}/employment": "office auditor / scoped",
+    "GET /api/product-sales": "anyone / scoped",
+    "GET /api/enterprise/figures": "anyone / scoped",
+    "GET /api/memberships": "office beijing-admin / scoped",
+    "GET /api/users": "office beijing-admin / scoped",
+    "GET /api/users/{user_id}": "office beijing-admin / 403",
+    "GET /api/invitations": "office beijing-admin / scoped",
+    "GET /api/jobs/{job_id}": "office / scoped",
+    "GET /api/reviews": "anyone / scoped",
+    "GET /api/reviews/{review_id}": "office auditor beijing beijing-admin hotan / scoped",
+    "GET /api/rounds/{round_id}/reporting-rules": "office auditor / 403",
+    "GET /api/rounds/{round_id}/reopenings": "office auditor / 403",
+    "GET /api/notifications": "anyone / scoped",
+    "GET /api/notifications/preferences": "signed-in / scoped",
+    "GET /api/inbox": "anyone / scoped",
+    "GET /api/scorecard": "office auditor beijing / scoped",
+    "GET /api/audit/events": "office auditor / scoped",
+}
