@@ -10,6 +10,7 @@ from counterpart.accounts.api import router as accounts_router
 from counterpart.accounts.services import api_token_authenticate
 from counterpart.audit.api import router as audit_router
 from counterpart.care.api import router as care_router
+from counterpart.core.openapi_links import add_links
 from counterpart.enterprise.api import router as enterprise_router
 from counterpart.exchanges.api import router as exchanges_router
 from counterpart.funding.api import router as funding_router
@@ -41,7 +42,12 @@ def public(request):
     return AnonymousUser()
 
 
-api = NinjaAPI(
+class CounterpartAPI(NinjaAPI):
+    def get_openapi_schema(self, *args, **kwargs):
+        return add_links(super().get_openapi_schema(*args, **kwargs))
+
+
+api = CounterpartAPI(
     title="Counterpart API",
     version="1",
     description="Pairings, places, the ledger, projects and results, people who serve (posts, "

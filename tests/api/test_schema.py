@@ -53,6 +53,21 @@ def map_path_parameters(context, path_parameters):
     }
 
 
+@schema.hook
+def map_body(context, body):
+    """Likewise the ids a body refers to, so that some creations succeed and their links lead
+    somewhere."""
+    if not isinstance(body, dict):
+        return body
+    chooser = random.Random(repr(sorted(body.items(), key=str)))
+    return {
+        name: chooser.choice(EXISTING_IDS)
+        if name.endswith("_id") and isinstance(value, int) and chooser.random() < 0.5
+        else value
+        for name, value in body.items()
+    }
+
+
 @pytest.fixture
 def wsgi_in_test_transaction():
     """Calling the WSGI app directly fires the request signals, whose connection clean-up would
@@ -150,3 +165,40 @@ def call_as(case, role, credentials):
     response = case.call(headers=credentials[role])
     case.validate_response(response, checks=[not_a_server_error, response_schema_conformance])
     return response
+
+
+STEPS = int(os.environ.get("FUZZ_STEPS", "8"))
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("role", ROLES, ids=lambda role: role or "public")
+def test_ids_flow_from_one_call_to_the_next(
+    role, world, talent, credentials, wsgi_in_test_transaction
+):
+    """Sequences of calls along the document's links (what a POST creates, the next call
+    reads, changes or acts on), as each role, with the same checks after each step."""
+
+    class AsTheRole(schema.as_state_machine()):
+        def before_call(self, case):
+            self.before = (AuditEvent.objects.count(), others_records(world, role))
+
+        def call(self, case, **kwargs):
+            return call_as(case, role, credentials)
+
+        def validate_response(self, response, case, **kwargs):
+            if case.method.upper() == "GET" or case.path in PERSONAL:
+                return
+            events, untouchable = self.before
+            if role in NEVER_WRITE:
+                assert response.status_code >= 400, f"{role or 'the public'} wrote"
+                assert AuditEvent.objects.count() == events
+            assert others_records(world, role) == untouchable, f"{role} changed another's"
+
+    AsTheRole.run(
+        settings=settings(
+            max_examples=EXAMPLES * 5,
+            stateful_step_count=STEPS,
+            deadline=None,
+            suppress_health_check=list(HealthCheck),
+        )
+    )
