@@ -36,8 +36,11 @@ class TokenAuth(HttpBearer):
 
 
 def public(request):
-    """No credentials at all: the caller is the public and sees published data only."""
+    """No credentials at all: the caller is the public, who reads published data only (a write
+    without credentials is refused at once, before its body is looked at)."""
     if "HTTP_AUTHORIZATION" in request.META or request.user.is_authenticated:
+        return None
+    if request.method not in ("GET", "HEAD", "OPTIONS"):
         return None
     return AnonymousUser()
 

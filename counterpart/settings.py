@@ -202,7 +202,7 @@ CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 # What a browser may load: only this site's own files, no inline script or style (htmx's
 # indicator style is turned off in base.html for that reason). Enforced everywhere but DEBUG,
 # where Django's error pages need inline code: there the browser only reports what it would block.
-_policy = {
+SITE_CONTENT_POLICY = {
     "DIRECTIVES": {
         "default-src": ["'self'"],
         "script-src": ["'self'"],
@@ -217,9 +217,9 @@ _policy = {
     }
 }
 if DEBUG:
-    CONTENT_SECURITY_POLICY_REPORT_ONLY = _policy
+    CONTENT_SECURITY_POLICY_REPORT_ONLY = SITE_CONTENT_POLICY
 else:
-    CONTENT_SECURITY_POLICY = _policy
+    CONTENT_SECURITY_POLICY = SITE_CONTENT_POLICY
 SECURE_REFERRER_POLICY = "same-origin"
 CSRF_FAILURE_VIEW = "counterpart.core.errors.csrf_failure"
 # Browser features no page uses, refused for every page (counterpart.core.middleware).

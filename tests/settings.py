@@ -13,6 +13,9 @@ STORAGES = {
 }
 STATIC_ROOT = None  # tests serve static files from the finders; nothing is collected
 JOB_SCHEDULE: dict[str, int] = {}  # scheduled work is called by the tests that test it
+# The suite (the browser tests too) meets the production policy, enforced, whatever DEBUG says.
+CONTENT_SECURITY_POLICY = SITE_CONTENT_POLICY  # noqa: F405
+CONTENT_SECURITY_POLICY_REPORT_ONLY = None
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     # A file in WAL mode, as in production, not Django's shared in-memory database: connections
     # of several threads (the live server's, the concurrency tests') then wait for each other's

@@ -120,7 +120,7 @@ class LevelOut(Schema):
     region_level: str
 
 
-class PeriodOut(Schema):
+class ReportingPeriodOut(Schema):
     label: str
     start: datetime.date
     end: datetime.date
@@ -136,7 +136,7 @@ class RulesOut(Schema):
     freeze_before: datetime.date | None
     version: int
     levels: list[LevelOut]
-    periods: list[PeriodOut]
+    periods: list[ReportingPeriodOut]
 
 
 def _rules_out(round_) -> dict:

@@ -159,7 +159,10 @@ def test_others_cannot_change_pairings_through_the_api(world, role):
 
 
 def test_the_public_cannot_write(client, world):
-    assert call(client, "post", "/pairings", new_pairing(world)).status_code == 403
+    """Without credentials a write is refused at once: 401, asking for them."""
+    before = Pairing.objects.count()
+    assert call(client, "post", "/pairings", new_pairing(world)).status_code == 401
+    assert Pairing.objects.count() == before
 
 
 def test_a_bad_token_is_rejected_not_treated_as_public(client, world):

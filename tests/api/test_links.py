@@ -20,3 +20,25 @@ def test_a_nested_creation_passes_on_its_parents_id(client):
         "project_id": "$request.path.project_id",
         "result_id": "$response.body#/id",
     }
+
+
+def test_no_two_schemas_share_a_name():
+    """The document keeps one schema per name: two Python classes of one name would document
+    one operation with the other's body."""
+    from ninja import Schema
+
+    from counterpart.api import api
+
+    api.get_openapi_schema()
+    names = [
+        cls.__name__
+        for cls in all_subclasses(Schema)
+        if cls.__module__.startswith("counterpart.") and "api" in cls.__module__
+    ]
+    assert sorted(n for n in set(names) if names.count(n) > 1) == []
+
+
+def all_subclasses(cls):
+    for child in cls.__subclasses__():
+        yield child
+        yield from all_subclasses(child)

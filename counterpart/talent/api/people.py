@@ -62,7 +62,7 @@ class ProfessionalPatch(ProfessionalFields):
     term_months: int | None = None
 
 
-class PreferencesIn(InputSchema):
+class RankedPostsIn(InputSchema):
     post_ids: list[int] = Field(description="Best first; each an open post, once.")
 
 
@@ -133,7 +133,7 @@ def get_preferences(request, professional_id: int):
 
 
 @router.put("/professionals/{professional_id}/preferences", response=list[int])
-def set_preferences(request, professional_id: int, payload: PreferencesIn):
+def set_preferences(request, professional_id: int, payload: RankedPostsIn):
     actor = request.auth
     professional = selectors.professional_get(actor=actor, pk=professional_id)
     posts = selectors.post_list(actor=actor).in_bulk(payload.post_ids)
