@@ -1,6 +1,7 @@
 """What every API input shares: a whole number arrives as a JSON integer (not true, 1.0 or
-"100"), and a date as an ISO date string (not a Unix time), so nothing is read as what it was
-not meant to be. Pydantic's lax mode would take all of those."""
+"100") that a database can store (64 bits), and a date as an ISO date string (not a Unix
+time), so nothing is read as what it was not meant to be. Pydantic's lax mode would take all
+of those."""
 
 import datetime
 import types
@@ -34,6 +35,8 @@ def _loose(value, kinds: set) -> str | None:
     takes_int = int in kinds and not kinds & {float, Decimal, str}
     if takes_int and (isinstance(value, bool) or type(value) in (float, str, Decimal)):
         return "Give a whole number (an integer, not text, a decimal or true/false)."
+    if takes_int and type(value) is int and not -(2**63) <= value < 2**63:
+        return "This number is beyond what can be stored (a 64-bit integer)."
     takes_date = kinds & {datetime.date, datetime.datetime} and str not in kinds
     if takes_date and isinstance(value, int | float | bool):
         return "Give an ISO 8601 date (2024-03-01), not a number."

@@ -9,6 +9,7 @@ from counterpart.audit.models import AuditEvent
 from counterpart.funding.models import ReceiptConfirmation, Transaction
 from tests import factories as f
 from tests.api.test_api import call, token_for
+from tests.factories import PASSWORD
 
 LONE = "\ud800"  # valid in JSON ("\\ud800"), not in UTF-8
 
@@ -127,3 +128,11 @@ def test_a_date_that_is_not_one_is_named_on_the_audit_page_and_in_the_api(client
     assert "From" in page.content.decode() and "valid date" in page.content.decode()
     answer = client.get("/api/audit/events?date_from=2020-13-45")
     assert answer.status_code == 422
+
+
+@pytest.mark.parametrize("ids", [[2**63], [-(2**64)], [1, 2**70]])
+def test_an_id_beyond_64_bits_is_refused_not_a_server_error(client, world, ids):
+    client.login(username="office", password=PASSWORD)
+    response = client.post("/api/notifications/read", {"ids": ids}, content_type="application/json")
+    assert response.status_code == 422
+    assert "ids" in str(response.json())
