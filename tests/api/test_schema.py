@@ -34,6 +34,13 @@ PHASES = [Phase.generate] if EXAMPLES < 20 else [Phase.explicit, Phase.generate]
 # The bounded run draws the same examples every time (a CI run fails for a change, not for
 # luck); the long run draws fresh ones.
 FIXED = EXAMPLES < 20
+FUZZING = settings(
+    max_examples=EXAMPLES,
+    phases=PHASES,
+    deadline=None,
+    derandomize=FIXED,
+    suppress_health_check=list(HealthCheck),
+)
 ROLES = [None, "office", "beijing_team", "hotan_team", "professional", "auditor"]
 NEVER_WRITE = {None, "auditor"}
 # One's own inbox is one's own to mark, the auditor's too: not a write to the programme.
@@ -116,26 +123,14 @@ def others_records(world, role) -> tuple:
 @pytest.mark.django_db
 @pytest.mark.parametrize("role", ROLES, ids=lambda role: role or "public")
 @schema.include(method="GET").parametrize()
-@settings(
-    max_examples=EXAMPLES,
-    phases=PHASES,
-    deadline=None,
-    derandomize=FIXED,
-    suppress_health_check=list(HealthCheck),
-)
+@FUZZING
 def test_every_read_as_every_role(case, role, world, credentials, wsgi_in_test_transaction):
     call_as(case, role, credentials)
 
 
 @pytest.mark.django_db
 @schema.include(method="GET").parametrize()
-@settings(
-    max_examples=EXAMPLES,
-    phases=[Phase.explicit, Phase.generate],
-    deadline=None,
-    derandomize=FIXED,
-    suppress_health_check=list(HealthCheck),
-)
+@settings(FUZZING, phases=[Phase.explicit, Phase.generate])
 def test_every_read_at_its_boundaries(case, world, credentials, wsgi_in_test_transaction):
     """As the office, who reaches every branch of a read."""
     call_as(case, "office", credentials)
@@ -144,13 +139,7 @@ def test_every_read_at_its_boundaries(case, world, credentials, wsgi_in_test_tra
 @pytest.mark.django_db
 @pytest.mark.parametrize("role", ROLES, ids=lambda role: role or "public")
 @schema.exclude(method="GET").parametrize()
-@settings(
-    max_examples=EXAMPLES,
-    phases=PHASES,
-    deadline=None,
-    derandomize=FIXED,
-    suppress_health_check=list(HealthCheck),
-)
+@FUZZING
 def test_every_write_as_every_role(case, role, world, credentials, wsgi_in_test_transaction):
     events = AuditEvent.objects.count()
     untouchable = others_records(world, role)
@@ -208,12 +197,4 @@ def test_ids_flow_from_one_call_to_the_next(
                 assert AuditEvent.objects.count() == events
             assert others_records(world, role) == untouchable, f"{role} changed another's"
 
-    AsTheRole.run(
-        settings=settings(
-            max_examples=EXAMPLES * 5,
-            stateful_step_count=STEPS,
-            deadline=None,
-            derandomize=FIXED,
-            suppress_health_check=list(HealthCheck),
-        )
-    )
+    AsTheRole.run(settings=settings(FUZZING, max_examples=EXAMPLES * 5, stateful_step_count=STEPS))
