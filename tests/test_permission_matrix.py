@@ -580,7 +580,7 @@ EXPECT: dict[str, str] = {
     "POST /api/users/{user_id}/suspend": "office beijing-admin / 403",
     "POST /api/users/{user_id}/reactivate": "office beijing-admin / 403",
     "GET /api/invitations": "office beijing-admin / scoped",
-    "POST /api/invitations": "signed-in / scoped",
+    "POST /api/invitations": "office beijing-admin / 403",
     "POST /api/invitations/{invitation_id}/resend": "office beijing-admin / 403",
     "DELETE /api/invitations/{invitation_id}": "office beijing-admin / 403",
     "GET /api/jobs/{job_id}": "office / scoped",

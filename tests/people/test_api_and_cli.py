@@ -77,6 +77,16 @@ def test_a_bad_invitation_is_refused_naming_the_field(client, world, field, valu
     assert not Invitation.objects.exists()
 
 
+@pytest.mark.parametrize("user_key", ["beijing_team", "hotan_team", "auditor", "professional"])
+def test_one_who_gives_no_roles_is_refused_before_the_form_is_read(client, world, user_key):
+    body = {"email": "a@example.org", "organization_id": 2_000_000_000, "role": "donor_team"}
+    response = client.post(
+        "/api/invitations", body, content_type="application/json", **bearer(world.user(user_key))
+    )
+    assert response.status_code == 403  # not a 422 telling which organizations exist
+    assert not Invitation.objects.exists()
+
+
 def test_invitations_through_the_api(client, world):
     auth = bearer(world.user("office"))
     body = {"email": "a@example.org", "organization_id": world.beijing.pk, "role": "donor_team"}

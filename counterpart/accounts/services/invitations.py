@@ -33,6 +33,8 @@ def invitation_create(
 ) -> Invitation:
     """Invite a person to act for `organization` (or its id, checked to exist) in `role`; the
     e-mail with the link goes out on the work queue."""
+    # Refused before the form is read: one who gives no roles learns nothing from its errors.
+    permissions.require(permissions.administers_people(actor))
     email = email.strip().lower()
     invitation = Invitation(
         email=email,
