@@ -20,4 +20,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     # A file in WAL mode, as in production, not Django's shared in-memory database: connections
     # of several threads (the live server's, the concurrency tests') then wait for each other's
     # writes (the busy timeout) instead of failing at once on shared-cache table locks.
-    DATABASES["default"]["TEST"] = {"NAME": str(PROJECT_DIR / "var" / "test.sqlite3")}  # noqa: F405
+    # One per run (the process), so that two runs in one checkout do not delete each other's.
+    DATABASES["default"]["TEST"] = {  # noqa: F405
+        "NAME": str(PROJECT_DIR / "var" / f"test-{os.getpid()}.sqlite3")  # noqa: F405
+    }
