@@ -1,6 +1,10 @@
 """Settings for the test suite: the real ones, with a throw-away key and a fast password hash."""
 
+import atexit
 import os
+import shutil
+import tempfile
+from pathlib import Path
 
 os.environ.setdefault("SECRET_KEY", "tests-only-not-a-secret")
 
@@ -24,3 +28,6 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     DATABASES["default"]["TEST"] = {  # noqa: F405
         "NAME": str(PROJECT_DIR / "var" / f"test-{os.getpid()}.sqlite3")  # noqa: F405
     }
+# Uploads and published files go to a directory of the run's own, removed when it ends.
+MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="counterpart-test-files-"))
+atexit.register(shutil.rmtree, MEDIA_ROOT, ignore_errors=True)
