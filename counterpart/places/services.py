@@ -102,9 +102,11 @@ def region_update(
     changes = given(
         name_en=name_en, name_zh=name_zh, name_ug=name_ug, code=code, level=level, parent=parent
     )
-    parent = changes.get("parent", region.parent)
-    _check_parent(region, parent)
-    _check_region_level(changes.get("level", region.level), parent)
+
+    def fits_in_tree(changed: Region) -> None:  # after the fields' own checks (a level given)
+        _check_parent(changed, changed.parent)
+        _check_region_level(changed.level, changed.parent)
+
     region = tracked_update(
         actor=actor,
         instance=region,
@@ -112,6 +114,7 @@ def region_update(
         changes=changes,
         allowed=REGION_FIELDS,
         event_type="region.updated",
+        validate=fits_in_tree,
     )
     _place_in_tree(region)
     return region

@@ -1,10 +1,12 @@
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.test import Client
 
 from counterpart.audit.models import AuditEvent
 from counterpart.places import selectors, services
 from counterpart.places.models import Region
 from tests import factories as f
+from tests.api.test_api import call, token_for
 
 
 def test_a_subtree_is_found_by_its_path(world):
@@ -139,3 +141,27 @@ def test_bad_email_names_the_field(world):
             contact_email="not an address",
         )
     assert "contact_email" in error.value.message_dict
+
+
+def test_a_region_given_no_level_is_refused_naming_it(world):
+    region = world.hotan_city
+    response = call(
+        Client(),
+        "patch",
+        f"/regions/{region.pk}",
+        {"version": region.version, "level": None},
+        token=token_for(world.user("office")),
+    )
+    assert response.status_code == 422 and "level" in response.json()["errors"]
+    assert Region.objects.get(pk=region.pk).version == region.version
+
+
+def test_a_region_cannot_be_raised_above_its_parent(world):
+    with pytest.raises(ValidationError) as error:
+        services.region_update(
+            actor=world.user("office"),
+            region=world.hotan_city,
+            expected_version=world.hotan_city.version,
+            level="prefecture",
+        )
+    assert "level" in error.value.message_dict
