@@ -7,10 +7,9 @@ page (or 401 on the API) for the public where one must sign in. An address witho
 EXPECT fails the test: a new page or operation states who may open it before it ships.
 
 The API's writes are sent the least body their schema accepts, naming records the role may see (an
-upload, a one-line file): 422 (refused for what was sent) counts as may, 403 or 404 as may not. An
-operation on a record inside a record (a milestone of a project) is left to the fuzzing, which
-meets every operation as every role. MATRIX_DISCOVER=1 prints the answers seen instead, to review
-by eye."""
+upload, a one-line file): 422 (refused for what was sent) counts as may, 403 or 404 as may not. A
+record inside a record (a milestone of a project) is the first inside the one chosen.
+MATRIX_DISCOVER=1 prints the answers seen instead, to review by eye."""
 
 import functools
 import json
@@ -67,6 +66,9 @@ SEEN = {
     "talent.matchrun": lambda actor: talent.match_run_list(actor=actor),
     "talent.placement": lambda actor: talent.placement_list(actor=actor),
     "talent.mentorship": lambda actor: talent.mentorship_list(actor=actor),
+    "talent.couple": lambda actor: talent.couple_list(actor=actor),
+    "pairings.quotarule": lambda actor: pairings.quota_rule_list(actor=actor),
+    "funding.compliancerule": lambda actor: funding.compliance_rule_list(actor=actor),
     "care.teleconsultation": lambda actor: care.consultation_list(actor=actor),
     "care.referral": lambda actor: care.referral_list(actor=actor),
     "exchanges.exchangeevent": lambda actor: exchanges.event_list(actor=actor),
@@ -102,11 +104,23 @@ OBJECT_OF_PARAMETER = {
     "referral_id": "care.referral",
     "event_id": "exchanges.exchangeevent",
     "support_id": "enterprise.enterprisesupport",
+    "mentorship_id": "talent.mentorship",
+    "partnership_id": "exchanges.schoolpartnership",
+    "couple_id": "talent.couple",
+    "quota_rule_id": "pairings.quotarule",
+    "compliance_rule_id": "funding.compliancerule",
     "user_id": "accounts.user",
     "job_id": "jobs.job",
     "review_id": "reporting.review",
     "membership_id": "accounts.membership",
     "invitation_id": "accounts.invitation",
+}
+# A record inside another's (its parameter): its model and the way from it to the outer record.
+INSIDE = {
+    "milestone_id": ("projects.milestone", "project"),
+    "result_id": ("projects.result", "project"),
+    "indicator_id": ("projects.indicator", "result__project"),
+    "extension_id": ("talent.extension", "placement"),
 }
 FIXED_PARAMETERS = {"slug": "ledger", "name": "placed", "action": "approve"}
 QUERY = {"GET /api/rounds/{round_id}/quotas": "?year=2020", "GET /api/scorecard": "?year=2020"}
@@ -129,6 +143,7 @@ class Address:
     route: str  # with <int:pk> or {…_id} left in
     model: str | None
     api: bool
+    inside: str | None = None  # the parameter of a record inside `model`'s (a milestone's)
 
 
 def addresses() -> list[Address]:
@@ -144,12 +159,12 @@ def addresses() -> list[Address]:
             route = path
             for parameter, value in FIXED_PARAMETERS.items():
                 route = route.replace("{" + parameter + "}", value)
-            parameters = PATH_PARAMETER.findall(route)
-            if any(p not in OBJECT_OF_PARAMETER for p in parameters) or len(parameters) > 1:
-                continue  # a record inside a record: left to the fuzzing (NESTED below)
-            model = OBJECT_OF_PARAMETER[parameters[0]] if parameters else None
+            outer, *inner = PATH_PARAMETER.findall(route) or [None]
+            assert outer is None or outer in OBJECT_OF_PARAMETER, f"{key}: {outer} names what?"
+            assert all(p in INSIDE for p in inner), f"{key}: {inner} inside what?"
+            model = OBJECT_OF_PARAMETER[outer] if outer else None
             query = QUERY.get(key) or required_query(operations[method])
-            found.append(Address(key, route + query, model, api=True))
+            found.append(Address(key, route + query, model, True, inner[0] if inner else None))
     return found
 
 
@@ -157,6 +172,10 @@ def filled(address: Address, pk) -> str:
     route = address.route.replace("<int:pk>", str(pk))
     for parameter in OBJECT_OF_PARAMETER:
         route = route.replace("{" + parameter + "}", str(pk))
+    if address.inside:  # the first record inside the chosen one
+        model, way = INSIDE[address.inside]
+        inner = apps.get_model(model).objects.filter(**{way: pk}).order_by("pk").first()
+        route = route.replace("{" + address.inside + "}", str(inner.pk if inner else MISSING))
     return route
 
 
@@ -179,8 +198,12 @@ def objects_for(address: Address, actor) -> dict[str, int]:
     not see ("other") and a missing one ("none"), those that exist."""
     if address.model is None:
         return {"-": None}
-    model = apps.get_model(address.model)
+    rows = apps.get_model(address.model).objects.all()
     visible = seen(address.model, actor)
+    if address.inside:  # only records that hold one
+        model, way = INSIDE[address.inside]
+        holding = apps.get_model(model).objects.values(way)
+        rows, visible = rows.filter(pk__in=holding), visible.filter(pk__in=holding)
     own, theirs = visible, visible.none()
     if address.model in MINE and permissions.organizations_in_role(actor, *TEAMS):
         own = MINE[address.model]({"mine": True}, queryset=visible, request=Asking(actor)).qs
@@ -188,7 +211,7 @@ def objects_for(address: Address, actor) -> dict[str, int]:
     chosen = {
         "own": own.order_by("pk").first(),
         "theirs": theirs.order_by("pk").first(),
-        "other": model.objects.exclude(pk__in=visible.values("pk")).order_by("pk").first(),
+        "other": rows.exclude(pk__in=visible.values("pk")).order_by("pk").first(),
     }
     return {which: row.pk for which, row in chosen.items() if row is not None} | {"none": MISSING}
 
@@ -524,6 +547,7 @@ EXPECT: dict[str, str] = {
     "GET /api/rounds": "anyone / scoped",
     "PATCH /api/rounds/{round_id}": "office / scoped",
     "GET /api/rounds/{round_id}/quota-rules": "office auditor / scoped",
+    "PATCH /api/quota-rules/{quota_rule_id}": "office (auditor) / 403",
     "GET /api/rounds/{round_id}/quotas": "anyone / scoped",
     "GET /api/pairings": "anyone / scoped",
     "POST /api/pairings": "office / scoped",
@@ -537,6 +561,7 @@ EXPECT: dict[str, str] = {
     "POST /api/transactions/{transaction_id}/receipt": "hotan / scoped",
     "GET /api/exchange-rates": "anyone / scoped",
     "GET /api/compliance-rules": "anyone / scoped",
+    "PATCH /api/compliance-rules/{compliance_rule_id}": "office / scoped",
     "GET /api/totals": "anyone / scoped",
     "GET /api/shares": "anyone / scoped",
     "GET /api/imports/kinds": "anyone / scoped",
@@ -552,12 +577,18 @@ EXPECT: dict[str, str] = {
     "PUT /api/projects/{project_id}/sectors": "office beijing / scoped",
     "GET /api/projects/{project_id}/milestones": "anyone / scoped",
     "POST /api/projects/{project_id}/milestones": "office beijing / scoped",
+    "POST /api/projects/{project_id}/milestones/{milestone_id}/complete": "office beijing / scoped",
     "GET /api/projects/{project_id}/documents": "anyone / scoped",
     "POST /api/projects/{project_id}/documents": "office beijing / scoped",
     "GET /api/projects/{project_id}/places": "anyone / scoped",
     "POST /api/projects/{project_id}/places": "office beijing / scoped",
     "GET /api/projects/{project_id}/results": "anyone / scoped",
     "POST /api/projects/{project_id}/results": "office beijing / scoped",
+    "POST /api/projects/{project_id}/results/{result_id}/indicators": "office beijing / scoped",
+    # the runners set targets and actuals; the recipient team of the place reports actuals
+    "PUT /api/projects/{project_id}/indicators/{indicator_id}/periods": (
+        "office beijing hotan / scoped"
+    ),
     "GET /api/posts": "anyone / scoped",
     "POST /api/posts": "office / scoped",
     "GET /api/posts/{post_id}": "anyone / scoped",
@@ -585,10 +616,15 @@ EXPECT: dict[str, str] = {
     "GET /api/placements/ending": "anyone / scoped",
     "GET /api/placements/{placement_id}": "office auditor beijing professional / scoped",
     "POST /api/placements/{placement_id}/extensions": "office beijing professional / scoped",
+    # the host decides: the recipient team of the post's place
+    "POST /api/placements/{placement_id}/extensions/{extension_id}/decision": (
+        "office hotan (auditor professional) / 404"
+    ),
     "POST /api/placements/{placement_id}/withdraw": "office beijing professional / scoped",
     "PUT /api/placements/{placement_id}/workload": "office beijing professional / scoped",
     "GET /api/mentorships": "anyone / scoped",
     "POST /api/mentorships": "office / scoped",
+    "POST /api/mentorships/{mentorship_id}/meetings": "office professional (auditor) / 404",
     "GET /api/trainings": "anyone / scoped",
     "POST /api/trainings": "office / scoped",
     "GET /api/consultations": "anyone / scoped",
@@ -608,6 +644,8 @@ EXPECT: dict[str, str] = {
     "GET /api/exchange-events/{event_id}": "office auditor / scoped",
     "GET /api/school-classes": "anyone / scoped",
     "POST /api/school-classes": "office beijing / scoped",
+    # the teams of the two schools
+    "PUT /api/school-partnerships/{partnership_id}/letters": "office beijing hotan (auditor) / 404",
     "GET /api/school-partnerships": "anyone / scoped",
     "POST /api/school-partnerships/match": "office beijing hotan / 404",
     "GET /api/exchanges/figures": "anyone / scoped",
@@ -646,5 +684,6 @@ EXPECT: dict[str, str] = {
     "GET /api/scorecard": "office auditor beijing / scoped",
     "GET /api/audit/events": "office auditor / scoped",
     "POST /api/couples": "office beijing (auditor) / 404",
+    "DELETE /api/couples/{couple_id}": "office beijing professional (auditor) / 404",
     "POST /api/enterprise-supports": "office beijing (hotan) / 404",
 }

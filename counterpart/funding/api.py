@@ -206,14 +206,14 @@ def list_rules(request, round_id: int | None = None):
     return selectors.compliance_rule_list(actor=actor, round=_round_or_error(actor, round_id))
 
 
-@router.patch("/compliance-rules/{rule_id}", response=RuleOut)
-def update_rule(request, rule_id: int, payload: RulePatch):
+@router.patch("/compliance-rules/{compliance_rule_id}", response=RuleOut)
+def update_rule(request, compliance_rule_id: int, payload: RulePatch):
     """The office moves a line, or the years it holds for."""
     actor = request.auth
     changes = payload.dict(exclude_unset=True, exclude={"version"})
     return services.compliance_rule_update(
         actor=actor,
-        rule=selectors.compliance_rule_get(actor=actor, pk=rule_id),
+        rule=selectors.compliance_rule_get(actor=actor, pk=compliance_rule_id),
         expected_version=payload.version,
         **changes,
     )

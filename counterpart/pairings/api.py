@@ -168,14 +168,14 @@ def list_quota_rules(request, round_id: int):
     )
 
 
-@router.patch("/quota-rules/{rule_id}", response=QuotaRuleOut)
-def update_quota_rule(request, rule_id: int, payload: QuotaRulePatch):
+@router.patch("/quota-rules/{quota_rule_id}", response=QuotaRuleOut)
+def update_quota_rule(request, quota_rule_id: int, payload: QuotaRulePatch):
     """The office changes a share, or the years it holds for."""
     actor = request.auth
     changes = payload.dict(exclude_unset=True, exclude={"version"})
     return services.quota_rule_update(
         actor=actor,
-        rule=selectors.quota_rule_get(actor=actor, pk=rule_id),
+        rule=selectors.quota_rule_get(actor=actor, pk=quota_rule_id),
         expected_version=payload.version,
         **changes,
     )

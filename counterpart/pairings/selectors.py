@@ -176,14 +176,14 @@ def quota_table(*, actor, round: PairingRound, year: int) -> list[QuotaRow]:
     return rows
 
 
-def quota_rule_list(*, actor, round: PairingRound) -> QuerySet[QuotaRule]:
+def quota_rule_list(*, actor, round: PairingRound | None = None) -> QuerySet[QuotaRule]:
     permissions.require(permissions.reads_everything(actor))
-    return QuotaRule.objects.filter(round=round).select_related("donor")
+    rules = QuotaRule.objects.select_related("donor")
+    return rules.filter(round=round) if round is not None else rules
 
 
 def quota_rule_get(*, actor, pk: int) -> QuotaRule:
-    permissions.require(permissions.reads_everything(actor))
-    return get_object_or_404(QuotaRule, pk=pk)
+    return get_object_or_404(quota_rule_list(actor=actor), pk=pk)
 
 
 def fiscal_revenue_list(*, actor, donor: Organization | None = None) -> QuerySet[FiscalRevenue]:

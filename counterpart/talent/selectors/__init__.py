@@ -14,6 +14,7 @@ from counterpart.talent.selectors.knowledge import (
 )
 from counterpart.talent.selectors.people import (
     couple_get,
+    couple_list,
     couple_of,
     institutions_for_posts,
     is_professional_user,
@@ -65,6 +66,7 @@ __all__ = [
     "applicant_rows",
     "as_applicant",
     "couple_get",
+    "couple_list",
     "couple_of",
     "ending_without_successor",
     "extensions_to_decide",

@@ -46,12 +46,14 @@ def couple_of(professional: Professional) -> Couple | None:
     return Couple.objects.filter(Q(first=professional) | Q(second=professional)).first()
 
 
-def couple_get(*, actor, pk: int) -> Couple:
-    """A couple the actor sees at least one partner of."""
+def couple_list(*, actor) -> QuerySet[Couple]:
+    """The couples the actor sees at least one partner of."""
     visible = professional_list(actor=actor)
-    return get_object_or_404(
-        Couple.objects.filter(Q(first__in=visible) | Q(second__in=visible)), pk=pk
-    )
+    return Couple.objects.filter(Q(first__in=visible) | Q(second__in=visible))
+
+
+def couple_get(*, actor, pk: int) -> Couple:
+    return get_object_or_404(couple_list(actor=actor), pk=pk)
 
 
 def preference_list(*, actor, professional: Professional) -> QuerySet[Preference]:
