@@ -14,7 +14,6 @@ MATRIX_DISCOVER=1 prints the answers seen instead, to review by eye."""
 import functools
 import json
 import os
-import re
 from collections import Counter
 from dataclasses import dataclass
 
@@ -32,6 +31,7 @@ from counterpart.accounts.services import system_actor
 from counterpart.api import api
 from counterpart.audit import selectors as audit
 from counterpart.care import selectors as care
+from counterpart.core.openapi_links import PATH_PARAMETER, resolved
 from counterpart.demo.load import DemoLoader
 from counterpart.demo.places import DEMO_PASSWORD
 from counterpart.enterprise import selectors as enterprise
@@ -132,9 +132,6 @@ def seen(model: str, actor):
         return SEEN[model](actor).order_by("pk")
     except PermissionDenied:
         return apps.get_model(model).objects.none()
-
-
-PATH_PARAMETER = re.compile(r"{(\w+)}")
 
 
 @dataclass
@@ -371,11 +368,7 @@ def model_of_field(field: str) -> str | None:
 
 
 def least(whole: dict, schema: dict):
-    while "$ref" in schema:
-        node = whole
-        for part in schema["$ref"][2:].split("/"):
-            node = node[part]
-        schema = node
+    schema = resolved(whole, schema)
     for option in schema.get("anyOf", []):
         if option.get("type") != "null":
             return least(whole, option)

@@ -11,14 +11,10 @@ PATH_PARAMETER = re.compile(r"{(\w+)}")
 def add_links(schema: dict) -> dict:
     paths = schema.get("paths", {})
     for path, operations in paths.items():
-        for method, pointer in (("post", "$response.body#/id"), ("get", None)):
-            operation = operations.get(method)
-            if operation is None:
-                continue
-            if method == "post":
-                answer = created_answer(schema, operation)
-            else:
-                answer, pointer = listed_answer(schema, operation)
+        if "post" in operations and (answer := created_answer(schema, operations["post"])):
+            link(paths, path, answer, "$response.body#/id")
+        if "get" in operations:
+            answer, pointer = listed_answer(schema, operations["get"])
             if answer is not None:
                 link(paths, path, answer, pointer)
     return schema
