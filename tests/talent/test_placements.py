@@ -62,6 +62,35 @@ def test_the_office_runs_reviews_and_publishes_a_round(world, talent):
     assert Placement.objects.count() == 2
 
 
+def test_places_of_one_post_filled_on_different_days_are_published_side_by_side(world, talent):
+    """Two places of one post, one professional free at its start and one later: both are placed,
+    neither takes over from the other (they serve side by side), and the term that ended before
+    the post's start hands its place to the first of them."""
+    office = world.user("office")
+    pair = post(talent.hospital, "Two paediatricians", places=2)
+    services.placement_create(  # the place before the pair's: the hospital's older term
+        actor=office,
+        professional=professional(world, world.beijing, "Earlier Test"),
+        post=pair,
+        start_date=START - datetime.timedelta(days=365),
+    )
+    services.professional_update(
+        actor=f.system(),
+        professional=talent.li,
+        expected_version=talent.li.version,
+        available_from=START + datetime.timedelta(days=45),
+    )
+    rank(talent.yu, pair)
+    rank(talent.li, pair)
+    run = services.match_run_create(actor=office, today=datetime.date(2030, 1, 1))
+    placements = services.match_run_publish(actor=office, run=run, expected_version=run.version)
+    by_person = {p.professional_id: p for p in placements}
+    yu, li = by_person[talent.yu.pk], by_person[talent.li.pk]
+    assert (yu.start_date, li.start_date) == (START, START + datetime.timedelta(days=45))
+    assert yu.predecessor is not None and yu.predecessor.post == pair
+    assert li.predecessor is None  # Yu serves beside Li, in the other place
+
+
 @pytest.mark.parametrize("user_key", ["auditor", "beijing_team", "hotan_team", "professional"])
 def test_only_the_office_runs_a_round(world, talent, user_key):
     with pytest.raises(PermissionDenied):

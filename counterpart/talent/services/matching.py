@@ -27,7 +27,7 @@ from counterpart.talent.models import (
     Professional,
 )
 from counterpart.talent.selectors.review import publication_preview
-from counterpart.talent.services.placements import choose_predecessors
+from counterpart.talent.services._chains import save_in_chains
 
 Progress = Callable[[str, int, int], None]  # (step, done, total)
 
@@ -160,8 +160,7 @@ def match_run_publish(*, actor, run: MatchRun, expected_version: int) -> list[Pl
                 end_date=term_end(start, post.term_months),
             )
         )
-    choose_predecessors(placements)
-    placements = Placement.objects.bulk_create(placements)
+    placements = save_in_chains(placements)
     for post in preview.posts_closing:  # all its places taken: closed, as if its team closed it
         tracked_update(
             actor=actor,

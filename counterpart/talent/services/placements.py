@@ -18,6 +18,7 @@ from counterpart.core.rules import counts_not_negative
 from counterpart.engine.terms import term_end
 from counterpart.notifications.services import notify
 from counterpart.talent.models import Extension, ExtensionStatus, Placement, WorkLoad
+from counterpart.talent.services._chains import save_in_chains
 
 ONE_DAY = datetime.timedelta(days=1)
 MAX_EXTENSION_MONTHS = 36
@@ -27,35 +28,6 @@ def _may_change(actor, placement: Placement) -> bool:
     return permissions.can_manage_professional(
         actor, placement.professional
     ) or permissions.can_manage_post(actor, placement.post.institution)
-
-
-def choose_predecessors(placements: list[Placement]) -> None:
-    """Before new placements are saved: each takes over from its post's earliest-ending
-    placement that began before it and that no one takes over from yet (new ones included, in
-    the order of their start)."""
-    taken: set[int] = set()
-    for placement in sorted(placements, key=lambda p: (p.post_id, p.start_date)):
-        earlier = [
-            p
-            for p in placements
-            if p.post_id == placement.post_id
-            and p.start_date < placement.start_date
-            and id(p) not in taken
-        ]
-        stored = (
-            Placement.objects.filter(
-                post_id=placement.post_id, withdrawn=False, start_date__lt=placement.start_date
-            )
-            .filter(successor__isnull=True)
-            .exclude(pk__in=[p.predecessor_id for p in placements if p.predecessor_id])
-            .order_by("end_date", "id")
-            .first()
-        )
-        candidates = [*earlier, *([stored] if stored else [])]
-        if candidates:
-            chosen = min(candidates, key=lambda p: (p.end_date, p.pk or 0))
-            taken.add(id(chosen))
-            placement.predecessor = chosen
 
 
 @transaction.atomic
@@ -79,8 +51,7 @@ def placement_create(
     )
     if overlapping.exists():
         raise ValidationError({"start_date": _("The professional serves elsewhere at that time.")})
-    choose_predecessors([placement])
-    placement.save()
+    (placement,) = save_in_chains([placement])
     audit_record(
         actor=actor, event_type="placement.created", obj=placement, after=snapshot(placement)
     )
