@@ -1,5 +1,6 @@
 """Every page, as every role and as the public, on a programme with one of each kind of record:
-no page answers a server error, and no page is left out of the walk."""
+no page answers a server error or carries a form that contradicts itself, and no page is left out
+of the walk."""
 
 import pytest
 from django.apps import apps
@@ -10,6 +11,7 @@ from counterpart.accounts.services import system_actor
 from counterpart.demo.load import DemoLoader
 from counterpart.demo.places import DEMO_PASSWORD, USERS
 from counterpart.interchange.kinds import KINDS
+from tests.forms import contradicting_hidden_fields
 
 # The model whose id fills `<int:pk>` in each page's address.
 OBJECT_OF_PAGE = {
@@ -104,7 +106,10 @@ def test_no_page_fails_for_any_role(client):
         if username:
             client.login(username=username, password=DEMO_PASSWORD)
         for address in addresses:
-            status = client.get(address).status_code
-            if status >= 500:
-                failures.append((username, address, status))
+            answer = client.get(address)
+            if answer.status_code >= 500:
+                failures.append((username, address, answer.status_code))
+            elif answer.status_code == 200 and "html" in answer.get("Content-Type", ""):
+                for name in contradicting_hidden_fields(answer.content.decode()):
+                    failures.append((username, address, f"two hidden {name} inputs"))
     assert failures == []

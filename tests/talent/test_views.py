@@ -9,6 +9,7 @@ from counterpart.jobs.models import Job
 from counterpart.talent import services
 from counterpart.talent.models import MatchRun, Placement, Post, Preference
 from tests import factories as f
+from tests.forms import submit
 from tests.talent.fixtures import START
 
 
@@ -209,3 +210,30 @@ def test_pages_listing_many_people_stay_small(client, world):
         assert response.status_code == 200
         assert len(response.content) < 100_000, address
     assert "1–50 of 150" in client.get("/talent/professionals/").content.decode()
+
+
+def test_a_placement_is_withdrawn_with_the_form_its_page_shows(world, talent):
+    office = world.user("office")
+    placement = services.placement_create(
+        actor=office, professional=talent.yu, post=talent.paediatrics, start_date=START
+    )
+    client = signed_in(world, "professional")
+    address = f"/talent/placements/{placement.pk}/"
+    answer = submit(client, address, ("action", "withdraw"), reason="Called home.")
+    assert answer.status_code == 302
+    placement.refresh_from_db()
+    assert placement.withdrawn
+    assert "Withdraw this placement" not in client.get(address).content.decode()
+
+
+def test_no_withdrawal_is_offered_on_a_term_that_has_ended(world, talent):
+    past = services.placement_create(
+        actor=world.user("office"),
+        professional=talent.yu,
+        post=talent.paediatrics,
+        start_date=datetime.date(2020, 9, 1),
+        end_date=datetime.date(2021, 8, 31),
+    )
+    for key in ("professional", "hotan_team"):
+        page = signed_in(world, key).get(f"/talent/placements/{past.pk}/").content.decode()
+        assert "Withdraw this placement" not in page

@@ -50,14 +50,16 @@ def placement_list_view(request):
     )
 
 
-def _forms(data, action):
+def _forms(data, action, placement):
     def bound(name):
         return data if action == name else None
 
     return {
         "extension": ExtensionRequestForm(bound("extension"), auto_id="extension-%s"),
         "workload": WorkLoadForm(bound("workload"), auto_id="workload-%s"),
-        "withdraw": WithdrawForm(bound("withdraw"), auto_id="withdraw-%s"),
+        "withdraw": WithdrawForm(
+            bound("withdraw"), initial={"version": placement.version}, auto_id="withdraw-%s"
+        ),
     }
 
 
@@ -67,8 +69,9 @@ def placement_detail_view(request, pk: int):
     placement = selectors.placement_get(actor=actor, pk=pk)
     for_professional = permissions.can_manage_professional(actor, placement.professional)
     for_post = permissions.can_manage_post(actor, placement.post.institution)
+    today = timezone.localdate()
     action = request.POST.get("action") if request.method == "POST" else None
-    forms = _forms(request.POST, action)
+    forms = _forms(request.POST, action, placement)
     if action:
         done = _act(request, actor, placement, action, forms, for_professional, for_post)
         if done:
@@ -78,7 +81,10 @@ def placement_detail_view(request, pk: int):
         "talent/placement.html",
         {
             "placement": placement,
-            "status": placement.status_on(timezone.localdate()),
+            "status": placement.status_on(today),
+            "may_withdraw": (for_professional or for_post)
+            and not placement.withdrawn
+            and placement.end_date >= today,
             "successor": selectors.placement_list(actor=actor)
             .filter(predecessor=placement)
             .first(),
