@@ -81,6 +81,7 @@ MIDDLEWARE = [
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "counterpart.core.middleware.RequestBodyGuard",
+    "counterpart.core.site.RequestOrigin",
     "counterpart.core.middleware.PermissionsPolicy",
     "csp.middleware.CSPMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -241,8 +242,11 @@ EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_flag("EMAIL_USE_TLS")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "counterpart@localhost")
-# The address the e-mails' links start with.
+# The address the e-mails' links start with: in production always this; elsewhere the address of
+# the request that caused the e-mail, and this for scheduled work (core/site.py).
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+if DEPLOYMENT == "production" and not os.environ.get("SITE_URL"):
+    raise ImproperlyConfigured("SITE_URL must be set in production: the e-mails' links use it.")
 
 # Files the work queue makes (large exports): handed out only through their job's page.
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", PROJECT_DIR / "var" / "files"))

@@ -14,7 +14,9 @@ if [ -z "${SECRET_KEY:-}" ]; then
   [ -s var/secret-key ] || (umask 077; "$PY" -c 'import secrets; print(secrets.token_urlsafe(64))' > var/secret-key)
   SECRET_KEY=$(cat var/secret-key)
 fi
-export SECRET_KEY DEPLOYMENT=production DEBUG=0
+# The address e-mails link to; a server behind a proxy sets its public one.
+SITE_URL=${SITE_URL:-http://$HOST:$PORT}
+export SECRET_KEY SITE_URL DEPLOYMENT=production DEBUG=0
 # Persistent connections: a worker keeps its database connection between requests.
 export DB_CONN_MAX_AGE=${DB_CONN_MAX_AGE:-60}
 # Gunicorn's rule of thumb: two workers per core, and one more.

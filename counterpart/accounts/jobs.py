@@ -13,6 +13,7 @@ from django.utils.http import urlsafe_base64_encode
 
 from counterpart.accounts.models import Invitation, User
 from counterpart.accounts.services import invitation_key_issue
+from counterpart.core.site import site_url
 
 
 def send_invitation(*, actor, progress, invitation_id: int) -> dict:
@@ -23,7 +24,7 @@ def send_invitation(*, actor, progress, invitation_id: int) -> dict:
         return {"sent": 0}
     with transaction.atomic():  # a mail server that refuses leaves the old link as it was
         key = invitation_key_issue(actor=actor, invitation=invitation)
-        link = settings.SITE_URL + reverse("accounts:invitation", args=[key])
+        link = site_url() + reverse("accounts:invitation", args=[key])
         with translation.override(invitation.language):
             subject = render_to_string(
                 "accounts/email/invitation_subject.txt", {"invitation": invitation}
@@ -40,7 +41,7 @@ def send_password_reset(*, actor, progress, user_id: int, language: str = "en") 
     user = User.objects.get(pk=user_id, is_active=True)
     uid = urlsafe_base64_encode(force_bytes(user.pk))
     token = default_token_generator.make_token(user)  # derived from the password: used once
-    link = settings.SITE_URL + reverse("accounts:password_reset_confirm", args=[uid, token])
+    link = site_url() + reverse("accounts:password_reset_confirm", args=[uid, token])
     with translation.override(language):
         subject = render_to_string("accounts/email/password_reset_subject.txt").strip()
         body = render_to_string("accounts/email/password_reset.txt", {"user": user, "link": link})

@@ -39,6 +39,8 @@ class Job(models.Model):
     total = models.PositiveBigIntegerField(default=0)
     step = models.CharField(_("step"), max_length=200, blank=True)
     result = models.JSONField(_("result"), null=True, blank=True)
+    # The address of the request that started it: where the links it mails point (core/site.py).
+    origin = models.CharField(max_length=200, blank=True)
     error = models.TextField(_("error"), blank=True)
     created_at = models.DateTimeField(default=timezone.now)
     started_at = models.DateTimeField(null=True, blank=True)

@@ -23,6 +23,7 @@ from django.utils.translation import gettext as _
 from django_tasks import task
 
 from counterpart.audit.services import audit_record
+from counterpart.core.site import origin, site_url
 from counterpart.jobs.models import Job, JobStatus
 
 BACKOFF_SECONDS = 30  # then 2 minutes, then 8: a flaky mail server gets time to come back
@@ -42,6 +43,7 @@ def job_start(*, actor, kind: str, params: dict | None = None, max_attempts: int
         params=params or {},
         actor=actor if getattr(actor, "pk", None) else None,
         max_attempts=max_attempts,
+        origin=site_url(),
     )
     audit_record(
         actor=actor, event_type="job.started", obj=job, after={"kind": kind, "params": job.params}
@@ -71,7 +73,8 @@ def job_run(*, job_id: int) -> None:
     job.attempts += 1
     try:
         work = import_string(job.kind)
-        result = work(actor=_actor_of(job), progress=_reporter(job), **job.params)
+        with origin(job.origin):
+            result = work(actor=_actor_of(job), progress=_reporter(job), **job.params)
     except (ValidationError, PermissionDenied) as refused:  # the same every time: not retried
         job.attempts = job.max_attempts
         _failed(job, "; ".join(getattr(refused, "messages", [])) or _("Not allowed."))

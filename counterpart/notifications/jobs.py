@@ -7,6 +7,7 @@ from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import translation
 
+from counterpart.core.site import site_url
 from counterpart.notifications.models import Delivery, Notification
 from counterpart.notifications.services import notifications_emailed
 
@@ -46,8 +47,8 @@ def _send(user, notifications: list[Notification], template: str) -> int:
     with translation.override(user.language):
         context = {
             "user": user,
-            "items": [(n.text(user.language), settings.SITE_URL + n.link) for n in notifications],
-            "site": settings.SITE_URL,
+            "items": [(n.text(user.language), site_url() + n.link) for n in notifications],
+            "site": site_url(),
         }
         subject = render_to_string(f"{template}_subject.txt", context).strip()
         body = render_to_string(f"{template}.txt", context)

@@ -17,7 +17,10 @@ def manage(*args, **env):
     # Not this process's own switches (the browser tests' DJANGO_ALLOW_ASYNC_UNSAFE among them).
     inherited = {"DEBUG", "SECRET_KEY", "DJANGO_ALLOW_ASYNC_UNSAFE"}
     environment = {k: v for k, v in os.environ.items() if k not in inherited}
+    environment = {k: v for k, v in environment.items() if k != "SITE_URL"}
     environment |= {"DJANGO_SETTINGS_MODULE": "counterpart.settings", **env}
+    if env.get("DEPLOYMENT") == "production" and "SITE_URL" not in env:
+        environment["SITE_URL"] = "https://counterpart.example"
     return subprocess.run(
         [sys.executable, str(MANAGE), *args],
         env=environment,
@@ -62,6 +65,13 @@ def test_production_settings_hold_what_the_switch_promises():
     done = manage("shell", "--no-imports", "-c", code, DEPLOYMENT="production", SECRET_KEY=GOOD_KEY)
     assert done.returncode == 0, done.stderr
     assert done.stdout.split() == ["True"] * 5
+
+
+def test_production_refuses_to_start_without_its_address():
+    """E-mails' links would otherwise take a request's Host header, which a caller chooses."""
+    done = manage("check", DEPLOYMENT="production", SECRET_KEY=GOOD_KEY, SITE_URL="")
+    assert done.returncode != 0
+    assert "SITE_URL must be set in production" in done.stderr
 
 
 def test_an_unknown_deployment_is_refused():

@@ -3,11 +3,13 @@ by e-mail; the link works once, until it expires; everything is audited."""
 
 import datetime
 import re
+from urllib.parse import urlsplit
 
 import pytest
 from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.management import call_command
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
@@ -44,7 +46,7 @@ def test_an_invitation_mail_carries_a_link_that_works_once(client, world):
     call_command("worker", "--once")
     assert [m.to for m in mail.outbox] == [["li.na@example.org"]]
     assert "Hotan Office" in mail.outbox[0].subject
-    path = link_in_last_mail().split("8000", 1)[1]
+    path = urlsplit(link_in_last_mail()).path
 
     client.logout()
     assert "li.na@example.org" in client.get(path).content.decode()
@@ -68,13 +70,46 @@ def test_an_invitation_mail_carries_a_link_that_works_once(client, world):
     assert {"invitation.created", "invitation.sent", "invitation.accepted"} <= kinds
 
 
+@pytest.mark.parametrize("host", ["127.0.0.1:8100", "localhost:8000"])
+def test_the_link_points_where_the_inviter_was_served(world, host):
+    """`make run PORT=8100`: the e-mail, sent later by the queue's worker, links to port 8100."""
+    client = Client(HTTP_HOST=host)
+    client.force_login(world.user("office"))
+    invite(
+        client,
+        email="amina@example.org",
+        organization=world.hotan_office.pk,
+        role=Role.RECIPIENT_TEAM,
+    )
+    call_command("worker", "--once")
+    assert link_in_last_mail().startswith(f"http://{host}/accounts/invitations/")
+
+
+def test_scheduled_work_and_production_link_to_the_site_url(world, settings):
+    settings.SITE_URL = "https://aid.example.org"
+    services.invitation_create(
+        actor=world.user("office"),
+        email="a@example.org",
+        organization=world.beijing,
+        role=Role.DONOR_TEAM,
+    )
+    call_command("worker", "--once")
+    assert link_in_last_mail().startswith("https://aid.example.org/accounts/invitations/")
+    settings.DEPLOYMENT = "production"  # never a request's Host header, which the caller chose
+    client = Client(HTTP_HOST="evil.example")
+    client.force_login(world.user("office"))
+    invite(client, email="b@example.org", organization=world.beijing.pk, role=Role.DONOR_TEAM)
+    call_command("worker", "--once")
+    assert link_in_last_mail().startswith("https://aid.example.org/accounts/invitations/")
+
+
 def test_an_expired_or_withdrawn_link_does_not_work(client, world):
     office = world.user("office")
     invitation = services.invitation_create(
         actor=office, email="a@example.org", organization=world.beijing, role=Role.DONOR_TEAM
     )
     call_command("worker", "--once")
-    path = link_in_last_mail().split("8000", 1)[1]
+    path = urlsplit(link_in_last_mail()).path
     Invitation.objects.filter(pk=invitation.pk).update(
         expires_at=timezone.now() - datetime.timedelta(seconds=1)
     )
@@ -82,7 +117,7 @@ def test_an_expired_or_withdrawn_link_does_not_work(client, world):
     services.invitation_resend(actor=office, invitation=invitation)
     call_command("worker", "--once")
     assert client.get(path).status_code == 410  # the resent e-mail's link replaced it
-    new_path = link_in_last_mail().split("8000", 1)[1]
+    new_path = urlsplit(link_in_last_mail()).path
     assert client.get(new_path).status_code == 200
     services.invitation_withdraw(actor=office, invitation=invitation)
     assert client.get(new_path).status_code == 410
@@ -96,7 +131,7 @@ def test_a_weak_password_or_taken_username_is_refused_naming_the_field(client, w
         role=Role.DONOR_TEAM,
     )
     call_command("worker", "--once")
-    path = link_in_last_mail().split("8000", 1)[1]
+    path = urlsplit(link_in_last_mail()).path
     response = client.post(path, {"username": "bj", "password": "a-long-passphrase-9"})
     assert response.status_code == 200 and response.context["form"].errors["username"]
     response = client.post(path, {"username": "newbie", "password": "123"})
