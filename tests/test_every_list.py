@@ -10,7 +10,7 @@ from counterpart.accounts.services import system_actor
 from counterpart.core import pagination
 from counterpart.demo.load import DemoLoader
 from counterpart.demo.places import DEMO_PASSWORD
-from tests.test_every_page import NOT_WALKED, pages
+from tests.walk import NOT_WALKED, pages
 
 PER_PAGE = 3
 ROW = re.compile(r"<tr\b")

@@ -169,3 +169,47 @@ def test_no_view_cuts_a_list_without_saying_so():
                 if name in QUERY_CALLS or name.endswith("_list"):
                     cut.append(f"{path.relative_to(PACKAGE.parent)}:{node.lineno}")
     assert cut == []
+
+
+EAGER = {"gettext", "ngettext", "pgettext"}
+
+
+def test_text_made_when_a_module_loads_is_translated_when_read():
+    """`gettext` outside a function runs once, as the module loads, in English: the words stay
+    English for every reader (the review tabs did). Text made then is `gettext_lazy`."""
+    eager_calls = []
+    for path in python_files():
+        tree = ast.parse(path.read_text())
+        eager = {
+            alias.asname or alias.name
+            for node in tree.body
+            if isinstance(node, ast.ImportFrom) and node.module == "django.utils.translation"
+            for alias in node.names
+            if alias.name in EAGER
+        }
+        pending = [(node, False) for node in tree.body]
+        while pending:
+            node, in_function = pending.pop()
+            in_function = in_function or isinstance(
+                node, ast.FunctionDef | ast.AsyncFunctionDef | ast.Lambda
+            )
+            called = isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
+            if called and node.func.id in eager and not in_function:
+                eager_calls.append(f"{path.relative_to(PACKAGE.parent)}:{node.lineno}")
+            pending.extend((child, in_function) for child in ast.iter_child_nodes(node))
+    assert eager_calls == []
+
+
+def test_every_model_is_named_in_the_readers_language():
+    """A model Django names itself ("employment report") is named in English for everyone: on
+    the audit log's filter, the kind of a review, the label of a record."""
+    from django.apps import apps
+    from django.utils.functional import Promise
+
+    unnamed = [
+        model._meta.label
+        for model in apps.get_app_config("core").apps.get_models()
+        if model.__module__.startswith("counterpart.")
+        and not isinstance(model._meta.verbose_name, Promise)
+    ]
+    assert unnamed == []

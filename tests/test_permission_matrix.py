@@ -48,7 +48,7 @@ from counterpart.projects.filters import ProjectFilter
 from counterpart.reporting import selectors as reporting
 from counterpart.talent import selectors as talent
 from counterpart.talent.filters import PlacementFilter, PostFilter, ProfessionalFilter
-from tests.test_every_page import NOT_WALKED, OBJECT_OF_PAGE, pages
+from tests.walk import NOT_WALKED, OBJECT_OF_PAGE, pages
 
 ROLES = ["public", "office", "auditor", "beijing", "beijing-admin", "hotan", "professional"]
 

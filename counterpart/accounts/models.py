@@ -141,6 +141,8 @@ class UserSession(models.Model):
 
     class Meta:
         ordering = ["-last_seen_at"]
+        verbose_name = _("signed-in browser")
+        verbose_name_plural = _("signed-in browsers")
 
     def __str__(self) -> str:
         return f"{self.user} · {self.started_at:%Y-%m-%d %H:%M}"

@@ -56,6 +56,10 @@ class AuditChainHead(models.Model):
         AuditEvent, null=True, on_delete=models.PROTECT, related_name="+", db_constraint=False
     )
 
+    class Meta:
+        verbose_name = _("audit chain head")
+        verbose_name_plural = _("audit chain heads")
+
     def __str__(self) -> str:
         return f"{self.length} events, {self.chain_hash[:12]}"
 

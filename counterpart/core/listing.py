@@ -8,7 +8,9 @@ what an export of the list holds."""
 import django_filters
 from django import forms
 from django.db.models import Q
-from django.utils.translation import gettext_lazy
+from django.forms.utils import pretty_name
+from django.utils.functional import lazy
+from django.utils.translation import gettext, gettext_lazy
 
 from counterpart.core.pagination import page_of
 
@@ -41,11 +43,26 @@ class ListFilter(django_filters.FilterSet):
 class Ordering(django_filters.OrderingFilter):
     """A list's sort: its orders and their reverses, labelled in the reader's language."""
 
-    descending_fmt = gettext_lazy("%s (descending)")
-
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("label", gettext_lazy("Sort"))
         super().__init__(*args, **kwargs)
+
+    def build_choices(self, fields, labels):
+        """django-filter words "(descending)" once, as the list's module loads (in English):
+        here each reverse is worded when shown."""
+        choices = []
+        for field, param in fields.items():
+            label = labels.get(field, labels.get(param, gettext_lazy(pretty_name(param))))
+            choices.append((param, label))
+            choices.append((f"-{param}", labels.get(f"-{param}", _descending(label))))
+        return choices
+
+
+def _descending_text(label) -> str:
+    return gettext("%s (descending)") % label
+
+
+_descending = lazy(_descending_text, str)
 
 
 def mine_filter(label=None):

@@ -82,6 +82,8 @@ class EmploymentReport(NamesNoOne):
                 condition=Q(period_end__gte=F("period_start")), name="report_in_order"
             ),
         ]
+        verbose_name = _("employment report")
+        verbose_name_plural = _("employment reports")
 
     def __str__(self) -> str:
         return f"{self.support} {self.period_start:%Y-%m}–{self.period_end:%Y-%m}"

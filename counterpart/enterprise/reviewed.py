@@ -2,10 +2,11 @@
 when the app is ready."""
 
 from django.urls import reverse
-from django.utils.translation import gettext as _
 
 from counterpart.accounts import permissions
+from counterpart.core.said import month, said
 from counterpart.enterprise.models import EmploymentReport, ProductSale
+from counterpart.enterprise.phrases import EMPLOYMENT, SALE
 from counterpart.reporting.registry import Scope, register
 
 
@@ -15,12 +16,9 @@ def _report_scope(report: EmploymentReport) -> Scope:
         round=support.pairing.round,
         donor=support.pairing.donor,
         region=support.company.region,
-        title=_("%(company)s · employment %(start)s–%(end)s")
-        % {
-            "company": support.company,
-            "start": f"{report.period_start:%Y-%m-%d}",
-            "end": f"{report.period_end:%Y-%m-%d}",
-        },
+        title=said(
+            EMPLOYMENT, company=support.company, start=report.period_start, end=report.period_end
+        ),
         link=reverse("enterprise:support", args=[support.pk]),
     )
 
@@ -30,7 +28,9 @@ def _sale_scope(sale: ProductSale) -> Scope:
         round=sale.pairing.round,
         donor=sale.pairing.donor,
         region=sale.company.region if sale.company_id else sale.pairing.recipient,
-        title=f"{sale.product} · {sale.market_region} · {sale.period_end:%Y-%m}",
+        title=said(
+            SALE, product=sale.product, market=sale.market_region, month=month(sale.period_end)
+        ),
         link=reverse("enterprise:home"),
     )
 

@@ -159,6 +159,8 @@ class LetterCount(NamesNoOne):
                 condition=Q(term_end__gte=F("term_start")), name="term_in_order"
             ),
         ]
+        verbose_name = _("letter count")
+        verbose_name_plural = _("letter counts")
 
     def __str__(self) -> str:
         return f"{self.partnership_id} {self.term_start:%Y-%m}"

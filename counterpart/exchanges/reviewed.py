@@ -3,7 +3,9 @@
 from django.urls import reverse
 
 from counterpart.accounts import permissions
+from counterpart.core.said import said
 from counterpart.exchanges.models import ExchangeEvent
+from counterpart.exchanges.phrases import EVENT
 from counterpart.reporting.registry import Scope, register
 
 
@@ -19,7 +21,7 @@ def _scope(event: ExchangeEvent) -> Scope:
         round=event.pairing.round,
         donor=event.pairing.donor,
         region=event.pairing.recipient,
-        title=f"{event.title} · {event.starts_on:%Y-%m-%d}",
+        title=said(EVENT, event=event, date=event.starts_on),
         link=reverse("exchanges:edit", args=[event.pk]),
     )
 

@@ -315,6 +315,8 @@ class LedgerTotal(models.Model):
             )
         ]
         indexes = [models.Index(fields=["year", "kind"]), models.Index(fields=["donor", "year"])]
+        verbose_name = _("ledger total")
+        verbose_name_plural = _("ledger totals")
 
     def __str__(self) -> str:
         return f"{self.pairing_id}/{self.region_id} {self.kind} {self.year} {self.category}"
@@ -341,6 +343,8 @@ class LedgerBalance(models.Model):
                 fields=["pairing"], condition=Q(project__isnull=True), name="balance_per_pairing"
             ),
         ]
+        verbose_name = _("ledger balance")
+        verbose_name_plural = _("ledger balances")
 
     def __str__(self) -> str:
         return f"{self.pairing_id}/{self.project_id}: {self.committed_minor}/{self.disbursed_minor}"

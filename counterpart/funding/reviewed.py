@@ -4,8 +4,9 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from counterpart.accounts import permissions
-from counterpart.engine.money import format_minor
+from counterpart.core.said import choice, money, said
 from counterpart.funding.models import Transaction
+from counterpart.funding.phrases import ENTRY
 from counterpart.reporting.registry import Scope, register
 
 
@@ -14,8 +15,14 @@ def _scope(entry: Transaction) -> Scope:
         round=entry.pairing.round,
         donor=entry.pairing.donor,
         region=entry.region,
-        title=f"{entry.get_kind_display()} · {format_minor(entry.amount_minor, entry.currency_id)}"
-        f" · {entry.value_date:%Y-%m-%d} · {entry.pairing}",
+        title=said(
+            ENTRY,
+            kind=choice(entry, "kind"),
+            amount=money(entry.amount_minor, entry.currency_id),
+            date=entry.value_date,
+            donor=entry.pairing.donor,
+            recipient=entry.pairing.recipient,
+        ),
         link=reverse("funding:detail", args=[entry.pk]),
     )
 

@@ -3,6 +3,7 @@ from django.db import models
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
+from counterpart.core.said import fill
 from counterpart.notifications.kinds import KINDS
 
 
@@ -39,6 +40,8 @@ class Notification(models.Model):
             )
         ]
         indexes = [models.Index(fields=["user", "read_at"])]
+        verbose_name = _("notification")
+        verbose_name_plural = _("notifications")
 
     def __str__(self) -> str:
         return self.text()
@@ -48,10 +51,7 @@ class Notification(models.Model):
         if kind is None:
             return self.kind
         with translation.override(language or self.user.language):
-            try:
-                return str(kind.message) % self.values
-            except (KeyError, TypeError, ValueError):
-                return str(kind.label)
+            return fill(kind.message, self.values)
 
 
 class NotificationPreference(models.Model):
@@ -63,6 +63,8 @@ class NotificationPreference(models.Model):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["user", "kind"], name="preference_per_kind")]
+        verbose_name = _("notification setting")
+        verbose_name_plural = _("notification settings")
 
     def __str__(self) -> str:
         return f"{self.user} · {self.kind} · {self.delivery}"

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from counterpart.audit.services import audit_record
+from counterpart.core.said import as_data
 from counterpart.jobs.services import job_start
 from counterpart.notifications import selectors
 from counterpart.notifications.kinds import KINDS
@@ -33,7 +34,12 @@ def notify(*, users, kind: str, values: dict, link: str = "", key: str = "") -> 
         try:
             with transaction.atomic():  # a reminder made at the same moment elsewhere wins
                 notification = Notification.objects.create(
-                    user=user, kind=kind, values=values, link=link, key=key, delivery=delivery
+                    user=user,
+                    kind=kind,
+                    values=as_data(values),
+                    link=link,
+                    key=key,
+                    delivery=delivery,
                 )
         except IntegrityError:
             continue

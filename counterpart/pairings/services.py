@@ -262,9 +262,9 @@ def pairing_end(
                 expected_version=sub.version,
                 changes={"valid_to": valid_to},
                 allowed={"valid_to"},
-                event_type="pairing.ended",
+                event_type="pairing.ended_with_parent",
                 validate=_check_pairing,
-                reason=_("Ended with its parent pairing.") + (f" {reason}" if reason else ""),
+                reason=reason,
             )
     return tracked_update(
         actor=actor,

@@ -46,7 +46,7 @@ def _periods_due(today: datetime.date) -> int:
                 values={
                     "period": due.period.label,
                     "count": due.missing,
-                    "date": f"{due.closes_on:%Y-%m-%d}",
+                    "date": due.closes_on,
                 },
                 link=reverse("projects:list"),
                 key=f"{due.round.pk}:{due.period.label}",
@@ -80,8 +80,8 @@ def _idle_commitments(today: datetime.date) -> int:
             ),
             kind="commitment_idle",
             values={
-                "record": str(entry.project or entry.pairing),
-                "date": f"{entry.value_date:%Y-%m-%d}",
+                "record": entry.project or entry.pairing,
+                "date": entry.value_date,
             },
             link=reverse("funding:detail", args=[entry.pk]),
             key=f"idle:{entry.pk}",
@@ -111,7 +111,7 @@ def _quiet_projects(today: datetime.date) -> int:
                 role=Role.DONOR_TEAM, organizations=project.pairing.donor.lineage_ids()
             ),
             kind="no_update",
-            values={"record": project.title},
+            values={"record": project},
             link=reverse("projects:detail", args=[project.pk]),
             key=f"quiet:{project.pk}:{quarter.label}",
         )

@@ -137,6 +137,8 @@ class ProjectSector(models.Model):
                 condition=Q(percentage__gte=1, percentage__lte=100), name="percentage_1_to_100"
             ),
         ]
+        verbose_name = _("project sector")
+        verbose_name_plural = _("project sectors")
 
     def __str__(self) -> str:
         return f"{self.sector_id} {self.percentage} %"
@@ -160,6 +162,8 @@ class ProjectSectorOther(models.Model):
                 fields=["project", "vocabulary", "code"], name="other_sector_once"
             ),
         ]
+        verbose_name = _("project sector of another vocabulary")
+        verbose_name_plural = _("project sectors of other vocabularies")
 
     def __str__(self) -> str:
         return f"{self.vocabulary}:{self.code}"
@@ -207,6 +211,8 @@ class ProjectPlace(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["project", "region"], name="project_place_once"),
         ]
+        verbose_name = _("project place")
+        verbose_name_plural = _("project places")
 
     def __str__(self) -> str:
         return str(self.region)
@@ -233,6 +239,8 @@ class ProjectDocument(models.Model):
 
     class Meta:
         ordering = ["-added_at"]
+        verbose_name = _("project document")
+        verbose_name_plural = _("project documents")
 
     def __str__(self) -> str:
         return self.title

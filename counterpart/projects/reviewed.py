@@ -4,7 +4,10 @@ Registered with reporting when the app is ready."""
 from django.urls import reverse
 
 from counterpart.accounts import permissions
+from counterpart.core.phrases import RECORD
+from counterpart.core.said import said
 from counterpart.projects.models import IndicatorPeriod, Project
+from counterpart.projects.phrases import PERIOD
 from counterpart.reporting.registry import Scope, register
 
 
@@ -14,8 +17,13 @@ def _period_scope(period: IndicatorPeriod) -> Scope:
         round=project.pairing.round,
         donor=project.pairing.donor,
         region=project.region,
-        title=f"{project.title} · {period.indicator.title} · "
-        f"{period.period_start:%Y-%m-%d}–{period.period_end:%Y-%m-%d}",
+        title=said(
+            PERIOD,
+            project=project,
+            indicator=period.indicator,
+            start=period.period_start,
+            end=period.period_end,
+        ),
         link=reverse("projects:detail", args=[project.pk]) + f"#indicator-{period.indicator_id}",
     )
 
@@ -32,7 +40,7 @@ def _project_scope(project: Project) -> Scope:
         round=project.pairing.round,
         donor=project.pairing.donor,
         region=project.region,
-        title=project.title,
+        title=said(RECORD, record=project),
         link=reverse("projects:detail", args=[project.pk]),
     )
 

@@ -6,10 +6,12 @@ from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from counterpart.accounts.models import Role
 from counterpart.core.models import AppendOnly, CheckedText, Versioned
+from counterpart.core.said import words
 from counterpart.places.models import RegionLevel
 
 
@@ -96,6 +98,8 @@ class ApprovalLevel(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["round", "position"], name="approval_level_unique")
         ]
+        verbose_name = _("approval level")
+        verbose_name_plural = _("approval levels")
 
     def __str__(self) -> str:
         level = f" ({self.get_region_level_display()})" if self.region_level else ""
@@ -128,7 +132,8 @@ class Review(models.Model):
     region = models.ForeignKey(
         "places.Region", null=True, on_delete=models.CASCADE, related_name="+"
     )
-    title = models.CharField(_("record"), max_length=300)
+    # What the record is called, as a stored message put into words for each reader.
+    about = models.JSONField(_("record"))
     link = models.CharField(max_length=300)  # the page where the record is reviewed
     status = models.CharField(
         _("status"), max_length=10, choices=ReviewStatus.choices, db_index=True
@@ -144,9 +149,21 @@ class Review(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["content_type", "object_id"], name="review_unique")
         ]
+        verbose_name = _("review")
+        verbose_name_plural = _("reviews")
 
     def __str__(self) -> str:
         return f"{self.title} · {self.get_status_display()}"
+
+    @property
+    def title(self) -> str:
+        return words(self.about)
+
+    @property
+    def kind_name(self) -> str:
+        """What kind of record it is ("Ledger entry"), in the reader's language."""
+        model = self.content_type.model_class()
+        return capfirst(model._meta.verbose_name) if model else self.content_type.model
 
 
 class ReviewAction(models.TextChoices):
@@ -171,6 +188,8 @@ class ReviewStep(AppendOnly):
 
     class Meta:
         ordering = ["at", "pk"]
+        verbose_name = _("review step")
+        verbose_name_plural = _("review steps")
 
 
 class PeriodReopening(models.Model):
@@ -206,6 +225,8 @@ class PeriodReopening(models.Model):
 
     class Meta:
         ordering = ["-opened_at"]
+        verbose_name = _("period reopening")
+        verbose_name_plural = _("period reopenings")
 
     def __str__(self) -> str:
         whom = self.organization or self.region or _("everyone")
@@ -230,6 +251,8 @@ class FreezeException(models.Model):
 
     class Meta:
         ordering = ["-granted_at"]
+        verbose_name = _("exception to the data freeze")
+        verbose_name_plural = _("exceptions to the data freeze")
 
     def __str__(self) -> str:
         return f"{self.round} · {self.donor} · {self.until}"

@@ -13,7 +13,7 @@ class Scope:
     round: models.Model
     donor: models.Model | None
     region: models.Model | None
-    title: str
+    title: dict  # what the record is called, as a stored message (core/said.py)
     link: str
 
 

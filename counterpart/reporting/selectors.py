@@ -132,12 +132,16 @@ def returned_to(actor) -> QuerySet[Review]:
 
 
 def review_list(actor, *, status: str = "", round=None) -> QuerySet[Review]:
-    """Reviews the actor may see: all for the office and auditors; otherwise those of its
-    organizations (as donor, or the places it works for), and what it submitted."""
+    """Reviews the actor may see: all for the office and auditors; otherwise those its donor and
+    recipient teams act on (as donor, or for the places they serve), and what it submitted.
+    Other roles of the same organizations (its professionals, its team administrators) do not
+    take part in review and see none."""
     reviews = Review.objects.select_related("round", "submitted_by", "content_type")
     if not permissions.reads_everything(actor):
         mine = Q(submitted_by=actor) if getattr(actor, "pk", None) else Q(pk__in=[])
-        organizations = permissions.organizations_in_role(actor)
+        organizations = permissions.organizations_in_role(
+            actor, Role.DONOR_TEAM, Role.RECIPIENT_TEAM
+        )
         mine |= permissions.subtree_q(organizations, "donor__")
         mine |= permissions.subtree_q([o.region for o in organizations], "region__")
         reviews = reviews.filter(mine)

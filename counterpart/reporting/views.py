@@ -9,11 +9,13 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
 
 from counterpart.accounts import permissions
 from counterpart.core.forms import show_service_errors
 from counterpart.core.lookups import chosen
 from counterpart.core.pagination import page_of
+from counterpart.core.said import words_of_all
 from counterpart.pairings import selectors as pairings
 from counterpart.places import selectors as places
 from counterpart.reporting import selectors, services
@@ -22,14 +24,16 @@ from counterpart.reporting.models import FreezeException, ReviewStatus
 from counterpart.reporting.registry import reviewed
 
 SHOWS = {
-    "waiting": _("Waiting for me"),
-    "returned": _("Returned to me"),
-    "all": _("All I can see"),
+    "waiting": gettext_lazy("Waiting for me"),
+    "returned": gettext_lazy("Returned to me"),
+    "all": gettext_lazy("All I can see"),
 }
 
 
 @login_required
 def review_list_view(request):
+    """The reviews one may see, in tabs; what waits for the visitor is approved or returned
+    here many at once: the rows ticked, or every row the filters show."""
     actor = request.user
     show = request.GET.get("show", "waiting")
     show = show if show in SHOWS else "waiting"
@@ -44,17 +48,49 @@ def review_list_view(request):
         reviews = selectors.review_list(actor, status=status)
     if round_ is not None:
         reviews = reviews.filter(round=round_)
+    reviews = reviews.select_related("round", "submitted_by", "content_type")
+    form = CommentForm(request.POST or None)
+    if request.method == "POST" and show == "waiting" and form.is_valid():
+        chosen_reviews = list(
+            reviews
+            if request.POST.get("everything")
+            else reviews.filter(
+                pk__in=[pk for pk in request.POST.getlist("review") if pk.isdigit()]
+            )
+        )
+        try:
+            count = services.reviews_decide(
+                actor=actor,
+                reviews=chosen_reviews,
+                action=request.POST.get("action", ""),
+                comment=form.cleaned_data["comment"],
+            )
+        except ValidationError as error:
+            show_service_errors(form, _renamed(error))
+        else:
+            messages.success(
+                request,
+                ngettext("%(count)s record decided.", "%(count)s records decided.", count)
+                % {"count": count},
+            )
+            return redirect(request.get_full_path())
+    page = page_of(request, reviews)
     return render(
         request,
         "reporting/review_list.html",
         {
-            "page": page_of(request, reviews.select_related("round", "submitted_by")),
+            "page": page,
+            "rows": list(
+                zip(page.object_list, words_of_all(r.about for r in page.object_list), strict=True)
+            ),
             "shows": SHOWS,
             "show": show,
             "rounds": rounds,
             "round": round_,
             "statuses": ReviewStatus.choices,
             "status": status,
+            "form": form,
+            "deciding": show == "waiting" and page.paginator.count > 0,
         },
     )
 
@@ -108,8 +144,11 @@ def review_view(request, pk: int):
 
 
 def _renamed(error: ValidationError) -> ValidationError:
-    """The service names `reason` or `status`; on this page both are about the comment."""
+    """The service names `reason` or `status`; on these pages both are about the comment. What
+    concerns the whole choice stays with the form."""
     if hasattr(error, "error_dict"):
+        if "__all__" in error.error_dict:
+            return ValidationError(error.error_dict["__all__"])
         return ValidationError({"comment": error.messages})
     return error
 

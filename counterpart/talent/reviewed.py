@@ -4,9 +4,11 @@ app is ready."""
 from django.urls import reverse
 
 from counterpart.accounts import permissions
+from counterpart.core.said import said
 from counterpart.pairings import selectors as pairings
 from counterpart.reporting.registry import Scope, register
 from counterpart.talent.models import Post
+from counterpart.talent.phrases import POST
 
 
 def _scope(post: Post) -> Scope:
@@ -18,7 +20,7 @@ def _scope(post: Post) -> Scope:
         round=round_,
         donor=pairing.donor if pairing is not None else None,
         region=region,
-        title=f"{post.title} · {post.institution}",
+        title=said(POST, post=post, institution=post.institution),
         link=reverse("talent:post", args=[post.pk]),
     )
 

@@ -45,7 +45,7 @@ def test_the_office_runs_reviews_and_publishes_a_round(world, talent):
     talent.paediatrics.refresh_from_db()
     assert talent.paediatrics.status == PostStatus.CLOSED
     assert AuditEvent.objects.filter(
-        event_type="post.closed", object_id=str(talent.paediatrics.pk)
+        event_type="post.filled", object_id=str(talent.paediatrics.pk)
     ).exists()
     with pytest.raises(ValidationError) as error:  # cannot silently reopen the post
         services.post_update(

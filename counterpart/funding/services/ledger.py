@@ -18,7 +18,7 @@ from counterpart.accounts.models import Role
 from counterpart.audit.services import audit_record, snapshot
 from counterpart.core.bulk import larger_sqlite_cache
 from counterpart.core.rules import text_too_long
-from counterpart.engine.money import format_minor
+from counterpart.core.said import money
 from counterpart.funding.models import (
     LedgerBalance,
     LedgerTotal,
@@ -96,9 +96,9 @@ def _tell_the_receivers(entry: Transaction) -> None:
         users=accounts.members(role=Role.RECIPIENT_TEAM, serving=entry.region),
         kind="receipt_waiting",
         values={
-            "amount": format_minor(entry.amount_minor, entry.currency_id),
-            "donor": str(entry.pairing.donor),
-            "date": f"{entry.value_date:%Y-%m-%d}",
+            "amount": money(entry.amount_minor, entry.currency_id),
+            "donor": entry.pairing.donor,
+            "date": entry.value_date,
         },
         link=reverse("funding:detail", args=[entry.pk]),
     )

@@ -15,6 +15,7 @@ from counterpart.reporting.services.reviews import (
     review_reopen,
     review_return,
     review_submit,
+    reviews_decide,
 )
 from counterpart.reporting.services.rules import reporting_rules_set
 
@@ -31,4 +32,5 @@ __all__ = [
     "review_reopen",
     "review_return",
     "review_submit",
+    "reviews_decide",
 ]

@@ -35,7 +35,7 @@ def review_open(*, actor, record, submit: bool = False) -> Review | None:
         round=scope.round,
         donor=scope.donor,
         region=scope.region,
-        title=scope.title[:300],
+        about=scope.title,
         link=scope.link,
         status=ReviewStatus.DRAFT,
     )
@@ -174,6 +174,48 @@ def review_reopen(*, actor, review: Review, reason: str) -> Review:
     return review
 
 
+BULK_ACTIONS = {"approve", "return"}
+SHOWN_REFUSALS = 10
+
+
+@transaction.atomic
+def reviews_decide(*, actor, reviews: list[Review], action: str, comment: str = "") -> int:
+    """Approve or return many submissions at once with one comment, each checked as if decided
+    alone (in the reviewer's scope, not their own submission): all of them, or, if any one is
+    refused, none, with the refused ones named."""
+    if action not in BULK_ACTIONS:
+        raise ValidationError({"action": _("Choose to approve or to return.")})
+    if not reviews:
+        raise ValidationError({"__all__": _("Choose at least one record.")})
+    if action == "return" and not comment.strip():
+        raise ValidationError({"comment": _("Say what should change.")})
+    decide = review_approve if action == "approve" else review_return
+    refused = []
+    for review in reviews:
+        try:
+            with transaction.atomic():
+                decide(actor=actor, review=review, comment=comment)
+        except PermissionDenied:
+            refused.append(_("%(record)s: not yours to decide.") % {"record": review.title})
+        except ValidationError as error:
+            refused.append(f"{review.title}: {' '.join(error.messages)}")
+    if refused:
+        more = len(refused) - SHOWN_REFUSALS
+        shown = refused[:SHOWN_REFUSALS]
+        if more > 0:
+            shown.append(_("and %(count)s more.") % {"count": more})
+        raise ValidationError(
+            {
+                "__all__": [
+                    _("Nothing was decided: %(count)s of the records cannot be.")
+                    % {"count": len(refused)},
+                    *shown,
+                ]
+            }
+        )
+    return len(reviews)
+
+
 def _moved(actor, review: Review, before, action: str, comment: str, *, level: int = 0) -> None:
     """A review's move, kept: saved, a step in its history, the next to act told, and the
     figures kept apart (the ledger's totals) following it. The caller audits it."""
@@ -185,7 +227,7 @@ def _moved(actor, review: Review, before, action: str, comment: str, *, level: i
 
 def _tell(review: Review, comment: str = "") -> None:
     """Who acts next hears of it: the next level's approvers, or the submitter."""
-    values = {"record": review.title}
+    values = {"record": review.about}
     if review.status == ReviewStatus.SUBMITTED:
         notify(
             users=selectors.approvers(review),
@@ -237,5 +279,5 @@ def _step(review: Review, action: str, actor, comment: str = "", *, level: int =
 def _change(review: Review, before: str) -> dict:
     return {
         "before": {"status": before},
-        "after": {"status": review.status, "level": review.level, "record": review.title},
+        "after": {"status": review.status, "level": review.level, "record": review.about},
     }

@@ -79,6 +79,8 @@ class MentorshipMeeting(NamesNoOne):
 
     class Meta:
         ordering = ["held_on", "id"]
+        verbose_name = _("mentorship meeting")
+        verbose_name_plural = _("mentorship meetings")
 
     def __str__(self) -> str:
         return f"{self.mentorship_id} {self.held_on:%Y-%m-%d}"

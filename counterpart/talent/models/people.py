@@ -129,6 +129,8 @@ class Preference(models.Model):
             models.UniqueConstraint(fields=["professional", "post"], name="preference_once"),
             models.UniqueConstraint(fields=["professional", "rank"], name="preference_rank_once"),
         ]
+        verbose_name = _("post preference")
+        verbose_name_plural = _("post preferences")
 
     def __str__(self) -> str:
         return f"{self.professional_id} → {self.post_id} #{self.rank}"
@@ -149,6 +151,8 @@ class PostRanking(models.Model):
             models.UniqueConstraint(fields=["post", "professional"], name="ranking_once"),
             models.UniqueConstraint(fields=["post", "rank"], name="ranking_rank_once"),
         ]
+        verbose_name = _("applicant ranking")
+        verbose_name_plural = _("applicant rankings")
 
     def __str__(self) -> str:
         return f"{self.post_id} ← {self.professional_id} #{self.rank}"
@@ -169,6 +173,8 @@ class Couple(models.Model):
         constraints = [
             models.CheckConstraint(condition=Q(first__lt=F("second")), name="couple_in_order"),
         ]
+        verbose_name = _("couple")
+        verbose_name_plural = _("couples")
 
     def __str__(self) -> str:
         return f"{self.first_id} + {self.second_id}"

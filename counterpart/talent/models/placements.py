@@ -137,6 +137,8 @@ class Extension(NamesNoOne):
 
     class Meta:
         ordering = ["-created_at"]
+        verbose_name = _("extension")
+        verbose_name_plural = _("extensions")
 
     def __str__(self) -> str:
         return f"{self.placement_id} → {self.new_end_date:%Y-%m-%d} ({self.status})"
@@ -156,6 +158,8 @@ class WorkLoad(NamesNoOne):
         constraints = [
             models.UniqueConstraint(fields=["placement", "month"], name="workload_once"),
         ]
+        verbose_name = _("monthly load")
+        verbose_name_plural = _("monthly loads")
 
     def __str__(self) -> str:
         return f"{self.placement_id} {self.month:%Y-%m}"

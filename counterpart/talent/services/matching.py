@@ -168,8 +168,8 @@ def match_run_publish(*, actor, run: MatchRun, expected_version: int) -> list[Pl
             expected_version=post.version,
             changes={"status": PostStatus.CLOSED},
             allowed={"status"},
-            event_type="post.closed",
-            reason=_("All its places were filled by match run %(run)s.") % {"run": run.pk},
+            event_type="post.filled",
+            also=({}, {"match_run": run.pk}),
         )
     tracked_update(
         actor=actor,
@@ -221,8 +221,8 @@ def match_run_withdraw(*, actor, run: MatchRun, expected_version: int, reason: s
                 expected_version=post.version,
                 changes={"status": PostStatus.OPEN},
                 allowed={"status"},
-                event_type="post.reopened",
-                reason=_("Match run %(run)s was withdrawn.") % {"run": run.pk},
+                event_type="post.reopened_by_withdrawal",
+                also=({}, {"match_run": run.pk}),
             )
     return tracked_update(
         actor=actor,

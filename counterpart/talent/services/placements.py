@@ -154,9 +154,9 @@ def extension_request(
         users=accounts.members(role=Role.RECIPIENT_TEAM, serving=placement.post.institution.region),
         kind="extension_requested",
         values={
-            "professional": str(placement.professional),
-            "post": str(placement.post),
-            "date": f"{new_end_date:%Y-%m-%d}",
+            "professional": placement.professional,
+            "post": placement.post,
+            "date": new_end_date,
         },
         link=reverse("talent:placement", args=[placement.pk]),
     )
@@ -234,7 +234,6 @@ def _replan_after(actor, placement: Placement, *, today: datetime.date) -> None:
             },
             allowed={"start_date", "end_date"},
             event_type="placement.replanned",
-            reason=_("The placement before it was extended."),
         )
         successor = Placement.objects.filter(predecessor=placement, withdrawn=False).first()
 
