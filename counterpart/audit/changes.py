@@ -88,6 +88,7 @@ class Value:
     text: str
     cut: bool = False  # shortened here; the event's own page shows it whole
     lang: str = ""  # the language of a text that is not the reader's (an English name field)
+    code: bool = False  # keys and values as the program keeps them (a job's parameters)
 
 
 @dataclass
@@ -226,7 +227,9 @@ def _shown(found, value, names: dict, whole: bool, key: str = "", model=None) ->
                 ngettext("%(count)d item", "%(count)d items", count) % {"count": count}, True
             )
         return Value(", ".join(_plain(v) for v in value))
-    return _cut(_plain(value), whole)
+    shown = _cut(_plain(value), whole)
+    shown.code = isinstance(value, dict)
+    return shown
 
 
 def _cut(text: str, whole: bool) -> Value:

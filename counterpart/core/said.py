@@ -43,7 +43,11 @@ def month(day: datetime.date) -> dict:
 
 def choice(instance: models.Model, field: str) -> dict:
     """The label of a choice field's value, as the reader's language says it."""
-    return {"$choice": [instance._meta.label_lower, field, getattr(instance, field)]}
+    return choice_of(type(instance), field, getattr(instance, field))
+
+
+def choice_of(model: type[models.Model], field: str, value) -> dict:
+    return {"$choice": [model._meta.label_lower, field, str(value)]}
 
 
 def said(phrase: str, /, **values) -> dict:
@@ -55,10 +59,10 @@ def said(phrase: str, /, **values) -> dict:
 
 def as_data(values: dict) -> dict:
     """Values as JSON the database keeps: records and dates typed, the rest as they are."""
-    return {name: _stored(value) for name, value in values.items()}
+    return {name: as_value(value) for name, value in values.items()}
 
 
-def _stored(value):
+def as_value(value):
     if isinstance(value, models.Model):
         return {"$record": [value._meta.label_lower, value.pk]}
     if isinstance(value, datetime.datetime):
@@ -93,6 +97,23 @@ def words_of_all(stored_list) -> list[str]:
     stored_list = list(stored_list)
     records = _records_in(stored_list)
     return [words(stored, records=records) for stored in stored_list]
+
+
+def worded(value) -> str:
+    """One stored value (a record, a choice, a date, money, a message) in the reader's words;
+    plain text and numbers as they are."""
+    return str(_shown(value, _records_in([{"values": {"value": value}}])))
+
+
+def in_words(data):
+    """A tree of JSON (a summary) with every typed value in it put into words."""
+    if isinstance(data, dict):
+        if "said" in data or any(key.startswith("$") for key in data):
+            return worded(data)
+        return {key: in_words(value) for key, value in data.items()}
+    if isinstance(data, list):
+        return [in_words(value) for value in data]
+    return data
 
 
 def fill(message: Promise, values: dict, *, records: dict | None = None) -> str:

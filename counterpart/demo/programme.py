@@ -19,6 +19,7 @@ def load_programme(loader) -> None:
                 year=int(row["year"]),
                 name_en=row["name_en"],
                 name_zh=row["name_zh"],
+                name_ug=row["name_ug"],
                 starts_on=day(row["starts_on"]),
                 ends_on=day(row["ends_on"]),
                 description_en=row["description_en"],

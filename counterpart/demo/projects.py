@@ -59,7 +59,7 @@ def _project(loader, fact: dict) -> None:
             amount_minor=yuan(money["amount_yuan"]),
             currency="CNY",
             value_date=day(money["value_date"]),
-            description=fact["title_en"],
+            description=fact["title_zh"],
         )
         loader.mark(entry, fact["source"])
     for fact_result in fact.get("results", []):

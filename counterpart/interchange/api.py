@@ -10,6 +10,7 @@ from ninja import File, Router, Schema
 from ninja.files import UploadedFile
 from ninja.pagination import paginate
 
+from counterpart.core import said
 from counterpart.interchange import selectors, services, sheets
 from counterpart.interchange.kinds import kind_get, kinds_for
 from counterpart.interchange.kinds.base import Context
@@ -45,7 +46,7 @@ def _kind_out(kind) -> dict:
                 "key": c.key,
                 "label": str(c.label),
                 "required": c.required,
-                "example": c.example,
+                "example": str(c.example),
                 "help": str(c.help),
             }
             for c in kind.columns
@@ -91,6 +92,11 @@ class ImportFileOut(Schema):
     job_id: int | None
     uploaded_at: datetime.datetime
     imported_at: datetime.datetime | None
+
+    @staticmethod
+    def resolve_summary(upload) -> dict:
+        """Records and choices named in the caller's language, as the page shows them."""
+        return said.in_words(upload.summary)
 
 
 @router.post("/imports/kinds/{slug}", response={200: ImportFileOut, 202: ImportFileOut})

@@ -154,8 +154,8 @@ def decimal(value, *, places: int = 2, maximum: Decimal = Decimal(10**13)) -> De
     return figure.quantize(Decimal(1).scaleb(-places))
 
 
-YES = {"yes", "y", "true", "1", "是", "对", "√", "x"}
-NO = {"no", "n", "false", "0", "否", "", "不"}
+YES = {"yes", "y", "true", "1", "是", "对", "√", "x", "ھەئە"}
+NO = {"no", "n", "false", "0", "否", "", "不", "ياق"}
 
 
 def yes_no(value) -> bool:
@@ -166,7 +166,7 @@ def yes_no(value) -> bool:
         return True
     if written in NO:
         return False
-    raise CellError(_("Write yes or no (是 or 否)."))
+    raise CellError(_("Write yes or no (是 or 否, ھەئە or ياق)."))
 
 
 def rate_scaled(value) -> int:

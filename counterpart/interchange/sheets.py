@@ -23,6 +23,7 @@ from openpyxl.writer.excel import save_workbook
 from python_calamine import CalamineWorkbook
 
 from counterpart.interchange.cells import CellError, text, unit_multiplier
+from counterpart.interchange.header_names import PROBLEMS
 from counterpart.interchange.kinds.base import Context, Errors, Kind, Row
 
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -86,8 +87,7 @@ def read(kind: Kind, data: bytes, context: Context, errors: Errors) -> tuple[lis
             )
     if errors:
         return [], keys
-    examples = [column.example for column in kind.columns]
-    first, first_example = kind.columns[0].key, kind.columns[0].example
+    examples = _example_rows(kind)
     found = []
     named = [(i, key) for i, key in enumerate(keys) if key]
     unnamed = [i for i, key in enumerate(keys) if not key]
@@ -108,13 +108,18 @@ def read(kind: Kind, data: bytes, context: Context, errors: Errors) -> tuple[lis
                 % {"letter": get_column_letter(stray[0] + 1), "value": text(cells[stray[0]])[:40]},
             )
             continue
-        if (
-            text(values.get(first)) == first_example
-            and [text(values.get(column.key)) for column in kind.columns] == examples
-        ):
-            continue  # the template's example row, left in
+        if tuple(text(values.get(column.key)) for column in kind.columns) in examples:
+            continue  # the template's example row, left in, in whichever language it was made
         found.append(Row(number, values))
     return found, keys
+
+
+def _example_rows(kind: Kind) -> set[tuple[str, ...]]:
+    rows = set()
+    for language, _name in settings.LANGUAGES:
+        with translation.override(language):
+            rows.add(tuple(str(column.example) for column in kind.columns))
+    return rows
 
 
 def _headers(kind: Kind, data: bytes):
@@ -145,7 +150,7 @@ def _is_words_row(kind: Kind, cells: list) -> bool:
     for cell in written:
         match = _UNIT_IN_HEADER.match(cell)
         named = cell.lower() in names or (match and match.group(1).lower() in names)
-        if not named and not cell.startswith(_problems_headers()):
+        if not named and not cell.startswith(PROBLEMS):
             return False
     return bool(written)
 
@@ -155,21 +160,13 @@ def _sheet_title(kind: Kind) -> str:
     return re.sub(r"[\[\]:*?/\\]", " ", str(kind.title))[:31]
 
 
-def _problems_headers() -> tuple[str, ...]:
-    headers = []
-    for language, _name in settings.LANGUAGES:
-        with translation.override(language):
-            headers.append(_("Problems"))
-    return tuple(headers)
-
-
 def _column_keys(kind: Kind, header: list, errors: Errors, context: Context):
     """Which column each header names (None for an empty header)."""
     names = {name: column for column in kind.columns for name in column.headers()}
     keys: list[str | None] = []
     for index, cell in enumerate(header):
         written = text(cell)
-        if not written or written == ERRORS_KEY or written.startswith(_problems_headers()):
+        if not written or written == ERRORS_KEY or written.startswith(PROBLEMS):
             keys.append(None)  # nothing, or the problems column of a marked file
             continue
         column = names.get(written.lower())
@@ -226,7 +223,7 @@ def template_xlsx(kind: Kind, context: Context) -> bytes:
     sheet.append([column.key for column in kind.columns])
     sheet.row_dimensions[1].hidden = True
     sheet.append([str(column.label) for column in kind.columns])
-    sheet.append([column.example for column in kind.columns])
+    sheet.append([str(column.example) for column in kind.columns])
     for index, column in enumerate(kind.columns, start=1):
         letter = get_column_letter(index)
         header = sheet.cell(row=2, column=index)
@@ -256,7 +253,7 @@ def template_csv(kind: Kind) -> bytes:
     output = io.StringIO()
     writer = csv.writer(output)
     writer.writerow([str(column.label) for column in kind.columns])
-    writer.writerow([column.example for column in kind.columns])
+    writer.writerow([str(column.example) for column in kind.columns])
     return output.getvalue().encode("utf-8-sig")  # the mark makes Excel read it as UTF-8
 
 

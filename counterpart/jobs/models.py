@@ -3,6 +3,14 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from counterpart.core.said import said, words
+
+
+def job_phrase(kind: str) -> str:
+    """The stored message naming a kind of work: each app defines one for each of its jobs'
+    dotted paths in its phrases module (`define("job:" + path, _("Run the matching"))`)."""
+    return f"job:{kind}"
+
 
 class JobStatus(models.TextChoices):
     QUEUED = "queued", _("Waiting")
@@ -54,7 +62,12 @@ class Job(models.Model):
         verbose_name_plural = _("jobs")
 
     def __str__(self) -> str:
-        return f"{self.kind} #{self.pk} ({self.status})"
+        return f"{self.name} #{self.pk} ({self.get_status_display()})"
+
+    @property
+    def name(self) -> str:
+        """What the work is, in the reader's language ("Run the matching")."""
+        return words(said(job_phrase(self.kind)))
 
     @property
     def percent(self) -> int | None:

@@ -23,8 +23,9 @@ from django.utils.translation import gettext as _
 from django_tasks import task
 
 from counterpart.audit.services import audit_record
+from counterpart.core.said import PHRASES, said
 from counterpart.core.site import origin, site_url
-from counterpart.jobs.models import Job, JobStatus
+from counterpart.jobs.models import Job, JobStatus, job_phrase
 
 BACKOFF_SECONDS = 30  # then 2 minutes, then 8: a flaky mail server gets time to come back
 STALE_AFTER = datetime.timedelta(minutes=10)  # a running job this silent lost its worker
@@ -37,7 +38,9 @@ Progress = Callable[..., None]  # progress(done, total, step="")
 def job_start(*, actor, kind: str, params: dict | None = None, max_attempts: int = 3) -> Job:
     """Queue `kind` (the dotted path of a function taking `actor`, `progress` and the params)
     to run as `actor` (None: scheduled work, run as the system). It runs once the caller's
-    transaction commits."""
+    transaction commits. A kind is named in its app's phrases (what the pages call it)."""
+    if job_phrase(kind) not in PHRASES:
+        raise ValueError(f"No job {kind!r}: name it in its app's phrases module")
     job = Job.objects.create(
         kind=kind,
         params=params or {},
@@ -46,7 +49,10 @@ def job_start(*, actor, kind: str, params: dict | None = None, max_attempts: int
         origin=site_url(),
     )
     audit_record(
-        actor=actor, event_type="job.started", obj=job, after={"kind": kind, "params": job.params}
+        actor=actor,
+        event_type="job.started",
+        obj=job,
+        after={"kind": said(job_phrase(kind)), "params": job.params},
     )
     run_job.enqueue(job.pk)
     return job

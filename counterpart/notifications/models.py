@@ -47,10 +47,11 @@ class Notification(models.Model):
         return self.text()
 
     def text(self, language: str | None = None) -> str:
+        """In `language` (an e-mail: the one its reader chose), else in the page's."""
         kind = KINDS.get(self.kind)
         if kind is None:
             return self.kind
-        with translation.override(language or self.user.language):
+        with translation.override(language or translation.get_language()):
             return fill(kind.message, self.values)
 
 

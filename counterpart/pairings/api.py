@@ -18,6 +18,7 @@ class RoundOut(Schema):
     year: int
     name_en: str
     name_zh: str
+    name_ug: str
     starts_on: datetime.date
     ends_on: datetime.date | None
     description_en: str
@@ -29,6 +30,7 @@ class RoundPatch(InputSchema):
     version: int = Field(description="The version you read; a stale one is refused.")
     name_en: str | None = None
     name_zh: str | None = None
+    name_ug: str | None = None
     starts_on: datetime.date | None = None
     ends_on: datetime.date | None = None
     description_en: str | None = None

@@ -33,7 +33,15 @@ PAIRING_FIELDS = {
     "confidence",
     "notes",
 }
-ROUND_FIELDS = {"name_en", "name_zh", "starts_on", "ends_on", "description_en", "description_zh"}
+ROUND_FIELDS = {
+    "name_en",
+    "name_zh",
+    "name_ug",
+    "starts_on",
+    "ends_on",
+    "description_en",
+    "description_zh",
+}
 QUOTA_RULE_FIELDS = {"share_ppm", "first_year", "last_year", "notes"}
 
 
@@ -105,6 +113,7 @@ def pairing_round_create(
     name_en: str,
     starts_on: datetime.date,
     name_zh: str = "",
+    name_ug: str = "",
     ends_on: datetime.date | None = None,
     description_en: str = "",
     description_zh: str = "",
@@ -114,6 +123,7 @@ def pairing_round_create(
         year=year,
         name_en=name_en,
         name_zh=name_zh,
+        name_ug=name_ug,
         starts_on=starts_on,
         ends_on=ends_on,
         description_en=description_en,
@@ -138,6 +148,7 @@ def pairing_round_update(
     expected_version: int,
     name_en: str = UNSET,
     name_zh: str = UNSET,
+    name_ug: str = UNSET,
     starts_on: datetime.date = UNSET,
     ends_on: datetime.date | None = UNSET,
     description_en: str = UNSET,
@@ -147,6 +158,7 @@ def pairing_round_update(
     changes = given(
         name_en=name_en,
         name_zh=name_zh,
+        name_ug=name_ug,
         starts_on=starts_on,
         ends_on=ends_on,
         description_en=description_en,

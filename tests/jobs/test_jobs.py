@@ -2,15 +2,20 @@
 backoff, is shown to the office when it fails for good, and leaves nothing half-written."""
 
 import datetime
+import re
 
 import pytest
+from django.conf import settings
 from django.core.management import CommandError, call_command
 from django.utils import timezone
+from django.utils.module_loading import import_string
 from django_tasks_db.models import DBTaskResult
 
+from counterpart.core.said import PHRASES
 from counterpart.jobs import services
 from counterpart.jobs.models import Job, JobStatus
 from counterpart.places.models import Region
+from tests.jobs import work  # noqa: F401  (names the tests' kinds of work)
 
 
 def run_due_now():
@@ -72,7 +77,6 @@ def test_a_failing_job_is_retried_with_backoff_then_shown_to_the_office(world, c
 
 
 def test_a_job_whose_worker_died_runs_again(world):
-    from tests.jobs import work
 
     work.ATTEMPTS.clear()
     job = services.job_start(actor=world.user("office"), kind="tests.jobs.work.interrupted")
@@ -112,3 +116,26 @@ def test_the_command_line_lists_and_follows_jobs(world, capsys):
     call_command("jobs", "list", "--status", "failed")
     listed = capsys.readouterr().out
     assert "1 jobs" in listed
+
+
+def test_every_kind_of_work_is_named_and_found(db):
+    """Work is queued by its function's dotted path, a string no import checks: each kind the
+    code names has a name in the reader's language and a function the worker can run; a kind
+    without a name is refused when queued."""
+    named = [kind[len("job:") :] for kind in PHRASES if kind.startswith("job:")]
+    for kind in named:
+        if not kind.startswith("tests."):
+            assert callable(import_string(kind)), kind
+    written = set()
+    for path in (settings.BASE_DIR).rglob("*.py"):
+        written.update(re.findall(r'"(counterpart\.[a-z_.]+\.[a-z_]+)"', path.read_text()))
+    job_kinds = {
+        kind
+        for kind in written
+        if re.fullmatch(r"counterpart\.\w+\.jobs\.\w+", kind)
+        and not kind.startswith("counterpart.jobs.")
+    }
+    job_kinds |= set(settings.JOB_SCHEDULE)
+    assert job_kinds - set(named) == set()
+    with pytest.raises(ValueError, match="No job"):
+        services.job_start(actor=None, kind="counterpart.nowhere.jobs.nothing")

@@ -1,6 +1,13 @@
 """Job functions for the tests: the queue runs them by their dotted path, as it runs the app's."""
 
+from django.utils.translation import gettext_lazy
+
+from counterpart.core.said import define
 from counterpart.places import services as places
+
+# The names of the tests' kinds of work, as each app names its own.
+define("job:tests.jobs.work.count_regions", gettext_lazy("Count regions"))
+define("job:tests.jobs.work.interrupted", gettext_lazy("Be interrupted"))
 
 ATTEMPTS: list[int] = []
 

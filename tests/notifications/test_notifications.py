@@ -7,6 +7,7 @@ import pytest
 from django.core import mail
 from django.core.management import call_command
 from django.urls import reverse
+from django.utils import translation
 
 from counterpart.accounts.models import Role, User
 from counterpart.engine.periods import period_containing
@@ -83,8 +84,10 @@ def test_a_notification_is_written_in_the_readers_language(reviewed):
     call_command("worker", "--once")
     message = next(m for m in mail.outbox if m.to == ["beijing_team@example.org"])
     notification = Notification.objects.get(user=team)
-    assert notification.text() in message.body
-    assert notification.text() != notification.text(language="en")
+    assert notification.text(language="zh-hans") in message.body  # the e-mail: their choice
+    assert notification.text(language="zh-hans") != notification.text(language="en")
+    with translation.override("ug"):  # a page: the language it is read in
+        assert str(notification) == notification.text(language="ug")
 
 
 def test_a_disbursement_and_an_extension_reach_the_receiving_team(world, talent):

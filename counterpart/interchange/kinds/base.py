@@ -7,13 +7,13 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import translation
 from django.utils.translation import gettext as _
 
 from counterpart.interchange.cells import CellError, text
+from counterpart.interchange.header_names import HEADER_NAMES
 
 MAX_ERRORS = 1000  # enough to fix before trying again; the rest are counted, not listed
 
@@ -30,13 +30,18 @@ class Column:
     fields: tuple[str, ...] = ()  # the services' field names whose errors belong here
     money: bool = False  # takes a unit from its header: "amount (万元)"
 
+    @property
+    def example_language(self) -> str:
+        """The language an example is written in when it is not the reader's (a title in
+        English is an English example on every page)."""
+        return {"_en": "en", "_zh": "zh-Hans"}.get(self.key[-3:], "")
+
     def headers(self) -> set[str]:
-        """What a header of this column may say: its key, or its label in any of the languages."""
-        names = {self.key.lower()}
-        for language, _name in settings.LANGUAGES:
-            with translation.override(language):
-                names.add(str(self.label).lower())
-        return names
+        """What a header of this column may say: its key, or its label in any of the languages
+        (header_names.py, not the interface's translations)."""
+        with translation.override(None):
+            english = str(self.label)
+        return {name.lower() for name in (self.key, english, *HEADER_NAMES.get(english, ()))}
 
 
 @dataclass

@@ -221,7 +221,9 @@ SALES = SalesKind(
     row_key=("donor", "recipient", "product", "market_region", "channel", "period_start"),
     columns=[
         *pairing.columns(pairing.worked_on),
-        Column("product", gettext_lazy("Product"), required=True, example="Hotan jujubes"),
+        Column(
+            "product", gettext_lazy("Product"), required=True, example=gettext_lazy("Hotan jujubes")
+        ),
         Column(
             "market_region", gettext_lazy("Market"), read=PLACE, required=True, example="110000"
         ),

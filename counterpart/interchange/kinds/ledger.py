@@ -6,8 +6,9 @@ from collections import defaultdict
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy
 
+from counterpart.core.said import as_value, choice_of
 from counterpart.funding import selectors as funding
-from counterpart.funding.models import TransactionKind
+from counterpart.funding.models import ComplianceRule, Transaction, TransactionKind
 from counterpart.funding.services import BulkError, Entry, transactions_record_bulk
 from counterpart.funding.services.entries import accountable_donor_id
 from counterpart.interchange.kinds import lookups, pairing, readers
@@ -72,8 +73,9 @@ class LedgerKind(Kind):
             sums[(entry.kind, entry.currency)] += entry.amount_minor
         by_kind: dict[str, dict[str, int]] = defaultdict(dict)
         for (kind, currency), amount in sorted(sums.items()):
-            by_kind[str(TransactionKind(kind).label)][currency] = amount
-        return {"created": len(entries), "by_kind": dict(by_kind)}
+            by_kind[kind][currency] = amount
+        amounts = [[choice_of(Transaction, "kind", k), a] for k, a in by_kind.items()]
+        return {"created": len(entries), "amounts_by_kind": amounts}
 
     def _pairing(self, row: Row, context: Context, errors: Errors):
         """The row's pairing (in force on its value date where the round is not given)."""
@@ -107,10 +109,10 @@ class LedgerKind(Kind):
                 found.append(
                     {
                         "key": f"{round_.year}/{donor_id}/{year}/{rule}",
-                        "donor": str(donor),
+                        "donor": as_value(donor),
                         "round": round_.year,
                         "year": year,
-                        "rule": str(funding.RuleKind(rule).label),
+                        "rule": choice_of(ComplianceRule, "kind", rule),
                         "share_ppm": check.share_ppm,
                         "threshold_ppm": check.threshold_ppm,
                         "met": check.met,
@@ -190,7 +192,11 @@ LEDGER = LedgerKind(
             unit_example="万元",
             fields=("amount_minor",),
         ),
-        Column("description", gettext_lazy("Description"), example="Hotan hospital, phase 1"),
+        Column(
+            "description",
+            gettext_lazy("Description"),
+            example=gettext_lazy("Hotan hospital, phase 1"),
+        ),
         Column("reason", gettext_lazy("Reason")),
     ],
 )

@@ -179,7 +179,7 @@ PROJECTS = ProjectsKind(
             "published",
             gettext_lazy("Published"),
             read=readers.yes_no,
-            example="yes",
+            example=gettext_lazy("yes"),
             fields=("is_published",),
             choices=lambda c: ["yes", "no"],
         ),
@@ -267,7 +267,7 @@ RESULTS = ResultsKind(
             "result",
             gettext_lazy("Result"),
             required=True,
-            example="More hospital beds",
+            example=gettext_lazy("More hospital beds"),
             fields=("title_en",),
         ),
         Column(
@@ -278,7 +278,12 @@ RESULTS = ResultsKind(
             choices=readers.choices_of(ResultKind),
             fields=("kind",),
         ),
-        Column("indicator", gettext_lazy("Indicator"), required=True, example="Hospital beds"),
+        Column(
+            "indicator",
+            gettext_lazy("Indicator"),
+            required=True,
+            example=gettext_lazy("Hospital beds"),
+        ),
         Column(
             "standard",
             gettext_lazy("Standard indicator"),

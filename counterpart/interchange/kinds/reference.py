@@ -68,7 +68,12 @@ RATES = RatesKind(
             example="7.1234",
             fields=("rate_scaled",),
         ),
-        Column("source", gettext_lazy("Source"), required=True, example="PBOC central parity"),
+        Column(
+            "source",
+            gettext_lazy("Source"),
+            required=True,
+            example=gettext_lazy("PBOC central parity"),
+        ),
     ],
 )
 
@@ -116,6 +121,8 @@ REVENUE = RevenueKind(
             unit_example="亿元",
             fields=("amount_minor",),
         ),
-        Column("source", gettext_lazy("Source"), example="Beijing final accounts 2023"),
+        Column(
+            "source", gettext_lazy("Source"), example=gettext_lazy("Beijing final accounts 2023")
+        ),
     ],
 )

@@ -170,7 +170,7 @@ PROFESSIONALS = ProfessionalsKind(
             example="beijing-anzhen-hospital",
             choices=lookups.choices(_senders),
         ),
-        Column("name", gettext_lazy("Name"), required=True, example="Wang Lan"),
+        Column("name", gettext_lazy("Name"), required=True, example=gettext_lazy("Wang Lan")),
         Column(
             "kind",
             gettext_lazy("Kind"),

@@ -8,6 +8,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from rich.table import Table
 
 from counterpart.accounts.services import system_actor
+from counterpart.core.said import worded
 from counterpart.interchange import services
 from counterpart.interchange.kinds import KINDS
 from counterpart.interchange.models import ImportStatus
@@ -90,6 +91,6 @@ class Command(BaseCommand):
         for effect in upload.summary.get("effects", []):
             share = effect["share_ppm"]
             console.print(
-                f"  {effect['donor']} {effect['year']} {effect['rule']}: "
+                f"  {worded(effect['donor'])} {effect['year']} {worded(effect['rule'])}: "
                 f"{'—' if share is None else f'{share / 10_000:.1f} %'}"
             )

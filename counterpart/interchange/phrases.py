@@ -1,0 +1,10 @@
+"""Import and open data: kinds of stored message (core/said.py)."""
+
+from django.utils.translation import gettext_lazy as _
+
+from counterpart.core.said import define
+
+# The names of its work on the queue (jobs.selectors.job_name).
+define("job:counterpart.interchange.jobs.publish_open_data", _("Publish the open data"))
+define("job:counterpart.interchange.jobs.import_check", _("Check a file to import"))
+define("job:counterpart.interchange.jobs.import_apply", _("Import a file"))

@@ -1,0 +1,8 @@
+"""The portal: kinds of stored message (core/said.py)."""
+
+from django.utils.translation import gettext_lazy as _
+
+from counterpart.core.said import define
+
+# The names of its work on the queue (jobs.selectors.job_name).
+define("job:counterpart.portal.reminders.send_reminders", _("Send the daily reminders"))
