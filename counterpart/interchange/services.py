@@ -32,6 +32,7 @@ from counterpart.interchange.models import (
     PublishedFile,
 )
 from counterpart.jobs.services import job_start
+from counterpart.notifications.services import notifications_gathered
 
 FILENAME_CHARS = ImportFile._meta.get_field("filename").max_length
 FLOW_TYPES, FINANCE_TYPES, AID_TYPES = (
@@ -137,9 +138,15 @@ def import_check(*, actor, upload: ImportFile, progress=_no_progress) -> ImportF
     _require_uploader(actor, upload)
     if upload.status == ImportStatus.IMPORTED:
         raise ValidationError({"file": _("This file is already imported.")})
-    rows, summary, errors = run_file(
-        actor=actor, kind_slug=upload.kind, data=file_data(upload), keep=False, progress=progress
-    )
+    with notifications_gathered(file=upload.filename) as told:
+        told.discard()  # a check writes nothing: no one is told of anything
+        rows, summary, errors = run_file(
+            actor=actor,
+            kind_slug=upload.kind,
+            data=file_data(upload),
+            keep=False,
+            progress=progress,
+        )
     _settle(upload, rows, summary, errors, imported=False)
     audit_record(actor=actor, event_type="import.checked", obj=upload, after=_outcome(upload))
     return upload
@@ -153,9 +160,7 @@ def import_apply(*, actor, upload: ImportFile, progress=_no_progress) -> ImportF
     _require_uploader(actor, upload)
     if upload.status not in (ImportStatus.READY, ImportStatus.IMPORTING):
         raise ValidationError({"file": _("Only a checked file without problems is imported.")})
-    rows, summary, errors = run_file(
-        actor=actor, kind_slug=upload.kind, data=file_data(upload), keep=True, progress=progress
-    )
+    rows, summary, errors = _run_telling_once(actor, upload, progress)
     _settle(upload, rows, summary, errors, imported=not errors)
     event = "import.imported" if upload.status == ImportStatus.IMPORTED else "import.checked"
     audit_record(actor=actor, event_type=event, obj=upload, after=_outcome(upload))
@@ -170,9 +175,7 @@ def import_run(*, actor, upload: ImportFile, progress=_no_progress) -> ImportFil
     _require_uploader(actor, upload)
     if upload.status == ImportStatus.IMPORTED:
         raise ValidationError({"file": _("This file is already imported.")})
-    rows, summary, errors = run_file(
-        actor=actor, kind_slug=upload.kind, data=file_data(upload), keep=True, progress=progress
-    )
+    rows, summary, errors = _run_telling_once(actor, upload, progress)
     _settle(upload, rows, summary, errors, imported=not errors)
     event = "import.imported" if upload.status == ImportStatus.IMPORTED else "import.checked"
     audit_record(actor=actor, event_type=event, obj=upload, after=_outcome(upload))
@@ -203,6 +206,18 @@ def import_queue(*, actor, upload: ImportFile, importing: bool = False) -> Impor
         after={"job": job.pk, "importing": importing},
     )
     return upload
+
+
+def _run_telling_once(actor, upload: ImportFile, progress):
+    """Import the file for good; whoever its rows concern hears of them once, not per row."""
+    with notifications_gathered(file=upload.filename) as told:
+        data = file_data(upload)
+        rows, summary, errors = run_file(
+            actor=actor, kind_slug=upload.kind, data=data, keep=True, progress=progress
+        )
+        if errors:
+            told.discard()
+    return rows, summary, errors
 
 
 def _settle(upload, rows: int, summary: dict, errors: Errors, *, imported: bool) -> None:

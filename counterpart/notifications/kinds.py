@@ -11,6 +11,9 @@ class Kind:
     label: str
     message: str  # with %(name)s placeholders filled from the notification's values
     default: str  # "now", "daily" or "off"
+    # Many of a kind at once (a file's rows): one notification, with %(count)s and %(file)s
+    many: str = ""
+    many_link: str = ""  # the page that lists them all (a URL name)
 
 
 KINDS = {
@@ -18,6 +21,8 @@ KINDS = {
         _("A submission waits for your approval"),
         _("%(record)s waits for your approval."),
         "now",
+        many=_("%(count)s submissions from the file %(file)s wait for your approval."),
+        many_link="reporting:reviews",
     ),
     "review_returned": Kind(
         _("Something you submitted was returned"),
@@ -31,6 +36,8 @@ KINDS = {
         _("A disbursement to confirm"),
         _("%(amount)s from %(donor)s, dated %(date)s: confirm that it arrived."),
         "now",
+        many=_("%(count)s disbursements from the file %(file)s: confirm that they arrived."),
+        many_link="funding:list",
     ),
     "extension_requested": Kind(
         _("An extension to decide"),

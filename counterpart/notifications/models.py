@@ -51,8 +51,9 @@ class Notification(models.Model):
         kind = KINDS.get(self.kind)
         if kind is None:
             return self.kind
+        message = kind.many if self.values.get("many") else kind.message
         with translation.override(language or translation.get_language()):
-            return fill(kind.message, self.values)
+            return fill(message, self.values)
 
 
 class NotificationPreference(models.Model):

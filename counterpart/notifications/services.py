@@ -2,8 +2,13 @@
 e-mailed at once on the work queue or gathered into the daily digest. Preferences are each
 person's own."""
 
+import contextvars
+from collections import defaultdict
+from contextlib import contextmanager
+
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -21,9 +26,67 @@ from counterpart.notifications.models import (
 SEND_NOW = "counterpart.notifications.jobs.send_notification"
 
 
+_gathering: contextvars.ContextVar[list | None] = contextvars.ContextVar("gathering", default=None)
+
+
+@contextmanager
+def notifications_gathered(*, file: str):
+    """What `notify` would tell inside is gathered and told once at the end: a person hears of
+    a kind once, with how many there are (an imported file's 45 submissions are one e-mail,
+    not 45). `.discard()` on what it yields tells nothing (a file refused or only checked)."""
+    gathered = _Gathered()
+    token = _gathering.set(gathered.calls)
+    try:
+        yield gathered
+    finally:
+        _gathering.reset(token)
+    if not gathered.discarded:
+        gathered.tell(file)
+
+
+class _Gathered:
+    def __init__(self):
+        self.calls: list[dict] = []
+        self.discarded = False
+
+    def discard(self) -> None:
+        self.discarded = True
+
+    def tell(self, file: str) -> None:
+        by_person_and_kind: dict[tuple, list[dict]] = defaultdict(list)
+        users = {}
+        for call in self.calls:
+            for user in call["users"]:
+                users[user.pk] = user
+                by_person_and_kind[(user.pk, call["kind"])].append(call)
+        for (user_id, kind), calls in by_person_and_kind.items():
+            many = KINDS[kind].many
+            if len(calls) == 1 or not many:
+                for call in calls:
+                    notify(**{**call, "users": [users[user_id]]})
+            else:
+                _notify_now(
+                    users=[users[user_id]],
+                    kind=kind,
+                    values={"count": len(calls), "file": file, "many": True},
+                    link=reverse(KINDS[kind].many_link),
+                )
+
+
 def notify(*, users, kind: str, values: dict, link: str = "", key: str = "") -> int:
     """Tell each of `users` (inside the caller's transaction); with a `key`, each person at
-    most once for it (a reminder). Returns how many were told."""
+    most once for it (a reminder). Returns how many were told (inside
+    `notifications_gathered`, they are told at its end)."""
+    gathering = _gathering.get()
+    if gathering is not None:
+        gathering.append(
+            {"users": list(users), "kind": kind, "values": values, "link": link, "key": key}
+        )
+        return 0
+    return _notify_now(users=users, kind=kind, values=values, link=link, key=key)
+
+
+def _notify_now(*, users, kind: str, values: dict, link: str, key: str = "") -> int:
     told = 0
     for user in {u.pk: u for u in users if u.is_active}.values():
         delivery = selectors.preferences_of(user)[kind]

@@ -11,6 +11,7 @@ from django.utils import translation
 
 from counterpart.accounts.models import Role, User
 from counterpart.engine.periods import period_containing
+from counterpart.interchange import services as interchange
 from counterpart.notifications import services
 from counterpart.notifications.jobs import send_digests
 from counterpart.notifications.models import Notification
@@ -19,6 +20,7 @@ from counterpart.projects import services as projects
 from counterpart.reporting import selectors as reporting
 from counterpart.reporting import services as review
 from tests import factories as f
+from tests.interchange.test_spreadsheets import entry_row, ledger_csv
 
 
 def no_progress(*args, **kwargs):
@@ -144,3 +146,44 @@ def test_one_sees_and_marks_only_ones_own(client, world):
     client.post(reverse("notifications:list"), {"action": "read"})
     mine.refresh_from_db()
     assert mine.read_at is not None
+
+
+def test_an_imported_file_tells_each_person_once(reviewed):
+    """45 rows were 45 e-mails to each reviewer: now one per person and kind, with the count."""
+    world = reviewed
+    colleague = f.UserFactory(
+        organization_=world.beijing, role=Role.DONOR_TEAM, email="colleague@example.org"
+    )
+    hotan = world.user("hotan_team")
+    User.objects.filter(pk=hotan.pk).update(email="hotan@example.org")
+    rows = [entry_row(world, f"BJ-{n}", "2", "2020-03-01", "100万") for n in range(4)]
+    rows += [entry_row(world, f"BJ-D{n}", "3", "2020-04-01", "10万") for n in range(2)]
+    team = world.user("beijing_team")
+    received = interchange.import_receive(
+        actor=team, kind="ledger", filename="march.csv", data=ledger_csv(world, *rows)
+    )
+    interchange.import_apply(
+        actor=team, upload=interchange.import_check(actor=team, upload=received)
+    )
+    (waiting,) = Notification.objects.filter(user=colleague)
+    assert waiting.kind == "review_waiting"
+    assert waiting.text(language="en") == (
+        "6 submissions from the file march.csv wait for your approval."
+    )
+    (receipts,) = Notification.objects.filter(user=hotan)
+    assert receipts.kind == "receipt_waiting" and "2 disbursements" in receipts.text("en")
+    call_command("worker", "--once")
+    assert [m.to for m in mail.outbox].count(["colleague@example.org"]) == 1
+    assert [m.to for m in mail.outbox].count(["hotan@example.org"]) == 1
+
+
+def test_a_checked_or_refused_file_tells_no_one(reviewed):
+    world = reviewed
+    team = world.user("beijing_team")
+    good = ledger_csv(world, entry_row(world, "BJ-1", "2", "2020-03-01", "100万"))
+    received = interchange.import_receive(actor=team, kind="ledger", filename="a.csv", data=good)
+    interchange.import_check(actor=team, upload=received)
+    bad = ledger_csv(world, entry_row(world, "BJ-2", "2", "2020-03-01", "100万"), "nonsense")
+    refused = interchange.import_receive(actor=team, kind="ledger", filename="b.csv", data=bad)
+    interchange.import_run(actor=team, upload=refused)
+    assert not Notification.objects.exists()

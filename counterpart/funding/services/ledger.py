@@ -90,10 +90,14 @@ def transaction_record(
     return recorded
 
 
-def _tell_the_receivers(entry: Transaction) -> None:
+def _receivers(entry: Transaction):
+    return accounts.members(role=Role.RECIPIENT_TEAM, serving=entry.region)
+
+
+def _tell_the_receivers(entry: Transaction, users=None) -> None:
     """The recipient teams of the place a disbursement went to are asked to confirm it."""
     notify(
-        users=accounts.members(role=Role.RECIPIENT_TEAM, serving=entry.region),
+        users=_receivers(entry) if users is None else users,
         kind="receipt_waiting",
         values={
             "amount": money(entry.amount_minor, entry.currency_id),
@@ -168,6 +172,12 @@ def transactions_record_bulk(*, actor, entries: list[Entry], source: str = "") -
         for recorded, entry in zip(written, entries, strict=True):
             if ledger.under_review(entry.pairing):
                 reporting.review_open(actor=actor, record=recorded, submit=True)
+        receivers = {}  # the teams of each place money went to, looked up once per place
+        for recorded in written:
+            if recorded.kind == TransactionKind.DISBURSEMENT:
+                if recorded.region_id not in receivers:
+                    receivers[recorded.region_id] = list(_receivers(recorded))
+                _tell_the_receivers(recorded, users=receivers[recorded.region_id])
         if len(written) >= REFRESH_STATISTICS_AFTER:
             refresh_statistics(Transaction)
         return len(written)
