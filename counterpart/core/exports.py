@@ -3,7 +3,6 @@ its filtered rows), in the reader's language, streamed: rows are read in chunks 
 sent as it is written; the XLSX is written row by row to a temporary file (openpyxl's
 write-only mode) and sent from there, so that a million rows never sit in memory."""
 
-import csv
 import datetime
 import tempfile
 from collections.abc import Callable, Iterable
@@ -16,6 +15,7 @@ from django.utils import timezone, translation
 from openpyxl import Workbook
 from openpyxl.writer.excel import save_workbook
 
+from counterpart.core.spreadsheets import csv_writer, xlsx_row
 from counterpart.engine.money import minor_digits
 
 FORMATS = ("csv", "xlsx")
@@ -67,7 +67,7 @@ def export_response(request, rows: Iterable, columns: list[Column], *, name: str
 
 def _csv(rows, columns, headers, filename, language) -> StreamingHttpResponse:
     def lines():
-        writer = csv.writer(_Line())
+        writer = csv_writer(_Line())
         yield "\ufeff" + writer.writerow(headers)  # the mark makes Excel read UTF-8
         with translation.override(language):  # the stream runs after the view has returned
             for row in _rows(rows):
@@ -81,10 +81,10 @@ def _csv(rows, columns, headers, filename, language) -> StreamingHttpResponse:
 def _xlsx(rows, columns, headers, filename, language) -> FileResponse:
     book = Workbook(write_only=True)
     sheet = book.create_sheet(filename.rsplit("-", 3)[0][:31])
-    sheet.append(headers)
+    sheet.append(xlsx_row(sheet, headers))
     with translation.override(language):
         for row in _rows(rows):
-            sheet.append([_cell(column.value(row)) for column in columns])
+            sheet.append(xlsx_row(sheet, [_cell(column.value(row)) for column in columns]))
     scratch = tempfile.TemporaryFile()  # noqa: SIM115 (FileResponse closes it when sent)
     save_workbook(book, scratch)
     scratch.seek(0)

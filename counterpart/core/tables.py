@@ -1,7 +1,6 @@
 """A dashboard table: what a chart draws, what its table view shows and what its CSV holds,
 from one list of rows so the three never disagree."""
 
-import csv
 import io
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -10,6 +9,7 @@ from django.http import HttpResponse
 from openpyxl import Workbook
 from openpyxl.writer.excel import save_workbook
 
+from counterpart.core.spreadsheets import csv_writer, xlsx_row
 from counterpart.engine.money import format_minor
 
 
@@ -58,7 +58,8 @@ class Table:
     def csv_response(self) -> HttpResponse:
         response = HttpResponse(content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = f'attachment; filename="{self.slug}.csv"'
-        writer = csv.writer(response)
+        response.write("\ufeff")  # the mark makes Excel read UTF-8
+        writer = csv_writer(response)
         unit = f" ({self.currency})" if self.currency else ""
         writer.writerow([self.columns[0], *[f"{c}{unit}" for c in self.columns[1:]]])
         for row in self.rows:
@@ -70,9 +71,10 @@ class Table:
         book = Workbook(write_only=True)
         sheet = book.create_sheet(title=self.slug[:31])
         unit = f" ({self.currency})" if self.currency else ""
-        sheet.append([self.columns[0], *[f"{c}{unit}" for c in self.columns[1:]]])
+        sheet.append(xlsx_row(sheet, [self.columns[0], *[f"{c}{unit}" for c in self.columns[1:]]]))
         for row in self.rows:
-            sheet.append([str(row[0]), *[self._xlsx_value(v) for v in row[1:]]])
+            values = [str(row[0]), *[self._xlsx_value(v) for v in row[1:]]]
+            sheet.append(xlsx_row(sheet, values))
         output = io.BytesIO()
         save_workbook(book, output)  # to memory (Workbook.save names a file)
         response = HttpResponse(

@@ -9,6 +9,7 @@ from decimal import Decimal, InvalidOperation
 
 from django.utils.translation import gettext as _
 
+from counterpart.core.spreadsheets import read_text
 from counterpart.engine.money import MAX_MINOR, minor_digits, written_amount
 
 
@@ -36,7 +37,7 @@ def text(value) -> str:
     """A cell as trimmed text ('' for empty). A whole number that a spreadsheet stored as a
     float (a reference like 2024001) reads without its '.0'."""
     if type(value) is str:  # most cells: a CSV's are all text
-        return value.strip()
+        return read_text(value.strip())
     if value is None:
         return ""
     if isinstance(value, float) and value.is_integer():

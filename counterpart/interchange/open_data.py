@@ -2,7 +2,6 @@
 projects, approved figures only) as CSV and XLSX, and the IATI files. Each dataset names its
 columns and says what they hold: the page's data dictionary is made from the same lists."""
 
-import csv
 import io
 import tempfile
 from collections.abc import Callable, Iterable
@@ -15,6 +14,7 @@ from openpyxl import Workbook
 from openpyxl.writer.excel import save_workbook
 
 from counterpart.core.aggregates import ExactSum
+from counterpart.core.spreadsheets import csv_writer, xlsx_row
 from counterpart.engine.money import minor_digits
 from counterpart.funding import selectors as funding
 from counterpart.interchange.iati import export
@@ -167,9 +167,14 @@ DATASETS = [
 ]
 
 
+CSV_TYPE = "text/csv; charset=utf-8"
+
+
 def write_csv(dataset: Dataset) -> tuple[bytes, int]:
+    """UTF-8 with a byte-order mark: without it Excel reads the Chinese names as GBK."""
     output = io.StringIO()
-    writer = csv.writer(output)
+    output.write("\ufeff")
+    writer = csv_writer(output)
     writer.writerow([key for key, _what in dataset.columns])
     count = 0
     for row in dataset.rows():
@@ -181,10 +186,11 @@ def write_csv(dataset: Dataset) -> tuple[bytes, int]:
 def write_xlsx(dataset: Dataset) -> tuple[bytes, int]:
     book = Workbook(write_only=True)
     sheet = book.create_sheet(dataset.slug[:31])
-    sheet.append([key for key, _what in dataset.columns])
+    sheet.append(xlsx_row(sheet, [key for key, _what in dataset.columns]))
     count = 0
     for row in dataset.rows():
-        sheet.append([value if isinstance(value, int | str) else str(value) for value in row])
+        values = [value if isinstance(value, int | str) else str(value) for value in row]
+        sheet.append(xlsx_row(sheet, values))
         count += 1
     output = io.BytesIO()
     save_workbook(book, output)

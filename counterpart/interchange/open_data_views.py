@@ -80,7 +80,9 @@ def published_file_view(request, name: str):
     if not default_storage.exists(published.stored):
         raise Http404
     response = FileResponse(
-        default_storage.open(published.stored, "rb"), content_type=published.content_type
+        default_storage.open(published.stored, "rb"),
+        content_type=published.content_type,
+        filename=published.name,  # what the page calls it, not the stored file's name
     )
     response["Content-Length"] = str(published.size)
     response["Cache-Control"] = "public, max-age=300"

@@ -310,7 +310,7 @@ def open_data_publish(*, actor, progress=_no_progress) -> list[PublishedFile]:
     made = []
     for dataset in open_data.DATASETS:
         data, rows = open_data.write_csv(dataset)
-        made.append(_publish_file(f"{dataset.slug}.csv", data, "text/csv", rows, now))
+        made.append(_publish_file(f"{dataset.slug}.csv", data, open_data.CSV_TYPE, rows, now))
         progress(len(made), steps, dataset.slug)
         data, rows = open_data.write_xlsx(dataset)
         made.append(_publish_file(f"{dataset.slug}.xlsx", data, sheets.XLSX_TYPE, rows, now))

@@ -22,6 +22,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.writer.excel import save_workbook
 from python_calamine import CalamineWorkbook
 
+from counterpart.core.spreadsheets import csv_writer, xlsx_row
 from counterpart.interchange.cells import CellError, text, unit_multiplier
 from counterpart.interchange.header_names import PROBLEMS
 from counterpart.interchange.kinds.base import Context, Errors, Kind, Row
@@ -220,10 +221,10 @@ def template_xlsx(kind: Kind, context: Context) -> bytes:
     sheet.title = _sheet_title(kind)
     lists = book.create_sheet("lists")
     lists.sheet_state = "hidden"
-    sheet.append([column.key for column in kind.columns])
+    sheet.append(xlsx_row(sheet, [column.key for column in kind.columns]))
     sheet.row_dimensions[1].hidden = True
-    sheet.append([str(column.label) for column in kind.columns])
-    sheet.append([str(column.example) for column in kind.columns])
+    sheet.append(xlsx_row(sheet, [str(column.label) for column in kind.columns]))
+    sheet.append(xlsx_row(sheet, [str(column.example) for column in kind.columns]))
     for index, column in enumerate(kind.columns, start=1):
         letter = get_column_letter(index)
         header = sheet.cell(row=2, column=index)
@@ -251,7 +252,7 @@ def template_xlsx(kind: Kind, context: Context) -> bytes:
 
 def template_csv(kind: Kind) -> bytes:
     output = io.StringIO()
-    writer = csv.writer(output)
+    writer = csv_writer(output)
     writer.writerow([str(column.label) for column in kind.columns])
     writer.writerow([str(column.example) for column in kind.columns])
     return output.getvalue().encode("utf-8-sig")  # the mark makes Excel read it as UTF-8
@@ -269,7 +270,7 @@ def marked_xlsx(kind: Kind, data: bytes, errors: Errors) -> bytes:
     for (row, column), messages in errors.cells.items():
         by_row.setdefault(row, {}).setdefault(column, []).extend(messages)
     problems = _("Problems")
-    sheet.append([*[k or "" for k in keys], ERRORS_KEY])
+    sheet.append(xlsx_row(sheet, [*[k or "" for k in keys], ERRORS_KEY]))
     file_errors = by_row.get(0, {})
     header_cells = []
     for index, cell in enumerate(words or header):
@@ -281,12 +282,13 @@ def marked_xlsx(kind: Kind, data: bytes, errors: Errors) -> bytes:
             made.comment = Comment("\n".join(file_errors[key]), "Counterpart")
         header_cells.append(made)
     whole_file = " ".join(m for k, ms in file_errors.items() if not k for m in ms)
-    sheet.append([*header_cells, f"{problems}: {whole_file}" if whole_file else problems])
+    last = f"{problems}: {whole_file}" if whole_file else problems
+    sheet.append(xlsx_row(sheet, [*header_cells, last]))
     for number, cells in rows:
         marks = by_row.get(number, {})
         out = []
         for index, value in enumerate(cells):
-            made = WriteOnlyCell(sheet, value=_plain(value))
+            made = WriteOnlyCell(sheet, value=value)
             key = keys[index] if index < len(keys) else None
             if key and key in marks:
                 made.fill = FAULTY
@@ -294,12 +296,5 @@ def marked_xlsx(kind: Kind, data: bytes, errors: Errors) -> bytes:
             out.append(made)
         out.extend(WriteOnlyCell(sheet, value=None) for _ in range(len(keys) - len(cells)))
         out.append("\n".join(marks.get("", [])) or None)
-        sheet.append(out)
+        sheet.append(xlsx_row(sheet, out))
     return _book_bytes(book)
-
-
-def _plain(value):
-    """A cell value openpyxl writes as it was read (text that looks like a formula stays text)."""
-    if isinstance(value, str) and value.startswith("="):
-        return "'" + value
-    return value

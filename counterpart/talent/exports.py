@@ -20,7 +20,9 @@ def posts() -> list[Column]:
 
 def professionals(actor) -> list[Column]:
     return [
-        Column(_("Who"), lambda p: selectors.professional_label(actor=actor, professional=p)),
+        Column(
+            _("Professional"), lambda p: selectors.professional_label(actor=actor, professional=p)
+        ),
         Column(_("Sending organization"), lambda p: p.organization.name),
         Column(_("Specialty"), lambda p: p.get_specialty_display()),
         Column(_("Seniority"), lambda p: p.get_seniority_display()),
@@ -43,7 +45,7 @@ def _seen_as(actor):
 def placements(actor) -> list[Column]:
     who = _seen_as(actor)
     return [
-        Column(_("Who"), lambda p: who(p.professional)),
+        Column(_("Professional"), lambda p: who(p.professional)),
         Column(_("Post"), lambda p: p.post.title),
         Column(_("Institution"), lambda p: p.post.institution.name),
         Column(_("From"), lambda p: p.start_date),

@@ -1,6 +1,8 @@
 """The open data page: the files as generated (public), served with their ETag and
 Last-Modified, regenerated after an approval; the office's licence and codes."""
 
+import codecs
+
 import pytest
 from django.core.management import call_command
 
@@ -31,7 +33,13 @@ def test_the_page_lists_and_serves_the_generated_files(published, world, client)
     assert b"amount_cny" in page.content  # the data dictionary
     served = client.get("/open-data/files/projects.csv")
     assert served.status_code == 200
-    body = b"".join(served.streaming_content).decode()
+    raw = b"".join(served.streaming_content)
+    # A spreadsheet opens it with its Chinese intact: UTF-8 with a byte-order mark, said so,
+    # under the name the page gives it (not the stored file's).
+    assert raw.startswith(codecs.BOM_UTF8)
+    assert served["Content-Type"] == "text/csv; charset=utf-8"
+    assert 'filename="projects.csv"' in served["Content-Disposition"]
+    body = raw.decode("utf-8-sig")
     assert body.splitlines()[0].startswith("code,title_en") and "hotan-hospital" in body
     assert "draft" not in body and "gd-school" in body  # published ones only
     etag, modified = served["ETag"], served["Last-Modified"]

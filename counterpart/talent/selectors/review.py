@@ -138,19 +138,19 @@ def review_table(actor, review: RunReview, name: str, rows: list) -> Table:
         return f"{found} · {found.institution}" if found else "—"
 
     if name == "placed":
-        columns = [_("Who"), _("Post"), _("Prefecture"), _("Choice")]
+        columns = [_("Professional"), _("Post"), _("Prefecture"), _("Choice")]
         body = [[label.get(p, p), post(q), review.prefecture_of.get(q, "—"), n] for p, q, n in rows]
     elif name == "unplaced":
-        columns = [_("Who"), _("Why")]
+        columns = [_("Professional"), _("Why")]
         body = [[label.get(p, p), str(WHY[why])] for p, why in rows]
     elif name == "empty":
         columns = [_("Prefecture"), _("Specialty"), _("Empty places")]
         body = [list(row) for row in rows]
     elif name == "split":
-        columns = [_("Who"), _("Post"), _("Partner"), _("Partner's post")]
+        columns = [_("Professional"), _("Post"), _("Partner"), _("Partner's post")]
         body = [[label.get(a, a), post(pa), label.get(b, b), post(pb)] for a, pa, b, pb in rows]
     else:
-        columns = [_("Who"), _("Before"), _("Now")]
+        columns = [_("Professional"), _("Before"), _("Now")]
         body = [[label.get(p, p), post(q0), post(q1)] for p, q0, q1 in rows]
     return Table(slug=name, title=name, columns=[str(c) for c in columns], rows=body)
 
