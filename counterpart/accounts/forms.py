@@ -32,17 +32,16 @@ class ThrottledLoginForm(AuthenticationForm):
     device = None  # the second factor given, for the view to mark the session with
 
     def clean(self):
-        username = self.data.get("username", "")
+        """Counted before anything is judged (accounts/throttle.py); only a right password,
+        and code where one is set up, forgives."""
+        username = str(self.data.get("username", ""))
         address = throttle.client_address(self.request) if self.request else ""
-        if throttle.is_throttled(username=username, address=address):
+        if not throttle.attempt(username=username, address=address):
             raise forms.ValidationError(self.error_messages["throttled"], code="throttled")
-        try:
-            cleaned = super().clean()
-            self._check_second_factor(cleaned.get("code", ""))
-        except forms.ValidationError:
-            throttle.failed(username=username, address=address)
-            raise
-        throttle.succeeded(username=username, address=address)
+        cleaned = super().clean()
+        self._check_second_factor(cleaned.get("code", ""))
+        if self.get_user() is not None:  # an empty or malformed submission judged nothing
+            throttle.succeeded(username=username, address=address)
         return cleaned
 
     def _check_second_factor(self, code: str) -> None:
@@ -81,13 +80,11 @@ class ThrottledPasswordChangeForm(PasswordChangeForm):
     def clean_old_password(self):
         username = self.user.get_username()
         address = throttle.client_address(self.request) if self.request else ""
-        if throttle.is_throttled(username=username, address=address):
+        if not throttle.attempt(username=username, address=address):
             raise forms.ValidationError(self.error_messages["throttled"], code="throttled")
-        try:
-            return super().clean_old_password()
-        except forms.ValidationError:
-            throttle.failed(username=username, address=address)
-            raise
+        old = super().clean_old_password()
+        throttle.succeeded(username=username, address=address)
+        return old
 
     def save(self, commit=True):
         raise NotImplementedError("accounts.services.password_change saves it")

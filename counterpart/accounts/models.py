@@ -146,3 +146,20 @@ class UserSession(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} · {self.started_at:%Y-%m-%d %H:%M}"
+
+
+class SignInCount(models.Model):
+    """Sign-in attempts counted against one person (and one person from one address): the
+    throttle's counter, written only by accounts/throttle.py. The key is a hash: the names
+    attackers try are not kept."""
+
+    key = models.CharField(max_length=64, unique=True)
+    count = models.PositiveIntegerField(default=0)
+    expires = models.BigIntegerField()  # seconds since 1970: numbers compare alike everywhere
+
+    class Meta:
+        verbose_name = _("sign-in count")
+        verbose_name_plural = _("sign-in counts")
+
+    def __str__(self) -> str:
+        return f"{self.key[:12]} {self.count}"

@@ -1,15 +1,11 @@
+import datetime
+
 import pytest
-from django.core.cache import cache
+import time_machine
 from django.urls import reverse
 
+from counterpart.accounts.models import SignInCount
 from tests import factories as f
-
-
-@pytest.fixture(autouse=True)
-def clear_throttle(db):
-    cache.clear()
-    yield
-    cache.clear()
 
 
 def login(client, username, password):
@@ -129,7 +125,7 @@ def test_a_forwarded_address_counts_only_behind_a_trusted_proxy(client, db, sett
     attempt("wrong", "203.0.113.9")
     # Untrusted proxy: the forwarded header is ignored, so both tries came from 10.0.0.1.
     assert "Too many" in attempt("right-password-1", "198.51.100.7").content.decode()
-    cache.clear()
+    SignInCount.objects.all().delete()
     settings.TRUSTED_PROXIES = ["10.0.0.1"]
     attempt("wrong", "203.0.113.9")
     attempt("wrong", "203.0.113.9")
@@ -154,8 +150,50 @@ def test_the_admin_has_no_sign_in_of_its_own(client, world, settings):
     assert "Too many failed sign-ins" in response.content.decode()
 
 
-def test_the_throttle_counts_in_the_shared_database_cache(settings):
-    assert settings.CACHES["default"]["BACKEND"].endswith("DatabaseCache")
+def test_an_empty_or_malformed_submission_counts_as_a_failure(client, db, settings):
+    """An empty password raised no error, and the throttle forgave the address: one address
+    then had four times the guesses and could lock the person out everywhere."""
+    settings.LOGIN_THROTTLE_ATTEMPTS = 3
+    f.UserFactory(username="amina", password="right-password-1")
+    client.post(reverse("accounts:login"), {"username": "amina"})
+    login(client, "amina", "")
+    login(client, "amina", "wrong")
+    response = login(client, "amina", "right-password-1")
+    assert "Too many failed sign-ins" in response.content.decode()
+
+
+def test_one_address_neither_locks_the_person_out_elsewhere_nor_gets_more_guesses(
+    client, db, settings
+):
+    settings.LOGIN_THROTTLE_ATTEMPTS = 3
+    f.UserFactory(username="amina", password="right-password-1")
+    for _ in range(40):
+        attacker = client.post(
+            reverse("accounts:login"),
+            {"username": "amina", "password": "wrong"},
+            REMOTE_ADDR="203.0.113.9",
+        )
+    assert "Too many failed sign-ins" in attacker.content.decode()
+    victim = client.post(
+        reverse("accounts:login"),
+        {"username": "amina", "password": "right-password-1"},
+        REMOTE_ADDR="198.51.100.7",
+    )
+    assert victim.status_code == 302
+
+
+def test_the_pause_lasts_what_the_setting_says(client, db, settings):
+    """The cache's increment reset the timeout: a 900-second pause lasted 300."""
+    settings.LOGIN_THROTTLE_ATTEMPTS = 2
+    settings.LOGIN_THROTTLE_SECONDS = 900
+    f.UserFactory(username="amina", password="right-password-1")
+    with time_machine.travel(datetime.datetime(2030, 1, 1, 9, 0, tzinfo=datetime.UTC)) as clock:
+        login(client, "amina", "wrong")
+        login(client, "amina", "wrong")
+        clock.shift(899)
+        assert "Too many" in login(client, "amina", "right-password-1").content.decode()
+        clock.shift(901)  # 900 seconds after the last attempt counted
+        assert login(client, "amina", "right-password-1").status_code == 302
 
 
 def test_a_password_change_revokes_every_api_token(client, db):

@@ -10,8 +10,8 @@ from django.views.decorators.http import require_POST
 from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from counterpart.accounts import services
-from counterpart.accounts.forms import ApiTokenForm, CodeForm
+from counterpart.accounts import services, throttle
+from counterpart.accounts.forms import ApiTokenForm, CodeForm, ThrottledLoginForm
 from counterpart.accounts.middleware import needs_second_factor, user_has_device
 from counterpart.accounts.models import ApiToken, UserSession
 from counterpart.core.forms import show_service_errors
@@ -73,12 +73,16 @@ def two_factor_view(request):
         form = CodeForm()
     elif request.method == "POST" and device is not None and form.is_valid():
         code = form.cleaned_data["code"].replace(" ", "")
+        address = throttle.client_address(request)
         try:
+            if not throttle.attempt(username=user.get_username(), address=address):
+                raise ValidationError({"code": ThrottledLoginForm.error_messages["throttled"]})
             if device.confirmed:
                 if not device.verify_token(code):
                     raise ValidationError(
                         {"code": _("This code is not the one the app shows now.")}
                     )
+                throttle.succeeded(username=user.get_username(), address=address)
             else:
                 device = services.totp_device_confirm(actor=user, device=device, code=code)
         except ValidationError as error:

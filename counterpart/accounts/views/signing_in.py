@@ -39,8 +39,7 @@ class PasswordResetView(auth_views.PasswordResetView):
     def form_valid(self, form):
         email = form.cleaned_data["email"]
         address = throttle.client_address(self.request)
-        if not throttle.is_throttled(username=email, address=address):
-            throttle.failed(username=email, address=address)  # each request counts
+        if throttle.attempt(username=email, address=address):  # each request counts
             form.send_by_queue(language=translation.get_language() or "en")
         return redirect(self.success_url)  # the same answer whether the address is known
 
