@@ -194,6 +194,28 @@ class Row:
         return self.amount(TransactionKind.EXPENDITURE)
 
 
+def disbursed_of_committed(*, actor, filters: Filters = Filters()) -> tuple[int, int]:
+    """(disbursed against commitments, committed), in CNY: each pairing's disbursements count
+    up to what it committed, so the rate is never above 100 % (a disbursement approved before
+    its commitment, or one beyond it with a reason, counts in the total disbursed, not here)."""
+    sums = (
+        totals(actor=actor, filters=filters)
+        .filter(kind__in=[TransactionKind.COMMITMENT, TransactionKind.DISBURSEMENT])
+        .values_list("pairing_id", "kind")
+        .annotate(amount=ExactSum("amount_minor"))
+        .order_by()
+    )
+    by_pairing: dict[int, dict[str, int]] = {}
+    for pairing_id, kind, amount in sums:
+        by_pairing.setdefault(pairing_id, {})[kind] = amount
+    committed = sum(k.get(TransactionKind.COMMITMENT, 0) for k in by_pairing.values())
+    covered = sum(
+        max(0, min(k.get(TransactionKind.DISBURSEMENT, 0), k.get(TransactionKind.COMMITMENT, 0)))
+        for k in by_pairing.values()
+    )
+    return covered, committed
+
+
 def totals_by(*, actor, group: str, filters: Filters = Filters()) -> list[Row]:
     """Sums by kind, grouped by "donor", "category" or "year", in the base currency."""
     column = {"donor": "donor_id", "category": "category", "year": "year"}[group]

@@ -1,9 +1,9 @@
 """The dashboard's first line: the few figures people look for before any chart, and the
 sections the charts below fall into."""
 
-import datetime
 from dataclasses import dataclass
 
+from django.utils import timezone
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 
@@ -25,13 +25,14 @@ class Headline:
 
 
 def headline_figures(
-    *, tables: dict[str, Table], checks: dict, filters: funding.Filters, currency: str
+    *, actor, tables: dict[str, Table], checks: dict, filters: funding.Filters, currency: str
 ) -> list[Headline]:
     by_year = tables["by-year"].rows
     committed = sum(row[1] or 0 for row in by_year)
     disbursed = sum(row[2] or 0 for row in by_year)
+    covered, committed_cny = funding.disbursed_of_committed(actor=actor, filters=filters)
     wellbeing = checks[RuleKind.WELLBEING_SHARE]
-    today = datetime.date.today()
+    today = timezone.localdate()
     staffing = staffing_by_region(today=today, donor=filters.donor, area=filters.area).values()
     places = sum(s.places for s in staffing)
     placed = sum(min(s.placed, s.places) for s in staffing)
@@ -41,8 +42,8 @@ def headline_figures(
         Headline(_("Disbursed"), compact(disbursed, currency), anchor="money"),
         Headline(
             _("Disbursement rate"),
-            f"{100 * disbursed / committed:.1f} %" if committed else "—",
-            _("disbursed of what was committed"),
+            f"{100 * covered / committed_cny:.1f} %" if committed_cny else "—",
+            _("of what was committed, disbursed"),
             anchor="money",
         ),
         Headline(

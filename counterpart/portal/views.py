@@ -128,7 +128,11 @@ def dashboard_view(request):
             "asked_currency": data.get("currency") or BASE_CURRENCY,
             "compliance": figures.compliance,
             "headline": headline_figures(
-                tables=tables, checks=checks, filters=filters, currency=display.currency
+                actor=actor,
+                tables=tables,
+                checks=checks,
+                filters=filters,
+                currency=display.currency,
             ),
             "sections": sections(tables),
             "map": tile_map(actor=actor, filters=filters, figure=request.GET.get("map", "")),

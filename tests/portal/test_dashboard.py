@@ -3,11 +3,16 @@
 import csv
 import datetime
 import io
+import re
 
 import pytest
+from django.contrib.auth.models import AnonymousUser
 
-from counterpart.funding.selectors import Filters, display_in
+from counterpart.funding.models import Transaction
+from counterpart.funding.selectors import Filters, disbursed_of_committed, display_in
 from counterpart.portal.dashboard import dashboard_tables
+from counterpart.reporting import selectors as reporting_selectors
+from counterpart.reporting import services as reporting
 from tests import factories as f
 
 
@@ -107,3 +112,38 @@ def test_results_show_by_prefecture(world, money):
     table = figures.tables["indicators-by-prefecture"]
     assert table.columns == ["Prefecture", "Jobs created"]
     assert table.rows == [["Kashgar Prefecture", 48]]
+
+
+def test_no_public_disbursement_rate_is_above_a_hundred_percent(client, world):
+    """A disbursement approved while its commitment waits in review, or one beyond what was
+    committed, made the public dashboard say 101.6 %: each pairing's disbursements now count up
+    to its commitments."""
+    reporting.reporting_rules_set(
+        actor=world.user("office"),
+        round=world.round,
+        review_mode="new",
+        levels=[("programme_office", "")],
+    )
+    project = f.ProjectFactory(pairing=world.guangdong_shufu, sectors={"25010": 100})
+    office = world.user("office")
+    for kind, amount in (("2", 100_000), ("3", 160_000)):
+        entry = f.EntryFactory(
+            pairing=world.guangdong_shufu,
+            project=project,
+            kind=kind,
+            amount_minor=amount,
+            reason="The second phase was paid early.",
+        )
+        review = reporting_selectors.review_of(entry)
+        if kind == "3":  # only the disbursement is approved; the commitment waits
+            reporting.review_approve(actor=office, review=review)
+    covered, committed = disbursed_of_committed(actor=AnonymousUser())
+    assert committed == 0 and covered == 0
+    reporting.review_approve(
+        actor=office, review=reporting_selectors.review_of(Transaction.objects.get(kind="2"))
+    )
+    covered, committed = disbursed_of_committed(actor=AnonymousUser())
+    assert (covered, committed) == (100_000, 100_000)  # 160,000 disbursed, counted up to 100 %
+    page = client.get("/dashboard/").content.decode()
+    rates = [float(r) for r in re.findall(r"([\d.]+) %", page)]
+    assert rates and max(rates) <= 100
