@@ -40,12 +40,16 @@ class ScoreRow:
         return self.marks.count(mark)
 
 
+def may_see_scorecard(actor) -> bool:
+    """The office and auditors (every donor), a donor team (its own)."""
+    return permissions.reads_everything(actor) or bool(
+        permissions.organizations_in_role(actor, Role.DONOR_TEAM)
+    )
+
+
 def donor_scorecard(*, actor, round, year: int, today: datetime.date | None = None):
     """(the quarters' deadlines, a row per donor of the round the actor may see)."""
-    permissions.require(
-        permissions.reads_everything(actor)
-        or bool(permissions.organizations_in_role(actor, Role.DONOR_TEAM))
-    )
+    permissions.require(may_see_scorecard(actor))
     today = today or timezone.localdate()
     grace = reporting.rules_of(round).closes_after_days
     grace = DEFAULT_GRACE_DAYS if grace is None else grace

@@ -99,6 +99,7 @@ def import_file_view(request, pk: int):
         {
             "upload": upload,
             "kind": kind,
+            "may_import": kind.may_import(request.user),
             "errors": [
                 {
                     **error,

@@ -9,11 +9,13 @@ from counterpart.places import selectors as places
 from counterpart.reporting import selectors as reporting
 from counterpart.talent.models import (
     Couple,
+    Placement,
     Post,
     PostStatus,
     Preference,
     Professional,
 )
+from counterpart.talent.selectors.placements import placement_scope
 
 
 def professional_list(*, actor) -> QuerySet[Professional]:
@@ -66,8 +68,15 @@ def post_list(*, actor, status: str | None = None, institution=None) -> QuerySet
     posts = Post.objects.select_related("institution__region")
     if not permissions.reads_everything(actor):
         open_to_all = Q(status=PostStatus.OPEN) & ~Q(pk__in=reporting.unsettled_ids(Post))
+        served = Placement.objects.filter(placement_scope(actor)).values("post_id")
+        ranked = Preference.objects.none()
+        if getattr(actor, "pk", None):
+            ranked = Preference.objects.filter(professional__user=actor).values("post_id")
         posts = posts.filter(
-            open_to_all | permissions.recipient_scope_q(actor, "institution__region__")
+            open_to_all
+            | permissions.recipient_scope_q(actor, "institution__region__")
+            | Q(pk__in=served)  # closed since: a post one's people serve or served at
+            | Q(pk__in=ranked)  # or one ranked
         )
     if status:
         posts = posts.filter(status=status)

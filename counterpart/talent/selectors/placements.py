@@ -24,17 +24,23 @@ def placement_list(*, actor, post: Post | None = None, institution=None) -> Quer
         "professional__organization", "post__institution__region", "predecessor"
     )
     if not permissions.reads_everything(actor):
-        own = Q(professional__user=actor) if getattr(actor, "pk", None) else Q(pk__in=[])
-        placements = placements.filter(
-            own
-            | permissions.donor_scope_q(actor, "professional__organization__")
-            | permissions.recipient_scope_q(actor, "post__institution__region__")
-        )
+        placements = placements.filter(placement_scope(actor))
     if post is not None:
         placements = placements.filter(post=post)
     if institution is not None:
         placements = placements.filter(post__institution=institution)
     return placements
+
+
+def placement_scope(actor) -> Q:
+    """The placements `actor` may see, below the office: their own, their donor's people's,
+    and those at the places their recipient teams serve."""
+    own = Q(professional__user=actor) if getattr(actor, "pk", None) else Q(pk__in=[])
+    return (
+        own
+        | permissions.donor_scope_q(actor, "professional__organization__")
+        | permissions.recipient_scope_q(actor, "post__institution__region__")
+    )
 
 
 def placement_get(*, actor, pk: int) -> Placement:

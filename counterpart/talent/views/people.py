@@ -115,6 +115,7 @@ def professional_list_view(request):
         {
             "page": page,
             "illustrative": illustrative_among(Professional),
+            "may_register": selectors.sending_organizations(actor=actor).exists(),
         },
     )
 
