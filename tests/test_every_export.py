@@ -8,12 +8,10 @@ import re
 
 import openpyxl
 import pytest
-from django.db import connection
 from django.utils import timezone
 
 from counterpart.accounts.services import system_actor
 from counterpart.core.spreadsheets import FORMULA_START, MARK
-from counterpart.demo.load import DemoLoader
 from counterpart.demo.places import DEMO_PASSWORD
 from counterpart.exchanges.models import ExchangeEvent
 from counterpart.funding import services as funding
@@ -22,6 +20,7 @@ from counterpart.interchange import services as interchange
 from counterpart.places.models import Organization
 from counterpart.projects.models import Project
 from counterpart.talent.models import Post, Professional
+from tests import walk
 from tests.walk import NOT_WALKED, pages
 
 PAYLOADS = [
@@ -84,11 +83,8 @@ def formulas_in(response) -> list[str]:
 
 @pytest.mark.django_db
 def test_no_download_carries_a_formula(client):
-    DemoLoader(actor=system_actor(), generated_professionals=20).load()
+    walk.load_demo()
     hostile_records()
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute("ANALYZE")
     client.login(username="office", password=DEMO_PASSWORD)
     downloads = set()
     for name, route in pages():

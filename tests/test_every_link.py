@@ -5,10 +5,7 @@ covers every page of the demo, its navigation, menus, lists and buttons alike.""
 import re
 
 import pytest
-from django.db import connection
 
-from counterpart.accounts.services import system_actor
-from counterpart.demo.load import DemoLoader
 from counterpart.demo.places import DEMO_PASSWORD, USERS
 from tests import walk
 
@@ -24,10 +21,7 @@ def refused(answer) -> bool:
 
 @pytest.mark.django_db
 def test_no_role_is_shown_a_link_it_cannot_open(client):
-    DemoLoader(actor=system_actor(), generated_professionals=20).load()
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute("ANALYZE")
+    walk.load_demo()
     addresses = walk.addresses()
     dead = []
     for username in [None, *[row["username"] for row in USERS]]:

@@ -3,10 +3,7 @@ no page answers a server error or carries a form that contradicts itself, and no
 of the walk."""
 
 import pytest
-from django.db import connection
 
-from counterpart.accounts.services import system_actor
-from counterpart.demo.load import DemoLoader
 from counterpart.demo.places import DEMO_PASSWORD, USERS
 from tests import walk
 from tests.forms import contradicting_hidden_fields
@@ -19,10 +16,7 @@ def test_every_page_has_an_object_to_show():
 
 @pytest.mark.django_db
 def test_no_page_fails_for_any_role(client):
-    DemoLoader(actor=system_actor(), generated_professionals=20).load()
-    if connection.vendor == "postgresql":  # statistics, as autovacuum keeps them on a server
-        with connection.cursor() as cursor:
-            cursor.execute("ANALYZE")
+    walk.load_demo()
     failures = []
     addresses = walk.addresses()
     for username in [None, *[row["username"] for row in USERS]]:

@@ -11,13 +11,11 @@ import pytest
 from babel.messages.pofile import read_po
 from django.apps import apps
 from django.conf import settings
-from django.db import connection, models
+from django.db import models
 from django.utils import translation
 
-from counterpart.accounts.services import system_actor
 from counterpart.audit.changes import readable
 from counterpart.audit.models import AuditEvent
-from counterpart.demo.load import DemoLoader
 from counterpart.demo.places import DEMO_PASSWORD, USERS
 from tests import walk
 
@@ -188,10 +186,7 @@ def audit_in_english() -> dict:
 
 @pytest.mark.django_db
 def test_no_english_on_chinese_or_uyghur_pages(client):
-    DemoLoader(actor=system_actor(), generated_professionals=20).load()
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute("ANALYZE")
+    walk.load_demo()
     typed, named = typed_by_people()
     addresses = walk.addresses()
     found: dict[tuple[str, str], set[str]] = {}

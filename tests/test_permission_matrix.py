@@ -32,7 +32,6 @@ from counterpart.api import api
 from counterpart.audit import selectors as audit
 from counterpart.care import selectors as care
 from counterpart.core.openapi_links import PATH_PARAMETER, resolved
-from counterpart.demo.load import DemoLoader
 from counterpart.demo.places import DEMO_PASSWORD
 from counterpart.enterprise import selectors as enterprise
 from counterpart.exchanges import selectors as exchanges
@@ -48,6 +47,7 @@ from counterpart.projects.filters import ProjectFilter
 from counterpart.reporting import selectors as reporting
 from counterpart.talent import selectors as talent
 from counterpart.talent.filters import PlacementFilter, PostFilter, ProfessionalFilter
+from tests import walk
 from tests.walk import NOT_WALKED, OBJECT_OF_PAGE, pages
 
 ROLES = ["public", "office", "auditor", "beijing", "beijing-admin", "hotan", "professional"]
@@ -276,7 +276,7 @@ def expected(rule: str, address: Address, role: str, which: str) -> str:
 @pytest.fixture
 def observed(client):
     """Every address's answer to every role on each of its records, on the demo."""
-    DemoLoader(actor=system_actor(), generated_professionals=10).load()
+    walk.load_demo(10)
     users = {
         role: accounts.user_by_username(actor=system_actor(), username=role) for role in ROLES[1:]
     }

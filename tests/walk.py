@@ -2,8 +2,11 @@
 the last of its kind), shared by the tests that open every page as every role."""
 
 from django.apps import apps
+from django.db import connection
 from django.urls import URLPattern, URLResolver, get_resolver
 
+from counterpart.accounts.services import system_actor
+from counterpart.demo.load import DemoLoader
 from counterpart.interchange.kinds import KINDS
 
 # The model whose id fills `<int:pk>` in each page's address.
@@ -85,3 +88,12 @@ def addresses() -> list[str]:
         else:
             addresses.append(route)
     return addresses
+
+
+def load_demo(generated_professionals: int = 20) -> None:
+    """The demo, for a walk: on PostgreSQL with the table statistics a server keeps (ANALYZE,
+    as autovacuum does), without which the planner takes minutes over queries of milliseconds."""
+    DemoLoader(actor=system_actor(), generated_professionals=generated_professionals).load()
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")

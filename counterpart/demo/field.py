@@ -4,6 +4,8 @@ case codes only (no patient is named) and classes as counted groups (no child is
 import datetime
 from decimal import Decimal
 
+from django.utils import timezone
+
 from counterpart.care import selectors as care_selectors
 from counterpart.care import services as care
 from counterpart.demo import lookup
@@ -59,29 +61,31 @@ def load_care(loader) -> None:
         )
         loader.mark([consultation, referral], fact["source"])
     series = facts["series"]
-    held = []
-    for n, (asked_on, wait_hours) in enumerate(series["requests"], start=1):
-        asked = moment(f"{asked_on}T09:00")
+    now = timezone.now()
+    made = []
+    for n, (days_ago, wait_hours) in enumerate(series["requests"], start=1):
+        asked = now - datetime.timedelta(days=days_ago, hours=2)  # dated from today
         consultation = care.consultation_request(
             actor=actor,
             requesting_institution=lookup.organization(actor, series["requesting"]),
             consulting_institution=lookup.organization(actor, series["consulting"]),
             specialty=series["specialty"],
-            case_code=f"{series['case_code_prefix']}{n:04d}",
+            case_code=f"{series['case_code_prefix']}{timezone.localdate(asked).year}-{n:04d}",
             question=series["question"],
             requested_at=asked,
         )
-        held.append(
-            care.consultation_hold(
+        held_at = asked + datetime.timedelta(hours=wait_hours or 0)
+        if wait_hours is not None and held_at < now:  # the latest waits to be scheduled
+            consultation = care.consultation_hold(
                 actor=actor,
                 consultation=consultation,
                 expected_version=consultation.version,
-                held_at=asked + datetime.timedelta(hours=wait_hours),
+                held_at=held_at,
                 advice=series["advice"],
                 outcome=series["outcome"],
             )
-        )
-    loader.mark(held, series["source"])
+        made.append(consultation)
+    loader.mark(made, series["source"])
 
 
 def load_exchanges(loader) -> None:

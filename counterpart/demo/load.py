@@ -10,6 +10,7 @@ from django.db import transaction
 
 from counterpart.audit.services import provenance_record
 from counterpart.demo import (
+    decade,
     field,
     imports,
     open_data,
@@ -18,6 +19,7 @@ from counterpart.demo import (
     projects,
     reporting,
     talent,
+    today,
 )
 
 
@@ -55,9 +57,11 @@ STEPS = [
     ("rounds, pairings and quotas", programme.load_programme),
     ("exchange rates and rules", programme.load_rates_and_rules),
     ("projects, money and results", projects.load_projects),
+    ("a decade of every pairing, in yearly totals", decade.load_decade),
     ("users", places.load_users),
     ("people who serve", talent.load_seed_people),
     ("a generated round of posts and professionals", talent.load_generated_round),
+    ("the programme today: projects, figures due, people serving", today.load_today),
     ("remote care", field.load_care),
     ("exchanges and pen pals", field.load_exchanges),
     ("enterprise and markets", field.load_enterprise),

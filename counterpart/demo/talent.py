@@ -1,10 +1,11 @@
 """People who serve: the seeds' stories with invented names, and a generated round of posts and
 professionals (illustrative) for the matching to work on."""
 
+import datetime
 import random
 from decimal import Decimal
 
-from django.utils import translation
+from django.utils import timezone, translation
 
 from counterpart.accounts import selectors as accounts
 from counterpart.core.choices import Specialty
@@ -129,6 +130,12 @@ def _load_knowledge(loader, facts, people, placements) -> None:
         loader.mark(training, fact["source"])
 
 
+def _month_after(days: int) -> datetime.date:
+    """The first of the month after `days` from today: when a generated post's term starts."""
+    later = timezone.localdate() + datetime.timedelta(days=days)
+    return (later.replace(day=1) + datetime.timedelta(days=32)).replace(day=1)
+
+
 def _label(specialty: str, language: str) -> str:
     with translation.override(language):
         return str(Specialty(specialty).label)
@@ -176,7 +183,7 @@ def load_generated_round(loader) -> None:
                     specialty=specialty,
                     places=rng.randint(1, 5),
                     term_months=rng.choice(facts["terms"]),
-                    start_date=day(rng.choice(facts["start_dates"])),
+                    start_date=_month_after(rng.choice(facts["start_in_days"])),
                     min_seniority=rng.choice([1, 1, 2, 3]),
                 )
                 posts_by_donor.setdefault(pairing.donor_id, []).append(post)
@@ -204,7 +211,8 @@ def _generated_professionals(actor, facts, rng, count, rounds_pairings, all_post
             specialty=specialty,
             seniority=rng.choice([1, 2, 2, 3, 3, 4]),
             languages=["zh", *rng.sample(["ug", "kk", "ru", "en"], rng.randint(0, 2))],
-            available_from=day(facts["start_dates"][0]).replace(month=rng.choice([1, 3, 6])),
+            available_from=timezone.localdate()
+            + datetime.timedelta(days=rng.choice(facts["available_in_days"])),
             term_months=rng.choice(facts["terms"]),
         )
         near = [p for p in posts_by_donor.get(donor.pk, []) if p.specialty == specialty]

@@ -15,9 +15,8 @@ from django.core.management import CommandError, call_command
 from django.db import connection
 from django.db.models import Count, Sum
 
-from counterpart.accounts.services import system_actor
-from counterpart.demo.load import DemoLoader
 from counterpart.funding.services import reference_data_restore
+from tests import walk
 
 
 def facts() -> dict:
@@ -58,7 +57,7 @@ def empty_database(tmp_path):
 @pytest.mark.django_db(transaction=True)
 def test_the_demo_comes_back_whole(tmp_path, empty_database):
     reference_data_restore()  # a flushed database has lost the currencies and sectors
-    DemoLoader(actor=system_actor(), generated_professionals=20).load()
+    walk.load_demo()
     before = facts()
     events = before["counts"]["audit.AuditEvent"]
     assert events > 1000 and before["ledger"]

@@ -14,6 +14,7 @@ from counterpart.demo.load import DemoLoader
 from counterpart.demo.places import DEMO_PASSWORD, USERS
 from counterpart.funding.models import Transaction
 from counterpart.pairings.models import Pairing
+from tests import walk
 
 DONORS_2010 = {
     "Anhui",
@@ -40,7 +41,7 @@ DONORS_2010 = {
 
 @pytest.fixture
 def demo(db):
-    DemoLoader(actor=system_actor(), generated_professionals=30).load()
+    walk.load_demo(30)
 
 
 def test_home_shows_the_19_donors_with_their_places(client, demo):
@@ -74,8 +75,10 @@ def test_demo_loading_is_idempotent(demo):
     assert DemoLoader(actor=system_actor(), generated_professionals=30).load() == 0
     # 51 from the 2010 file, 2 city sub-pairings, 1 draft inferred from seed 004 (Karamay)
     assert Pairing.objects.count() == count == 54
-    # the seeds' four, one waiting for review, two imported from a spreadsheet
-    assert Transaction.objects.count() == 7
+    # the seeds' four, one waiting for review, two imported from a spreadsheet, the decade's
+    # yearly commitment and disbursement of each of the 52 provinces' and cities' pairings,
+    # and Beijing's four projects in Hotan this year (committed, a first instalment paid)
+    assert Transaction.objects.count() == 7 + 52 * 10 * 2 + 4 * 2
 
 
 def test_each_demo_login_works(client, demo):
