@@ -10,6 +10,8 @@ PGPORT ?= 54329
 PG_URL := postgres://postgres@127.0.0.1:$(PGPORT)/counterpart
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 PORT ?= 8000
+# The suite runs on every core (pytest-xdist); JOBS=1 runs it in one process.
+JOBS ?= $(shell nproc)
 export DEBUG ?= 1
 
 .PHONY: run serve fuzz setup test test-sqlite test-postgres test-e2e lint format messages system-packages clean \
@@ -60,15 +62,15 @@ test: setup system-packages ## SQLite, then PostgreSQL, then the browser tests
 	$(MAKE) --no-print-directory test-e2e
 
 test-sqlite: setup
-	$(PY) -m pytest -q -m "not e2e"
+	$(PY) -m pytest -q -m "not e2e" -n $(JOBS)
 
 test-postgres: setup
 	PGPORT=$(PGPORT) scripts/postgres.sh start
-	DATABASE_URL=$(PG_URL) $(PY) -m pytest -q -m "not e2e"; status=$$?; \
+	DATABASE_URL=$(PG_URL) $(PY) -m pytest -q -m "not e2e" -n $(JOBS); status=$$?; \
 	  PGPORT=$(PGPORT) scripts/postgres.sh stop; exit $$status
 
 test-e2e: setup
-	$(PY) -m pytest -q -m e2e
+	$(PY) -m pytest -q -m e2e -n $(JOBS)
 
 fuzz: setup ## The API fuzzed long: every operation × every role × 100 examples, boundaries included
 	FUZZ_EXAMPLES=100 $(PY) -m pytest -q -p no:warnings tests/api/test_schema.py

@@ -11,6 +11,24 @@ from tests import factories
 
 pytest_plugins = ["tests.talent.fixtures"]
 
+# The few tests that walk the whole demo as every role take minutes each: run first, so that
+# the suite's processes (pytest-xdist) share them out instead of one finishing them alone.
+LONG_FIRST = (
+    "tests/test_every_link.py",
+    "tests/test_no_english.py",
+    "tests/test_permission_matrix.py",
+    "tests/test_every_page.py",
+    "tests/test_every_list.py",
+)
+
+
+def pytest_collection_modifyitems(items):
+    def order(item) -> int:
+        path = item.nodeid.split("::", 1)[0]
+        return LONG_FIRST.index(path) if path in LONG_FIRST else len(LONG_FIRST)
+
+    items.sort(key=order)
+
 
 @dataclass
 class World:

@@ -447,7 +447,7 @@ EXPECT: dict[str, str] = {
     "funding:detail": "office auditor beijing hotan / scoped",
     "funding:settings": "office auditor / scoped",
     "funding:scorecard": "office auditor beijing / scoped",
-    "funding:project_money": "office auditor beijing / 404 / 404",
+    "funding:project_money": "office auditor beijing hotan / 404 / 404",
     "interchange:home": "signed-in / scoped",
     "interchange:file": "office auditor beijing / scoped",
     "interchange:marked": "office auditor beijing / scoped",
@@ -481,7 +481,7 @@ EXPECT: dict[str, str] = {
     "talent:run": "office auditor / 403",
     "talent:run-publish": "office / 403",
     "talent:placements": "signed-in / scoped",
-    "talent:placement": "office auditor beijing professional / scoped",
+    "talent:placement": "office auditor beijing hotan professional / scoped",
     "talent:timeline": "signed-in / scoped",
     "talent:mentorships": "signed-in / scoped",
     "talent:mentorship": "office auditor professional / scoped",
@@ -607,13 +607,13 @@ EXPECT: dict[str, str] = {
     "GET /api/match-runs/{run_id}/lists/{name}": "office auditor / 403",
     "GET /api/placements": "anyone / scoped",
     "GET /api/placements/ending": "anyone / scoped",
-    "GET /api/placements/{placement_id}": "office auditor beijing professional / scoped",
+    "GET /api/placements/{placement_id}": "office auditor beijing hotan professional / scoped",
     "POST /api/placements/{placement_id}/extensions": "office beijing professional / scoped",
     # the host decides: the recipient team of the post's place
     "POST /api/placements/{placement_id}/extensions/{extension_id}/decision": (
         "office hotan (auditor professional) / 404"
     ),
-    "POST /api/placements/{placement_id}/withdraw": "office beijing professional / scoped",
+    "POST /api/placements/{placement_id}/withdraw": "office beijing hotan professional / scoped",
     "PUT /api/placements/{placement_id}/workload": "office beijing professional / scoped",
     "GET /api/mentorships": "anyone / scoped",
     "POST /api/mentorships": "office / scoped",

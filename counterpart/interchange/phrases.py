@@ -4,6 +4,10 @@ from django.utils.translation import gettext_lazy as _
 
 from counterpart.core.said import define
 
+SEE_CHECK = define("interchange.see_check", _("See the check"))
+SEE_IMPORT = define("interchange.see_import", _("See the import"))
+SEE_OPEN_DATA = define("interchange.see_open_data", _("See the open data"))
+
 # The names of its work on the queue (jobs.selectors.job_name).
 define("job:counterpart.interchange.jobs.publish_open_data", _("Publish the open data"))
 define("job:counterpart.interchange.jobs.import_check", _("Check a file to import"))

@@ -1,11 +1,12 @@
 """Talent's work on the queue."""
 
 from django.urls import reverse
-from django.utils.translation import gettext as _
 
 from counterpart.accounts.services import system_actor
+from counterpart.core.said import said
 from counterpart.jobs.services import job_file_keep
 from counterpart.talent import selectors, services
+from counterpart.talent.phrases import REVIEW_RUN
 from counterpart.talent.selectors import review
 
 
@@ -20,7 +21,7 @@ def match_run(*, actor, progress, optimal: str) -> dict:
     return {
         "run": run.pk,
         "url": reverse("talent:run", args=[run.pk]),
-        "label": _("Review the run"),
+        "label": said(REVIEW_RUN),
     }
 
 

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from counterpart.core.said import define
 
 POST = define("talent.post", _("%(post)s · %(institution)s"))
+REVIEW_RUN = define("talent.review_run", _("Review the run"))
 
 # The names of its work on the queue (jobs.selectors.job_name).
 define("job:counterpart.talent.jobs.match_run", _("Run the matching"))

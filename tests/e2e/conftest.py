@@ -103,15 +103,16 @@ class AxeFindings:
 CHECKED_PAGES: list[str] = []  # for the session's summary
 
 
-@pytest.fixture
-def open_page(browser, live_server, world):
-    """A page in a browser context of its own (a locale, a viewport); axe checks every page it
-    loads, and the test fails on any serious or critical violation, or on anything the
-    Content-Security-Policy blocked."""
-    opened = []
+class Pages:
+    """Pages in browser contexts of their own (a locale, a viewport) on one server; axe checks
+    every page they load, and `check()` fails on any serious or critical violation, or on
+    anything the Content-Security-Policy blocked."""
 
-    def open_(locale="en-US", **options):
-        context = browser.new_context(base_url=live_server.url, locale=locale, **options)
+    def __init__(self, browser, base_url: str):
+        self.browser, self.base_url, self.opened = browser, base_url, []
+
+    def open(self, locale="en-US", **options):
+        context = self.browser.new_context(base_url=self.base_url, locale=locale, **options)
         context.set_default_timeout(15_000)
         findings = AxeFindings()
         context.add_init_script(path=str(AXE))
@@ -120,23 +121,30 @@ def open_page(browser, live_server, world):
         context.add_init_script(script=CSP_ON_VIOLATION)
         context.expose_binding("cspReport", findings.report_blocked)
         page = context.new_page()
-        opened.append((context, page, findings))
+        self.opened.append((context, page, findings))
         return page
 
-    yield open_
-    violations, blocked = [], []
-    for context, page, findings in opened:
-        if not page.is_closed() and page.url.startswith("http"):  # the last page, to the end
-            findings.report(None, page.url, page.evaluate(AXE_RUN))
-        context.close()
-        CHECKED_PAGES.extend(findings.pages)
-        violations.extend(findings.violations)
-        blocked.extend(findings.blocked)
-    assert not blocked, "Blocked by the Content-Security-Policy:\n" + "\n".join(blocked)
-    assert not violations, "\n".join(
-        f"{where}: {v['impact']} {v['rule']} ({v['help']}) at {v['where']}"
-        for where, v in violations
-    )
+    def check(self) -> None:
+        violations, blocked = [], []
+        for context, page, findings in self.opened:
+            if not page.is_closed() and page.url.startswith("http"):  # the last page, to the end
+                findings.report(None, page.url, page.evaluate(AXE_RUN))
+            context.close()
+            CHECKED_PAGES.extend(findings.pages)
+            violations.extend(findings.violations)
+            blocked.extend(findings.blocked)
+        assert not blocked, "Blocked by the Content-Security-Policy:\n" + "\n".join(blocked)
+        assert not violations, "\n".join(
+            f"{where}: {v['impact']} {v['rule']} ({v['help']}) at {v['where']}"
+            for where, v in violations
+        )
+
+
+@pytest.fixture
+def open_page(browser, live_server, world):
+    pages = Pages(browser, live_server.url)
+    yield pages.open
+    pages.check()
 
 
 @pytest.fixture
