@@ -22,7 +22,7 @@ run: setup ## Set everything up and serve http://127.0.0.1:$(PORT) with demo dat
 	$(PY) manage.py demo
 	@echo "Serving on http://127.0.0.1:$(PORT), with one worker for the work queue (Ctrl-C stops both)"
 	@export SITE_URL=http://127.0.0.1:$(PORT); \
-	  $(PY) manage.py worker & worker=$$!; trap "kill $$worker 2>/dev/null" EXIT; \
+	  scripts/supervise.sh $(PY) manage.py worker & worker=$$!; trap "kill $$worker 2>/dev/null" EXIT; \
 	  $(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 serve: setup ## The production shape: DEPLOYMENT=production, gunicorn, the queue worker, collected static files

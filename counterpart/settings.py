@@ -237,6 +237,9 @@ EMAIL_BACKEND = os.environ.get(
     if DEBUG
     else "django.core.mail.backends.smtp.EmailBackend",
 )
+# With the file backend (EMAIL_BACKEND=django.core.mail.backends.filebased.EmailBackend), the
+# folder each e-mail is written to: what the journey tests read.
+EMAIL_FILE_PATH = os.environ.get("EMAIL_FILE_PATH", str(PROJECT_DIR / "var" / "mail"))
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
 EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
 EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
@@ -269,8 +272,13 @@ REMIND_IDLE_COMMITMENT_MONTHS = int(os.environ.get("REMIND_IDLE_COMMITMENT_MONTH
 DATA_UPLOAD_MAX_MEMORY_SIZE = int(os.environ.get("DATA_UPLOAD_MAX_MEMORY_SIZE", 2_621_440))
 # A spreadsheet to import (files stream to disk; this bounds what one upload keeps).
 IMPORT_MAX_BYTES = int(os.environ.get("IMPORT_MAX_BYTES", 200 * 2**20))
-# Files larger than this are checked and imported on the work queue, with progress.
+# Files larger than this, or of more rows (counted before they are read), are checked and
+# imported on the work queue, with progress; a file of more than IMPORT_MAX_ROWS is refused,
+# and a check or import that runs past its time budget is stopped and changes nothing.
 IMPORT_IN_REQUEST_BYTES = int(os.environ.get("IMPORT_IN_REQUEST_BYTES", 512 * 2**10))
+IMPORT_IN_REQUEST_ROWS = int(os.environ.get("IMPORT_IN_REQUEST_ROWS", 2_000))
+IMPORT_MAX_ROWS = int(os.environ.get("IMPORT_MAX_ROWS", 1_000_000))
+IMPORT_TIME_BUDGET_SECONDS = int(os.environ.get("IMPORT_TIME_BUDGET_SECONDS", 3_600))
 
 NINJA_PAGINATION_CLASS = "counterpart.core.pagination.BoundedLimitOffsetPagination"
 NINJA_PAGINATION_PER_PAGE = 100

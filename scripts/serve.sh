@@ -24,7 +24,7 @@ WORKERS=${WORKERS:-$(( 2 * $(nproc) + 1 ))}
 
 "$PY" manage.py migrate --no-input -v0
 "$PY" manage.py collectstatic --no-input --clear -v0
-"$PY" manage.py worker & worker=$!
+scripts/supervise.sh "$PY" manage.py worker & worker=$!  # started again if it ever stops
 trap 'kill $worker 2>/dev/null; wait $worker 2>/dev/null' EXIT
 echo "Serving the production shape on http://$HOST:$PORT: $WORKERS web workers and one queue worker"
 "$PY" -m gunicorn counterpart.wsgi:application --bind "$HOST:$PORT" --workers "$WORKERS" \

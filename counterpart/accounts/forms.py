@@ -31,6 +31,12 @@ class ThrottledLoginForm(AuthenticationForm):
     }
     device = None  # the second factor given, for the view to mark the session with
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # the words the rest of the product uses (Django's own Uyghur says "username" otherwise)
+        self.fields["username"].label = _("Username")
+        self.fields["password"].label = _("Password")
+
     def clean(self):
         """Counted before anything is judged (accounts/throttle.py); only a right password,
         and code where one is set up, forgives."""

@@ -1,8 +1,11 @@
 """A request body that nothing behind could use is answered here, naming what is wrong: one too
-large (413), or JSON holding text no database can store (a lone surrogate such as "\\ud800",
-which JSON allows and UTF-8 does not; 422 naming the field)."""
+large (413), JSON nested deeper than any record of ours (400, told before it is parsed: Python's
+parser recurses, so 5,000 levels would exhaust its stack), or JSON holding text no database can
+store (a lone surrogate such as "\\ud800", which JSON allows and UTF-8 does not; 422 naming the
+field)."""
 
 import json
+import re
 
 from django.conf import settings
 from django.core.exceptions import RequestDataTooBig
@@ -10,6 +13,9 @@ from django.http import JsonResponse
 from django.utils.translation import gettext as _
 
 WRITES = {"POST", "PUT", "PATCH", "DELETE"}
+JSON_MAX_DEPTH = 32  # the deepest record the API takes is three levels (a training's rows)
+_JSON_STRING = re.compile(rb'"(?:[^"\\]|\\.)*"', re.DOTALL)
+_JSON_BRACKET = re.compile(rb"[\[\]{}]")
 
 
 def refusal(errors: dict[str, list[str]], status: int) -> JsonResponse:
@@ -42,6 +48,19 @@ def unstorable_text_at(value, path: str = "") -> str | None:
     return None
 
 
+def json_depth(body: bytes) -> int:
+    """How deep the arrays and objects of a JSON text nest, without parsing it (brackets inside
+    strings do not count)."""
+    depth = deepest = 0
+    for bracket in _JSON_BRACKET.findall(_JSON_STRING.sub(b"", body)):
+        if bracket in b"[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        else:
+            depth -= 1
+    return deepest
+
+
 class RequestBodyGuard:
     def __init__(self, get_response):
         self.get_response = get_response
@@ -56,9 +75,14 @@ class RequestBodyGuard:
                     "limit": f"{limit:,}"
                 }
                 return refusal({"__all__": [message]}, status=413)
+            if json_depth(body) > JSON_MAX_DEPTH:
+                message = _("The request nests more than %(limit)s levels deep.") % {
+                    "limit": JSON_MAX_DEPTH
+                }
+                return refusal({"__all__": [message]}, status=400)
             try:
                 data = json.loads(body) if body else None
-            except ValueError:
+            except (ValueError, RecursionError):
                 data = None  # not JSON: the API says so itself
             field = unstorable_text_at(data)
             if field is not None:

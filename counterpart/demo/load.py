@@ -54,11 +54,11 @@ class DemoLoader:
 
 STEPS = [
     ("reference data, regions and organizations", places.load_places),
+    ("users", places.load_users),
     ("rounds, pairings and quotas", programme.load_programme),
     ("exchange rates and rules", programme.load_rates_and_rules),
     ("projects, money and results", projects.load_projects),
     ("a decade of every pairing, in yearly totals", decade.load_decade),
-    ("users", places.load_users),
     ("people who serve", talent.load_seed_people),
     ("a generated round of posts and professionals", talent.load_generated_round),
     ("the programme today: projects, figures due, people serving", today.load_today),

@@ -25,7 +25,7 @@ def minor_digits(currency: str) -> int:
 
 # An amount as people write it: digits with thousands separators (ASCII or full-width commas),
 # decimals, and 万 (10⁴) or 亿 (10⁸) after the figure. No exponent: `1e6` is a typo, not a sum.
-_WRITTEN_AMOUNT = re.compile(r"^([+-]?)([0-9][0-9,，]*(?:\.[0-9]+)?)(万|亿)?(?:元)?$")
+_WRITTEN_AMOUNT = re.compile(r"^([+-]?)([0-9][0-9,，]*(?:\.[0-9]+)?)(万|亿)?(?:元)?\Z")
 CHINESE_MULTIPLIERS = {"": 1, "万": 10**4, "亿": 10**8}
 
 

@@ -3,7 +3,6 @@ imported unless `dry_run`), one's files and their problems."""
 
 import datetime
 
-from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from ninja import File, Router, Schema
@@ -106,7 +105,7 @@ def upload_file(request, slug: str, file: File[UploadedFile], dry_run: bool = Fa
     checked on the work queue: the answer is 202 and the file's `job_id` to poll."""
     actor = request.auth
     upload = services.import_receive(actor=actor, kind=slug, filename=file.name, data=file.read())
-    if upload.size > settings.IMPORT_IN_REQUEST_BYTES:
+    if selectors.on_the_queue(upload):
         return 202, services.import_queue(actor=actor, upload=upload)
     if dry_run:
         return 200, services.import_check(actor=actor, upload=upload)
@@ -130,6 +129,6 @@ def import_file(request, file_id: int):
     """Import a checked file without problems (yours)."""
     actor = request.auth
     upload = selectors.import_file_get(actor=actor, pk=file_id)
-    if upload.size > settings.IMPORT_IN_REQUEST_BYTES:
+    if selectors.on_the_queue(upload):
         return 202, services.import_queue(actor=actor, upload=upload, importing=True)
     return 200, services.import_apply(actor=actor, upload=upload)

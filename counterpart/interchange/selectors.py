@@ -1,5 +1,6 @@
 """Reads of imported files: each person sees their own; the programme office sees all."""
 
+from django.conf import settings
 from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
 
@@ -20,6 +21,15 @@ def import_file_list(*, actor, kind: str | None = None) -> QuerySet[ImportFile]:
 
 def import_file_get(*, actor, pk: int) -> ImportFile:
     return get_object_or_404(import_file_list(actor=actor), pk=pk)
+
+
+def on_the_queue(upload: ImportFile) -> bool:
+    """Whether the file is checked and imported on the work queue rather than in the request:
+    a big file, or one of many rows (counted when it was received)."""
+    return (
+        upload.size > settings.IMPORT_IN_REQUEST_BYTES
+        or upload.rows > settings.IMPORT_IN_REQUEST_ROWS
+    )
 
 
 def errors_of(upload: ImportFile) -> Errors:

@@ -3,6 +3,7 @@ transaction that is rolled back, so what the preview shows is what importing doe
 (the same, kept). Nothing is written unless every row is good."""
 
 import hashlib
+import time
 import uuid
 
 from django.conf import settings
@@ -53,7 +54,39 @@ def run_file(*, actor, kind_slug: str, data: bytes, keep: bool, progress=_no_pro
         return _run_file(actor, kind_slug, data, keep=keep, progress=progress)
 
 
+class _OutOfTime(Exception):
+    pass
+
+
+def _within_budget(progress):
+    """The progress callback, which stops the run once it has used its time
+    (settings.IMPORT_TIME_BUDGET_SECONDS): what is half-done rolls back."""
+    deadline = time.monotonic() + settings.IMPORT_TIME_BUDGET_SECONDS
+
+    def reported(done: int, total: int, step: str = "") -> None:
+        if time.monotonic() > deadline:
+            raise _OutOfTime
+        progress(done, total, step)
+
+    return reported
+
+
 def _run_file(actor, kind_slug: str, data: bytes, *, keep: bool, progress):
+    try:
+        return _run_file_in_time(
+            actor, kind_slug, data, keep=keep, progress=_within_budget(progress)
+        )
+    except _OutOfTime:
+        errors = Errors()
+        message = _(
+            "Reading this file took longer than %(minutes)s minutes, so it was stopped and "
+            "nothing was written. Split it into smaller files."
+        ) % {"minutes": settings.IMPORT_TIME_BUDGET_SECONDS // 60}
+        errors.add(0, "", message)
+        return 0, {}, errors
+
+
+def _run_file_in_time(actor, kind_slug: str, data: bytes, *, keep: bool, progress):
     kind = kind_get(kind_slug)
     context, errors = Context(actor), Errors()
     if hasattr(kind, "run"):  # not a spreadsheet: the kind reads and applies its file
@@ -66,7 +99,7 @@ def _run_file(actor, kind_slug: str, data: bytes, *, keep: bool, progress):
         rows, _keys = sheets.read(kind, data, context, errors)
     except sheets.FileRefused as refused:
         errors.add(0, "", str(refused))
-        return 0, {}, errors
+        return 0, {"unreadable": True}, errors
     progress(0, len(rows), "read")
     checked = kind.read_rows(rows, context, errors)
     progress(len(rows) // 4, len(rows), "cells")
@@ -104,6 +137,17 @@ def import_receive(*, actor, kind: str, filename: str, data: bytes) -> ImportFil
     errors = text_too_long(filename=(name, FILENAME_CHARS))
     if errors:
         raise ValidationError(errors)
+    rows = _rows_in(found, data)
+    if rows > settings.IMPORT_MAX_ROWS:
+        raise ValidationError(
+            {
+                "file": _(
+                    "The file holds more than %(limit)s rows: split it into files of at most "
+                    "that many."
+                )
+                % {"limit": f"{settings.IMPORT_MAX_ROWS:,}"}
+            }
+        )
     stored = default_storage.save(f"imports/{uuid.uuid4().hex}", ContentFile(data))
     upload = ImportFile.objects.create(
         kind=kind,
@@ -111,6 +155,7 @@ def import_receive(*, actor, kind: str, filename: str, data: bytes) -> ImportFil
         stored=stored,
         sha256=hashlib.sha256(data).hexdigest(),
         size=len(data),
+        rows=rows,
         uploaded_by=actor,
     )
     audit_record(
@@ -120,6 +165,13 @@ def import_receive(*, actor, kind: str, filename: str, data: bytes) -> ImportFil
         after={"kind": kind, "filename": name, "size": len(data)},
     )
     return upload
+
+
+def _rows_in(kind, data: bytes) -> int:
+    """Rows (an IATI file's activities) counted before anything is parsed."""
+    if hasattr(kind, "run"):
+        return data.count(b"<iati-activity")
+    return sheets.row_count(data, stop_after=settings.IMPORT_MAX_ROWS)
 
 
 def file_data(upload: ImportFile) -> bytes:

@@ -8,6 +8,7 @@ import csv
 import io
 import itertools
 import re
+import zipfile
 from collections.abc import Iterator
 
 from django.conf import settings
@@ -32,7 +33,7 @@ FAULTY = PatternFill("solid", fgColor="FFC7CE")
 HEADER = Font(bold=True)
 EXAMPLE = Font(italic=True, color="808080")
 ERRORS_KEY = "errors"  # the key of a marked file's last column, ignored when it comes back
-_UNIT_IN_HEADER = re.compile(r"^(.*?)\s*[(（]([^)）]*)[)）]\s*$")
+_UNIT_IN_HEADER = re.compile(r"^(.*?)\s*[(（]([^)）]*)[)）]\s*\Z")
 
 
 class FileRefused(ValueError):
@@ -41,6 +42,32 @@ class FileRefused(ValueError):
 
 def is_xlsx(data: bytes) -> bool:
     return data[:4] == b"PK\x03\x04"
+
+
+_ROW_TAG = re.compile(rb"<(?:\w+:)?row[\s>/]")
+_CHUNK = 2**20
+
+
+def row_count(data: bytes, *, stop_after: int) -> int:
+    """How many rows the file holds, counted without reading them (so a file too long for the
+    request, or for any import, is told before it is parsed): lines of a CSV, `<row>`
+    elements of an XLSX's first sheet, streamed, stopping once past `stop_after`."""
+    if not is_xlsx(data):
+        return data.count(b"\n") + (not data.endswith(b"\n"))
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as book:
+            sheets = sorted(n for n in book.namelist() if n.startswith("xl/worksheets/sheet"))
+            if not sheets:
+                return 0
+            counted, tail = 0, b""
+            with book.open(sheets[0]) as sheet:
+                while counted <= stop_after and (chunk := sheet.read(_CHUNK)):
+                    counted += len(_ROW_TAG.findall(tail + chunk))
+                    tail = chunk[-32:]
+                    counted -= len(_ROW_TAG.findall(tail))  # counted again with the next chunk
+            return counted + len(_ROW_TAG.findall(tail))
+    except (zipfile.BadZipFile, OSError, EOFError):
+        return 0  # unreadable: the check says so
 
 
 def table_rows(data: bytes) -> Iterator[tuple[int, list]]:

@@ -1,7 +1,6 @@
 """The import pages: the kinds one may import, a kind's template and upload, a file's check
 (preview or problems) and its import."""
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -62,7 +61,7 @@ def import_kind_view(request, slug: str):
 
 def _check(request, upload):
     """Check in the request, or on the queue for a big file (its page follows the job)."""
-    if upload.size > settings.IMPORT_IN_REQUEST_BYTES:
+    if selectors.on_the_queue(upload):
         services.import_queue(actor=request.user, upload=upload)
     else:
         services.import_check(actor=request.user, upload=upload)
@@ -137,7 +136,11 @@ def marked_file_view(request, pk: int):
     if not kind.columns:
         raise Http404
     errors = selectors.errors_of(upload)
-    content = sheets.marked_xlsx(kind, services.file_data(upload), errors)
+    try:
+        content = sheets.marked_xlsx(kind, services.file_data(upload), errors)
+    except sheets.FileRefused as refused:  # nothing in it to mark: its page says why
+        page = {"message": str(refused), "upload": upload}
+        return render(request, "interchange/unreadable.html", page, status=422)
     response = HttpResponse(content, content_type=sheets.XLSX_TYPE)
     stem = upload.filename.rsplit(".", 1)[0].encode("ascii", "replace").decode().replace('"', "")
     response["Content-Disposition"] = f'attachment; filename="{stem}-problems.xlsx"'
@@ -192,7 +195,7 @@ def import_recheck_view(request, pk: int):
 @require_POST
 def import_apply_view(request, pk: int):
     upload = selectors.import_file_get(actor=request.user, pk=pk)
-    if upload.size > settings.IMPORT_IN_REQUEST_BYTES:
+    if selectors.on_the_queue(upload):
         services.import_queue(actor=request.user, upload=upload, importing=True)
         return redirect("interchange:file", pk=upload.pk)
     try:

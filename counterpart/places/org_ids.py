@@ -10,7 +10,7 @@ USCI_ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY"  # no I, O, S, V, Z
 USCI_WEIGHTS = (1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28)
 # Country code (or XM/XI for international bodies), agency, then the identifier itself; no
 # character the IATI rules forbid in identifiers (/ & | ?) and no space.
-_SHAPE = re.compile(r"^(?:[A-Z]{2})-[A-Z0-9]{2,12}-[A-Za-z0-9._:-]{1,80}$")
+_SHAPE = re.compile(r"^(?:[A-Z]{2})-[A-Z0-9]{2,12}-[A-Za-z0-9._:-]{1,80}\Z")
 
 
 def usci_check_digit(first_17: str) -> str:

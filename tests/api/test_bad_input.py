@@ -136,3 +136,29 @@ def test_an_id_beyond_64_bits_is_refused_not_a_server_error(client, world, ids):
     response = client.post("/api/notifications/read", {"ids": ids}, content_type="application/json")
     assert response.status_code == 422
     assert "ids" in str(response.json())
+
+
+@pytest.mark.parametrize("signed_in", [True, False])
+@pytest.mark.parametrize("method, path", [("post", "/transactions"), ("post", "/trainings")])
+def test_json_nested_deeper_than_any_record_is_refused_before_it_is_parsed(
+    client, world, signed_in, method, path
+):
+    token = token_for(world.user("office")) if signed_in else "none"
+    events = AuditEvent.objects.count()
+    deep = '{"topic": "ok", "rows": ' + "[" * 5000 + "]" * 5000 + "}"
+    answer = raw(client, method, path, deep, token)
+    assert answer.status_code == 400, answer.content
+    assert "32" in answer.json()["errors"]["__all__"][0]
+    assert AuditEvent.objects.count() == events
+
+
+def test_brackets_inside_text_are_not_nesting(client, world):
+    token = token_for(world.user("office"))
+    answer = raw(
+        client,
+        "post",
+        "/transactions",
+        json.dumps(entry(world, description="[" * 100 + '\\"{' * 50)),
+        token,
+    )
+    assert answer.status_code == 201, answer.content

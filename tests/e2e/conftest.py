@@ -68,13 +68,22 @@ async () => {
     }));
 }
 """
-# Each page checks itself once loaded and reports through a binding (the test may move on).
+# Each page checks itself once loaded and reports through a binding (the test may move on);
+# the run is kept, so that a last check of the page waits for it (axe runs one at a time).
 AXE_ON_LOAD = f"""
-window.addEventListener("load", () => setTimeout(async () => {{
-  if (typeof axe === "undefined" || window.top !== window) return;
-  const found = await ({AXE_RUN})();
-  window.axeReport(location.pathname + location.search, found);
-}}, 0));
+window.addEventListener("load", () => {{
+  window.axeOnLoad = new Promise((settle) => setTimeout(settle, 0)).then(async () => {{
+    if (typeof axe === "undefined" || window.top !== window) return;
+    const found = await ({AXE_RUN})();
+    window.axeReport(location.pathname + location.search, found);
+  }});
+}});
+"""
+AXE_AFTER_ON_LOAD = f"""
+async () => {{
+  if (window.axeOnLoad) await window.axeOnLoad.catch(() => null);
+  return await ({AXE_RUN})();
+}}
 """
 
 
@@ -128,7 +137,7 @@ class Pages:
         violations, blocked = [], []
         for context, page, findings in self.opened:
             if not page.is_closed() and page.url.startswith("http"):  # the last page, to the end
-                findings.report(None, page.url, page.evaluate(AXE_RUN))
+                findings.report(None, page.url, page.evaluate(AXE_AFTER_ON_LOAD))
             context.close()
             CHECKED_PAGES.extend(findings.pages)
             violations.extend(findings.violations)

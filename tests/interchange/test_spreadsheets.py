@@ -237,6 +237,21 @@ def test_the_pages_upload_check_and_import(world, client):
     assert Transaction.objects.count() == 1
 
 
+@pytest.mark.parametrize(
+    ("name", "data"),
+    [("broken.xlsx", b"PK\x03\x04 not a zip at all"), ("binary.csv", b"\xff\xff\xff\n")],
+)
+def test_a_file_that_cannot_be_read_says_why_and_offers_no_marked_copy(world, client, name, data):
+    checked = upload(world.user("beijing_team"), "ledger", data, name=name)
+    assert checked.status == ImportStatus.REFUSED
+    client.force_login(world.user("beijing_team"))
+    page = client.get(f"/import/files/{checked.pk}/").content.decode()
+    assert "problems.xlsx" not in page
+    answer = client.get(f"/import/files/{checked.pk}/problems.xlsx")
+    assert answer.status_code == 422
+    assert checked.errors[0]["messages"][0] in answer.content.decode()
+
+
 def test_a_big_file_is_checked_and_imported_on_the_queue(world, client, settings):
     settings.IMPORT_IN_REQUEST_BYTES = 10
     client.force_login(world.user("beijing_team"))

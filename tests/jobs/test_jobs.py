@@ -139,3 +139,32 @@ def test_every_kind_of_work_is_named_and_found(db):
     assert job_kinds - set(named) == set()
     with pytest.raises(ValueError, match="No job"):
         services.job_start(actor=None, kind="counterpart.nowhere.jobs.nothing")
+
+
+@pytest.mark.skipif(
+    settings.DATABASES["default"]["ENGINE"] != "django.db.backends.sqlite3",
+    reason="SQLite's whole-file lock; PostgreSQL locks rows, which the worker skips",
+)
+@pytest.mark.django_db(transaction=True)
+def test_the_worker_outlives_a_locked_database_and_mails_after(world, mailoutbox):
+    """Another process holding the database's write lock past the busy timeout made the worker
+    die on "database is locked" in schedule_due, and no e-mail went out after."""
+    import sqlite3
+
+    from django.db import connection
+
+    user = world.user("beijing_team")
+    user.email = "team@beijing.example"
+    user.save(update_fields=["email"])
+    reset = "counterpart.accounts.jobs.send_password_reset"
+    services.job_start(actor=None, kind=reset, params={"user_id": user.pk})
+    holder = sqlite3.connect(connection.settings_dict["NAME"], timeout=0)
+    holder.execute("BEGIN EXCLUSIVE")
+    try:
+        call_command("worker", "--once")  # waits out the busy timeout, then lets it be
+    finally:
+        holder.rollback()
+        holder.close()
+    assert mailoutbox == []
+    call_command("worker", "--once")
+    assert [m.to for m in mailoutbox] == [[user.email]]

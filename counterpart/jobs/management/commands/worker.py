@@ -1,11 +1,15 @@
+import logging
 import os
 import socket
 import time
 
 from django.core.management.base import BaseCommand
+from django.db import OperationalError, connections
 from django_tasks_db.management.commands.db_worker import Worker
 
 from counterpart.jobs.services import jobs_recover, schedule_due
+
+logger = logging.getLogger(__name__)
 
 
 class Command(BaseCommand):
@@ -38,8 +42,12 @@ class Command(BaseCommand):
         )
         try:
             while True:
-                schedule_due()
-                worker.run()
+                try:
+                    schedule_due()
+                    worker.run()
+                except OperationalError as error:  # locked or gone a while: look again later
+                    logger.warning("The queue could not be read (%s); trying again.", error)
+                    connections.close_all()
                 if once:
                     return
                 time.sleep(interval)
