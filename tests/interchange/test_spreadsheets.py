@@ -4,11 +4,13 @@ and column with the file handed back marked, nothing half-written, no row record
 import datetime
 import gettext as gettext_module
 import io
+import re
+import zipfile
 
 import openpyxl
 import pytest
 from django.conf import settings
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.management import CommandError, call_command
 from django.utils import translation
 from django.utils.translation import trans_real
@@ -269,6 +271,68 @@ def test_a_big_file_is_checked_and_imported_on_the_queue(world, client, settings
     received.refresh_from_db()
     assert received.status == ImportStatus.IMPORTED
     assert Transaction.objects.count() == 2
+
+
+def _small_xlsx_of_many_rows(world, rows: int) -> bytes:
+    """What the attack sent: a 100,000-row workbook under the in-request size. Rows without
+    their optional references (r="A2"), all alike, compress to almost nothing."""
+    book = openpyxl.Workbook(write_only=True)
+    sheet = book.create_sheet()
+    sheet.append(
+        ["Reference", "Type", "Value date", "Donor", "Recipient place", "Sector", "Amount"]
+    )
+    for _ in range(rows):
+        sheet.append(
+            ["BJ-1", "2", "2020-03-01", world.beijing.code, world.hotan_city.code, "12230", 1]
+        )
+    made, out = io.BytesIO(), io.BytesIO()
+    book.save(made)
+    with zipfile.ZipFile(made) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dest:
+        for name in source.namelist():
+            content = source.read(name)
+            if name.startswith("xl/worksheets/"):
+                content = re.sub(rb' r="[A-Z]*[0-9]+"', b"", content)
+            dest.writestr(name, content, compresslevel=9)
+    return out.getvalue()
+
+
+def test_a_small_file_of_many_rows_is_checked_on_the_queue_not_in_the_request(world, client):
+    data = _small_xlsx_of_many_rows(world, 100_000)
+    assert len(data) < settings.IMPORT_IN_REQUEST_BYTES
+    client.force_login(world.user("beijing_team"))
+    file = io.BytesIO(data)
+    file.name = "many.xlsx"
+    client.post("/import/ledger/", {"file": file})
+    received = ImportFile.objects.get()
+    assert received.rows == 100_001  # the header too: counted, not read
+    assert received.status == ImportStatus.CHECKING and received.job is not None
+
+
+@pytest.mark.parametrize("name", ["many.csv", "many.xlsx"])
+def test_a_file_over_the_row_ceiling_is_refused_before_it_is_read(world, settings, name):
+    settings.IMPORT_MAX_ROWS = 50
+    if name.endswith(".csv"):
+        data = ledger_csv(world, *(entry_row(world, f"BJ-{n}") for n in range(60)))
+    else:
+        data = _small_xlsx_of_many_rows(world, 60)
+    with pytest.raises(ValidationError) as refused:
+        services.import_receive(
+            actor=world.user("beijing_team"), kind="ledger", filename=name, data=data
+        )
+    assert "50" in refused.value.message_dict["file"][0]
+    assert not ImportFile.objects.exists()
+
+
+def test_a_check_past_its_time_budget_stops_and_writes_nothing(world, settings):
+    settings.IMPORT_TIME_BUDGET_SECONDS = -1  # already spent
+    user = world.user("beijing_team")
+    received = services.import_receive(
+        actor=user, kind="ledger", filename="e.csv", data=ledger_csv(world, entry_row(world))
+    )
+    applied = services.import_run(actor=user, upload=received)
+    assert applied.status == ImportStatus.REFUSED
+    assert "minutes" in applied.errors[0]["messages"][0]
+    assert not Transaction.objects.exists()
 
 
 def test_the_command_imports_as_a_person_and_dry_runs(world, tmp_path):
