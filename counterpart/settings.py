@@ -264,7 +264,13 @@ JOB_SCHEDULE: dict[str, int] = {
     "counterpart.portal.reminders.send_reminders": 24 * 3600,
     "counterpart.interchange.jobs.publish_open_data": 24 * 3600,
     "counterpart.audit.jobs.verify_audit_chain": 24 * 3600,
+    "counterpart.audit.jobs.sign_checkpoint": 24 * 3600,
 }
+# The site's Ed25519 key that signs the audit chain's daily checkpoints (made there once when
+# missing; keep a copy with the backups).
+AUDIT_SIGNING_KEY_FILE = os.environ.get(
+    "AUDIT_SIGNING_KEY_FILE", str(PROJECT_DIR / "var" / "audit-signing-key.pem")
+)
 # Reminders: a commitment with no disbursement for this many months is pointed out.
 REMIND_IDLE_COMMITMENT_MONTHS = int(os.environ.get("REMIND_IDLE_COMMITMENT_MONTHS", "6"))
 

@@ -31,3 +31,4 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
 # Uploads and published files go to a directory of the run's own, removed when it ends.
 MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="counterpart-test-files-"))
 atexit.register(shutil.rmtree, MEDIA_ROOT, ignore_errors=True)
+AUDIT_SIGNING_KEY_FILE = str(MEDIA_ROOT / "audit-signing-key.pem")  # the run's own key

@@ -5,7 +5,6 @@ session has given one."""
 from django.conf import settings
 from django.shortcuts import redirect
 from django.urls import reverse
-from django_otp import devices_for_user
 
 from counterpart.accounts import permissions, services
 
@@ -21,22 +20,10 @@ class SignedInRequests:
         user = request.user
         if user.is_authenticated and request.session.session_key:
             services.session_seen(session_key=request.session.session_key)
-            if needs_second_factor(user) and not user.is_verified():
+            if permissions.needs_second_factor(user) and not user.is_verified():
                 open_paths = [reverse(name) for name in OPEN_WITHOUT_SECOND_FACTOR]
                 if request.path not in open_paths and not request.path.startswith(
                     (settings.STATIC_URL, "/" + settings.STATIC_URL)
                 ):
                     return redirect("accounts:two_factor")
         return self.get_response(request)
-
-
-def needs_second_factor(user) -> bool:
-    """A code from an authenticator app besides the password: for anyone who set one up, and
-    for the roles REQUIRE_TWO_FACTOR names (e.g. the office and auditors)."""
-    if user_has_device(user):
-        return True
-    return bool(permissions.roles(user) & set(settings.REQUIRE_TWO_FACTOR))
-
-
-def user_has_device(user) -> bool:
-    return any(True for _device in devices_for_user(user, confirmed=True))

@@ -3,8 +3,13 @@ import secrets
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser
+from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Q
+from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
+
+from counterpart.accounts.usernames import username_key
 
 
 class User(AbstractUser):
@@ -16,8 +21,39 @@ class User(AbstractUser):
         _("language"), max_length=10, choices=settings.LANGUAGES, default="en"
     )
 
+    # The username as it reads (accounts/usernames.py): two that look alike are one name. Null
+    # only for an account older than this rule whose name read as an older one's.
+    username_key = models.CharField(  # noqa: DJ001
+        _("username as it reads"), max_length=150, unique=True, null=True, editable=False
+    )
+
+    class Meta(AbstractUser.Meta):
+        constraints = [
+            models.UniqueConstraint(
+                Lower("email"), condition=~Q(email=""), name="one_account_per_email"
+            )
+        ]
+
     def __str__(self) -> str:
         return self.display_name or self.username
+
+    def clean(self):
+        super().clean()
+        self.username_key = username_key(self.username)
+        others = User.objects.exclude(pk=self.pk)
+        errors = {}
+        if others.filter(username_key=self.username_key).exists():
+            errors["username"] = _("This username, or one that reads the same, is taken.")
+        if self.email and others.filter(email__iexact=self.email).exists():
+            errors["email"] = _("An account with this e-mail address exists already.")
+        if errors:
+            raise ValidationError(errors)
+
+    def save(self, *args, update_fields=None, **kwargs):
+        self.username_key = username_key(self.username)
+        if update_fields is not None and "username" in update_fields:
+            update_fields = {*update_fields, "username_key"}
+        super().save(*args, update_fields=update_fields, **kwargs)
 
 
 class Role(models.TextChoices):
@@ -74,6 +110,9 @@ class ApiToken(models.Model):
     expires_at = models.DateTimeField(_("expires"), null=True, blank=True)
     last_used_at = models.DateTimeField(null=True, blank=True)
     revoked_at = models.DateTimeField(null=True, blank=True)
+    # Made in a session that gave a second factor: only such a token works for an account
+    # that must give one (it set one up, or its role requires one).
+    second_factor = models.BooleanField(_("made with a second factor"), default=False)
 
     class Meta:
         ordering = ["-created_at"]

@@ -3,8 +3,10 @@
 A user's memberships are read once per request and kept on the user object.
 """
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
+from django_otp import devices_for_user
 
 from counterpart.accounts.models import TEAM_GRANTABLE, Membership, Role
 
@@ -186,3 +188,15 @@ def may_report_for(user, pairing, company=None) -> bool:
     or the recipient team of the company's place (the pairing's, without a company)."""
     place = company.region if company is not None else pairing.recipient
     return can_act_for_donor(user, pairing.donor) or serves_region(user, place)
+
+
+def needs_second_factor(user) -> bool:
+    """A code from an authenticator app besides the password: for anyone who set one up, and
+    for the roles REQUIRE_TWO_FACTOR names (e.g. the office and auditors)."""
+    if user_has_device(user):
+        return True
+    return bool(roles(user) & set(settings.REQUIRE_TWO_FACTOR))
+
+
+def user_has_device(user) -> bool:
+    return any(True for _device in devices_for_user(user, confirmed=True))

@@ -45,3 +45,21 @@ def list_events(
         date_from=date_from,
         date_to=date_to,
     )
+
+
+class CheckpointOut(Schema):
+    day: datetime.date
+    length: int
+    chain_hash: str
+    signature: str
+    public_key: str
+
+
+@router.get("/checkpoints", response=list[CheckpointOut], url_name="audit_checkpoints")
+@paginate
+def list_checkpoints(request):
+    """The audit chain's head, signed each day with the site's Ed25519 key (public): keep them
+    elsewhere and `counterpart audit verify --checkpoints FILE` tells whether the log still
+    extends each. The signed bytes are
+    `counterpart-audit-checkpoint\\n{day}\\n{length}\\n{chain_hash}`."""
+    return selectors.checkpoint_list()

@@ -84,6 +84,21 @@ def walk(rows, *, head_length: int | None = None, head_hash: str | None = None) 
     return Verdict(length=length, last_hash=previous)
 
 
+def hashes_at(rows, lengths: set[int]) -> dict[int, str]:
+    """The chain's hash after each of `lengths` events, recomputed from the rows (in id order):
+    what a published checkpoint of that length must read."""
+    found, previous = {}, GENESIS
+    if 0 in lengths:
+        found[0] = GENESIS
+    for count, row in enumerate(rows, start=1):
+        previous = link(previous, row)
+        if count in lengths:
+            found[count] = previous
+            if len(found) == len(lengths):
+                break
+    return found
+
+
 # Records the log covers: an app registers a check that compares its rows with the events that
 # recorded them and returns the first mismatch in words, or "" (the ledger does, in funding).
 COVERAGE_CHECKS: list = []

@@ -22,6 +22,8 @@ LANGUAGE_OF_FIELD = {"_en": "en", "_zh": "zh-Hans", "_ug": "ug"}  # name_en, tit
 KEY_LABELS = {
     "activities": gettext_lazy("activities"),
     "base_total_minor": gettext_lazy("total in yuan, in fen"),
+    "confirmed_at": gettext_lazy("confirmed at"),
+    "confirmed_by": gettext_lazy("confirmed by"),
     "created": gettext_lazy("records made"),
     "created_at": gettext_lazy("created at"),
     "currency": gettext_lazy("currency"),
@@ -77,6 +79,7 @@ KEY_LABELS = {
     "term_end": gettext_lazy("term end"),
     "term_start": gettext_lazy("term start"),
     "topic": gettext_lazy("topic"),
+    "transaction": gettext_lazy("ledger entry"),
     "type": gettext_lazy("kind of record"),
     "user": gettext_lazy("user"),
     "version": gettext_lazy("version"),

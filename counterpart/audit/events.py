@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 EVENT_NAMES = {
     "api_token.created": _("API token created"),
+    "audit.checkpoint_signed": _("Audit checkpoint signed"),
     "api_token.revoked": _("API token revoked"),
     "class.registered": _("Class registered for pen pals"),
     "compliance_rule.created": _("Compliance rule created"),

@@ -113,3 +113,32 @@ class Provenance(models.Model):
     def is_illustrative(self) -> bool:
         """`illustrative`, or `illustrative (…)` saying what the made-up figures stand for."""
         return self.source.startswith(self.ILLUSTRATIVE)
+
+
+class AuditCheckpoint(AppendOnly):
+    """The chain's head on a day, signed with the site's key (audit/checkpoints.py) and
+    published, for copies kept outside the database to check the chain against."""
+
+    day = models.DateField(_("day"), unique=True)
+    length = models.PositiveBigIntegerField(_("events"))
+    chain_hash = models.CharField(_("chain hash"), max_length=64)
+    signature = models.CharField(_("signature"), max_length=100)
+    public_key = models.CharField(_("public key"), max_length=60)
+    signed_at = models.DateTimeField(_("signed at"), default=timezone.now)
+
+    class Meta:
+        ordering = ["-day"]
+        verbose_name = _("audit checkpoint")
+        verbose_name_plural = _("audit checkpoints")
+
+    def __str__(self) -> str:
+        return f"{self.day} {self.length} {self.chain_hash[:12]}"
+
+    def as_json(self) -> dict:
+        return {
+            "day": self.day.isoformat(),
+            "length": self.length,
+            "chain_hash": self.chain_hash,
+            "signature": self.signature,
+            "public_key": self.public_key,
+        }

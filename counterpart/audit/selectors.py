@@ -5,9 +5,10 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Model, QuerySet
 from django.shortcuts import get_object_or_404
 
+from counterpart.audit import chain, checkpoints
 from counterpart.audit.changes import object_type_name
 from counterpart.audit.events import event_name
-from counterpart.audit.models import AuditChainCheck, AuditEvent, Provenance
+from counterpart.audit.models import AuditChainCheck, AuditCheckpoint, AuditEvent, Provenance
 
 READ = "audit.view_auditevent"
 
@@ -102,3 +103,32 @@ def audit_chain_latest(*, actor) -> AuditChainCheck | None:
     """The latest walk of the chain, for those who read the log."""
     require_reader(actor)
     return AuditChainCheck.objects.first()
+
+
+def checkpoint_list() -> QuerySet[AuditCheckpoint]:
+    """The signed checkpoints, newest first: public, like the open data."""
+    return AuditCheckpoint.objects.all()
+
+
+def checkpoints_not_held(published: list[dict], *, trusted_key: str | None = None) -> list[str]:
+    """What a kept copy of the published checkpoints says the log no longer is, in words: a
+    checkpoint whose signature does not hold, or whose length and hash the chain, recomputed
+    from its events, does not pass through. Empty when the log extends every one."""
+    problems = [
+        f"{c['day']}: the signature does not hold"
+        for c in published
+        if not checkpoints.signature_holds(c, trusted_key)
+    ]
+    lengths = {int(c["length"]) for c in published}
+    rows = AuditEvent.objects.order_by("id").values(*chain.FIELDS).iterator(chunk_size=5000)
+    found = chain.hashes_at(rows, lengths)
+    for c in published:
+        length = int(c["length"])
+        if length not in found:
+            problems.append(f"{c['day']}: published {length} events; the log holds fewer")
+        elif found[length] != c["chain_hash"]:
+            problems.append(
+                f"{c['day']}: after {length} events the log reads {found[length]}, "
+                f"not the published {c['chain_hash']}"
+            )
+    return problems

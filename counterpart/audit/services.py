@@ -7,11 +7,17 @@ import json
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from counterpart.audit import chain
-from counterpart.audit.models import AuditChainCheck, AuditChainHead, AuditEvent, Provenance
+from counterpart.audit import chain, checkpoints
+from counterpart.audit.models import (
+    AuditChainCheck,
+    AuditChainHead,
+    AuditCheckpoint,
+    AuditEvent,
+    Provenance,
+)
 from counterpart.audit.selectors import require_reader
 from counterpart.core.models import check_version
 from counterpart.core.rules import FREE_TEXT_CHARS, personal_data_in, text_too_long
@@ -193,3 +199,31 @@ def audit_chain_check(*, actor=None, progress=None) -> AuditChainCheck:
         broken_at=verdict.broken_at,
         problem=verdict.problem,
     )
+
+
+@transaction.atomic
+def audit_checkpoint_sign(*, actor=None, progress=None) -> AuditCheckpoint:
+    """Sign the chain's head as it stands today with the site's key, once a day (the daily job
+    does; again the same day it returns that day's checkpoint). The head is locked meanwhile,
+    so the signed length and hash belong together."""
+    today = timezone.localdate()
+    made = AuditCheckpoint.objects.filter(day=today).first()
+    if made is not None:
+        return made
+    head, _created = AuditChainHead.objects.select_for_update().get_or_create(
+        pk=1, defaults={"length": 0, "chain_hash": chain.GENESIS}
+    )
+    checkpoint = AuditCheckpoint.objects.create(
+        day=today,
+        length=head.length,
+        chain_hash=head.chain_hash,
+        signature=checkpoints.sign(today, head.length, head.chain_hash),
+        public_key=checkpoints.public_key(),
+    )
+    audit_record(
+        actor=actor,
+        event_type="audit.checkpoint_signed",
+        obj=checkpoint,
+        after=checkpoint.as_json(),
+    )
+    return checkpoint

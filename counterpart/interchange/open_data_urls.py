@@ -8,4 +8,5 @@ urlpatterns = [
     path("", views.open_data_view, name="home"),
     path("publish/", views.open_data_publish_view, name="publish"),
     path("files/<str:name>", views.published_file_view, name="file"),
+    path("audit-checkpoints.json", views.audit_checkpoints_view, name="checkpoints"),
 ]

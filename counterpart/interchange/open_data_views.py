@@ -5,12 +5,13 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.storage import default_storage
-from django.http import FileResponse, Http404
+from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import condition, require_POST
 
 from counterpart.accounts import permissions
+from counterpart.audit import selectors as audit
 from counterpart.core.forms import show_service_errors
 from counterpart.interchange import open_data, selectors, services
 from counterpart.interchange.forms import OpenDataSettingsForm
@@ -47,8 +48,18 @@ def open_data_view(request):
             "chosen": selectors.open_data_settings(),
             "settings_form": settings_form,
             "regenerating": job_waiting(kind=PUBLISH),
+            "checkpoint": audit.checkpoint_list().first(),
         },
     )
+
+
+def audit_checkpoints_view(request):
+    """Every signed checkpoint of the audit chain, oldest first: the file to keep elsewhere
+    and give to `counterpart audit verify --checkpoints`."""
+    signed = [c.as_json() for c in audit.checkpoint_list().order_by("day")]
+    response = JsonResponse({"checkpoints": signed}, json_dumps_params={"indent": 1})
+    response["Content-Disposition"] = 'inline; filename="audit-checkpoints.json"'
+    return response
 
 
 @login_required

@@ -1,5 +1,6 @@
 """Projects of a pairing, their sectors, places, milestones and documents, and their results."""
 
+from django.core.validators import URLValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -229,12 +230,16 @@ class Milestone(BilingualTitle, Versioned):
         verbose_name_plural = _("milestones")
 
 
+# A document is a web page or file a reader opens: not ftp:, not anything else.
+WEB_ADDRESS = URLValidator(schemes=["https", "http"])
+
+
 class ProjectDocument(models.Model):
     """A link to a document about the project (a report, a photo page, a contract notice)."""
 
     project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="documents")
     title = models.CharField(_("title"), max_length=300)
-    url = models.URLField(_("link"), max_length=500)
+    url = models.URLField(_("link"), max_length=500, validators=[WEB_ADDRESS])
     added_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

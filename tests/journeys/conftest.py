@@ -9,6 +9,7 @@ today; its texts come from the catalogues (`t`), so one journey reads in every l
 
 import datetime
 import fcntl
+import hashlib
 import os
 import re
 import shutil
@@ -17,7 +18,7 @@ import sqlite3
 import subprocess
 import sys
 import time
-from contextlib import closing
+from contextlib import closing, contextmanager
 from dataclasses import dataclass
 from email import message_from_bytes
 from pathlib import Path
@@ -73,11 +74,22 @@ def _environment(day: datetime.date, database: Path, hour: int = 9, **more) -> d
     }
 
 
+def _code_digest() -> str:
+    """What the built demo depends on: the migrations and the demo's loader and facts. A copy
+    built by older code is not reused."""
+    digest = hashlib.sha256()
+    package = settings.PROJECT_DIR / "counterpart"
+    for path in sorted([*package.glob("*/migrations/*.py"), *package.glob("demo/**/*")]):
+        if path.is_file():
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:12]
+
+
 def demo_database(day: datetime.date) -> Path:
     """The demo as `manage.py demo` loads it on `day`: built once (by whichever process of
     the suite comes first), then kept for the run's other journeys."""
     BUILT.mkdir(parents=True, exist_ok=True)
-    built = BUILT / f"demo-{day.isoformat()}.sqlite3"
+    built = BUILT / f"demo-{day.isoformat()}-{_code_digest()}.sqlite3"
     with open(BUILT / f"{built.name}.lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         if not built.exists():
@@ -155,10 +167,9 @@ def _messages(data: bytes) -> list[bytes]:
     return [m.strip() for m in data.split(b"-" * 79) if m.strip()]
 
 
-@pytest.fixture(params=RUNS)
-def served(request, tmp_path, browser):  # noqa: F811
-    """The demo on the run's day: a server and a queue worker of its own on a copy of it."""
-    language, day_name = request.param
+@contextmanager
+def serving(tmp_path: Path, language: str, day_name: str):
+    """The demo on a day: a server and a queue worker of their own on a copy of it."""
     day = DAYS[day_name]
     database = tmp_path / "demo.sqlite3"
     built = demo_database(day)
@@ -191,20 +202,29 @@ def served(request, tmp_path, browser):  # noqa: F811
     ]
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 60
-    while True:
-        try:
-            requests.get(url + "/accounts/login/", timeout=5)
-            break
-        except requests.ConnectionError:
-            if time.monotonic() > deadline or processes[0].poll() is not None:
-                raise
-            time.sleep(0.3)
-    yield Served(url=url, day=day, language=language, mail=mail, database=database)
-    for process in processes:
-        process.terminate()
-    for process in processes:
-        process.wait(timeout=20)
-    log.close()
+    try:
+        while True:
+            try:
+                requests.get(url + "/accounts/login/", timeout=5)
+                break
+            except requests.ConnectionError:
+                if time.monotonic() > deadline or processes[0].poll() is not None:
+                    raise
+                time.sleep(0.3)
+        yield Served(url=url, day=day, language=language, mail=mail, database=database)
+    finally:
+        for process in processes:
+            process.terminate()
+        for process in processes:
+            process.wait(timeout=20)
+        log.close()
+
+
+@pytest.fixture(params=RUNS)
+def served(request, tmp_path, browser):  # noqa: F811
+    language, day_name = request.param
+    with serving(tmp_path, language, day_name) as found:
+        yield found
 
 
 @pytest.fixture

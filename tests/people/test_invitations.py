@@ -139,6 +139,52 @@ def test_a_weak_password_or_taken_username_is_refused_naming_the_field(client, w
     assert not User.objects.filter(username="newbie").exists()
 
 
+@pytest.mark.parametrize(
+    "taken",
+    ["BJ", "bJ", "\u0412J", "ｂｊ"],  # the case changed, a Cyrillic Ve, full-width letters
+)
+def test_a_username_that_reads_as_a_taken_one_is_refused(client, world, taken):
+    """ "Office" had been accepted beside "office": a second account that reads the same."""
+    assert User.objects.filter(username="bj").exists()
+    accounts = User.objects.count()
+    services.invitation_create(
+        actor=world.user("office"),
+        email="b@example.org",
+        organization=world.beijing,
+        role="donor_team",
+    )
+    call_command("worker", "--once")
+    path = urlsplit(link_in_last_mail()).path
+    response = client.post(path, {"username": taken, "password": "a-long-passphrase-9"})
+    assert response.status_code == 200 and response.context["form"].errors["username"]
+    assert User.objects.count() == accounts
+
+
+def test_no_second_account_on_an_e_mail_address(client, world):
+    office = world.user("office")
+    existing = world.user("beijing_team")
+    existing.email = "team@beijing.example"
+    existing.save(update_fields=["email"])
+    with pytest.raises(ValidationError, match="account already"):
+        services.invitation_create(
+            actor=office,
+            email="Team@Beijing.example",
+            organization=world.beijing,
+            role="donor_team",
+        )
+    # an invitation sent before the address had its account cannot make a second one either
+    invitation = services.invitation_create(
+        actor=office, email="new@beijing.example", organization=world.beijing, role="donor_team"
+    )
+    existing.email = "new@beijing.example"
+    existing.save(update_fields=["email"])
+    key = services.invitation_key_issue(actor=office, invitation=invitation)
+    with pytest.raises(ValidationError) as refused:
+        services.invitation_accept(key=key, username="another", password="a-long-passphrase-9")
+    assert "email" in refused.value.message_dict
+    assert not User.objects.filter(username="another").exists()
+
+
 def test_a_team_administrator_invites_to_its_own_organization_only(client, world, beijing_admin):
     client.force_login(beijing_admin)
     form = client.get(reverse("people:invite")).context["form"]

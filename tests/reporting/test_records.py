@@ -39,6 +39,45 @@ def test_a_project_is_public_once_approved(reviewed, anonymous):
     assert project in projects.project_list(actor=anonymous)
 
 
+def test_an_approved_projects_documents_and_milestones_change_through_review(reviewed, anonymous):
+    """An approved project had taken new documents and milestones at once, its links shown
+    to the public and in the IATI file without anyone reviewing them."""
+    world = reviewed
+    team, office = world.user("beijing_team"), world.user("office")
+    project = f.ProjectFactory(pairing=world.beijing_hotan_city, title_en="Reading room")
+    review = selectors.review_of(project)
+    services.review_submit(actor=team, review=review)
+    services.review_approve(actor=office, review=review)
+    link = {"title": "Report", "url": "https://example.org/report.pdf"}
+    with pytest.raises(ValidationError, match="approved"):
+        projects_services.document_add(actor=team, project=project, **link)
+    with pytest.raises(ValidationError, match="approved"):
+        projects_services.milestone_add(
+            actor=team, project=project, title_en="Opened", due_on=datetime.date(2021, 9, 1)
+        )
+    assert not project.documents.exists() and not project.milestones.exists()
+
+    services.review_reopen(actor=team, review=review, reason="The final report is out.")
+    projects_services.document_add(actor=team, project=project, **link)
+    assert project not in projects.project_list(actor=anonymous)  # nor its link, until approved
+    services.review_submit(actor=team, review=selectors.review_of(project))
+    services.review_approve(actor=office, review=selectors.review_of(project))
+    shown = projects.project_get(actor=anonymous, pk=project.pk)
+    assert [d.url for d in shown.documents.all()] == [link["url"]]
+
+
+@pytest.mark.parametrize(
+    "url", ["javascript:alert(1)", "ftp://example.org/report.pdf", "data:text/html,hi"]
+)
+def test_a_document_is_a_web_address(world, url):
+    project = f.ProjectFactory(pairing=world.beijing_hotan_city)
+    with pytest.raises(ValidationError) as refused:
+        projects_services.document_add(
+            actor=world.user("beijing_team"), project=project, title="Report", url=url
+        )
+    assert "url" in refused.value.message_dict
+
+
 def test_a_post_is_ranked_and_matched_once_approved(reviewed, talent):
     world = reviewed
     hospital = talent.hospital

@@ -55,6 +55,15 @@ def invitation_create(
     )
     if pending.exists():
         raise ValidationError({"email": _("This person is already invited to this role.")})
+    if User.objects.filter(email__iexact=email).exists():
+        raise ValidationError(
+            {
+                "email": _(
+                    "Someone with this e-mail address has an account already: give them the "
+                    "role on the people page rather than a second account."
+                )
+            }
+        )
     invitation.save()
     audit_record(
         actor=actor,

@@ -7,6 +7,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from counterpart.accounts import permissions
 from counterpart.accounts.models import ApiToken, User, hash_token
 from counterpart.audit.services import audit_record
 
@@ -34,6 +35,7 @@ def api_token_create(
         name=name.strip(),
         prefix=raw[3:11],
         key_hash=hash_token(raw),
+        second_factor=_verified(actor),
         expires_at=timezone.make_aware(datetime.datetime.combine(expires_on, datetime.time.max)),
     )
     token.full_clean()
@@ -71,6 +73,12 @@ def tokens_revoke_all(*, user: User) -> list[str]:
     return prefixes
 
 
+def _verified(actor) -> bool:
+    """Whether the actor's session gave a second factor (django-otp marks it)."""
+    is_verified = getattr(actor, "is_verified", None)
+    return bool(is_verified and is_verified())
+
+
 def api_token_authenticate(raw: str) -> User | None:
     """The user of a live token (not revoked, not expired, its user active), or None. Stamps
     the token's last use: metadata of the request, not a change anyone makes."""
@@ -83,5 +91,7 @@ def api_token_authenticate(raw: str) -> User | None:
     )
     if token is None:
         return None
+    if not token.second_factor and permissions.needs_second_factor(token.user):
+        return None  # made before the account had to give a second factor: it carries none
     ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
     return token.user

@@ -10,9 +10,8 @@ from django.views.decorators.http import require_POST
 from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from counterpart.accounts import services, throttle
+from counterpart.accounts import permissions, services, throttle
 from counterpart.accounts.forms import ApiTokenForm, CodeForm, ThrottledLoginForm
-from counterpart.accounts.middleware import needs_second_factor, user_has_device
 from counterpart.accounts.models import ApiToken, UserSession
 from counterpart.core.forms import show_service_errors
 
@@ -38,7 +37,7 @@ def account_view(request):
             "tokens": user.api_tokens.filter(revoked_at__isnull=True),
             "sessions": user.sessions.all(),
             "this_session": request.session.session_key,
-            "has_second_factor": user_has_device(user),
+            "has_second_factor": permissions.user_has_device(user),
         },
     )
 
@@ -94,7 +93,7 @@ def two_factor_view(request):
     context = {
         "form": form,
         "device": device,
-        "required": needs_second_factor(user),
+        "required": permissions.needs_second_factor(user),
         "verified": user.is_verified(),
     }
     if device is not None and not device.confirmed:

@@ -320,6 +320,7 @@ def milestone_add(
     *, actor, project: Project, title_en: str, due_on: datetime.date, title_zh: str = ""
 ) -> Milestone:
     require_runs(actor, project)
+    reporting.review_before_edit(actor=actor, record=project)  # a part of what was approved
     milestone = Milestone(project=project, title_en=title_en, title_zh=title_zh, due_on=due_on)
     milestone.full_clean()
     milestone.save()
@@ -334,6 +335,7 @@ def milestone_complete(
     *, actor, milestone: Milestone, expected_version: int, completed_on: datetime.date
 ) -> Milestone:
     require_runs(actor, milestone.project)
+    reporting.review_before_edit(actor=actor, record=milestone.project)
     return tracked_update(
         actor=actor,
         instance=milestone,
@@ -346,7 +348,10 @@ def milestone_complete(
 
 @transaction.atomic
 def document_add(*, actor, project: Project, title: str, url: str) -> ProjectDocument:
+    """A link about the project; under review it is seen by the public once the project with
+    it is approved (an unsettled project is not public)."""
     require_runs(actor, project)
+    reporting.review_before_edit(actor=actor, record=project)
     document = ProjectDocument(project=project, title=title, url=url)
     document.full_clean()
     document.save()
