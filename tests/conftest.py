@@ -9,7 +9,7 @@ from django_tasks_db.management.commands import db_worker
 from counterpart.accounts.models import Role
 from tests import factories
 
-pytest_plugins = ["tests.talent.fixtures"]
+pytest_plugins = ["tests.talent.fixtures", "tests.browser"]
 
 # The few tests that walk the whole demo as every role take minutes each: run first, so that
 # the suite's processes (pytest-xdist) share them out instead of one finishing them alone.

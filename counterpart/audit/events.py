@@ -75,6 +75,7 @@ EVENT_NAMES = {
     "post.closed": _("Post closed"),
     "post.filled": _("Post closed: a match run filled its places"),
     "post.created": _("Post created"),
+    "sent_total.recorded": _("People sent in a year recorded"),
     "post.ranked_by_hand": _("Candidates ranked by hand"),
     "post.ranked_by_rule": _("Candidates ranked by rule"),
     "post.reopened": _("Post reopened"),

@@ -23,10 +23,12 @@ from counterpart.notifications.services import notifications_gathered
 from counterpart.pairings import selectors as pairings
 from counterpart.projects import services as projects
 from counterpart.projects.models import Project
+from counterpart.talent import services as talent
 
 YEARS = range(2011, 2021)
 TOTAL_FEN = 169_800_000_000 * 100  # "nearly 170 billion yuan" over the decade
 OUT_OF_POVERTY = 3_000_000  # "over 3 million rural residents … by the end of 2020"
+SENT = {"official": 21_000, "professional": 90_000}  # "21,000 officials and over 90,000 …"
 GROWTH = Decimal("1.08")  # each year's money, against the year before (illustrative)
 # Each donor's part of the whole (illustrative: larger economies give more, as the quota
 # rule's share of fiscal revenue makes them).
@@ -63,8 +65,8 @@ SECTORS = {
     "15110": 4,  # public administration
 }
 SOURCE = (
-    f"illustrative split of published totals ({SEED_004}: nearly 170 billion yuan in a decade; "
-    f"{SEED_000}: over 3 million out of poverty)"
+    f"illustrative split of published totals ({SEED_004}: nearly 170 billion yuan in a decade, "
+    f"21,000 officials and over 90,000 professionals; {SEED_000}: over 3 million out of poverty)"
 )
 CODE_PREFIX = "decade-"
 TWO_WEEKS = datetime.timedelta(days=14)
@@ -122,6 +124,7 @@ def load_decade(loader) -> None:
         told.discard()  # history: no one is asked to confirm 2011's money
         funding.transactions_record_bulk(actor=actor, entries=entries, source=SOURCE)
     made.extend(_receipts(actor, [p for p in made if isinstance(p, Project)]))
+    made.extend(_people_sent(actor, {p.donor for p in chosen}))
     loader.mark(made, SOURCE)
     loader.created += len(entries)
 
@@ -142,6 +145,33 @@ def _receipts(actor, programme_projects) -> list:
                 )
             )
     return confirmed
+
+
+def _people_sent(actor, donors) -> list:
+    """The decade's officials and professionals, per donor and year: each donor its weight's
+    part, each year a tenth, the remainders to the first, so that the totals are the seed's."""
+    made = []
+    weight = sum(WEIGHTS[d.code] for d in donors)
+    ordered = sorted(donors, key=lambda d: d.code)
+    for kind, total in SENT.items():
+        cells = {
+            (d.code, year): total * WEIGHTS[d.code] // weight // len(YEARS)
+            for d in ordered
+            for year in YEARS
+        }
+        cells[(ordered[0].code, YEARS[0])] += total - sum(cells.values())
+        for donor in ordered:
+            for year in YEARS:
+                made.append(
+                    talent.sent_total_record(
+                        actor=actor,
+                        donor=donor,
+                        year=year,
+                        kind=kind,
+                        count=cells[(donor.code, year)],
+                    )
+                )
+    return made
 
 
 def _code(pairing) -> str:

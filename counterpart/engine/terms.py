@@ -13,6 +13,14 @@ def add_months(day: datetime.date, months: int) -> datetime.date:
     )
 
 
+def term_start(
+    post_starts: datetime.date, available_from: datetime.date, published_on: datetime.date
+) -> datetime.date:
+    """A placement's first day: when the post starts and the professional is free, and never
+    before the run is published (a term begun in the past would be over before anyone knew)."""
+    return max(post_starts, available_from, published_on)
+
+
 def term_end(start: datetime.date, months: int) -> datetime.date:
     """The last day of a term of `months` months starting on `start`."""
     return add_months(start, months) - datetime.timedelta(days=1)

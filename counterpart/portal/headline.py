@@ -12,7 +12,7 @@ from counterpart.core.tables import Table
 from counterpart.engine.money import format_compact
 from counterpart.funding import selectors as funding
 from counterpart.funding.models import RuleKind
-from counterpart.talent.selectors import staffing_by_region
+from counterpart.talent.selectors import people_sent, staffing_by_region
 
 
 @dataclass
@@ -37,6 +37,7 @@ def headline_figures(
     places = sum(s.places for s in staffing)
     placed = sum(min(s.placed, s.places) for s in staffing)
     consultations = consultations_by_region(donor=filters.donor, area=filters.area, year=today.year)
+    sent = people_sent(donor=filters.donor)
     return [
         Headline(_("Committed"), compact(committed, currency), anchor="money"),
         Headline(_("Disbursed"), compact(disbursed, currency), anchor="money"),
@@ -63,6 +64,19 @@ def headline_figures(
             _("Serving now"),
             f"{sum(s.serving for s in staffing):,}",
             _("professionals on a term today"),
+            anchor="people",
+        ),
+        Headline(
+            _("People sent"),
+            f"{sent['official'] + sent['professional']:,}" if sent["since"] else "—",
+            _("%(officials)s officials and %(professionals)s professionals since %(year)s")
+            % {
+                "officials": f"{sent['official']:,}",
+                "professionals": f"{sent['professional']:,}",
+                "year": sent["since"],
+            }
+            if sent["since"]
+            else "",
             anchor="people",
         ),
         Headline(

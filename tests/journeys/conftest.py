@@ -29,7 +29,7 @@ from django.conf import settings
 from django.utils import translation
 
 from counterpart.engine.periods import period_containing
-from tests.e2e.conftest import Pages, browser  # noqa: F401 (the session's Chromium)
+from tests.e2e.conftest import Pages
 
 HERE = Path(__file__).resolve().parent
 BUILT = settings.PROJECT_DIR / "var" / "journeys"
@@ -221,14 +221,14 @@ def serving(tmp_path: Path, language: str, day_name: str):
 
 
 @pytest.fixture(params=RUNS)
-def served(request, tmp_path, browser):  # noqa: F811
+def served(request, tmp_path, browser):
     language, day_name = request.param
     with serving(tmp_path, language, day_name) as found:
         yield found
 
 
 @pytest.fixture
-def pages(browser, served):  # noqa: F811
+def pages(browser, served):
     found = Pages(browser, served.url)
     yield found
     found.check()

@@ -31,7 +31,7 @@ WIDEST = """
 
 
 @pytest.fixture(scope="module")
-def demo(tmp_path_factory, browser):  # noqa: F811 (the session's Chromium, from the conftest)
+def demo(tmp_path_factory, browser):
     with serving(tmp_path_factory.mktemp("phone"), "en", "today") as found:
         yield found
 
@@ -79,7 +79,7 @@ def _shown_to(url: str, username: str | None, addresses: list[str]) -> tuple[dic
 
 
 @pytest.mark.parametrize("username", ROLES, ids=lambda u: u or "public")
-def test_every_page_fits_a_phone(demo, browser, username):  # noqa: F811
+def test_every_page_fits_a_phone(demo, browser, username):
     addresses = _addresses(demo.database)
     cookies, shown = _shown_to(demo.url, username, addresses)
     assert len(shown) >= 10, shown

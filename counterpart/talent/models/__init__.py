@@ -21,6 +21,7 @@ from counterpart.talent.models.people import (
     Professional,
     ProfessionalKind,
     Seniority,
+    SentTotal,
     Term,
 )
 from counterpart.talent.models.placements import (
@@ -35,6 +36,7 @@ from counterpart.talent.models.placements import (
 )
 
 __all__ = [
+    "SentTotal",
     "Couple",
     "Extension",
     "ExtensionStatus",

@@ -178,3 +178,29 @@ class Couple(models.Model):
 
     def __str__(self) -> str:
         return f"{self.first_id} + {self.second_id}"
+
+
+class SentTotal(models.Model):
+    """How many officials or professionals a donor sent in a year, counted rather than listed:
+    the programme's years before this platform, kept as the office's spreadsheets kept them."""
+
+    donor = models.ForeignKey(
+        "places.Organization",
+        verbose_name=_("donor"),
+        on_delete=models.PROTECT,
+        related_name="sent_totals",
+    )
+    year = models.PositiveSmallIntegerField(_("year"))
+    kind = models.CharField(_("serving as"), max_length=12, choices=ProfessionalKind.choices)
+    count = models.PositiveIntegerField(_("people sent"))
+
+    class Meta:
+        ordering = ["year", "donor__code", "kind"]
+        constraints = [
+            models.UniqueConstraint(fields=["donor", "year", "kind"], name="one_sent_total")
+        ]
+        verbose_name = _("people sent in a year")
+        verbose_name_plural = _("people sent by year")
+
+    def __str__(self) -> str:
+        return f"{self.donor} {self.year} {self.get_kind_display()}: {self.count}"

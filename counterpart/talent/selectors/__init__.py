@@ -18,6 +18,7 @@ from counterpart.talent.selectors.people import (
     couple_of,
     institutions_for_posts,
     is_professional_user,
+    people_sent,
     post_get,
     post_list,
     preference_list,
@@ -59,6 +60,7 @@ from counterpart.talent.selectors.runs import (
 )
 
 __all__ = [
+    "people_sent",
     "ApplicantRow",
     "ChainLink",
     "PLACE_LEVELS",

@@ -1,6 +1,6 @@
 """Professionals, couples, preferences, and the institutions each side works for."""
 
-from django.db.models import Q, QuerySet
+from django.db.models import Min, Q, QuerySet, Sum
 from django.shortcuts import get_object_or_404
 
 from counterpart.accounts import permissions
@@ -14,6 +14,8 @@ from counterpart.talent.models import (
     PostStatus,
     Preference,
     Professional,
+    ProfessionalKind,
+    SentTotal,
 )
 from counterpart.talent.selectors.placements import placement_scope
 
@@ -111,3 +113,19 @@ def sending_organizations(*, actor):
 
 def is_professional_user(actor) -> bool:
     return Role.PROFESSIONAL in permissions.roles(actor)
+
+
+def people_sent(*, donor=None) -> dict[str, int]:
+    """Officials and professionals sent over the years the totals cover, by kind (public:
+    counts of people, no one named), and the first year: {"official": …, "professional": …,
+    "since": 2011}."""
+    totals = SentTotal.objects.all()
+    if donor is not None:
+        totals = totals.filter(donor=donor)
+    found = {kind: 0 for kind in ProfessionalKind.values}
+    for kind, count in (
+        totals.values("kind").annotate(count=Sum("count")).values_list("kind", "count")
+    ):
+        found[kind] = count
+    found["since"] = totals.aggregate(since=Min("year"))["since"]
+    return found

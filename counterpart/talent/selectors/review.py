@@ -5,9 +5,11 @@ changed since the run before."""
 from collections import Counter
 from dataclasses import dataclass, field
 
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from counterpart.core.tables import Table
+from counterpart.engine.terms import term_start
 from counterpart.places.models import Region, RegionLevel
 from counterpart.talent.models import (
     MatchRun,
@@ -215,7 +217,7 @@ def publication_preview(run: MatchRun) -> PublicationPreview:
             end_date__gte=run.created_at.date(),
         ).values_list("professional_id", flat=True)
     )
-    problems, starts = [], []
+    problems, starts, today = [], [], timezone.localdate()
     for professional, post_id in run.result:
         post = posts.get(post_id)
         if post is None or post.status != PostStatus.OPEN:
@@ -227,7 +229,7 @@ def publication_preview(run: MatchRun) -> PublicationPreview:
         free[post_id] -= 1
         if free[post_id] < 0:
             problems.append(_("Post %(id)s has no place left.") % {"id": post_id})
-        starts.append(max(post.start_date, professionals[professional]))
+        starts.append(term_start(post.start_date, professionals[professional], today))
     closing = [posts[pk] for pk, left in free.items() if left == 0 and pk in posts]
     return PublicationPreview(
         placements=len(run.result),

@@ -21,6 +21,7 @@ from counterpart.talent.services.people import (
     preferences_set,
     professional_register,
     professional_update,
+    sent_total_record,
 )
 from counterpart.talent.services.placements import (
     extension_decide,
@@ -50,6 +51,7 @@ __all__ = [
     "preferences_set",
     "professional_register",
     "professional_update",
+    "sent_total_record",
     "training_record",
     "workload_record",
 ]

@@ -15,7 +15,7 @@ from counterpart.audit.services import audit_record, tracked_update
 from counterpart.core.models import check_version
 from counterpart.engine.couples import stable_match_couples
 from counterpart.engine.matching import prepare
-from counterpart.engine.terms import term_end
+from counterpart.engine.terms import term_end, term_start
 from counterpart.talent import selectors
 from counterpart.talent.models import (
     MatchRun,
@@ -147,10 +147,10 @@ def match_run_publish(*, actor, run: MatchRun, expected_version: int) -> list[Pl
     preview = publication_preview(run)  # read with the posts held: it stays true till commit
     if preview.problems:
         raise ValidationError({"__all__": preview.problems[:10]})
-    placements = []
+    placements, today = [], timezone.localdate()
     for professional_id, post_id in run.result:
         post, professional = posts[post_id], professionals[professional_id]
-        start = max(post.start_date, professional.available_from)
+        start = term_start(post.start_date, professional.available_from, today)
         placements.append(
             Placement(
                 professional=professional,

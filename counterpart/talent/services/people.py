@@ -4,6 +4,7 @@ import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from counterpart.accounts import permissions
@@ -21,6 +22,7 @@ from counterpart.talent.models import (
     Preference,
     Professional,
     Seniority,
+    SentTotal,
 )
 
 PROFESSIONAL_FIELDS = {
@@ -354,3 +356,23 @@ def post_ranking_reset(*, actor, post: Post, expected_version: int) -> Post:
     )
     post.rankings.all().delete()
     return post
+
+
+@transaction.atomic
+def sent_total_record(*, actor, donor, year: int, kind: str, count: int) -> SentTotal:
+    """How many a donor sent in a year, from records older than the platform (the office)."""
+    permissions.require(permissions.can_manage_programme(actor))
+    if SentTotal.objects.filter(donor=donor, year=year, kind=kind).exists():
+        raise ValidationError(
+            {
+                "year": _("%(donor)s's total for %(year)s is recorded already.")
+                % {"donor": donor, "year": year}
+            }
+        )
+    total = SentTotal(donor=donor, year=year, kind=kind, count=count)
+    total.full_clean()
+    if not 1990 <= year <= timezone.localdate().year:
+        raise ValidationError({"year": _("A year from 1990 to this one.")})
+    total.save()
+    audit_record(actor=actor, event_type="sent_total.recorded", obj=total, after=snapshot(total))
+    return total
