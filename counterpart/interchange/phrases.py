@@ -12,3 +12,9 @@ SEE_OPEN_DATA = define("interchange.see_open_data", _("See the open data"))
 define("job:counterpart.interchange.jobs.publish_open_data", _("Publish the open data"))
 define("job:counterpart.interchange.jobs.import_check", _("Check a file to import"))
 define("job:counterpart.interchange.jobs.import_apply", _("Import a file"))
+
+# The steps of a check or an import, as its job's page names them (jobs.models.Job.step_name).
+define("job-step:read", _("reading the rows"))
+define("job-step:cells", _("checking each cell"))
+define("job-step:applied", _("writing the records"))
+define("job-step:done", _("finished"))

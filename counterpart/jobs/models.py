@@ -3,7 +3,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from counterpart.core.said import said, words
+from counterpart.core.said import PHRASES, said, words
 
 
 def job_phrase(kind: str) -> str:
@@ -68,6 +68,14 @@ class Job(models.Model):
     def name(self) -> str:
         """What the work is, in the reader's language ("Run the matching")."""
         return words(said(job_phrase(self.kind)))
+
+    @property
+    def step_name(self) -> str:
+        """The step the work is at, in the reader's language where it is one of the named
+        steps (`define("job-step:read", _("reading the rows"))`); else as the work said it (the
+        name of a file it writes)."""
+        kind = f"job-step:{self.step}"
+        return words(said(kind)) if kind in PHRASES else self.step
 
     @property
     def percent(self) -> int | None:

@@ -168,3 +168,17 @@ def test_the_worker_outlives_a_locked_database_and_mails_after(world, mailoutbox
     assert mailoutbox == []
     call_command("worker", "--once")
     assert [m.to for m in mailoutbox] == [[user.email]]
+
+
+def test_a_jobs_step_is_named_in_the_readers_language(world):
+    """The job page showed 'read', 'cells', 'applied' in English on Chinese pages."""
+    from django.utils import translation
+
+    job = services.job_start(actor=world.user("office"), kind="tests.jobs.work.count_regions")
+    for step in ("read", "cells", "applied", "done", "rank", "match", "lists", "file", "kept"):
+        job.step = step
+        with translation.override("zh-hans"):
+            named = job.step_name
+        assert named != step and not named.isascii(), step
+    job.step = "ledger-totals"  # a file's name, as the work said it
+    assert job.step_name == "ledger-totals"

@@ -48,7 +48,13 @@ def post_create_view(request):
         except ValidationError as error:
             show_service_errors(form, error)
         else:
-            messages.success(request, _("Post published."))
+            if reporting.review_of(post) is None:
+                messages.success(request, _("Post published."))
+            else:  # under the round's review: no professional sees it yet
+                messages.success(
+                    request,
+                    _("Post saved. Professionals see it once approved: submit it for review."),
+                )
             return redirect("talent:post", pk=post.pk)
     return render(request, "talent/form.html", {"form": form, "title": _("Post a need")})
 
