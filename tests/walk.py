@@ -95,5 +95,8 @@ def load_demo(generated_professionals: int = 20) -> None:
     as autovacuum does), without which the planner takes minutes over queries of milliseconds."""
     DemoLoader(actor=system_actor(), generated_professionals=generated_professionals).load()
     if connection.vendor == "postgresql":
+        # Table by table: a bare ANALYZE also takes the cluster's shared catalogues, and waits
+        # for every other worker's open transaction to end.
         with connection.cursor() as cursor:
-            cursor.execute("ANALYZE")
+            for table in connection.introspection.table_names(cursor):
+                cursor.execute(f'ANALYZE "{table}"')
