@@ -19,6 +19,7 @@ def refused(answer) -> bool:
     return answer.status_code in (403, 404) or to_sign_in
 
 
+@walk.SHOWN_THE_SAME_ON_EVERY_DATABASE
 @pytest.mark.django_db
 def test_no_role_is_shown_a_link_it_cannot_open(client):
     walk.load_demo()

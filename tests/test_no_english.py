@@ -184,6 +184,7 @@ def audit_in_english() -> dict:
     return found
 
 
+@walk.SHOWN_THE_SAME_ON_EVERY_DATABASE
 @pytest.mark.django_db
 def test_no_english_on_chinese_or_uyghur_pages(client):
     walk.load_demo()
