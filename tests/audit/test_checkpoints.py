@@ -83,3 +83,12 @@ def test_one_checkpoint_a_day_and_it_is_public(client, changes):  # noqa: F811
             ["audit.checkpoint_signed"],
         )
         assert cursor.fetchone()[0] == 1
+
+
+def test_a_hash_that_holds_a_phone_numbers_digits_is_signed(changes, monkeypatch):  # noqa: F811
+    """A chain hash is hexadecimal: one in a few dozen holds eleven digits that read as a
+    mobile number, and the privacy guard had refused to record its checkpoint."""
+    head = AuditChainHead.objects.get()
+    looks_like_a_phone = "13812345678" + head.chain_hash[11:]
+    AuditChainHead.objects.filter(pk=head.pk).update(chain_hash=looks_like_a_phone)
+    assert audit_checkpoint_sign().chain_hash == looks_like_a_phone
