@@ -14,7 +14,30 @@ from counterpart.reporting import services as review
 from counterpart.talent import services as talent_services
 from tests import factories as f
 
-EVERYONE = ["office", "auditor", "beijing_team", "guangdong_team", "hotan_team", "professional"]
+EVERYONE = [
+    "office",
+    "auditor",
+    "beijing_team",
+    "guangdong_team",
+    "hotan_team",
+    "professional",
+    "beijing_admin",
+    "hotan_professional",
+]
+
+
+@pytest.fixture(autouse=True)
+def inside_the_chain(world):
+    """Members of organizations inside the reviewed chain who take no part in it: Beijing's team
+    administrator, and a professional of a hospital in Hotan City (issue 21: a professional
+    there had read all of its prefecture's reviews). Their inboxes stay empty."""
+    hospital = f.OrganizationFactory(region_=world.hotan_city, kind="hospital", name="HC Hospital")
+    world.users["beijing_admin"] = f.UserFactory(
+        organization_=world.beijing, role=Role.TEAM_ADMIN, username="bjadmin"
+    )
+    world.users["hotan_professional"] = f.UserFactory(
+        organization_=hospital, role=Role.PROFESSIONAL, username="hcpro"
+    )
 
 
 def kinds(world, key, today=None) -> set[str]:
@@ -91,7 +114,7 @@ def test_pending_invitations_wait_for_those_who_sent_them(world):
         organization=world.beijing,
         role=Role.DONOR_TEAM,
     )
-    assert who_sees(world, "invitations") == {"office"}
+    assert who_sees(world, "invitations") == {"office", "beijing_admin"}  # who invite there
     assert "invitations" not in {i.kind for i in inbox(admin)}  # Beijing's, not Guangdong's
 
 

@@ -177,3 +177,31 @@ def test_the_review_page_acts_for_the_level_in_scope_only(client, chain, indicat
     assert review.level == 1
     listed = client.get(reverse("reporting:reviews") + "?show=all").context["page"]
     assert [r.pk for r in listed.object_list] == [review.pk]
+
+
+def test_members_of_the_chains_organizations_who_review_nothing_see_no_review(
+    client, chain, indicator
+):
+    """A professional of a hospital in Hotan City had read all of its prefecture's reviews,
+    amounts included, and a team administrator its donor's: reviews are seen by the roles that
+    act on them (donor and recipient teams, the office and auditors) and by their submitter."""
+    from counterpart.accounts.models import Role
+    from counterpart.accounts.services import api_token_create
+    from tests import factories as f
+
+    county = chain.user("county_team")
+    review = selectors.review_of(report(county, indicator, 120))
+    services.review_submit(actor=county, review=review)
+    hospital = f.OrganizationFactory(region_=chain.hotan_city, kind="hospital", name="HC Hospital")
+    outsiders = [
+        f.UserFactory(organization_=hospital, role=Role.PROFESSIONAL, username="hcpro"),
+        f.UserFactory(organization_=chain.beijing, role=Role.TEAM_ADMIN, username="bjadmin"),
+    ]
+    for key in ("hotan_team", "beijing_team", "county_team", "office", "auditor"):
+        assert review in selectors.review_list(chain.user(key)), key
+    for outsider in outsiders:
+        assert list(selectors.review_list(outsider)) == []
+        _token, raw = api_token_create(actor=outsider, name="t")
+        auth = {"HTTP_AUTHORIZATION": f"Bearer {raw}"}
+        assert client.get("/api/reviews?show=all", **auth).json()["count"] == 0
+        assert client.get(f"/api/reviews/{review.pk}", **auth).status_code == 404
