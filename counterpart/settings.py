@@ -122,11 +122,13 @@ DATABASES = {
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL lets readers go on while one writer commits; IMMEDIATE avoids lock upgrades mid-write.
+    # A writer waits up to 30 s for another's transaction (a daily job regenerating the open
+    # data holds one for seconds): a sign-in then waits instead of failing on "locked".
     # A 64 MiB page cache keeps the ledger's indexes in memory (the default is 2 MiB).
     DATABASES["default"]["OPTIONS"] = {
         "transaction_mode": "IMMEDIATE",
         "init_command": (
-            "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000; "
+            "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000; "
             "PRAGMA cache_size=-65536;"
         ),
     }
