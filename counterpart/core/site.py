@@ -20,6 +20,12 @@ def site_url() -> str:
     return _origin.get() or settings.SITE_URL
 
 
+def request_origin() -> str:
+    """The address of the request being served, or "" outside one (a command, the queue):
+    what a job keeps, so that work queued by `manage.py demo` links where the worker serves."""
+    return _origin.get() or ""
+
+
 @contextmanager
 def origin(url: str | None):
     """Links made inside point at `url` (a request's or a job's origin)."""

@@ -24,7 +24,7 @@ from django_tasks import task
 
 from counterpart.audit.services import audit_record
 from counterpart.core.said import PHRASES, said
-from counterpart.core.site import origin, site_url
+from counterpart.core.site import origin, request_origin
 from counterpart.jobs.models import Job, JobStatus, job_phrase
 
 BACKOFF_SECONDS = 30  # then 2 minutes, then 8: a flaky mail server gets time to come back
@@ -46,7 +46,7 @@ def job_start(*, actor, kind: str, params: dict | None = None, max_attempts: int
         params=params or {},
         actor=actor if getattr(actor, "pk", None) else None,
         max_attempts=max_attempts,
-        origin=site_url(),
+        origin=request_origin(),
     )
     audit_record(
         actor=actor,

@@ -103,6 +103,21 @@ def test_scheduled_work_and_production_link_to_the_site_url(world, settings):
     assert link_in_last_mail().startswith("https://aid.example.org/accounts/invitations/")
 
 
+def test_work_queued_outside_a_request_links_where_the_worker_serves(world, settings):
+    """`make run PORT=8100` loads the demo (no request, no SITE_URL yet), then serves: e-mails of
+    the work the demo queued had linked to port 8000, the default of the loading process."""
+    settings.SITE_URL = "http://127.0.0.1:8000"  # the loading command's
+    services.invitation_create(
+        actor=world.user("office"),
+        email="a@example.org",
+        organization=world.beijing,
+        role=Role.DONOR_TEAM,
+    )
+    settings.SITE_URL = "http://127.0.0.1:8100"  # the worker's, as make run exports it
+    call_command("worker", "--once")
+    assert link_in_last_mail().startswith("http://127.0.0.1:8100/accounts/invitations/")
+
+
 def test_an_expired_or_withdrawn_link_does_not_work(client, world):
     office = world.user("office")
     invitation = services.invitation_create(
