@@ -34,6 +34,11 @@ PROGRESS_EVERY = 0.5  # seconds between two progress writes
 Progress = Callable[..., None]  # progress(done, total, step="")
 
 
+def ignore_progress(done: int, total: int, step: str = "") -> None:
+    """The progress of work run outside the queue (a request, a command): no one follows it."""
+    return None
+
+
 @transaction.atomic
 def job_start(*, actor, kind: str, params: dict | None = None, max_attempts: int = 3) -> Job:
     """Queue `kind` (the dotted path of a function taking `actor`, `progress` and the params)

@@ -27,17 +27,13 @@ from counterpart.interchange.models import (
     ImportStatus,
     MappingKind,
 )
-from counterpart.jobs.services import job_start
+from counterpart.jobs.services import ignore_progress, job_start
 from counterpart.notifications.services import notifications_gathered
 
 FILENAME_CHARS = ImportFile._meta.get_field("filename").max_length
 
 
-def _no_progress(done: int, total: int, step: str = "") -> None:
-    return None
-
-
-def run_file(*, actor, kind_slug: str, data: bytes, keep: bool, progress=_no_progress):
+def run_file(*, actor, kind_slug: str, data: bytes, keep: bool, progress=ignore_progress):
     """Read, check and apply a file's rows as `actor`: (rows read, summary, errors). Applied
     for good only when `keep` and every row is good; otherwise rolled back."""
     with cyclic_gc_paused():
@@ -175,7 +171,7 @@ def _require_uploader(actor, upload: ImportFile) -> None:
 
 
 @transaction.atomic
-def import_check(*, actor, upload: ImportFile, progress=_no_progress) -> ImportFile:
+def import_check(*, actor, upload: ImportFile, progress=ignore_progress) -> ImportFile:
     """Check the file as its uploader: rows, the preview's summary, the errors."""
     _require_uploader(actor, upload)
     if upload.status == ImportStatus.IMPORTED:
@@ -195,33 +191,25 @@ def import_check(*, actor, upload: ImportFile, progress=_no_progress) -> ImportF
 
 
 @transaction.atomic
-def import_apply(*, actor, upload: ImportFile, progress=_no_progress) -> ImportFile:
+def import_apply(*, actor, upload: ImportFile, progress=ignore_progress) -> ImportFile:
     """Import a checked file, all or nothing: its rows are checked again as they are written
     (the ledger may have moved since the preview)."""
     upload = ImportFile.objects.select_for_update().get(pk=upload.pk)
     _require_uploader(actor, upload)
     if upload.status not in (ImportStatus.READY, ImportStatus.IMPORTING):
         raise ValidationError({"file": _("Only a checked file without problems is imported.")})
-    rows, summary, errors = _run_telling_once(actor, upload, progress)
-    _settle(upload, rows, summary, errors, imported=not errors)
-    event = "import.imported" if upload.status == ImportStatus.IMPORTED else "import.checked"
-    audit_record(actor=actor, event_type=event, obj=upload, after=_outcome(upload))
-    return upload
+    return _import_for_good(actor, upload, progress)
 
 
 @transaction.atomic
-def import_run(*, actor, upload: ImportFile, progress=_no_progress) -> ImportFile:
+def import_run(*, actor, upload: ImportFile, progress=ignore_progress) -> ImportFile:
     """Check and import in one pass, all or nothing (the command line's and the API's way,
     when no one is to look at a preview first): imported, or refused with its problems."""
     upload = ImportFile.objects.select_for_update().get(pk=upload.pk)
     _require_uploader(actor, upload)
     if upload.status == ImportStatus.IMPORTED:
         raise ValidationError({"file": _("This file is already imported.")})
-    rows, summary, errors = _run_telling_once(actor, upload, progress)
-    _settle(upload, rows, summary, errors, imported=not errors)
-    event = "import.imported" if upload.status == ImportStatus.IMPORTED else "import.checked"
-    audit_record(actor=actor, event_type=event, obj=upload, after=_outcome(upload))
-    return upload
+    return _import_for_good(actor, upload, progress)
 
 
 @transaction.atomic
@@ -247,6 +235,15 @@ def import_queue(*, actor, upload: ImportFile, importing: bool = False) -> Impor
         obj=upload,
         after={"job": job.pk, "importing": importing},
     )
+    return upload
+
+
+def _import_for_good(actor, upload: ImportFile, progress) -> ImportFile:
+    """Run the file keeping what it writes, unless a row is bad; settle and audit the upload."""
+    rows, summary, errors = _run_telling_once(actor, upload, progress)
+    _settle(upload, rows, summary, errors, imported=not errors)
+    event = "import.imported" if upload.status == ImportStatus.IMPORTED else "import.checked"
+    audit_record(actor=actor, event_type=event, obj=upload, after=_outcome(upload))
     return upload
 
 

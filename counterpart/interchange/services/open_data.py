@@ -18,16 +18,13 @@ from counterpart.interchange import open_data, selectors, sheets
 from counterpart.interchange.iati import codelists, export
 from counterpart.interchange.iati.validate import StandardMissing
 from counterpart.interchange.models import OpenDataSettings, PublishedFile
+from counterpart.jobs.services import ignore_progress
 
 FLOW_TYPES, FINANCE_TYPES, AID_TYPES = (
     lambda: codelists.codes("FlowType"),
     lambda: codelists.codes("FinanceType"),
     lambda: codelists.codes("AidType"),
 )
-
-
-def _no_progress(done: int, total: int, step: str = "") -> None:
-    return None
 
 
 def _publish_file(name: str, data: bytes, content_type: str, rows: int, now) -> PublishedFile:
@@ -50,7 +47,7 @@ def _publish_file(name: str, data: bytes, content_type: str, rows: int, now) -> 
 
 
 @transaction.atomic
-def open_data_publish(*, actor, progress=_no_progress) -> list[PublishedFile]:
+def open_data_publish(*, actor, progress=ignore_progress) -> list[PublishedFile]:
     """Generate every file of the open data page from what is published and approved now:
     the aggregates as CSV and XLSX, the IATI activities (all, and each publisher's) and
     organisations. Run on the queue after approvals, and daily."""
