@@ -32,7 +32,8 @@ def test_a_project_from_creation_to_reported_results_on_the_dashboard(page, worl
     sign_in(page, "bj")
     page.get_by_role("link", name="Projects").first.click()
     page.get_by_role("link", name="New project").click()
-    page.get_by_label("Pairing").select_option(str(pairing.pk))
+    with page.expect_response(lambda answer: "/places/options/" in answer.url):
+        page.get_by_label("Pairing").select_option(str(pairing.pk))  # its places load
     page.get_by_label(re.compile(r"^Code")).fill("hotan-nurse-training")
     page.get_by_label(re.compile(r"^Title \(English\)")).fill(
         "Nurse training at Hotan City hospital"
