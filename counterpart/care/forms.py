@@ -1,4 +1,5 @@
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from counterpart.care.models import ConsultationOutcome, ReferralOutcome
@@ -6,6 +7,11 @@ from counterpart.core.choices import Specialty
 from counterpart.core.forms import DATE, VersionedForm
 
 DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
+
+
+def _this_minute():
+    """What a person records as it happens: now, to the minute (the fields' precision)."""
+    return timezone.localtime().replace(second=0, microsecond=0)
 
 
 class ConsultationRequestForm(forms.Form):
@@ -36,7 +42,7 @@ class ScheduleForm(VersionedForm):
 
 
 class HoldForm(VersionedForm):
-    held_at = forms.DateTimeField(label=_("Held at"), widget=DATETIME)
+    held_at = forms.DateTimeField(label=_("Held at"), widget=DATETIME, initial=_this_minute)
     advice = forms.CharField(label=_("Advice"), widget=forms.Textarea(attrs={"rows": 4}))
     outcome = forms.ChoiceField(label=_("Outcome"), choices=ConsultationOutcome.choices)
 
@@ -46,7 +52,7 @@ class CancelForm(VersionedForm):
 
 
 class ReferForm(forms.Form):
-    referred_on = forms.DateField(label=_("Referred on"), widget=DATE)
+    referred_on = forms.DateField(label=_("Referred on"), widget=DATE, initial=timezone.localdate)
     treatment = forms.CharField(
         label=_("Treatment asked for"), widget=forms.Textarea(attrs={"rows": 2}), required=False
     )
@@ -64,5 +70,7 @@ class TreatForm(VersionedForm):
 
 
 class FollowUpForm(VersionedForm):
-    follow_up_on = forms.DateField(label=_("Followed up on"), widget=DATE)
+    follow_up_on = forms.DateField(
+        label=_("Followed up on"), widget=DATE, initial=timezone.localdate
+    )
     notes = forms.CharField(label=_("Notes"), widget=forms.Textarea(attrs={"rows": 2}))

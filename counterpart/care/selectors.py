@@ -13,6 +13,7 @@ from django.shortcuts import get_object_or_404
 
 from counterpart.accounts import permissions
 from counterpart.care.models import (
+    ConsultationOutcome,
     ConsultationStatus,
     Referral,
     ReferralStatus,
@@ -50,6 +51,57 @@ def referral_list(*, actor) -> QuerySet[Referral]:
 
 def referral_get(*, actor, pk: int) -> Referral:
     return get_object_or_404(referral_list(actor=actor), pk=pk)
+
+
+def consultations_to_answer(*, actor) -> QuerySet[Teleconsultation]:
+    """Consultations asked of a hospital the actor's team speaks for, not yet held: the
+    inbox's (the office, which may act for any hospital, is not the one asked)."""
+    return (
+        Teleconsultation.objects.filter(
+            permissions.institution_scope_q(actor, "consulting_institution__"),
+            status__in=[ConsultationStatus.REQUESTED, ConsultationStatus.SCHEDULED],
+        )
+        .select_related("requesting_institution")
+        .order_by("requested_at", "pk")
+    )
+
+
+def referrals_to_make(*, actor) -> QuerySet[Teleconsultation]:
+    """Consultations of the actor's hospitals that recommended a referral not yet made."""
+    return (
+        Teleconsultation.objects.filter(
+            permissions.institution_scope_q(actor, "requesting_institution__"),
+            status=ConsultationStatus.HELD,
+            outcome=ConsultationOutcome.REFERRAL,
+            referrals__isnull=True,
+        )
+        .select_related("consulting_institution")
+        .order_by("held_at", "pk")
+    )
+
+
+def patients_to_treat(*, actor) -> QuerySet[Referral]:
+    """Patients referred to the actor's hospitals and not yet discharged."""
+    return (
+        Referral.objects.filter(
+            permissions.institution_scope_q(actor, "to_institution__"),
+            status__in=[ReferralStatus.REFERRED, ReferralStatus.ADMITTED],
+        )
+        .select_related("from_institution")
+        .order_by("referred_on", "pk")
+    )
+
+
+def follow_ups_to_record(*, actor) -> QuerySet[Referral]:
+    """Patients of the actor's hospitals back home after treatment, not yet seen again."""
+    return (
+        Referral.objects.filter(
+            permissions.institution_scope_q(actor, "from_institution__"),
+            status=ReferralStatus.DISCHARGED,
+        )
+        .select_related("to_institution")
+        .order_by("discharged_on", "pk")
+    )
 
 
 @dataclass

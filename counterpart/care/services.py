@@ -75,6 +75,11 @@ def consultation_request(
     return consultation
 
 
+def _to_the_minute(moment: datetime.datetime) -> datetime.datetime:
+    """Times are entered to the minute: one in the minute of the request is not before it."""
+    return moment.replace(second=0, microsecond=0)
+
+
 def _require_consulting_side(actor, consultation: Teleconsultation) -> None:
     permissions.require(
         permissions.speaks_for_institution(actor, consultation.consulting_institution)
@@ -97,7 +102,7 @@ def consultation_schedule(
 ) -> Teleconsultation:
     _require_consulting_side(actor, consultation)
     _require_open(consultation)
-    if scheduled_for < consultation.requested_at:
+    if scheduled_for < _to_the_minute(consultation.requested_at):
         raise ValidationError(
             {"scheduled_for": _("A consultation cannot be scheduled before it was requested.")}
         )
@@ -125,7 +130,7 @@ def consultation_hold(
     _require_consulting_side(actor, consultation)
     _require_open(consultation)
     errors = {}
-    if held_at < consultation.requested_at.replace(second=0, microsecond=0):  # forms: minutes
+    if held_at < _to_the_minute(consultation.requested_at):
         errors["held_at"] = _("A consultation cannot be held before it was requested.")
     elif held_at > timezone.now():
         errors["held_at"] = _("A consultation cannot be held in the future.")
@@ -141,7 +146,7 @@ def consultation_hold(
         instance=consultation,
         expected_version=expected_version,
         changes={
-            "held_at": held_at,
+            "held_at": max(held_at, consultation.requested_at),  # the minute it was asked in
             "advice": advice,
             "outcome": outcome,
             "status": ConsultationStatus.HELD,

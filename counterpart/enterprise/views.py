@@ -22,6 +22,7 @@ from counterpart.enterprise.forms import EmploymentForm, SaleForm, SupportForm
 from counterpart.funding import selectors as funding
 from counterpart.pairings.selectors import pairings_run_by, pairings_worked_on
 from counterpart.projects import selectors as projects
+from counterpart.reporting.responses import after_saving
 
 
 def enterprise_view(request):
@@ -90,12 +91,17 @@ def support_detail_view(request, pk: int):
             form.add_error("wages", str(error))
         else:
             try:
-                services.employment_report(actor=actor, support=support, **data)
+                report = services.employment_report(actor=actor, support=support, **data)
             except ValidationError as error:
                 show_service_errors(form, error)
             else:
-                messages.success(request, _("Employment reported."))
-                return redirect("enterprise:support", pk=support.pk)
+                return after_saving(
+                    request,
+                    report,
+                    done=_("Employment reported."),
+                    then="enterprise:support",
+                    pk=support.pk,
+                )
     return render(
         request,
         "enterprise/support.html",
@@ -131,10 +137,9 @@ def sale_create_view(request):
             form.add_error("value", str(error))
         else:
             try:
-                services.product_sale_record(actor=actor, **data)
+                sale = services.product_sale_record(actor=actor, **data)
             except ValidationError as error:
                 show_service_errors(form, error)
             else:
-                messages.success(request, _("Sale recorded."))
-                return redirect("enterprise:home")
+                return after_saving(request, sale, done=_("Sale recorded."), then="enterprise:home")
     return render(request, "enterprise/form.html", {"form": form, "title": _("Record a sale")})

@@ -26,6 +26,7 @@ from counterpart.exchanges.forms import (
 from counterpart.pairings.selectors import pairings_worked_on
 from counterpart.places import selectors as places
 from counterpart.reporting import selectors as reporting
+from counterpart.reporting.responses import after_saving
 
 
 def exchanges_view(request):
@@ -60,12 +61,11 @@ def event_create_view(request):
     )
     if request.method == "POST" and form.is_valid():
         try:
-            services.exchange_event_record(actor=actor, **form.cleaned_data)
+            event = services.exchange_event_record(actor=actor, **form.cleaned_data)
         except ValidationError as error:
             show_service_errors(form, error)
         else:
-            messages.success(request, _("Exchange recorded."))
-            return redirect("exchanges:home")
+            return after_saving(request, event, done=_("Exchange recorded."), then="exchanges:home")
     return render(request, "exchanges/form.html", {"form": form, "title": _("Record an exchange")})
 
 

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from counterpart.accounts import permissions
 from counterpart.accounts import selectors as accounts
+from counterpart.care import selectors as care
 from counterpart.engine.money import format_minor
 from counterpart.funding import selectors as funding
 from counterpart.projects import selectors as projects
@@ -79,6 +80,47 @@ def inbox(actor, *, today: datetime.date | None = None) -> list[InboxItem]:
             lambda p: (
                 f"{p.post} · {date_format(p.end_date)}",
                 reverse("talent:post", args=[p.post_id]),
+            ),
+        ),
+        _from_rows(
+            "consultations",
+            _("Consultations asked of your hospitals"),
+            care.consultations_to_answer(actor=actor),
+            reverse("care:home"),
+            lambda c: (
+                f"{c.case_code} · {c.requesting_institution.name} · "
+                f"{date_format(timezone.localtime(c.requested_at))}",
+                reverse("care:consultation", args=[c.pk]),
+            ),
+        ),
+        _from_rows(
+            "referrals",
+            _("Referrals recommended, not yet made"),
+            care.referrals_to_make(actor=actor),
+            reverse("care:home"),
+            lambda c: (
+                f"{c.case_code} · {c.consulting_institution.name}",
+                reverse("care:consultation", args=[c.pk]),
+            ),
+        ),
+        _from_rows(
+            "treatments",
+            _("Referred patients to admit or discharge"),
+            care.patients_to_treat(actor=actor),
+            reverse("care:home"),
+            lambda r: (
+                f"{r.case_code} · {r.from_institution.name} · {date_format(r.referred_on)}",
+                reverse("care:referral", args=[r.pk]),
+            ),
+        ),
+        _from_rows(
+            "follow_ups",
+            _("Patients back home to follow up"),
+            care.follow_ups_to_record(actor=actor),
+            reverse("care:home"),
+            lambda r: (
+                f"{r.case_code} · {r.to_institution.name} · {date_format(r.discharged_on)}",
+                reverse("care:referral", args=[r.pk]),
             ),
         ),
     ]

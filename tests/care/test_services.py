@@ -177,6 +177,23 @@ def test_a_consultation_held_before_it_was_requested_is_refused(world, hospitals
     assert consultation.held_at is None and consultation.version == 1
 
 
+def test_a_consultation_held_in_the_minute_it_was_asked_is_recorded(world, hospitals):
+    """Forms give minutes: advice recorded at 09:00 on a request made at 09:00:37 is held then,
+    not refused by the database (it was, with its constraint's English name as the error)."""
+    asked = ASKED + datetime.timedelta(seconds=37)
+    consultation = ask(world, hospitals, requested_at=asked)
+    held = services.consultation_hold(
+        actor=world.user("beijing_team"),
+        consultation=consultation,
+        expected_version=consultation.version,
+        held_at=ASKED,
+        advice="Operable here with the visiting team.",
+        outcome="advice",
+    )
+    held.refresh_from_db()
+    assert held.status == "held" and held.held_at == asked
+
+
 def test_referral_dates_in_order_and_only_after_a_referral_advice(world, hospitals):
     consultation = ask(world, hospitals)
     with pytest.raises(ValidationError) as error:  # no advice to refer yet

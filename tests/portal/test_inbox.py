@@ -129,3 +129,59 @@ def test_the_home_page_and_the_navigation_show_the_inbox(client, world, key):
     assert "Your inbox" in page
     client.logout()
     assert "Your inbox" not in client.get(reverse("home")).content.decode()
+
+
+def test_each_step_of_remote_care_waits_for_the_hospital_that_takes_it(world):
+    """The consulted hospital's team answers, the asking one refers, the treating one admits
+    and discharges, the asking one follows up at home; the office, which may act for any
+    hospital, is not asked, nor is a professional of the asking hospital."""
+    from counterpart.care import services as care
+
+    asking = f.OrganizationFactory(region_=world.hotan_city, kind="hospital", name="HC Clinic")
+    consulted = f.OrganizationFactory(
+        region_=world.beijing.region, kind="hospital", parent=world.beijing, name="BJ Hospital"
+    )
+    hotan, beijing = world.user("hotan_team"), world.user("beijing_team")
+    consultation = care.consultation_request(
+        actor=hotan,
+        requesting_institution=asking,
+        consulting_institution=consulted,
+        specialty="cardiology",
+        case_code="HTN-2024-0007",
+        question="Septal defect in a child of 6: operate here or refer?",
+    )
+    assert who_sees(world, "consultations") == {"beijing_team"}
+    consultation = care.consultation_hold(
+        actor=beijing,
+        consultation=consultation,
+        expected_version=consultation.version,
+        held_at=consultation.requested_at,
+        advice="Refer for closure of the defect.",
+        outcome="referral",
+    )
+    assert who_sees(world, "consultations") == set()
+    assert who_sees(world, "referrals") == {"hotan_team"}
+    today = consultation.held_at.date()
+    referral = care.referral_from_consultation(
+        actor=hotan, consultation=consultation, referred_on=today
+    )
+    assert who_sees(world, "referrals") == set()
+    assert who_sees(world, "treatments") == {"beijing_team"}
+    referral = care.referral_treat(
+        actor=beijing,
+        referral=referral,
+        expected_version=referral.version,
+        admitted_on=today,
+        discharged_on=today,
+        outcome="recovered",
+    )
+    assert who_sees(world, "treatments") == set()
+    assert who_sees(world, "follow_ups") == {"hotan_team"}
+    care.referral_follow_up(
+        actor=hotan,
+        referral=referral,
+        expected_version=referral.version,
+        follow_up_on=today,
+        notes="Well at home.",
+    )
+    assert who_sees(world, "follow_ups") == set()
