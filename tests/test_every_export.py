@@ -81,6 +81,7 @@ def formulas_in(response) -> list[str]:
     return []
 
 
+@walk.SHOWN_THE_SAME_ON_EVERY_DATABASE
 @pytest.mark.django_db
 def test_no_download_carries_a_formula(client):
     walk.load_demo()

@@ -30,6 +30,7 @@ def pages_in(context) -> list[Page]:
     return found
 
 
+@walk.SHOWN_THE_SAME_ON_EVERY_DATABASE
 @pytest.mark.django_db
 def test_no_list_renders_more_than_a_page_or_cuts_without_saying(client, monkeypatch):
     walk.load_demo(12)

@@ -14,6 +14,7 @@ def test_every_page_has_an_object_to_show():
     assert parametrised - walk.NOT_WALKED == set(walk.OBJECT_OF_PAGE)
 
 
+@walk.SHOWN_THE_SAME_ON_EVERY_DATABASE
 @pytest.mark.django_db
 def test_no_page_fails_for_any_role(client):
     walk.load_demo()

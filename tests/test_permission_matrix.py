@@ -488,7 +488,7 @@ EXPECT: dict[str, str] = {
     "talent:mentorship": "office auditor professional / scoped",
     "talent:trainings": "signed-in / scoped",
     "care:home": "anyone / scoped",
-    "care:request": "office hotan / scoped",
+    "care:request": "office beijing hotan / scoped",  # each has a hospital
     "care:consultation": "office auditor / scoped",
     "care:referral": "office auditor / scoped",
     "exchanges:home": "anyone / scoped",

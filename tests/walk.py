@@ -11,9 +11,10 @@ from counterpart.accounts.services import system_actor
 from counterpart.demo.load import DemoLoader
 from counterpart.interchange.kinds import KINDS
 
-# A walk that checks what pages show and in which words, not what the database does: the SQLite
-# run walks it; on PostgreSQL it would repeat the same pages for minutes (the page walk and the
-# permission matrix, which read differently there, still run on both).
+# A walk that checks what pages and downloads show, not what the database does: the SQLite run
+# walks it; on PostgreSQL it would repeat the same pages for minutes. The permission matrix, which
+# opens every page as every role (and so meets any server error a query raises there), still runs
+# on both.
 SHOWN_THE_SAME_ON_EVERY_DATABASE = pytest.mark.skipif(
     settings.DATABASES["default"]["ENGINE"] != "django.db.backends.sqlite3",
     reason="what a page shows does not depend on the database; the SQLite run walks it",
