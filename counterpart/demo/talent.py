@@ -158,9 +158,9 @@ def load_generated_round(loader) -> None:
     created = []
     for pairing in rounds_pairings.select_related("donor", "recipient"):
         region = pairing.recipient
-        for kind, specialties, suffix_en, suffix_zh in (
-            ("hospital", facts["hospital_specialties"], "hospital", "医院"),
-            ("school", facts["school_specialties"], "school", "学校"),
+        for kind, specialties, suffix_en, suffix_zh, suffix_ug in (
+            ("hospital", facts["hospital_specialties"], "hospital", "医院", "دوختۇرخانىسى"),
+            ("school", facts["school_specialties"], "school", "学校", "مەكتىپى"),
         ):
             code = f"{prefix}{region.code.lower()}-{kind}"
             institution = lookup.organization(actor, code)
@@ -170,6 +170,7 @@ def load_generated_round(loader) -> None:
                     code=code,
                     name_en=f"{region.name_en} {suffix_en}",
                     name_zh=f"{region.name_zh}{suffix_zh}",
+                    name_ug=f"{region.name_ug} {suffix_ug}" if region.name_ug else "",
                     kind=kind,
                     region=region,
                 )

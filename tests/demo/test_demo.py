@@ -188,6 +188,17 @@ def test_the_regions_places_have_their_uyghur_names(demo):
     assert Region.objects.get(code="653200").name_ug == "خوتەن ۋىلايىتى"
 
 
+def test_every_organization_in_xinjiang_has_its_uyghur_name(demo):
+    """A Uyghur page names a place's hospital in Uyghur: the generated hospitals and schools
+    had only English and Chinese names, so Uyghur pages showed 和田市医院."""
+    from counterpart.places.models import Organization, Region
+
+    xinjiang = Region.objects.get(code="650000")
+    local = Organization.objects.filter(region__path__startswith=xinjiang.path)
+    assert local.filter(kind="hospital").count() > 10
+    assert list(local.filter(name_ug="").values_list("code", flat=True)) == []
+
+
 def test_the_demos_audit_chain_holds(demo):
     """Every kind of event the demo writes (JSON of every shape) links the same way back."""
     from counterpart.audit.services import audit_chain_check
