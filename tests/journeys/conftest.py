@@ -211,7 +211,7 @@ def serving(tmp_path: Path, language: str, day_name: str):
             try:
                 requests.get(url + "/accounts/login/", timeout=5)
                 break
-            except requests.ConnectionError:
+            except (requests.ConnectionError, requests.Timeout):  # not up, or still warming up
                 if time.monotonic() > deadline or processes[0].poll() is not None:
                     raise
                 time.sleep(0.3)
