@@ -45,11 +45,16 @@ async () => {
 }
 """
 # Each page checks itself once loaded and reports through a binding (the test may move on);
-# the run is kept, so that a last check of the page waits for it (axe runs one at a time).
+# the run is kept, so that a last check of the page waits for it (axe runs one at a time). A
+# page already checked in this process in the same language and width (its ids aside: the
+# journeys open the same pages on four days) is not checked again.
 AXE_ON_LOAD = f"""
 window.addEventListener("load", () => {{
   window.axeOnLoad = new Promise((settle) => setTimeout(settle, 0)).then(async () => {{
     if (typeof axe === "undefined" || window.top !== window) return;
+    const kind = [document.documentElement.lang, window.innerWidth,
+                  (location.pathname + location.search).replace(/[0-9]+/g, "N")].join(" ");
+    if (!(await window.axeWanted(kind))) return;
     const found = await ({AXE_RUN})();
     window.axeReport(location.pathname + location.search, found);
   }});
@@ -86,6 +91,15 @@ class AxeFindings:
 
 
 CHECKED_PAGES: list[str] = []  # for the session's summary
+CHECKED_KINDS: set[str] = set()  # pages checked in this process: language, width, address
+
+
+def _wanted(_source, kind: str) -> bool:
+    """Whether a page of this kind is still to be checked in this process."""
+    if kind in CHECKED_KINDS:
+        return False
+    CHECKED_KINDS.add(kind)
+    return True
 
 
 class Pages:
@@ -103,6 +117,7 @@ class Pages:
         context.add_init_script(path=str(AXE))
         context.add_init_script(script=AXE_ON_LOAD)
         context.expose_binding("axeReport", findings.report)
+        context.expose_binding("axeWanted", _wanted)
         context.add_init_script(script=CSP_ON_VIOLATION)
         context.expose_binding("cspReport", findings.report_blocked)
         page = context.new_page()

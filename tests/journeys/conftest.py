@@ -85,27 +85,47 @@ def _code_digest() -> str:
     return digest.hexdigest()[:12]
 
 
-def demo_database(day: datetime.date) -> Path:
-    """The demo as `manage.py demo` loads it on `day`: built once (by whichever process of
-    the suite comes first), then kept for the run's other journeys."""
+def _built_once(built: Path, make) -> Path:
+    """`built`, made by `make(path)` at a temporary path by whichever process of the suite
+    comes first, then kept for the others."""
     BUILT.mkdir(parents=True, exist_ok=True)
-    built = BUILT / f"demo-{day.isoformat()}-{_code_digest()}.sqlite3"
     with open(BUILT / f"{built.name}.lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         if not built.exists():
             making = built.with_name(f"making-{built.name}")
             making.unlink(missing_ok=True)
-            environment = _environment(day, making, hour=7)  # before the servers' 09:00
-            for step in (["migrate", "--no-input", "-v0"], ["demo"]):
-                subprocess.run([*MANAGE, *step], env=environment, check=True, capture_output=True)
-            shutil.rmtree(_files(built), ignore_errors=True)
-            _files(making).rename(_files(built))
+            make(making)
             making.rename(built)
-            for stale in BUILT.glob("demo-*.sqlite3"):  # built by older code: not needed again
-                if not stale.name.endswith(f"-{_code_digest()}.sqlite3"):
-                    stale.unlink(missing_ok=True)
-                    shutil.rmtree(_files(stale), ignore_errors=True)
     return built
+
+
+def _migrated() -> Path:
+    """An empty database with every migration applied: the same for every day's demo."""
+
+    def migrate(path: Path) -> None:
+        command = [*MANAGE, "migrate", "--no-input", "-v0"]
+        environment = _environment(datetime.date.today(), path, hour=7)
+        subprocess.run(command, env=environment, check=True, capture_output=True)
+
+    return _built_once(BUILT / f"migrated-{_code_digest()}.sqlite3", migrate)
+
+
+def demo_database(day: datetime.date) -> Path:
+    """The demo as `manage.py demo` loads it on `day`, on a copy of the migrated database."""
+    built = BUILT / f"demo-{day.isoformat()}-{_code_digest()}.sqlite3"
+
+    def load(path: Path) -> None:
+        shutil.copy(_migrated(), path)
+        environment = _environment(day, path, hour=7)  # before the servers' 09:00
+        subprocess.run([*MANAGE, "demo"], env=environment, check=True, capture_output=True)
+        shutil.rmtree(_files(built), ignore_errors=True)
+        _files(path).rename(_files(built))
+        for stale in BUILT.glob("*.sqlite3"):  # built by older code: not needed again
+            if not stale.name.endswith(f"-{_code_digest()}.sqlite3"):
+                stale.unlink(missing_ok=True)
+                shutil.rmtree(_files(stale), ignore_errors=True)
+
+    return _built_once(built, load)
 
 
 def _files(database: Path) -> Path:
