@@ -71,6 +71,15 @@ def test_the_guard_sees_a_write():
     assert [call for _line, call in writes_in(tree)] == ["Post.objects.filter.update", "p.save"]
 
 
+def declared_a_service(node: ast.FunctionDef) -> bool:
+    return any(ast.unparse(d).split("(")[0] == "service" for d in node.decorator_list)
+
+
+def in_a_transaction(node: ast.FunctionDef) -> bool:
+    """Declared a service (`@service`, atomic), or atomic around its writes."""
+    return declared_a_service(node) or "transaction.atomic()" in ast.unparse(node)
+
+
 def services():
     """{name: (its calls, whether it writes)} of every service: a public function of a services
     module that writes in a transaction of its own (house rule 1): atomic as a whole, or, when it
@@ -80,10 +89,7 @@ def services():
         if not is_services(path):
             continue
         for node in ast.parse(path.read_text()).body:
-            decorators = getattr(node, "decorator_list", [])
-            atomic = any("atomic" in ast.unparse(d) for d in decorators) or (
-                isinstance(node, ast.FunctionDef) and "transaction.atomic()" in ast.unparse(node)
-            )
+            atomic = isinstance(node, ast.FunctionDef) and in_a_transaction(node)
             if isinstance(node, ast.FunctionDef) and not node.name.startswith("_") and atomic:
                 calls = {
                     call.func.attr if isinstance(call.func, ast.Attribute) else call.func.id
@@ -123,8 +129,7 @@ def test_every_service_that_audits_runs_in_a_transaction_of_its_own():
         for node in ast.parse(path.read_text()).body:
             if not isinstance(node, ast.FunctionDef) or node.name.startswith("_"):
                 continue
-            decorators = " ".join(ast.unparse(d) for d in node.decorator_list)
-            atomic = "atomic" in decorators or "transaction.atomic()" in ast.unparse(node)
+            atomic = in_a_transaction(node)
             calls = {
                 call.func.attr if isinstance(call.func, ast.Attribute) else call.func.id
                 for call in ast.walk(node)
@@ -213,3 +218,47 @@ def test_every_model_is_named_in_the_readers_language():
         and not isinstance(model._meta.verbose_name, Promise)
     ]
     assert unnamed == []
+
+
+def test_every_declared_service_is_registered_atomic_and_keyword_only():
+    """`@service` registers what it declares; a services module's functions declared so are
+    all in the registry, and each runs in a transaction of its own (a write that fails half
+    way leaves nothing)."""
+    import importlib
+    import inspect
+
+    from counterpart.core.service import REGISTRY
+
+    declared = set()
+    for path in python_files():
+        if not is_services(path):
+            continue
+        module = ".".join(path.relative_to(PACKAGE.parent).with_suffix("").parts)
+        importlib.import_module(module)
+        for node in ast.parse(path.read_text()).body:
+            if isinstance(node, ast.FunctionDef) and declared_a_service(node):
+                declared.add(f"{module}.{node.name}")
+    assert len(declared) > 100
+    assert declared <= set(REGISTRY)
+    for name in declared:
+        parameters = inspect.signature(REGISTRY[name]).parameters.values()
+        assert all(p.kind is inspect.Parameter.KEYWORD_ONLY for p in parameters), name
+
+
+def test_a_service_with_a_loose_parameter_or_no_actor_first_is_refused_as_it_loads():
+    from counterpart.core.service import REGISTRY, NotAService, service
+
+    def positional(actor, pairing): ...
+
+    def actor_later(*, pairing, actor): ...
+
+    for wrong in (positional, actor_later):
+        try:
+            service(wrong)
+        except NotAService:
+            continue
+        raise AssertionError(f"{wrong.__name__} was declared a service")
+    def anonymous(*, key): ...
+
+    declared = service(no_actor="nobody is signed in yet")(anonymous)
+    assert REGISTRY.pop(f"{__name__}.anonymous") is declared

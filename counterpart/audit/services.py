@@ -21,6 +21,7 @@ from counterpart.audit.models import (
 from counterpart.audit.selectors import require_reader
 from counterpart.core.models import check_version
 from counterpart.core.rules import FREE_TEXT_CHARS, personal_data_in, text_too_long
+from counterpart.core.service import service
 
 
 def _json_safe(value):
@@ -182,7 +183,7 @@ def provenance_record(*, actor, objects: list[models.Model], source: str) -> int
     return len(created)
 
 
-@transaction.atomic
+@service
 def audit_chain_check(*, actor=None, progress=None) -> AuditChainCheck:
     """Walk the whole chain and keep the verdict: the events verified and the latest hash, or
     the first link that does not hold. The office, an auditor or the daily job runs it."""
@@ -206,7 +207,7 @@ def audit_chain_check(*, actor=None, progress=None) -> AuditChainCheck:
     )
 
 
-@transaction.atomic
+@service
 def audit_checkpoint_sign(*, actor=None, progress=None) -> AuditCheckpoint:
     """Sign the chain's head as it stands today with the site's key, once a day (the daily job
     does; again the same day it returns that day's checkpoint). The head is locked meanwhile,

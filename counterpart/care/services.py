@@ -8,7 +8,6 @@ import copy
 import datetime
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -24,6 +23,7 @@ from counterpart.care.models import (
 )
 from counterpart.core.arguments import UNSET, given
 from counterpart.core.rules import FREE_TEXT_CHARS, personal_data_in, text_too_long
+from counterpart.core.service import service
 from counterpart.engine.privacy import CASE_CODE_EXAMPLE, is_case_code
 
 
@@ -41,7 +41,7 @@ def _check_private(*, case_code: str | None = None, **texts: str) -> None:
         raise ValidationError(errors)
 
 
-@transaction.atomic
+@service
 def consultation_request(
     *,
     actor,
@@ -96,7 +96,7 @@ def _require_open(consultation: Teleconsultation) -> None:
         )
 
 
-@transaction.atomic
+@service
 def consultation_schedule(
     *, actor, consultation: Teleconsultation, expected_version: int, scheduled_for
 ) -> Teleconsultation:
@@ -116,7 +116,7 @@ def consultation_schedule(
     )
 
 
-@transaction.atomic
+@service
 def consultation_hold(
     *,
     actor,
@@ -156,7 +156,7 @@ def consultation_hold(
     )
 
 
-@transaction.atomic
+@service
 def consultation_cancel(
     *, actor, consultation: Teleconsultation, expected_version: int, reason: str
 ) -> Teleconsultation:
@@ -179,7 +179,7 @@ def consultation_cancel(
     )
 
 
-@transaction.atomic
+@service
 def referral_create(
     *,
     actor,
@@ -221,7 +221,7 @@ def referral_create(
     return referral
 
 
-@transaction.atomic
+@service
 def referral_from_consultation(
     *, actor, consultation: Teleconsultation, referred_on: datetime.date, treatment: str = ""
 ) -> Referral:
@@ -278,7 +278,7 @@ def _status_of(referral: Referral) -> str:
     return ReferralStatus.REFERRED
 
 
-@transaction.atomic
+@service
 def referral_treat(
     *,
     actor,
@@ -310,7 +310,7 @@ def referral_treat(
     )
 
 
-@transaction.atomic
+@service
 def referral_follow_up(
     *, actor, referral: Referral, expected_version: int, follow_up_on: datetime.date, notes: str
 ) -> Referral:

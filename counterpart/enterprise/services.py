@@ -9,12 +9,12 @@ import datetime
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.utils.translation import gettext as _
 
 from counterpart.accounts import permissions
 from counterpart.audit.services import audit_record, snapshot
 from counterpart.core.rules import amounts_in_range, counts_not_negative, dates_in_order
+from counterpart.core.service import service
 from counterpart.enterprise.models import EmploymentReport, EnterpriseSupport, ProductSale
 from counterpart.funding import selectors as funding
 from counterpart.funding.models import BASE_CURRENCY
@@ -56,7 +56,7 @@ def _project_indicators(actor, project, company) -> dict:
     }
 
 
-@transaction.atomic
+@service
 def support_create(
     *,
     actor,
@@ -96,7 +96,7 @@ def support_create(
     return support
 
 
-@transaction.atomic
+@service
 def employment_report(
     *,
     actor,
@@ -167,7 +167,7 @@ def employment_report(
     return report
 
 
-@transaction.atomic
+@service
 def product_sale_record(
     *,
     actor,

@@ -3,13 +3,13 @@
 import datetime
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.utils.translation import gettext as _
 
 from counterpart.accounts import permissions
 from counterpart.audit.services import audit_record, snapshot, tracked_update
 from counterpart.core.arguments import UNSET, given
 from counterpart.core.rules import counts_not_negative, dates_in_order
+from counterpart.core.service import service
 from counterpart.exchanges import selectors
 from counterpart.exchanges.models import (
     COUNT_FIELDS,
@@ -46,7 +46,7 @@ def _check_event(event: ExchangeEvent) -> None:
         raise ValidationError(errors)
 
 
-@transaction.atomic
+@service
 def exchange_event_record(
     *,
     actor,
@@ -96,7 +96,7 @@ def exchange_event_record(
     return event
 
 
-@transaction.atomic
+@service
 def exchange_event_update(
     *,
     actor,
@@ -154,7 +154,7 @@ def exchange_event_update(
     )
 
 
-@transaction.atomic
+@service
 def school_class_register(
     *, actor, school, grade: int, class_number: int, pupils: int, language: str
 ) -> SchoolClass:
@@ -188,7 +188,7 @@ def _check_sides(pairing, donor_class: SchoolClass, recipient_class: SchoolClass
         raise ValidationError(errors)
 
 
-@transaction.atomic
+@service
 def school_partnership_create(
     *, actor, pairing, donor_class, recipient_class, started_on: datetime.date
 ) -> SchoolPartnership:
@@ -209,7 +209,7 @@ def school_partnership_create(
     return partnership
 
 
-@transaction.atomic
+@service
 def school_partnerships_match(
     *, actor, pairing, started_on: datetime.date
 ) -> list[SchoolPartnership]:
@@ -227,7 +227,7 @@ def school_partnerships_match(
     ]
 
 
-@transaction.atomic
+@service
 def letters_record(
     *,
     actor,

@@ -24,6 +24,7 @@ from django_tasks import task
 
 from counterpart.audit.services import audit_record
 from counterpart.core.said import PHRASES, said
+from counterpart.core.service import service
 from counterpart.core.site import origin, request_origin
 from counterpart.jobs.models import Job, JobStatus, job_phrase
 
@@ -39,7 +40,7 @@ def ignore_progress(done: int, total: int, step: str = "") -> None:
     return None
 
 
-@transaction.atomic
+@service
 def job_start(*, actor, kind: str, params: dict | None = None, max_attempts: int = 3) -> Job:
     """Queue `kind` (the dotted path of a function taking `actor`, `progress` and the params)
     to run as `actor` (None: scheduled work, run as the system). It runs once the caller's

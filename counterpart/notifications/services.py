@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from counterpart.audit.services import audit_record
 from counterpart.core.said import as_data
+from counterpart.core.service import service
 from counterpart.jobs.services import job_start
 from counterpart.notifications import selectors
 from counterpart.notifications.kinds import KINDS
@@ -117,7 +118,7 @@ def notifications_emailed(*, ids: list[int]) -> None:
     Notification.objects.filter(pk__in=ids).update(emailed_at=timezone.now())
 
 
-@transaction.atomic
+@service
 def notifications_read(*, actor, ids: list[int] | None = None) -> int:
     """Mark one's own notifications read (these, or all)."""
     unread = selectors.notification_list(actor=actor, unread=True)
@@ -126,7 +127,7 @@ def notifications_read(*, actor, ids: list[int] | None = None) -> int:
     return unread.update(read_at=timezone.now())
 
 
-@transaction.atomic
+@service
 def notification_preferences_set(*, actor, choices: dict[str, str]) -> dict[str, str]:
     """How one gets each kind: at once, in the daily digest, or not at all."""
     unknown = [kind for kind in choices if kind not in KINDS]

@@ -3,7 +3,6 @@
 import datetime
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
@@ -11,6 +10,7 @@ from counterpart.accounts import permissions
 from counterpart.audit.services import audit_record, snapshot, tracked_update
 from counterpart.core.arguments import UNSET, given
 from counterpart.core.rules import amounts_in_range, dates_in_order
+from counterpart.core.service import service
 from counterpart.pairings.models import (
     Confidence,
     FiscalRevenue,
@@ -105,7 +105,7 @@ def _check_pairing(pairing: Pairing) -> None:
         raise ValidationError(errors)
 
 
-@transaction.atomic
+@service
 def pairing_round_create(
     *,
     actor,
@@ -140,7 +140,7 @@ def pairing_round_create(
     return pairing_round
 
 
-@transaction.atomic
+@service
 def pairing_round_update(
     *,
     actor,
@@ -181,7 +181,7 @@ def pairing_round_update(
     )
 
 
-@transaction.atomic
+@service
 def pairing_create(
     *,
     actor,
@@ -218,7 +218,7 @@ def pairing_create(
     return pairing
 
 
-@transaction.atomic
+@service
 def pairing_update(
     *,
     actor,
@@ -260,7 +260,7 @@ def pairing_update(
     )
 
 
-@transaction.atomic
+@service
 def pairing_end(
     *, actor, pairing: Pairing, expected_version: int, valid_to: datetime.date, reason: str = ""
 ) -> Pairing:
@@ -290,7 +290,7 @@ def pairing_end(
     )
 
 
-@transaction.atomic
+@service
 def quota_rule_create(
     *,
     actor,
@@ -317,7 +317,7 @@ def quota_rule_create(
     return rule
 
 
-@transaction.atomic
+@service
 def quota_rule_update(
     *,
     actor,
@@ -347,7 +347,7 @@ def _check_quota_rule(rule: QuotaRule) -> None:
     rule.check_years(QuotaRule.objects.filter(round=rule.round, donor=rule.donor))
 
 
-@transaction.atomic
+@service
 def fiscal_revenue_record(
     *,
     actor,

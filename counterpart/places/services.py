@@ -1,12 +1,12 @@
 """Writes for regions and organizations. Keyword-only, atomic, audited (house rules 1 and 2)."""
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.utils.translation import gettext as _
 
 from counterpart.accounts import permissions
 from counterpart.audit.services import audit_record, snapshot, tracked_update
 from counterpart.core.arguments import UNSET, given
+from counterpart.core.service import service
 from counterpart.places.models import LEVEL_DEPTH, Organization, Population, Region, TreeNode
 from counterpart.places.org_ids import normalized_org_ref
 
@@ -61,7 +61,7 @@ def _check_region_level(level: str, parent: Region | None) -> None:
         )
 
 
-@transaction.atomic
+@service
 def region_create(
     *,
     actor,
@@ -84,7 +84,7 @@ def region_create(
     return region
 
 
-@transaction.atomic
+@service
 def region_update(
     *,
     actor,
@@ -136,7 +136,7 @@ def _iati_ref_or_error(text: str, organization: Organization | None) -> str:
     return ref
 
 
-@transaction.atomic
+@service
 def organization_create(
     *,
     actor,
@@ -180,7 +180,7 @@ def organization_create(
     return organization
 
 
-@transaction.atomic
+@service
 def organization_update(
     *,
     actor,
@@ -236,7 +236,7 @@ def organization_update(
     return organization
 
 
-@transaction.atomic
+@service
 def population_record(*, actor, region: Region, year: int, people: int, source: str) -> Population:
     """A census count for a place (the office's): a second count for the same year corrects
     the first, its old figure kept in the log."""

@@ -7,7 +7,6 @@ import secrets
 
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -15,13 +14,14 @@ from counterpart.accounts import permissions, selectors
 from counterpart.accounts.models import Invitation, Membership, User, hash_token
 from counterpart.audit.services import audit_record, snapshot
 from counterpart.core.lookups import related_or_error
+from counterpart.core.service import service
 from counterpart.jobs.services import job_start
 
 VALID_FOR = datetime.timedelta(days=7)
 SEND = "counterpart.accounts.jobs.send_invitation"
 
 
-@transaction.atomic
+@service
 def invitation_create(
     *,
     actor,
@@ -75,7 +75,7 @@ def invitation_create(
     return invitation
 
 
-@transaction.atomic
+@service
 def invitation_key_issue(*, actor, invitation: Invitation) -> str:
     """A fresh secret for the invitation's link (the one the e-mail carries); the old link stops
     working. Returns the secret, which is not kept."""
@@ -87,7 +87,7 @@ def invitation_key_issue(*, actor, invitation: Invitation) -> str:
     return raw
 
 
-@transaction.atomic
+@service(no_actor="the invited person has no account until the invitation is accepted")
 def invitation_accept(*, key: str, username: str, password: str, display_name: str = "") -> User:
     """The invited person chooses a username and a password: their account is made, with the
     role they were invited to. The link then stops working."""
@@ -126,7 +126,7 @@ def invitation_accept(*, key: str, username: str, password: str, display_name: s
     return user
 
 
-@transaction.atomic
+@service
 def invitation_resend(*, actor, invitation: Invitation) -> Invitation:
     """Send the e-mail again, with a new link valid for another week (the old one stops)."""
     permissions.require(
@@ -139,7 +139,7 @@ def invitation_resend(*, actor, invitation: Invitation) -> Invitation:
     return invitation
 
 
-@transaction.atomic
+@service
 def invitation_withdraw(*, actor, invitation: Invitation) -> Invitation:
     permissions.require(
         invitation.role in permissions.grantable_roles(actor, invitation.organization)

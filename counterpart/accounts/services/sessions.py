@@ -5,12 +5,12 @@ import datetime
 from django.conf import settings
 from django.contrib.sessions.backends.base import SessionBase
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
 from django.utils import timezone
 from django.utils.module_loading import import_string
 
 from counterpart.accounts.models import User, UserSession
 from counterpart.audit.services import audit_record
+from counterpart.core.service import service
 
 SEEN_EVERY = datetime.timedelta(minutes=5)  # how often a session's last sight is written
 
@@ -40,7 +40,7 @@ def session_forgotten(*, session_key: str) -> None:
     UserSession.objects.filter(session_key=session_key).delete()
 
 
-@transaction.atomic
+@service
 def session_end(*, actor, session: UserSession) -> None:
     """Sign a browser out: one's own, or (the office) anyone's."""
     if session.user_id != actor.pk:

@@ -3,18 +3,18 @@
 import datetime
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from counterpart.accounts import permissions
 from counterpart.accounts.models import ApiToken, User, hash_token
 from counterpart.audit.services import audit_record
+from counterpart.core.service import service
 
 MAX_DAYS = 366  # a token lives a year at most: scripts are renewed, not forgotten
 
 
-@transaction.atomic
+@service
 def api_token_create(
     *, actor, name: str, expires_on: datetime.date | None = None
 ) -> tuple[ApiToken, str]:
@@ -49,7 +49,7 @@ def api_token_create(
     return token, raw
 
 
-@transaction.atomic
+@service
 def api_token_revoke(*, actor, token: ApiToken) -> ApiToken:
     if token.user_id != actor.pk:
         raise PermissionDenied

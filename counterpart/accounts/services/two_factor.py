@@ -2,16 +2,16 @@
 the person, required at sign-in once set up, and for the roles the settings name."""
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
 from django.utils.translation import gettext as _
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from counterpart.accounts import permissions
 from counterpart.accounts.models import User
 from counterpart.audit.services import audit_record
+from counterpart.core.service import service
 
 
-@transaction.atomic
+@service
 def totp_device_start(*, actor) -> TOTPDevice:
     """A new, unconfirmed device for the actor (an earlier unconfirmed one is replaced): its
     secret goes into the authenticator app, then a code from the app confirms it."""
@@ -21,7 +21,7 @@ def totp_device_start(*, actor) -> TOTPDevice:
     return device
 
 
-@transaction.atomic
+@service
 def totp_device_confirm(*, actor, device: TOTPDevice, code: str) -> TOTPDevice:
     if device.user_id != actor.pk:
         raise PermissionDenied
@@ -34,7 +34,7 @@ def totp_device_confirm(*, actor, device: TOTPDevice, code: str) -> TOTPDevice:
     return device
 
 
-@transaction.atomic
+@service
 def totp_devices_remove(*, actor, user: User, reason: str) -> int:
     """Remove a person's second factor (a lost phone): the office for anyone, anyone for
     themselves. They set up a new one at their next sign-in where their role requires it."""

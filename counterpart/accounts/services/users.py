@@ -3,7 +3,6 @@ passwords."""
 
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.utils.translation import gettext as _
 
 from counterpart.accounts import permissions
@@ -13,6 +12,7 @@ from counterpart.accounts.services.sessions import sessions_end_all
 from counterpart.accounts.services.tokens import tokens_revoke_all
 from counterpart.audit.services import audit_record, snapshot
 from counterpart.core.lookups import related_or_error
+from counterpart.core.service import service
 
 
 def system_actor() -> User:
@@ -30,7 +30,7 @@ def system_actor() -> User:
     return user
 
 
-@transaction.atomic
+@service
 def user_create(
     *,
     actor,
@@ -60,7 +60,7 @@ def user_create(
     return user
 
 
-@transaction.atomic
+@service
 def membership_grant(*, actor, user: User, organization, role: str) -> Membership:
     """Let `user` act for `organization` (or its id, checked to exist) in `role`: the office
     gives any role; a team administrator the team roles, in its own organization."""
@@ -81,7 +81,7 @@ def membership_grant(*, actor, user: User, organization, role: str) -> Membershi
     return membership
 
 
-@transaction.atomic
+@service
 def membership_revoke(*, actor, membership: Membership) -> None:
     """The user no longer acts for that organization in that role; the log keeps that they did."""
     permissions.require(
@@ -96,7 +96,7 @@ def membership_revoke(*, actor, membership: Membership) -> None:
     membership.delete()
 
 
-@transaction.atomic
+@service
 def password_change(*, actor, user: User, new_password: str) -> User:
     """A new password for one's own account (or, for the office, anyone's). Every API token of
     the user stops working at once: a password change is how one shuts out whoever knew the old
@@ -115,7 +115,7 @@ def password_change(*, actor, user: User, new_password: str) -> User:
     return user
 
 
-@transaction.atomic
+@service
 def user_suspend(*, actor, user: User, reason: str) -> User:
     """The office stops a person at once: no sign-in, every browser signed out, every API token
     revoked. Their records, memberships and history stay; `user_reactivate` undoes it."""
@@ -141,7 +141,7 @@ def user_suspend(*, actor, user: User, reason: str) -> User:
     return user
 
 
-@transaction.atomic
+@service
 def user_reactivate(*, actor, user: User, reason: str = "") -> User:
     permissions.require(permissions.can_suspend(actor, user))
     if user.is_active:

@@ -7,7 +7,7 @@ totals kept beside them.
 import datetime
 
 from django.core.exceptions import ValidationError
-from django.db import connection, transaction
+from django.db import connection
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -19,6 +19,7 @@ from counterpart.audit.services import audit_record, snapshot
 from counterpart.core.bulk import larger_sqlite_cache
 from counterpart.core.rules import text_too_long
 from counterpart.core.said import money
+from counterpart.core.service import service
 from counterpart.funding.models import (
     LedgerBalance,
     LedgerTotal,
@@ -37,7 +38,7 @@ from counterpart.reporting import services as reporting
 from counterpart.reporting.models import ReviewStatus
 
 
-@transaction.atomic
+@service
 def transaction_record(
     *,
     actor,
@@ -135,7 +136,7 @@ class BulkError(ValidationError):
         )
 
 
-@transaction.atomic
+@service
 def transactions_record_bulk(*, actor, entries: list[Entry], source: str = "") -> int:
     """Record many entries, all or nothing: any bad row refuses the lot, naming row and field.
 
@@ -183,7 +184,7 @@ def transactions_record_bulk(*, actor, entries: list[Entry], source: str = "") -
         return len(written)
 
 
-@transaction.atomic
+@service
 def transaction_reverse(*, actor, transaction: Transaction, reason: str) -> Transaction:
     """Cancel an entry with its mirror image, at the original's rate, so the two net to zero."""
     original = Transaction.objects.select_related("pairing__donor", "project", "sector").get(
@@ -235,7 +236,7 @@ def transaction_reverse(*, actor, transaction: Transaction, reason: str) -> Tran
     return reversal
 
 
-@transaction.atomic
+@service
 def receipt_confirm(
     *, actor, transaction: Transaction, received_on: datetime.date, note: str = ""
 ) -> ReceiptConfirmation:
@@ -265,7 +266,7 @@ def receipt_confirm(
     return receipt
 
 
-@transaction.atomic
+@service
 def ledger_totals_rebuild(*, actor, pairing: Pairing | None = None) -> int:
     """Recompute the totals from the ledger (all, or one pairing's): after a project's sectors
     or publication change, and as a check that nothing drifted. Returns the entries counted."""
@@ -307,7 +308,7 @@ def ledger_review_moved(*, review, before: str | None, after: str) -> None:
     ledger.write_derived()
 
 
-@transaction.atomic
+@service
 def transaction_preview(
     *,
     actor,

@@ -3,16 +3,16 @@
 import datetime
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from counterpart.accounts import permissions
 from counterpart.audit.services import audit_record, snapshot
+from counterpart.core.service import service
 from counterpart.funding.models import Currency, ExchangeRate
 
 
-@transaction.atomic
+@service
 def exchange_rate_record(
     *,
     actor,

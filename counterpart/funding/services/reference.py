@@ -5,8 +5,7 @@ loader puts them back where a database has lost them (a flushed test database)."
 import csv
 from pathlib import Path
 
-from django.db import transaction
-
+from counterpart.core.service import service
 from counterpart.engine.money import CURRENCIES
 from counterpart.funding.models import Currency
 from counterpart.projects.models import Sector
@@ -30,7 +29,7 @@ def reference_data_load(currency_model, sector_model) -> None:
     )
 
 
-@transaction.atomic
+@service(no_actor="the command line puts back the code lists the product ships")
 def reference_data_restore() -> None:
     """The code lists as the product ships them. Reference data, not anyone's record: it
     changes only when the product does, so it writes no audit event."""

@@ -1,12 +1,12 @@
 """Compliance rules: the office sets the thresholds per round, donor and years."""
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.utils.translation import gettext as _
 
 from counterpart.accounts import permissions
 from counterpart.audit.services import audit_record, snapshot, tracked_update
 from counterpart.core.arguments import UNSET, given
+from counterpart.core.service import service
 from counterpart.funding.models import ComplianceRule
 
 RULE_FIELDS = {"threshold_ppm", "first_year", "last_year", "notes"}
@@ -20,7 +20,7 @@ def _check_rule(rule: ComplianceRule) -> None:
     )
 
 
-@transaction.atomic
+@service
 def compliance_rule_create(
     *,
     actor,
@@ -49,7 +49,7 @@ def compliance_rule_create(
     return rule
 
 
-@transaction.atomic
+@service
 def compliance_rule_update(
     *,
     actor,

@@ -18,6 +18,7 @@ from counterpart.accounts import permissions
 from counterpart.audit.services import audit_record
 from counterpart.core.memory import cyclic_gc_paused
 from counterpart.core.rules import text_too_long
+from counterpart.core.service import service
 from counterpart.interchange import sheets
 from counterpart.interchange.kinds import kind_get
 from counterpart.interchange.kinds.base import Context, Errors
@@ -106,7 +107,7 @@ def _run_file_in_time(actor, kind_slug: str, data: bytes, *, keep: bool, progres
     return len(rows), summary, errors
 
 
-@transaction.atomic
+@service
 def import_receive(*, actor, kind: str, filename: str, data: bytes) -> ImportFile:
     """Keep an uploaded file to check and import (the kind's importers only)."""
     found = kind_get(kind)
@@ -170,7 +171,7 @@ def _require_uploader(actor, upload: ImportFile) -> None:
         raise PermissionDenied
 
 
-@transaction.atomic
+@service
 def import_check(*, actor, upload: ImportFile, progress=ignore_progress) -> ImportFile:
     """Check the file as its uploader: rows, the preview's summary, the errors."""
     _require_uploader(actor, upload)
@@ -190,7 +191,7 @@ def import_check(*, actor, upload: ImportFile, progress=ignore_progress) -> Impo
     return upload
 
 
-@transaction.atomic
+@service
 def import_apply(*, actor, upload: ImportFile, progress=ignore_progress) -> ImportFile:
     """Import a checked file, all or nothing: its rows are checked again as they are written
     (the ledger may have moved since the preview)."""
@@ -201,7 +202,7 @@ def import_apply(*, actor, upload: ImportFile, progress=ignore_progress) -> Impo
     return _import_for_good(actor, upload, progress)
 
 
-@transaction.atomic
+@service
 def import_run(*, actor, upload: ImportFile, progress=ignore_progress) -> ImportFile:
     """Check and import in one pass, all or nothing (the command line's and the API's way,
     when no one is to look at a preview first): imported, or refused with its problems."""
@@ -212,7 +213,7 @@ def import_run(*, actor, upload: ImportFile, progress=ignore_progress) -> Import
     return _import_for_good(actor, upload, progress)
 
 
-@transaction.atomic
+@service
 def import_queue(*, actor, upload: ImportFile, importing: bool = False) -> ImportFile:
     """Check (or import) a big file on the work queue; its page follows the job."""
     upload = ImportFile.objects.select_for_update().get(pk=upload.pk)
@@ -279,7 +280,7 @@ def _outcome(upload: ImportFile) -> dict:
     }
 
 
-@transaction.atomic
+@service
 def iati_mapping_set(*, actor, kind: str, ref: str, organization=None, region=None) -> IatiMapping:
     """Say what another publisher's organisation identifier (or a location) means here; every
     later IATI file is read with it."""

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from counterpart.accounts import permissions
 from counterpart.audit.services import audit_record, snapshot
 from counterpart.core.arguments import UNSET, given
+from counterpart.core.service import service
 from counterpart.interchange import open_data, selectors, sheets
 from counterpart.interchange.iati import codelists, export
 from counterpart.interchange.iati.validate import StandardMissing
@@ -46,7 +47,7 @@ def _publish_file(name: str, data: bytes, content_type: str, rows: int, now) -> 
     return published
 
 
-@transaction.atomic
+@service
 def open_data_publish(*, actor, progress=ignore_progress) -> list[PublishedFile]:
     """Generate every file of the open data page from what is published and approved now:
     the aggregates as CSV and XLSX, the IATI activities (all, and each publisher's) and
@@ -98,7 +99,7 @@ def open_data_publish(*, actor, progress=ignore_progress) -> list[PublishedFile]
     return made
 
 
-@transaction.atomic
+@service
 def open_data_settings_set(
     *,
     actor,

@@ -4,13 +4,13 @@ import datetime
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.utils.translation import gettext as _
 
 from counterpart.accounts import permissions
 from counterpart.audit.services import audit_record, snapshot, tracked_update
 from counterpart.core.arguments import UNSET, given
 from counterpart.core.rules import amounts_in_range, dates_in_order
+from counterpart.core.service import service
 from counterpart.engine.money import CURRENCIES
 from counterpart.pairings.models import Pairing
 from counterpart.places.models import Organization, Region
@@ -70,7 +70,7 @@ def _check_project(project: Project) -> None:
         raise ValidationError(errors)
 
 
-@transaction.atomic
+@service
 def project_create(
     *,
     actor,
@@ -125,7 +125,7 @@ def project_create(
     return project
 
 
-@transaction.atomic
+@service
 def project_update(
     *,
     actor,
@@ -181,7 +181,7 @@ def project_update(
     return updated
 
 
-@transaction.atomic
+@service
 def project_sectors_set(
     *, actor, project: Project, expected_version: int, sectors: dict[str, int]
 ) -> Project:
@@ -222,7 +222,7 @@ def project_sectors_set(
     return project
 
 
-@transaction.atomic
+@service
 def project_other_sectors_set(
     *, actor, project: Project, sectors: list[tuple[str, str, Decimal | None]]
 ) -> list[ProjectSectorOther]:
@@ -254,7 +254,7 @@ def project_other_sectors_set(
     return made
 
 
-@transaction.atomic
+@service
 def project_budget_set(
     *, actor, project: Project, year: int, amount_minor: int, currency: str | None = None
 ) -> ProjectBudget:
@@ -282,7 +282,7 @@ def project_budget_set(
     return budget
 
 
-@transaction.atomic
+@service
 def project_place_add(
     *,
     actor,
@@ -315,7 +315,7 @@ def project_place_add(
     return place
 
 
-@transaction.atomic
+@service
 def milestone_add(
     *, actor, project: Project, title_en: str, due_on: datetime.date, title_zh: str = ""
 ) -> Milestone:
@@ -330,7 +330,7 @@ def milestone_add(
     return milestone
 
 
-@transaction.atomic
+@service
 def milestone_complete(
     *, actor, milestone: Milestone, expected_version: int, completed_on: datetime.date
 ) -> Milestone:
@@ -346,7 +346,7 @@ def milestone_complete(
     )
 
 
-@transaction.atomic
+@service
 def document_add(*, actor, project: Project, title: str, url: str) -> ProjectDocument:
     """A link about the project; under review it is seen by the public once the project with
     it is approved (an unsettled project is not public)."""

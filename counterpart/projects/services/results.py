@@ -4,12 +4,12 @@ import datetime
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.utils.translation import gettext as _
 
 from counterpart.accounts import permissions
 from counterpart.audit.services import audit_record, snapshot, tracked_update
 from counterpart.core.rules import dates_in_order
+from counterpart.core.service import service
 from counterpart.projects.models import (
     Indicator,
     IndicatorPeriod,
@@ -21,7 +21,7 @@ from counterpart.projects.services.projects import require_runs
 from counterpart.reporting import services as reporting
 
 
-@transaction.atomic
+@service
 def result_create(
     *, actor, project: Project, kind: str, title_en: str, title_zh: str = ""
 ) -> Result:
@@ -33,7 +33,7 @@ def result_create(
     return result
 
 
-@transaction.atomic
+@service
 def indicator_create(
     *,
     actor,
@@ -76,7 +76,7 @@ def _check_value(indicator: Indicator, field: str, value: Decimal | None) -> Non
         raise ValidationError({field: _("A percentage is at most 100.")})
 
 
-@transaction.atomic
+@service
 def indicator_period_record(
     *,
     actor,

@@ -5,7 +5,6 @@ ledger entries dated before it, except for the donors an exception lists."""
 import datetime
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -13,6 +12,7 @@ from django.utils.translation import gettext as _
 from counterpart.accounts import permissions
 from counterpart.audit.services import audit_record, snapshot
 from counterpart.core.rules import personal_data_in
+from counterpart.core.service import service
 from counterpart.reporting import selectors
 from counterpart.reporting.models import FreezeException, PeriodReopening
 
@@ -77,7 +77,7 @@ def freeze_or_error(*, round, value_date: datetime.date, donor, field: str = "va
         )
 
 
-@transaction.atomic
+@service
 def period_reopen(
     *,
     actor,
@@ -121,7 +121,7 @@ def period_reopen(
     return reopening
 
 
-@transaction.atomic
+@service
 def freeze_exception_grant(
     *, actor, round, donor, until: datetime.date, reason: str
 ) -> FreezeException:

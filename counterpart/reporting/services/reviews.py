@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from counterpart.audit.services import audit_record
+from counterpart.core.service import service
 from counterpart.notifications.services import notify
 from counterpart.reporting import selectors
 from counterpart.reporting.models import (
@@ -71,7 +72,7 @@ def review_before_edit(*, actor, record) -> Review | None:
     return review
 
 
-@transaction.atomic
+@service
 def review_submit(*, actor, review: Review, comment: str = "") -> Review:
     """Send a draft or a returned record to the first level of its chain."""
     review = _locked(review)
@@ -99,7 +100,7 @@ def _submit(actor, review: Review, comment: str) -> Review:
     return review
 
 
-@transaction.atomic
+@service
 def review_approve(*, actor, review: Review, comment: str = "") -> Review:
     """Approve at the level the record waits at; the last level's approval makes it count."""
     review = _locked(review)
@@ -122,7 +123,7 @@ def review_approve(*, actor, review: Review, comment: str = "") -> Review:
     return review
 
 
-@transaction.atomic
+@service
 def review_return(*, actor, review: Review, comment: str) -> Review:
     """Send a submission back to its submitter with what to change."""
     review = _locked(review)
@@ -144,7 +145,7 @@ def review_return(*, actor, review: Review, comment: str) -> Review:
     return review
 
 
-@transaction.atomic
+@service
 def review_reopen(*, actor, review: Review, reason: str) -> Review:
     """Take an approved record back to a draft for a correction: it leaves the approved figures
     until it is approved again."""
@@ -178,7 +179,7 @@ BULK_ACTIONS = {"approve", "return"}
 SHOWN_REFUSALS = 10
 
 
-@transaction.atomic
+@service
 def reviews_decide(*, actor, reviews: list[Review], action: str, comment: str = "") -> int:
     """Approve or return many submissions at once with one comment, each checked as if decided
     alone (in the reviewer's scope, not their own submission): all of them, or, if any one is

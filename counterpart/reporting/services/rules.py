@@ -3,7 +3,6 @@
 import datetime
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.utils.translation import gettext as _
 
 from counterpart.accounts import permissions
@@ -11,6 +10,7 @@ from counterpart.accounts.models import Role
 from counterpart.audit.services import audit_record, snapshot
 from counterpart.core.arguments import UNSET, given
 from counterpart.core.models import check_version
+from counterpart.core.service import service
 from counterpart.places.models import RegionLevel
 from counterpart.reporting import selectors
 from counterpart.reporting.models import (
@@ -24,7 +24,7 @@ MAX_LEVELS = 6
 MAX_CLOSE_DAYS = 366
 
 
-@transaction.atomic
+@service
 def reporting_rules_set(
     *,
     actor,

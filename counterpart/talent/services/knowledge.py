@@ -4,12 +4,12 @@ import datetime
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.utils.translation import gettext as _
 
 from counterpart.accounts import permissions
 from counterpart.audit.services import audit_record, snapshot
 from counterpart.core.rules import counts_not_negative, dates_in_order
+from counterpart.core.service import service
 from counterpart.talent.models import Mentorship, MentorshipMeeting, Professional, Training
 
 
@@ -21,7 +21,7 @@ def _may_record_at(actor, institution, professional: Professional | None) -> boo
     return professional is not None and permissions.can_manage_professional(actor, professional)
 
 
-@transaction.atomic
+@service
 def mentorship_create(
     *,
     actor,
@@ -59,7 +59,7 @@ def mentorship_create(
     return mentorship
 
 
-@transaction.atomic
+@service
 def mentorship_meeting_add(
     *, actor, mentorship: Mentorship, held_on: datetime.date, hours: Decimal, topic: str = ""
 ) -> MentorshipMeeting:
@@ -80,7 +80,7 @@ def mentorship_meeting_add(
     return meeting
 
 
-@transaction.atomic
+@service
 def training_record(
     *,
     actor,

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from counterpart.accounts import permissions
 from counterpart.audit.services import audit_record, tracked_update
 from counterpart.core.models import check_version
+from counterpart.core.service import service
 from counterpart.engine.couples import stable_match_couples
 from counterpart.engine.matching import prepare
 from counterpart.engine.terms import term_end, term_start
@@ -136,7 +137,7 @@ def _refuse_unless_proposed(run: MatchRun, expected_version: int) -> None:
         )
 
 
-@transaction.atomic
+@service
 def match_run_publish(*, actor, run: MatchRun, expected_version: int) -> list[Placement]:
     """Turn a proposed run into placements; refused if posts or people changed since."""
     permissions.require(permissions.is_programme_office(actor))
@@ -183,7 +184,7 @@ def match_run_publish(*, actor, run: MatchRun, expected_version: int) -> list[Pl
     return placements
 
 
-@transaction.atomic
+@service
 def match_run_withdraw(*, actor, run: MatchRun, expected_version: int, reason: str) -> MatchRun:
     """Take back a published run before the first of its terms begins: its placements are
     withdrawn (kept, marked), the posts it filled reopen, and the run is proposed again."""
@@ -236,7 +237,7 @@ def match_run_withdraw(*, actor, run: MatchRun, expected_version: int, reason: s
     )
 
 
-@transaction.atomic
+@service
 def match_run_discard(*, actor, run: MatchRun, expected_version: int) -> MatchRun:
     permissions.require(permissions.is_programme_office(actor))
     run = MatchRun.objects.select_for_update().get(pk=run.pk)

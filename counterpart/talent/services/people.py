@@ -3,7 +3,6 @@
 import datetime
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -12,6 +11,7 @@ from counterpart.accounts.models import Role
 from counterpart.audit.services import audit_record, snapshot, tracked_update
 from counterpart.core.arguments import UNSET, given
 from counterpart.core.choices import Language
+from counterpart.core.service import service
 from counterpart.reporting import selectors as reporting_selectors
 from counterpart.reporting import services as reporting
 from counterpart.talent.models import (
@@ -79,7 +79,7 @@ def _may_register(actor, organization, user) -> bool:
     )
 
 
-@transaction.atomic
+@service
 def professional_register(
     *,
     actor,
@@ -119,7 +119,7 @@ def professional_register(
     return professional
 
 
-@transaction.atomic
+@service
 def professional_update(
     *,
     actor,
@@ -154,7 +154,7 @@ def professional_update(
     )
 
 
-@transaction.atomic
+@service
 def preferences_set(*, actor, professional: Professional, posts: list[Post]) -> list[Preference]:
     """Replace the professional's ranking of posts: `posts` best first, each open, once."""
     permissions.require(permissions.can_manage_professional(actor, professional))
@@ -193,7 +193,7 @@ def preferences_set(*, actor, professional: Professional, posts: list[Post]) -> 
     return made
 
 
-@transaction.atomic
+@service
 def couple_create(*, actor, first: Professional, second: Professional) -> Couple:
     """Two professionals who will serve in one county or city, or not at all."""
     for partner in (first, second):
@@ -214,7 +214,7 @@ def couple_create(*, actor, first: Professional, second: Professional) -> Couple
     return couple
 
 
-@transaction.atomic
+@service
 def couple_dissolve(*, actor, couple: Couple) -> None:
     permissions.require(
         permissions.can_manage_professional(actor, couple.first)
@@ -224,7 +224,7 @@ def couple_dissolve(*, actor, couple: Couple) -> None:
     couple.delete()
 
 
-@transaction.atomic
+@service
 def post_create(
     *,
     actor,
@@ -262,7 +262,7 @@ def post_create(
     return post
 
 
-@transaction.atomic
+@service
 def post_update(
     *,
     actor,
@@ -304,7 +304,7 @@ def post_update(
     )
 
 
-@transaction.atomic
+@service
 def post_ranking_set(
     *, actor, post: Post, expected_version: int, professional_ids: list[int]
 ) -> Post:
@@ -340,7 +340,7 @@ def post_ranking_set(
     return post
 
 
-@transaction.atomic
+@service
 def post_ranking_reset(*, actor, post: Post, expected_version: int) -> Post:
     """Back to the rule: specialty fit, language, seniority, term, availability."""
     permissions.require(permissions.can_manage_post(actor, post.institution))
@@ -358,7 +358,7 @@ def post_ranking_reset(*, actor, post: Post, expected_version: int) -> Post:
     return post
 
 
-@transaction.atomic
+@service
 def sent_total_record(*, actor, donor, year: int, kind: str, count: int) -> SentTotal:
     """How many a donor sent in a year, from records older than the platform (the office)."""
     permissions.require(permissions.can_manage_programme(actor))

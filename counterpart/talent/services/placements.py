@@ -4,7 +4,6 @@ the monthly teaching and clinical load."""
 import datetime
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -15,6 +14,7 @@ from counterpart.accounts import selectors as accounts
 from counterpart.accounts.models import Role
 from counterpart.audit.services import audit_record, snapshot, tracked_update
 from counterpart.core.rules import counts_not_negative
+from counterpart.core.service import service
 from counterpart.engine.terms import term_end
 from counterpart.notifications.services import notify
 from counterpart.talent.models import Extension, ExtensionStatus, Placement, WorkLoad
@@ -30,7 +30,7 @@ def _may_change(actor, placement: Placement) -> bool:
     ) or permissions.can_manage_post(actor, placement.post.institution)
 
 
-@transaction.atomic
+@service
 def placement_create(
     *, actor, professional, post, start_date: datetime.date, end_date: datetime.date | None = None
 ) -> Placement:
@@ -58,7 +58,7 @@ def placement_create(
     return placement
 
 
-@transaction.atomic
+@service
 def placement_withdraw(
     *, actor, placement: Placement, expected_version: int, reason: str
 ) -> Placement:
@@ -103,7 +103,7 @@ def _refuse_history(placement: Placement, *, field: str, on: datetime.date | Non
         )
 
 
-@transaction.atomic
+@service
 def extension_request(
     *,
     actor,
@@ -163,7 +163,7 @@ def extension_request(
     return extension
 
 
-@transaction.atomic
+@service
 def extension_decide(
     *,
     actor,
@@ -238,7 +238,7 @@ def _replan_after(actor, placement: Placement, *, today: datetime.date) -> None:
         successor = Placement.objects.filter(predecessor=placement, withdrawn=False).first()
 
 
-@transaction.atomic
+@service
 def workload_record(
     *,
     actor,
