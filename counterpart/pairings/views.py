@@ -99,7 +99,7 @@ def pairing_edit_view(request, pk: int):
     pairing = selectors.pairing_get(actor=actor, pk=pk)
     permissions.require(permissions.can_manage_programme(actor))
     initial = {name: getattr(pairing, name) for name in PairingFieldsForm.base_fields}
-    initial.update(version=pairing.version, reason="")
+    initial |= {"version": pairing.version, "reason": ""}
     form = PairingEditForm(request.POST or None, actor=actor, initial=initial)
     form.fields["parent"].queryset = form.fields["parent"].queryset.exclude(pk=pairing.pk)
     if request.method == "POST" and form.is_valid():

@@ -130,11 +130,11 @@ def project_edit_view(request, pk: int):
         for name in ProjectFieldsForm.base_fields
         if name not in {"budget", "region"}
     }
-    initial.update(
-        region=project.region_id,
-        budget=format_minor(project.budget_minor, project.currency, symbol=False),
-        version=project.version,
-    )
+    initial |= {
+        "region": project.region_id,
+        "budget": format_minor(project.budget_minor, project.currency, symbol=False),
+        "version": project.version,
+    }
     form = ProjectEditForm(
         request.POST or None, initial=initial, **_field_choices(actor, project.pairing)
     )
