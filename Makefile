@@ -62,11 +62,11 @@ test: setup system-packages ## SQLite, then PostgreSQL, then the browser tests
 	$(MAKE) --no-print-directory test-e2e
 
 test-sqlite: setup
-	$(PY) -m pytest -q -m "not e2e" -n $(JOBS)
+	$(PY) -m pytest -q -m "not e2e" -n $(JOBS) --dist worksteal
 
 test-postgres: setup
 	PGPORT=$(PGPORT) scripts/postgres.sh start
-	DATABASE_URL=$(PG_URL) $(PY) -m pytest -q -m "not e2e" -n $(JOBS); status=$$?; \
+	DATABASE_URL=$(PG_URL) $(PY) -m pytest -q -m "not e2e" -n $(JOBS) --dist worksteal; status=$$?; \
 	  PGPORT=$(PGPORT) scripts/postgres.sh stop; exit $$status
 
 test-e2e: setup

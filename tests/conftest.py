@@ -11,15 +11,10 @@ from tests import factories
 
 pytest_plugins = ["tests.talent.fixtures", "tests.browser"]
 
-# The few tests that walk the whole demo as every role take minutes each: run first, so that
-# the suite's processes (pytest-xdist) share them out instead of one finishing them alone.
-LONG_FIRST = (
-    "tests/test_every_link.py",
-    "tests/test_no_english.py",
-    "tests/test_permission_matrix.py",
-    "tests/test_every_page.py",
-    "tests/test_every_list.py",
-)
+# The tests that walk the whole demo as every role take a minute or more each: run first, so
+# that they do not end the run on one process while the other waits (`--dist worksteal` gives
+# the other process the short tests queued behind them).
+LONG_FIRST = ("tests/walks/", "tests/test_permission_matrix.py")
 
 
 # What a test needs to touch the database: a test with none of these runs the same everywhere.
@@ -38,8 +33,8 @@ def _uses_the_database(item) -> bool:
 
 def pytest_collection_modifyitems(config, items):
     def order(item) -> int:
-        path = item.nodeid.split("::", 1)[0]
-        return LONG_FIRST.index(path) if path in LONG_FIRST else len(LONG_FIRST)
+        long = [item.nodeid.startswith(path) for path in LONG_FIRST]
+        return long.index(True) if True in long else len(LONG_FIRST)
 
     items.sort(key=order)
     if settings.DATABASES["default"]["ENGINE"] != "django.db.backends.sqlite3":

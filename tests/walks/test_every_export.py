@@ -83,8 +83,7 @@ def formulas_in(response) -> list[str]:
 
 @walk.SHOWN_THE_SAME_ON_EVERY_DATABASE
 @pytest.mark.django_db
-def test_no_download_carries_a_formula(client):
-    walk.load_demo()
+def test_no_download_carries_a_formula(client, demo):
     hostile_records()
     client.login(username="office", password=DEMO_PASSWORD)
     downloads = set()

@@ -32,8 +32,7 @@ def pages_in(context) -> list[Page]:
 
 @walk.SHOWN_THE_SAME_ON_EVERY_DATABASE
 @pytest.mark.django_db
-def test_no_list_renders_more_than_a_page_or_cuts_without_saying(client, monkeypatch):
-    walk.load_demo(12)
+def test_no_list_renders_more_than_a_page_or_cuts_without_saying(client, monkeypatch, demo):
     monkeypatch.setattr(pagination, "PER_PAGE", PER_PAGE)
     addresses = [route for name, route in pages() if "<" not in route and name not in NOT_WALKED]
     failures, counted = [], 0
