@@ -4,6 +4,8 @@ writes happen in services only, and every service that changes data writes an au
 import ast
 from pathlib import Path
 
+import pytest
+
 PACKAGE = Path(__file__).resolve().parent.parent / "counterpart"
 WRITES = {"create", "update", "delete", "get_or_create", "update_or_create"}
 BULK = {"bulk_create", "bulk_update"}
@@ -116,13 +118,22 @@ def view(r, rows, p, initial, storage):
     ]
 
 
+def declared(node: ast.FunctionDef, *kinds: str) -> bool:
+    return any(ast.unparse(d).split("(")[0] in kinds for d in node.decorator_list)
+
+
 def declared_a_service(node: ast.FunctionDef) -> bool:
-    return any(ast.unparse(d).split("(")[0] == "service" for d in node.decorator_list)
+    return declared(node, "service")
 
 
 def in_a_transaction(node: ast.FunctionDef) -> bool:
     """Declared a service (`@service`, atomic), or atomic around its writes."""
     return declared_a_service(node) or "transaction.atomic()" in ast.unparse(node)
+
+
+def in_a_services_transaction(node: ast.FunctionDef) -> bool:
+    """In a transaction of its own, or a step (`@step`), which refuses to run outside one."""
+    return in_a_transaction(node) or declared(node, "step")
 
 
 def services():
@@ -174,7 +185,7 @@ def test_every_service_that_audits_runs_in_a_transaction_of_its_own():
         for node in ast.parse(path.read_text()).body:
             if not isinstance(node, ast.FunctionDef) or node.name.startswith("_"):
                 continue
-            atomic = in_a_transaction(node)
+            atomic = in_a_services_transaction(node)
             calls = {
                 call.func.attr if isinstance(call.func, ast.Attribute) else call.func.id
                 for call in ast.walk(node)
@@ -308,3 +319,42 @@ def test_a_service_with_a_loose_parameter_or_no_actor_first_is_refused_as_it_loa
 
     declared = service(no_actor="nobody is signed in yet")(anonymous)
     assert REGISTRY.pop(f"{__name__}.anonymous") is declared
+
+
+def test_a_services_module_offers_only_what_it_declares():
+    """The public functions of a services module are its services, its steps (run inside a
+    service's transaction) and its bookkeeping (a write outside the audit, saying why); a helper
+    is private to its module (or to the package: a module named with `_`) or lives elsewhere."""
+    undeclared = [
+        f"{path.relative_to(PACKAGE.parent)}:{node.lineno} {node.name}"
+        for path in python_files()
+        if is_services(path) and not path.name.startswith("_")
+        for node in ast.parse(path.read_text()).body
+        if isinstance(node, ast.FunctionDef)
+        and not node.name.startswith("_")
+        and not declared(node, "service", "step", "bookkeeping")
+    ]
+    assert undeclared == []
+
+
+@pytest.mark.django_db(transaction=True)  # no transaction around the test's own code
+def test_a_step_refuses_to_run_outside_a_services_transaction():
+    from django.db import transaction
+
+    from counterpart.core.service import STEPS, OutsideAService, step
+
+    @step
+    def stamp(*, rows: list) -> None:
+        rows.append("stamped")
+
+    rows = []
+    try:
+        stamp(rows=rows)  # as a view might, forgetting the service
+    except OutsideAService:
+        pass
+    else:
+        raise AssertionError("a step ran outside a transaction")
+    with transaction.atomic():
+        stamp(rows=rows)
+    assert rows == ["stamped"]
+    assert STEPS.pop(f"{__name__}.stamp") is stamp

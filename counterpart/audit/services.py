@@ -1,12 +1,11 @@
-"""audit_record(): every service calls it inside its own transaction (house rule 2)."""
+"""audit_record(): every service calls it inside its own transaction (house rule 2), a step
+that refuses to run outside one."""
 
-import datetime
-import decimal
 import json
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
-from django.db import models, transaction
+from django.db import models
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
@@ -19,38 +18,13 @@ from counterpart.audit.models import (
     Provenance,
 )
 from counterpart.audit.selectors import require_reader
+from counterpart.audit.snapshot import snapshot
 from counterpart.core.models import check_version
 from counterpart.core.rules import FREE_TEXT_CHARS, personal_data_in, text_too_long
-from counterpart.core.service import service
+from counterpart.core.service import service, step
 
 
-def _json_safe(value):
-    if isinstance(value, datetime.datetime | datetime.date):
-        return value.isoformat()
-    if isinstance(value, decimal.Decimal):
-        return str(value)
-    return value
-
-
-def snapshot(instance: models.Model, *, exclude: tuple[str, ...] = ()) -> dict:
-    """The instance's concrete fields as JSON-safe values (foreign keys as ids), less what its
-    model's `audit_exclude` names (bulky data kept elsewhere, such as a match run's result)."""
-    data = {}
-    left_out = {
-        "id",
-        "path",
-        "updated_at",
-        "password",
-        *exclude,
-        *getattr(instance, "audit_exclude", ()),
-    }
-    for field in instance._meta.concrete_fields:
-        if field.name in left_out:
-            continue
-        data[field.name] = _json_safe(getattr(instance, field.attname))
-    return data
-
-
+@step
 def audit_record(
     *,
     actor,
@@ -60,10 +34,6 @@ def audit_record(
     after: dict | None = None,
     reason: str = "",
 ) -> AuditEvent:
-    if not transaction.get_connection().in_atomic_block:
-        raise RuntimeError(
-            "audit_record() must run inside the transaction of the change it records."
-        )
     _refuse_personal_data(reason, before, after)
     with translation.override("en"):  # one language in the log, whoever made the change
         label = str(obj)[:300]
@@ -120,6 +90,7 @@ def _refuse_personal_data(reason: str, *payloads: dict | None) -> None:
         raise ValidationError(errors)
 
 
+@step
 def tracked_update(
     *,
     actor,
@@ -164,11 +135,10 @@ def tracked_update(
     return current
 
 
+@step
 def provenance_record(*, actor, objects: list[models.Model], source: str) -> int:
     """Say where these records' facts come from (a seed article, a report, or `illustrative`),
     with one audit event for the lot. Records that already have a source keep it."""
-    if not transaction.get_connection().in_atomic_block:
-        raise RuntimeError("provenance_record() must run inside the caller's transaction.")
     if not objects:
         return 0
     kind = ContentType.objects.get_for_model(objects[0])

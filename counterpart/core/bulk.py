@@ -165,3 +165,9 @@ def add_to_rows(model: type[models.Model], columns: list[str], changes: list[tup
 
 def _sql_type(model, column: str) -> str:
     return model._meta.get_field(column).db_type(connection).split("(")[0]
+
+
+def chunks(ids: list[int], size: int = 900):
+    """Ids in groups a query's IN list takes on every database."""
+    for start in range(0, len(ids), size):
+        yield ids[start : start + size]

@@ -6,7 +6,7 @@ application's back is named. Registered with the audit chain's check (register_c
 from itertools import islice
 
 from counterpart.audit.models import AuditEvent
-from counterpart.audit.services import snapshot
+from counterpart.audit.snapshot import snapshot
 from counterpart.funding.models import Transaction
 
 LABEL = "funding.transaction"

@@ -1,6 +1,7 @@
 """Reads of imported files: each person sees their own; the programme office sees all."""
 
 from django.conf import settings
+from django.core.files.storage import default_storage
 from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
 
@@ -73,3 +74,9 @@ def published_file_find(*, name: str) -> PublishedFile | None:
 
 def published_file_get(*, name: str) -> PublishedFile:
     return get_object_or_404(PublishedFile, name=name)
+
+
+def import_file_data(upload: ImportFile) -> bytes:
+    """The uploaded file as it was stored."""
+    with default_storage.open(upload.stored, "rb") as stored:
+        return stored.read()

@@ -137,7 +137,7 @@ def marked_file_view(request, pk: int):
         raise Http404
     errors = selectors.errors_of(upload)
     try:
-        content = sheets.marked_xlsx(kind, services.file_data(upload), errors)
+        content = sheets.marked_xlsx(kind, selectors.import_file_data(upload), errors)
     except sheets.FileRefused as refused:  # nothing in it to mark: its page says why
         page = {"message": str(refused), "upload": upload}
         return render(request, "interchange/unreadable.html", page, status=422)

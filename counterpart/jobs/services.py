@@ -10,7 +10,6 @@ import datetime
 import time
 import traceback
 import uuid
-from collections.abc import Callable
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -24,20 +23,14 @@ from django_tasks import task
 
 from counterpart.audit.services import audit_record
 from counterpart.core.said import PHRASES, said
-from counterpart.core.service import service
+from counterpart.core.service import bookkeeping, service
 from counterpart.core.site import origin, request_origin
 from counterpart.jobs.models import Job, JobStatus, job_phrase
+from counterpart.jobs.progress import Progress
 
 BACKOFF_SECONDS = 30  # then 2 minutes, then 8: a flaky mail server gets time to come back
 STALE_AFTER = datetime.timedelta(minutes=10)  # a running job this silent lost its worker
 PROGRESS_EVERY = 0.5  # seconds between two progress writes
-
-Progress = Callable[..., None]  # progress(done, total, step="")
-
-
-def ignore_progress(done: int, total: int, step: str = "") -> None:
-    """The progress of work run outside the queue (a request, a command): no one follows it."""
-    return None
 
 
 @service
@@ -65,11 +58,13 @@ def job_start(*, actor, kind: str, params: dict | None = None, max_attempts: int
 
 
 @task()
+@bookkeeping(why="the queue's way into job_run")
 def run_job(job_id: int) -> None:
     """The queue's one task: run a job's work as the one who started it."""
     job_run(job_id=job_id)
 
 
+@bookkeeping(why="a job's state and progress as the queue's worker runs it")
 def job_run(*, job_id: int) -> None:
     job = Job.objects.select_related("actor").get(pk=job_id)
     if job.finished:
@@ -131,6 +126,7 @@ def _failed(job: Job, error: str) -> None:
         )
 
 
+@bookkeeping(why="jobs left running by a worker that stopped, queued again")
 def jobs_recover() -> int:
     """Jobs whose worker died mid-way (killed, the machine restarted) are tried again, or failed
     when they have no attempt left: what they wrote was rolled back with their transaction."""
@@ -144,6 +140,7 @@ def jobs_recover() -> int:
     return recovered
 
 
+@bookkeeping(why="the daily jobs, queued when they fall due")
 def schedule_due(now: datetime.datetime | None = None) -> list[Job]:
     """Start each piece of scheduled work (settings.JOB_SCHEDULE: dotted path → seconds between
     runs) whose time has come; one worker starts it, however many look at once."""
@@ -163,6 +160,7 @@ def schedule_due(now: datetime.datetime | None = None) -> list[Job]:
     return started
 
 
+@bookkeeping(why="a file a job made, kept for its reader")
 def job_file_keep(*, content: bytes, filename: str, content_type: str) -> dict:
     """Keep a file a job made (an export) where only the job's page hands it out; what the job
     returns as its result, so that the page offers it."""

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 
 from counterpart.audit.services import audit_record
 from counterpart.core.said import as_data
-from counterpart.core.service import service
+from counterpart.core.service import bookkeeping, service, step
 from counterpart.jobs.services import job_start
 from counterpart.notifications import selectors
 from counterpart.notifications.kinds import KINDS
@@ -31,6 +31,7 @@ _gathering: contextvars.ContextVar[list | None] = contextvars.ContextVar("gather
 
 
 @contextmanager
+@step
 def notifications_gathered(*, file: str):
     """What `notify` would tell inside is gathered and told once at the end: a person hears of
     a kind once, with how many there are (an imported file's 45 submissions are one e-mail,
@@ -74,6 +75,7 @@ class _Gathered:
                 )
 
 
+@step
 def notify(*, users, kind: str, values: dict, link: str = "", key: str = "") -> int:
     """Tell each of `users` (inside the caller's transaction); with a `key`, each person at
     most once for it (a reminder). Returns how many were told (inside
@@ -113,6 +115,7 @@ def _notify_now(*, users, kind: str, values: dict, link: str, key: str = "") -> 
     return told
 
 
+@bookkeeping(why="which notifications an e-mail carried")
 def notifications_emailed(*, ids: list[int]) -> None:
     """Marked as sent, in the transaction that sends them (a failed send leaves them unsent)."""
     Notification.objects.filter(pk__in=ids).update(emailed_at=timezone.now())

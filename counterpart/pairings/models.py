@@ -80,6 +80,11 @@ class Pairing(Versioned, CheckedText):
     def __str__(self) -> str:
         return f"{self.donor} → {self.recipient} ({self.valid_from:%Y}–{self.valid_to or ''})"
 
+    @property
+    def accountable_donor_id(self) -> int:
+        """Money of a city-level sub-pairing counts for the donor of the pairing above it."""
+        return self.parent.donor_id if self.parent_id else self.donor_id
+
     def is_active_on(self, day) -> bool:
         return self.valid_from <= day and (self.valid_to is None or day <= self.valid_to)
 

@@ -7,7 +7,8 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from counterpart.accounts import permissions
-from counterpart.audit.services import audit_record, snapshot, tracked_update
+from counterpart.audit.services import audit_record, tracked_update
+from counterpart.audit.snapshot import snapshot
 from counterpart.core.arguments import UNSET, given
 from counterpart.core.rules import amounts_in_range, dates_in_order
 from counterpart.core.service import service

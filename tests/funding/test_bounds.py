@@ -9,8 +9,8 @@ from django.utils import timezone
 
 from counterpart.funding import services
 from counterpart.funding.models import LedgerTotal, Transaction
-from counterpart.funding.services.batch import MAX_ENTRY_MINOR
-from counterpart.funding.services.derived import MAX_RUNNING_MINOR
+from counterpart.funding.services._batch import MAX_ENTRY_MINOR
+from counterpart.funding.services._derived import MAX_RUNNING_MINOR
 from tests.funding.test_ledger import record, totals_match_ledger
 
 

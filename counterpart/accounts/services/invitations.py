@@ -12,7 +12,8 @@ from django.utils.translation import gettext as _
 
 from counterpart.accounts import permissions, selectors
 from counterpart.accounts.models import Invitation, Membership, User, hash_token
-from counterpart.audit.services import audit_record, snapshot
+from counterpart.audit.services import audit_record
+from counterpart.audit.snapshot import snapshot
 from counterpart.core.lookups import related_or_error
 from counterpart.core.service import service
 from counterpart.jobs.services import job_start

@@ -10,11 +10,12 @@ from django.utils.module_loading import import_string
 
 from counterpart.accounts.models import User, UserSession
 from counterpart.audit.services import audit_record
-from counterpart.core.service import service
+from counterpart.core.service import bookkeeping, service, step
 
 SEEN_EVERY = datetime.timedelta(minutes=5)  # how often a session's last sight is written
 
 
+@bookkeeping(why="a browser's session, for the list of where one is signed in")
 def session_started(*, user: User, session_key: str, address: str, user_agent: str) -> None:
     """A sign-in (from Django's user_logged_in): the browser's session, recorded."""
     now = timezone.now()
@@ -29,12 +30,14 @@ def session_started(*, user: User, session_key: str, address: str, user_agent: s
     )
 
 
+@bookkeeping(why="when a browser was last seen")
 def session_seen(*, session_key: str) -> None:
     UserSession.objects.filter(
         session_key=session_key, last_seen_at__lt=timezone.now() - SEEN_EVERY
     ).update(last_seen_at=timezone.now())
 
 
+@bookkeeping(why="a browser signed out, off the list")
 def session_forgotten(*, session_key: str) -> None:
     """A sign-out (from Django's user_logged_out)."""
     UserSession.objects.filter(session_key=session_key).delete()
@@ -54,6 +57,7 @@ def session_end(*, actor, session: UserSession) -> None:
     )
 
 
+@step
 def sessions_end_all(*, user: User) -> int:
     """Every browser of the user signed out now (inside the caller's audited change)."""
     sessions = list(user.sessions.all())

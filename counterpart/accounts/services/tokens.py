@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from counterpart.accounts import permissions
 from counterpart.accounts.models import ApiToken, User, hash_token
 from counterpart.audit.services import audit_record
-from counterpart.core.service import service
+from counterpart.core.service import bookkeeping, service, step
 
 MAX_DAYS = 366  # a token lives a year at most: scripts are renewed, not forgotten
 
@@ -65,6 +65,7 @@ def api_token_revoke(*, actor, token: ApiToken) -> ApiToken:
     return token
 
 
+@step
 def tokens_revoke_all(*, user: User) -> list[str]:
     """Every live token of the user, revoked now (inside the caller's audited change)."""
     live = user.api_tokens.filter(revoked_at__isnull=True)
@@ -79,6 +80,7 @@ def _verified(actor) -> bool:
     return bool(is_verified and is_verified())
 
 
+@bookkeeping(why="a token's last use: metadata of the request")
 def api_token_authenticate(raw: str) -> User | None:
     """The user of a live token (not revoked, not expired, its user active), or None. Stamps
     the token's last use: metadata of the request, not a change anyone makes."""

@@ -10,11 +10,13 @@ from counterpart.accounts.models import Membership, Role, User
 from counterpart.accounts.selectors import SYSTEM_USERNAME
 from counterpart.accounts.services.sessions import sessions_end_all
 from counterpart.accounts.services.tokens import tokens_revoke_all
-from counterpart.audit.services import audit_record, snapshot
+from counterpart.audit.services import audit_record
+from counterpart.audit.snapshot import snapshot
 from counterpart.core.lookups import related_or_error
-from counterpart.core.service import service
+from counterpart.core.service import bookkeeping, service
 
 
+@bookkeeping(why="the system's own account, made on first use")
 def system_actor() -> User:
     """The actor for work started from the command line (demo data, imports).
 

@@ -29,8 +29,3 @@ class Entry:
     @property
     def provider_id(self) -> int:
         return self.provider.pk if self.provider else self.pairing.donor_id
-
-
-def accountable_donor_id(pairing: Pairing) -> int:
-    """Money of a city-level sub-pairing counts for the donor of the pairing above it."""
-    return pairing.parent.donor_id if pairing.parent_id else pairing.donor_id

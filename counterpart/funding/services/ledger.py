@@ -15,11 +15,12 @@ from django.utils.translation import gettext as _
 from counterpart.accounts import permissions
 from counterpart.accounts import selectors as accounts
 from counterpart.accounts.models import Role
-from counterpart.audit.services import audit_record, snapshot
+from counterpart.audit.services import audit_record
+from counterpart.audit.snapshot import snapshot
 from counterpart.core.bulk import larger_sqlite_cache
 from counterpart.core.rules import text_too_long
 from counterpart.core.said import money
-from counterpart.core.service import service
+from counterpart.core.service import service, step
 from counterpart.funding.models import (
     LedgerBalance,
     LedgerTotal,
@@ -27,7 +28,7 @@ from counterpart.funding.models import (
     Transaction,
     TransactionKind,
 )
-from counterpart.funding.services.batch import REASON_CHARS, LedgerBatch
+from counterpart.funding.services._batch import REASON_CHARS, LedgerBatch
 from counterpart.funding.services.entries import Entry
 from counterpart.notifications.services import notify
 from counterpart.pairings.models import Pairing
@@ -115,7 +116,7 @@ def _tell_the_receivers(entry: Transaction, users=None) -> None:
 REFRESH_STATISTICS_AFTER = 50_000
 
 
-def refresh_statistics(model) -> None:
+def _refresh_statistics(model) -> None:
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute(f"ANALYZE {connection.ops.quote_name(model._meta.db_table)}")
@@ -180,7 +181,7 @@ def transactions_record_bulk(*, actor, entries: list[Entry], source: str = "") -
                     receivers[recorded.region_id] = list(_receivers(recorded))
                 _tell_the_receivers(recorded, users=receivers[recorded.region_id])
         if len(written) >= REFRESH_STATISTICS_AFTER:
-            refresh_statistics(Transaction)
+            _refresh_statistics(Transaction)
         return len(written)
 
 
@@ -295,6 +296,7 @@ def ledger_totals_rebuild(*, actor, pairing: Pairing | None = None) -> int:
     return counted
 
 
+@step
 def ledger_review_moved(*, review, before: str | None, after: str) -> None:
     """A ledger entry's review settled: its amounts move to the approved totals (inside the
     review's transaction). Nothing else of a review changes what the totals count."""

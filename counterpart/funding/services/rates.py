@@ -7,7 +7,8 @@ from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from counterpart.accounts import permissions
-from counterpart.audit.services import audit_record, snapshot
+from counterpart.audit.services import audit_record
+from counterpart.audit.snapshot import snapshot
 from counterpart.core.service import service
 from counterpart.funding.models import Currency, ExchangeRate
 

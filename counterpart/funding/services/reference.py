@@ -5,7 +5,7 @@ loader puts them back where a database has lost them (a flushed test database)."
 import csv
 from pathlib import Path
 
-from counterpart.core.service import service
+from counterpart.core.service import bookkeeping, service
 from counterpart.engine.money import CURRENCIES
 from counterpart.funding.models import Currency
 from counterpart.projects.models import Sector
@@ -13,6 +13,7 @@ from counterpart.projects.models import Sector
 SECTORS = Path(__file__).resolve().parents[2] / "projects" / "data" / "sectors.csv"
 
 
+@bookkeeping(why="the code lists the product ships, loaded by its migrations")
 def reference_data_load(currency_model, sector_model) -> None:
     """Load them into these models (the migration passes its historical ones)."""
     for code, (name_en, name_zh, digits) in CURRENCIES.items():

@@ -4,7 +4,8 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
 from counterpart.accounts import permissions
-from counterpart.audit.services import audit_record, snapshot, tracked_update
+from counterpart.audit.services import audit_record, tracked_update
+from counterpart.audit.snapshot import snapshot
 from counterpart.core.arguments import UNSET, given
 from counterpart.core.service import service
 from counterpart.funding.models import ComplianceRule

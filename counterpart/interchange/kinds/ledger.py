@@ -10,7 +10,6 @@ from counterpart.core.said import as_value, choice_of
 from counterpart.funding import selectors as funding
 from counterpart.funding.models import ComplianceRule, Transaction, TransactionKind
 from counterpart.funding.services import BulkError, Entry, transactions_record_bulk
-from counterpart.funding.services.entries import accountable_donor_id
 from counterpart.interchange.kinds import lookups, pairing, readers
 from counterpart.interchange.kinds.base import Column, Context, Errors, Kind, Row
 from counterpart.pairings import selectors as pairings
@@ -99,7 +98,7 @@ class LedgerKind(Kind):
         for (*_key, year), row in named.items():
             found = self._pairing(row, context, Errors())
             if found is not None:
-                touched.add((found.round, accountable_donor_id(found), year))
+                touched.add((found.round, found.accountable_donor_id, year))
         found = []
         donors_by_id = {p.donor_id: p.donor for p in pairing.run_by(context)}
         for round_, donor_id, year in sorted(touched, key=lambda t: (t[0].year, t[1], t[2])):

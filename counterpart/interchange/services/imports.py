@@ -28,17 +28,19 @@ from counterpart.interchange.models import (
     ImportStatus,
     MappingKind,
 )
-from counterpart.jobs.services import ignore_progress, job_start
+from counterpart.interchange.selectors import import_file_data
+from counterpart.jobs.progress import ignore_progress
+from counterpart.jobs.services import job_start
 from counterpart.notifications.services import notifications_gathered
 
 FILENAME_CHARS = ImportFile._meta.get_field("filename").max_length
 
 
-def run_file(*, actor, kind_slug: str, data: bytes, keep: bool, progress=ignore_progress):
+def _run_file(*, actor, kind_slug: str, data: bytes, keep: bool, progress=ignore_progress):
     """Read, check and apply a file's rows as `actor`: (rows read, summary, errors). Applied
     for good only when `keep` and every row is good; otherwise rolled back."""
     with cyclic_gc_paused():
-        return _run_file(actor, kind_slug, data, keep=keep, progress=progress)
+        return _read_check_apply(actor, kind_slug, data, keep=keep, progress=progress)
 
 
 class _OutOfTime(Exception):
@@ -58,9 +60,9 @@ def _within_budget(progress):
     return reported
 
 
-def _run_file(actor, kind_slug: str, data: bytes, *, keep: bool, progress):
+def _read_check_apply(actor, kind_slug: str, data: bytes, *, keep: bool, progress):
     try:
-        return _run_file_in_time(
+        return _read_check_apply_in_time(
             actor, kind_slug, data, keep=keep, progress=_within_budget(progress)
         )
     except _OutOfTime:
@@ -73,7 +75,7 @@ def _run_file(actor, kind_slug: str, data: bytes, *, keep: bool, progress):
         return 0, {}, errors
 
 
-def _run_file_in_time(actor, kind_slug: str, data: bytes, *, keep: bool, progress):
+def _read_check_apply_in_time(actor, kind_slug: str, data: bytes, *, keep: bool, progress):
     kind = kind_get(kind_slug)
     context, errors = Context(actor), Errors()
     if hasattr(kind, "run"):  # not a spreadsheet: the kind reads and applies its file
@@ -161,11 +163,6 @@ def _rows_in(kind, data: bytes) -> int:
     return sheets.row_count(data, stop_after=settings.IMPORT_MAX_ROWS)
 
 
-def file_data(upload: ImportFile) -> bytes:
-    with default_storage.open(upload.stored, "rb") as stored:
-        return stored.read()
-
-
 def _require_uploader(actor, upload: ImportFile) -> None:
     if upload.uploaded_by_id != getattr(actor, "pk", None):
         raise PermissionDenied
@@ -179,10 +176,10 @@ def import_check(*, actor, upload: ImportFile, progress=ignore_progress) -> Impo
         raise ValidationError({"file": _("This file is already imported.")})
     with notifications_gathered(file=upload.filename) as told:
         told.discard()  # a check writes nothing: no one is told of anything
-        rows, summary, errors = run_file(
+        rows, summary, errors = _run_file(
             actor=actor,
             kind_slug=upload.kind,
-            data=file_data(upload),
+            data=import_file_data(upload),
             keep=False,
             progress=progress,
         )
@@ -251,8 +248,8 @@ def _import_for_good(actor, upload: ImportFile, progress) -> ImportFile:
 def _run_telling_once(actor, upload: ImportFile, progress):
     """Import the file for good; whoever its rows concern hears of them once, not per row."""
     with notifications_gathered(file=upload.filename) as told:
-        data = file_data(upload)
-        rows, summary, errors = run_file(
+        data = import_file_data(upload)
+        rows, summary, errors = _run_file(
             actor=actor, kind_slug=upload.kind, data=data, keep=True, progress=progress
         )
         if errors:

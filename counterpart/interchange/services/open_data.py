@@ -12,14 +12,15 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from counterpart.accounts import permissions
-from counterpart.audit.services import audit_record, snapshot
+from counterpart.audit.services import audit_record
+from counterpart.audit.snapshot import snapshot
 from counterpart.core.arguments import UNSET, given
 from counterpart.core.service import service
 from counterpart.interchange import open_data, selectors, sheets
 from counterpart.interchange.iati import codelists, export
 from counterpart.interchange.iati.validate import StandardMissing
 from counterpart.interchange.models import OpenDataSettings, PublishedFile
-from counterpart.jobs.services import ignore_progress
+from counterpart.jobs.progress import ignore_progress
 
 FLOW_TYPES, FINANCE_TYPES, AID_TYPES = (
     lambda: codelists.codes("FlowType"),

@@ -7,10 +7,11 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
 from counterpart.accounts import permissions
-from counterpart.audit.services import audit_record, snapshot, tracked_update
+from counterpart.audit.services import audit_record, tracked_update
+from counterpart.audit.snapshot import snapshot
 from counterpart.core.arguments import UNSET, given
 from counterpart.core.rules import amounts_in_range, dates_in_order
-from counterpart.core.service import service
+from counterpart.core.service import service, step
 from counterpart.engine.money import CURRENCIES
 from counterpart.pairings.models import Pairing
 from counterpart.places.models import Organization, Region
@@ -46,6 +47,7 @@ PROJECT_FIELDS = {
 }
 
 
+@step
 def require_runs(actor, project_or_pairing) -> None:
     """The office, or the donor team of the project's (or pairing's) donor."""
     pairing = getattr(project_or_pairing, "pairing", project_or_pairing)

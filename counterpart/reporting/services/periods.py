@@ -10,15 +10,17 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from counterpart.accounts import permissions
-from counterpart.audit.services import audit_record, snapshot
+from counterpart.audit.services import audit_record
+from counterpart.audit.snapshot import snapshot
 from counterpart.core.rules import personal_data_in
-from counterpart.core.service import service
+from counterpart.core.service import service, step
 from counterpart.reporting import selectors
 from counterpart.reporting.models import FreezeException, PeriodReopening
 
 MAX_OPEN_DAYS = 366  # a reopening or an exception lasts a year at most
 
 
+@step
 def period_open_or_error(
     *, round, on: datetime.date, organizations=(), region=None, field: str = "period_end"
 ) -> None:
@@ -43,6 +45,7 @@ def period_open_or_error(
     )
 
 
+@step
 def record_period_open_or_error(*, actor, pairing, on: datetime.date, region, field: str):
     """`period_open_or_error` for a record of a pairing entered by `actor`: a reopening for the
     pairing's donor, the record's place or one of the actor's organizations lets it in."""
@@ -55,6 +58,7 @@ def record_period_open_or_error(*, actor, pairing, on: datetime.date, region, fi
     )
 
 
+@step
 def freeze_or_error(*, round, value_date: datetime.date, donor, field: str = "value_date"):
     """Refuse a ledger entry dated before the round's data freeze, unless the donor holds an
     exception in force."""

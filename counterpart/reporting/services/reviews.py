@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from counterpart.audit.services import audit_record
-from counterpart.core.service import service
+from counterpart.core.service import service, step
 from counterpart.notifications.services import notify
 from counterpart.reporting import selectors
 from counterpart.reporting.models import (
@@ -23,6 +23,7 @@ from counterpart.reporting.registry import reviewed
 from counterpart.reporting.signals import review_moved
 
 
+@step
 def review_open(*, actor, record, submit: bool = False) -> Review | None:
     """Called by an app's service as it creates `record` (inside its transaction): under a
     round's review the record starts as a draft (or, with `submit`, submitted at once, as a
@@ -47,6 +48,7 @@ def review_open(*, actor, record, submit: bool = False) -> Review | None:
     return review
 
 
+@step
 def review_before_edit(*, actor, record) -> Review | None:
     """Called by an app's service before it changes `record`: a draft or a returned record is
     edited freely; a submitted one waits for its reviewers; an approved one is reopened first.

@@ -7,7 +7,8 @@ from django.utils.translation import gettext as _
 
 from counterpart.accounts import permissions
 from counterpart.accounts.models import Role
-from counterpart.audit.services import audit_record, snapshot
+from counterpart.audit.services import audit_record
+from counterpart.audit.snapshot import snapshot
 from counterpart.core.arguments import UNSET, given
 from counterpart.core.models import check_version
 from counterpart.core.service import service

@@ -7,7 +7,8 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
 from counterpart.accounts import permissions
-from counterpart.audit.services import audit_record, snapshot
+from counterpart.audit.services import audit_record
+from counterpart.audit.snapshot import snapshot
 from counterpart.core.rules import counts_not_negative, dates_in_order
 from counterpart.core.service import service
 from counterpart.talent.models import Mentorship, MentorshipMeeting, Professional, Training

@@ -33,7 +33,7 @@ from counterpart.talent.services._chains import save_in_chains
 Progress = Callable[[str, int, int], None]  # (step, done, total)
 
 
-def solve(inputs: dict, optimal: str) -> tuple[list[int], str, int]:
+def _solve(inputs: dict, optimal: str) -> tuple[list[int], str, int]:
     """(post index per professional or -1, algorithm, number of blocking pairs left)."""
     args = inputs["applicant_prefs"], inputs["post_prefs"], inputs["capacity"]
     if inputs["couples"]:
@@ -53,7 +53,7 @@ def solve(inputs: dict, optimal: str) -> tuple[list[int], str, int]:
     )
 
 
-def statistics(inputs: dict, matched: list[int], blocking: int, elapsed_s: float) -> dict:
+def _statistics(inputs: dict, matched: list[int], blocking: int, elapsed_s: float) -> dict:
     places = sum(inputs["capacity"])
     placed = sum(1 for j in matched if j >= 0)
     first = sum(1 for i, j in enumerate(matched) if j >= 0 and inputs["applicant_prefs"][i][0] == j)
@@ -81,6 +81,7 @@ def statistics(inputs: dict, matched: list[int], blocking: int, elapsed_s: float
     }
 
 
+@service(writes_at_the_end="reading and solving may take minutes; the run is written at once")
 def match_run_create(
     *,
     actor,
@@ -99,7 +100,7 @@ def match_run_create(
     if progress:
         progress("match", 0, 1)
     started = time.perf_counter()
-    matched, algorithm, blocking = solve(inputs, optimal)
+    matched, algorithm, blocking = _solve(inputs, optimal)
     elapsed = time.perf_counter() - started
     if progress:
         progress("match", 1, 1)
@@ -117,7 +118,7 @@ def _run_record(actor, inputs, matched, algorithm, blocking, elapsed, optimal) -
             for i, j in enumerate(matched)
             if j >= 0
         ],
-        statistics=statistics(inputs, matched, blocking, elapsed),
+        statistics=_statistics(inputs, matched, blocking, elapsed),
         created_by=actor if getattr(actor, "pk", None) else None,
     )
     audit_record(

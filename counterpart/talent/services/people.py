@@ -8,7 +8,8 @@ from django.utils.translation import gettext as _
 
 from counterpart.accounts import permissions
 from counterpart.accounts.models import Role
-from counterpart.audit.services import audit_record, snapshot, tracked_update
+from counterpart.audit.services import audit_record, tracked_update
+from counterpart.audit.snapshot import snapshot
 from counterpart.core.arguments import UNSET, given
 from counterpart.core.choices import Language
 from counterpart.core.service import service

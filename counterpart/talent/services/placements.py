@@ -12,7 +12,8 @@ from django.utils.translation import gettext as _
 from counterpart.accounts import permissions
 from counterpart.accounts import selectors as accounts
 from counterpart.accounts.models import Role
-from counterpart.audit.services import audit_record, snapshot, tracked_update
+from counterpart.audit.services import audit_record, tracked_update
+from counterpart.audit.snapshot import snapshot
 from counterpart.core.rules import counts_not_negative
 from counterpart.core.service import service
 from counterpart.engine.terms import term_end

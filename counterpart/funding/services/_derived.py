@@ -4,18 +4,12 @@ and checked against the running bound before anything is written."""
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
-from counterpart.core.bulk import add_to_rows, insert_rows
+from counterpart.core.bulk import add_to_rows, chunks, insert_rows
 from counterpart.funding.models import LedgerBalance, LedgerTotal
 
 # A running total (by pairing, place, type, year and category; or a project's committed and
 # disbursed) stays within this many fen either way: a thousand trillion yuan.
 MAX_RUNNING_MINOR = 10**17
-
-
-def chunks(ids: list[int], size: int = 900):
-    """Ids in groups a query's IN list takes on every database."""
-    for start in range(0, len(ids), size):
-        yield ids[start : start + size]
 
 
 def plan_totals(deltas: dict[tuple, list[int]]) -> tuple[list, list]:

@@ -19,7 +19,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from counterpart.accounts import permissions
-from counterpart.core.bulk import insert_rows
+from counterpart.core.bulk import chunks, insert_rows
 from counterpart.core.rules import MAX_AMOUNT_MINOR, text_too_long
 from counterpart.engine.money import format_minor, split_by_weights
 from counterpart.funding.models import (
@@ -30,14 +30,9 @@ from counterpart.funding.models import (
     TransactionKind,
 )
 from counterpart.funding.rates import RateBook, missing_rate_message, to_base
-from counterpart.funding.services.derived import (
-    chunks,
-    plan_balances,
-    plan_totals,
-    write_derived,
-)
-from counterpart.funding.services.entries import Entry, accountable_donor_id
-from counterpart.funding.services.rows import keep_from_deletion, new_transaction
+from counterpart.funding.services._derived import plan_balances, plan_totals, write_derived
+from counterpart.funding.services._rows import keep_from_deletion, new_transaction
+from counterpart.funding.services.entries import Entry
 from counterpart.pairings.models import Pairing
 from counterpart.projects import selectors as projects
 from counterpart.projects.models import Project, Sector
@@ -235,7 +230,7 @@ class LedgerBatch:
         return new_transaction(
             kind=entry.kind,
             pairing_id=pairing.pk,
-            donor_id=accountable_donor_id(pairing),
+            donor_id=pairing.accountable_donor_id,
             project_id=project and project.pk,
             provider_id=entry.provider.pk if entry.provider else pairing.donor_id,
             receiver_id=entry.receiver and entry.receiver.pk,
