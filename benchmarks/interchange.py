@@ -237,7 +237,7 @@ def import_file(console, team, name: str, data: bytes, count: int) -> float:
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
     from counterpart.interchange import services
-    from counterpart.interchange.models import ImportStatus
+    from counterpart.interchange.choices import ImportStatus
 
     started = time.perf_counter()
     with Progress(

@@ -135,7 +135,8 @@ def make_projects(rng: random.Random, count: int) -> list:
     """Projects spread over the round's pairings, each in a place of its pairing's recipient."""
     from counterpart.pairings.models import Pairing
     from counterpart.places.models import Region
-    from counterpart.projects.models import Category, Project, ProjectSector, Sector
+    from counterpart.projects.choices import Category
+    from counterpart.projects.models import Project, ProjectSector, Sector
 
     pairings = [
         p
@@ -246,11 +247,13 @@ def record(actor, batch) -> int:
 
 def time_dashboard(console, runs: int) -> float:
     """p50 and p95 of the dashboard's figures for each filter combination; returns the worst p95."""
-    from counterpart.accounts.models import Membership, Role
+    from counterpart.accounts.choices import Role
+    from counterpart.accounts.models import Membership
     from counterpart.accounts.services import system_actor
     from counterpart.funding.selectors import Filters, display_in
     from counterpart.pairings.models import PairingRound as Round
-    from counterpart.places.models import Region, RegionLevel
+    from counterpart.places.choices import RegionLevel
+    from counterpart.places.models import Region
     from counterpart.portal.dashboard import dashboard_tables
 
     office = system_actor()

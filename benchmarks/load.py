@@ -72,7 +72,7 @@ def kashgar_team(password: str) -> None:
     """A recipient team where the demo's results are (its projects in Shufu and Jiashi): the
     demo's own recipient login serves Hotan, which has none."""
     from counterpart.accounts import services as accounts
-    from counterpart.accounts.models import Role
+    from counterpart.accounts.choices import Role
     from counterpart.accounts.services import system_actor
     from counterpart.places import selectors as places
     from counterpart.places import services as place_services

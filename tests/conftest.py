@@ -6,7 +6,7 @@ from django.conf import settings
 from django.utils import translation
 from django_tasks_db.management.commands import db_worker
 
-from counterpart.accounts.models import Role
+from counterpart.accounts.choices import Role
 from tests import factories
 
 pytest_plugins = ["tests.talent.fixtures", "tests.browser"]

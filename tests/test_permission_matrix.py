@@ -29,7 +29,7 @@ from django.db.models import Q
 
 from counterpart.accounts import permissions
 from counterpart.accounts import selectors as accounts
-from counterpart.accounts.models import Role
+from counterpart.accounts.choices import Role
 from counterpart.accounts.selectors import SYSTEM_USERNAME
 from counterpart.accounts.services import system_actor
 from counterpart.api import api

@@ -12,7 +12,7 @@ from ninja import Field, Router, Schema
 from ninja.pagination import paginate
 
 from counterpart.accounts import selectors, services
-from counterpart.accounts.models import Invitation, Role
+from counterpart.accounts.choices import Role
 from counterpart.core.lookups import visible_or_error
 from counterpart.core.schemas import InputSchema
 
@@ -178,5 +178,5 @@ def withdraw_invitation(request, invitation_id: int):
     return 204, None
 
 
-def _invitation(actor, pk: int) -> Invitation:
+def _invitation(actor, pk: int):
     return get_object_or_404(selectors.invitation_list(actor=actor), pk=pk)

@@ -11,15 +11,13 @@ from django.utils import translation
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
-from counterpart.accounts.models import Invitation, User
+from counterpart.accounts import selectors
 from counterpart.accounts.services import invitation_key_issue
 from counterpart.core.site import site_url
 
 
 def send_invitation(*, actor, progress, invitation_id: int) -> dict:
-    invitation = Invitation.objects.select_related("organization", "invited_by").get(
-        pk=invitation_id
-    )
+    invitation = selectors.invitation_to_send(pk=invitation_id)
     if not invitation.pending:
         return {"sent": 0}
     with transaction.atomic():  # a mail server that refuses leaves the old link as it was
@@ -38,7 +36,7 @@ def send_invitation(*, actor, progress, invitation_id: int) -> dict:
 
 
 def send_password_reset(*, actor, progress, user_id: int, language: str = "en") -> dict:
-    user = User.objects.get(pk=user_id, is_active=True)
+    user = selectors.active_user(pk=user_id)
     uid = urlsafe_base64_encode(force_bytes(user.pk))
     token = default_token_generator.make_token(user)  # derived from the password: used once
     link = site_url() + reverse("accounts:password_reset_confirm", args=[uid, token])

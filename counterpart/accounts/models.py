@@ -9,6 +9,7 @@ from django.db.models import Q
 from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
+from counterpart.accounts.choices import Role
 from counterpart.accounts.usernames import username_key
 
 
@@ -54,19 +55,6 @@ class User(AbstractUser):
         if update_fields is not None and "username" in update_fields:
             update_fields = {*update_fields, "username_key"}
         super().save(*args, update_fields=update_fields, **kwargs)
-
-
-class Role(models.TextChoices):
-    PROGRAMME_OFFICE = "programme_office", _("Programme office")
-    DONOR_TEAM = "donor_team", _("Donor team")
-    RECIPIENT_TEAM = "recipient_team", _("Recipient team")
-    PROFESSIONAL = "professional", _("Professional")
-    AUDITOR = "auditor", _("Auditor")
-    TEAM_ADMIN = "team_admin", _("Team administrator")
-
-
-# What a team administrator may give within its own organization; the office gives any role.
-TEAM_GRANTABLE = (Role.DONOR_TEAM, Role.RECIPIENT_TEAM, Role.PROFESSIONAL, Role.TEAM_ADMIN)
 
 
 class Membership(models.Model):

@@ -8,7 +8,8 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django_otp import devices_for_user
 
-from counterpart.accounts.models import TEAM_GRANTABLE, Membership, Role
+from counterpart.accounts.choices import TEAM_GRANTABLE, Role
+from counterpart.accounts.models import Membership
 
 
 def memberships(user) -> list[Membership]:

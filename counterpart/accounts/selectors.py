@@ -7,7 +7,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from counterpart.accounts import permissions
-from counterpart.accounts.models import Invitation, Membership, User, hash_token
+from counterpart.accounts.models import (
+    ApiToken,
+    Invitation,
+    Membership,
+    User,
+    UserSession,
+    hash_token,
+)
 
 SYSTEM_USERNAME = "system"  # the command line's actor (accounts.services.system_actor)
 
@@ -96,6 +103,25 @@ def invitation_list(*, actor, pending: bool = False):
             accepted_at__isnull=True, withdrawn_at__isnull=True, expires_at__gt=timezone.now()
         )
     return invitations
+
+
+def invitation_to_send(*, pk: int) -> Invitation:
+    """An invitation as its e-mail tells it (for the queue's job that sends it)."""
+    return Invitation.objects.select_related("organization", "invited_by").get(pk=pk)
+
+
+def active_user(*, pk: int) -> User:
+    return User.objects.get(pk=pk, is_active=True)
+
+
+def api_token_own(*, actor, pk: int) -> ApiToken:
+    """One of the actor's own tokens (404 for anyone else's)."""
+    return get_object_or_404(ApiToken, pk=pk, user=actor)
+
+
+def session_own(*, actor, pk: int) -> UserSession:
+    """One of the actor's own signed-in browsers (404 for anyone else's)."""
+    return get_object_or_404(UserSession, pk=pk, user=actor)
 
 
 def invitation_by_key(raw: str) -> Invitation:

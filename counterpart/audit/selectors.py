@@ -1,5 +1,6 @@
 import datetime
 
+from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.db.models import Model, QuerySet
@@ -83,8 +84,11 @@ def demo_data_present() -> bool:
     return Provenance.objects.exists()
 
 
-def illustrative_ids(model: type[Model], ids=None) -> set[int]:
-    """Which records of this model (of `ids`, when given) have made-up figures (the demo's)."""
+def illustrative_ids(model: type[Model] | str, ids=None) -> set[int]:
+    """Which records of this model (or model label, "talent.post"; of `ids`, when given) have
+    made-up figures (the demo's)."""
+    if isinstance(model, str):
+        model = apps.get_model(model)
     rows = Provenance.objects.filter(
         content_type=ContentType.objects.get_for_model(model),
         source__startswith=Provenance.ILLUSTRATIVE,
@@ -94,7 +98,7 @@ def illustrative_ids(model: type[Model], ids=None) -> set[int]:
     return set(rows.values_list("object_id", flat=True))
 
 
-def illustrative_among(model: type[Model], ids=None) -> bool:
+def illustrative_among(model: type[Model] | str, ids=None) -> bool:
     """Whether any of these records (any of the model's, without `ids`) is illustrative."""
     return bool(illustrative_ids(model, ids))
 

@@ -7,7 +7,7 @@ from ninja import Field, Router, Schema
 from ninja.pagination import paginate
 
 from counterpart.care import selectors, services
-from counterpart.care.models import (
+from counterpart.care.choices import (
     ConsultationOutcome,
     ConsultationStatus,
     ReferralOutcome,

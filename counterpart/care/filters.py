@@ -3,7 +3,8 @@
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
-from counterpart.care.models import ConsultationStatus, Referral, ReferralStatus, Teleconsultation
+from counterpart.care.choices import ConsultationStatus, ReferralStatus
+from counterpart.care.models import Referral, Teleconsultation
 from counterpart.core.choices import Specialty
 from counterpart.core.listing import ListFilter, Ordering
 

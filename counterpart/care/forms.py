@@ -2,7 +2,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from counterpart.care.models import ConsultationOutcome, ReferralOutcome
+from counterpart.care.choices import ConsultationOutcome, ReferralOutcome
 from counterpart.core.choices import Specialty
 from counterpart.core.forms import DATE, VersionedForm
 

@@ -6,20 +6,14 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from counterpart.care.choices import (
+    ConsultationOutcome,
+    ConsultationStatus,
+    ReferralOutcome,
+    ReferralStatus,
+)
 from counterpart.core.choices import Specialty
 from counterpart.core.models import NamesNoOne, Versioned
-
-
-class ConsultationStatus(models.TextChoices):
-    REQUESTED = "requested", _("Requested")
-    SCHEDULED = "scheduled", _("Scheduled")
-    HELD = "held", _("Held")
-    CANCELLED = "cancelled", _("Cancelled")
-
-
-class ConsultationOutcome(models.TextChoices):
-    ADVICE = "advice", _("Advice given")
-    REFERRAL = "referral", _("Referral recommended")
 
 
 class Teleconsultation(Versioned, NamesNoOne):
@@ -70,21 +64,6 @@ class Teleconsultation(Versioned, NamesNoOne):
 
     def __str__(self) -> str:
         return f"{self.case_code} · {self.get_specialty_display()}"
-
-
-class ReferralStatus(models.TextChoices):
-    REFERRED = "referred", _("Referred")
-    ADMITTED = "admitted", _("Admitted")
-    DISCHARGED = "discharged", _("Treated and discharged")
-    FOLLOWED_UP = "followed_up", _("Followed up at home")
-    CANCELLED = "cancelled", _("Cancelled")
-
-
-class ReferralOutcome(models.TextChoices):
-    RECOVERED = "recovered", _("Recovered")
-    IMPROVED = "improved", _("Improved")
-    UNCHANGED = "unchanged", _("Unchanged")
-    DECEASED = "deceased", _("Deceased")
 
 
 class Referral(Versioned, NamesNoOne):

@@ -12,13 +12,8 @@ from django.db.models import Count, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
 from counterpart.accounts import permissions
-from counterpart.care.models import (
-    ConsultationOutcome,
-    ConsultationStatus,
-    Referral,
-    ReferralStatus,
-    Teleconsultation,
-)
+from counterpart.care.choices import ConsultationOutcome, ConsultationStatus, ReferralStatus
+from counterpart.care.models import Referral, Teleconsultation
 
 
 def consultation_list(*, actor) -> QuerySet[Teleconsultation]:

@@ -14,14 +14,13 @@ from django.utils.translation import gettext as _
 from counterpart.accounts import permissions
 from counterpart.audit.services import audit_record, tracked_update
 from counterpart.audit.snapshot import snapshot
-from counterpart.care.models import (
+from counterpart.care.choices import (
     ConsultationOutcome,
     ConsultationStatus,
-    Referral,
     ReferralOutcome,
     ReferralStatus,
-    Teleconsultation,
 )
+from counterpart.care.models import Referral, Teleconsultation
 from counterpart.core.arguments import UNSET, given
 from counterpart.core.rules import FREE_TEXT_CHARS, personal_data_in, text_too_long
 from counterpart.core.service import service

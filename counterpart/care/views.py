@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from counterpart.accounts import permissions
 from counterpart.care import selectors, services
+from counterpart.care.choices import ConsultationOutcome, ConsultationStatus
 from counterpart.care.exports import CONSULTATIONS, REFERRALS
 from counterpart.care.figures import care_tables
 from counterpart.care.filters import ConsultationFilter, ReferralFilter
@@ -21,7 +22,6 @@ from counterpart.care.forms import (
     ScheduleForm,
     TreatForm,
 )
-from counterpart.care.models import ConsultationOutcome, ConsultationStatus
 from counterpart.core import exports
 from counterpart.core.forms import show_service_errors
 from counterpart.core.listing import listed

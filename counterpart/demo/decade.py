@@ -13,7 +13,7 @@ import datetime
 from decimal import Decimal
 
 from counterpart.accounts import selectors as accounts
-from counterpart.accounts.models import Role
+from counterpart.accounts.choices import Role
 from counterpart.demo import lookup
 from counterpart.demo.facts import SEED_000, SEED_004
 from counterpart.funding import selectors as funding_selectors

@@ -10,7 +10,7 @@ from ninja.pagination import paginate
 from counterpart.core.lookups import visible_or_error
 from counterpart.core.schemas import InputSchema
 from counterpart.enterprise import selectors, services
-from counterpart.enterprise.models import SalesChannel, SupportKind
+from counterpart.enterprise.choices import SalesChannel, SupportKind
 from counterpart.pairings.api import pairing_worked_on_or_error
 from counterpart.places.api import organization_or_error, region_or_error
 from counterpart.projects import selectors as projects

@@ -4,7 +4,8 @@ import django_filters
 from django.utils.translation import gettext_lazy as _
 
 from counterpart.core.listing import ListFilter, Ordering
-from counterpart.enterprise.models import EnterpriseSupport, ProductSale, SalesChannel, SupportKind
+from counterpart.enterprise.choices import SalesChannel, SupportKind
+from counterpart.enterprise.models import EnterpriseSupport, ProductSale
 
 
 class SupportFilter(ListFilter):

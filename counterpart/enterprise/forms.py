@@ -2,7 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from counterpart.core.forms import DATE
-from counterpart.enterprise.models import SalesChannel, SupportKind
+from counterpart.enterprise.choices import SalesChannel, SupportKind
 from counterpart.places.forms import RegionChoiceField
 
 

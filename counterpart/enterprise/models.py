@@ -7,12 +7,7 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 from counterpart.core.models import NamesNoOne, Versioned
-
-
-class SupportKind(models.TextChoices):
-    CAPITAL = "capital", _("Capital")
-    TECHNICAL = "technical", _("Technical")
-    MARKET_ACCESS = "market_access", _("Market access")
+from counterpart.enterprise.choices import SalesChannel, SupportKind
 
 
 class EnterpriseSupport(Versioned, NamesNoOne):
@@ -87,14 +82,6 @@ class EmploymentReport(NamesNoOne):
 
     def __str__(self) -> str:
         return f"{self.support} {self.period_start:%Y-%m}–{self.period_end:%Y-%m}"
-
-
-class SalesChannel(models.TextChoices):
-    LIVESTREAM = "livestream", _("Livestream")
-    E_COMMERCE = "e_commerce", _("E-commerce")
-    TRADE_FAIR = "trade_fair", _("Trade fair")
-    RETAIL = "retail", _("Shops and supermarkets")
-    PROCUREMENT = "procurement", _("Canteens and public procurement")
 
 
 class ProductSale(NamesNoOne):

@@ -9,14 +9,10 @@ from django.shortcuts import get_object_or_404
 from counterpart.accounts import permissions
 from counterpart.audit.selectors import illustrative_among
 from counterpart.core.aggregates import ExactSum
-from counterpart.enterprise.models import (
-    EmploymentReport,
-    EnterpriseSupport,
-    ProductSale,
-    SalesChannel,
-)
+from counterpart.enterprise.choices import SalesChannel
+from counterpart.enterprise.models import EmploymentReport, EnterpriseSupport, ProductSale
 from counterpart.pairings.selectors import pairing_list, pairings_worked_on
-from counterpart.places.models import RegionLevel
+from counterpart.places.choices import RegionLevel
 from counterpart.reporting import selectors as reporting
 
 

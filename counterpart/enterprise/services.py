@@ -18,11 +18,11 @@ from counterpart.core.rules import amounts_in_range, counts_not_negative, dates_
 from counterpart.core.service import service
 from counterpart.enterprise.models import EmploymentReport, EnterpriseSupport, ProductSale
 from counterpart.funding import selectors as funding
-from counterpart.funding.models import BASE_CURRENCY
+from counterpart.funding.choices import BASE_CURRENCY
 from counterpart.funding.rates import amount_in_base
 from counterpart.projects import selectors as project_selectors
 from counterpart.projects import services as projects
-from counterpart.projects.models import ResultKind, Standard
+from counterpart.projects.choices import ResultKind, Standard
 from counterpart.reporting import services as reporting
 
 

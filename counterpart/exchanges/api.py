@@ -8,7 +8,7 @@ from ninja.pagination import paginate
 from counterpart.core.choices import Language
 from counterpart.core.schemas import InputSchema
 from counterpart.exchanges import selectors, services
-from counterpart.exchanges.models import ExchangeKind
+from counterpart.exchanges.choices import ExchangeKind
 from counterpart.pairings.api import pairing_worked_on_or_error
 from counterpart.places.api import organization_or_error, region_or_error
 

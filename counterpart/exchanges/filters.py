@@ -4,7 +4,8 @@ import django_filters
 from django.utils.translation import gettext_lazy as _
 
 from counterpart.core.listing import ListFilter, Ordering
-from counterpart.exchanges.models import ExchangeEvent, ExchangeKind
+from counterpart.exchanges.choices import ExchangeKind
+from counterpart.exchanges.models import ExchangeEvent
 
 
 class EventFilter(ListFilter):

@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from counterpart.core.choices import Language
 from counterpart.core.forms import DATE, EITHER, VersionedForm
-from counterpart.exchanges.models import ExchangeKind
+from counterpart.exchanges.choices import ExchangeKind
 from counterpart.places.forms import RegionChoiceField
 
 

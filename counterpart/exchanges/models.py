@@ -7,15 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from counterpart.core.choices import Language
 from counterpart.core.models import BilingualTitle, NamesNoOne, Versioned
-
-
-class ExchangeKind(models.TextChoices):
-    SUMMER_CAMP = "summer_camp", _("Summer camp")
-    HOME_STAY = "home_stay", _("Home stay")
-    SPORTS_CAMP = "sports_camp", _("Sports camp")
-    CULTURAL_EXCHANGE = "cultural_exchange", _("Cultural exchange")
-    STUDY_VISIT = "study_visit", _("Study visit")
-
+from counterpart.exchanges.choices import ExchangeKind
 
 # The age bands participants are counted in, for each side.
 AGE_BANDS = (

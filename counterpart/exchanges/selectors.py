@@ -8,10 +8,10 @@ from django.shortcuts import get_object_or_404
 
 from counterpart.accounts import permissions
 from counterpart.engine.pen_pals import ClassGroup, class_pairs
+from counterpart.exchanges.choices import ExchangeKind
 from counterpart.exchanges.models import (
     COUNT_FIELDS,
     ExchangeEvent,
-    ExchangeKind,
     LetterCount,
     SchoolClass,
     SchoolPartnership,

@@ -7,7 +7,7 @@ from ninja.pagination import paginate
 from counterpart.core.lookups import visible_or_error
 from counterpart.core.schemas import InputSchema
 from counterpart.funding import selectors, services
-from counterpart.funding.models import RuleKind, TransactionKind
+from counterpart.funding.choices import RuleKind, TransactionKind
 from counterpart.pairings import selectors as pairings
 from counterpart.places.api import organization_or_error, region_or_error
 from counterpart.projects import selectors as projects

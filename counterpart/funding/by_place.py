@@ -7,7 +7,8 @@ from django.db.models import DurationField, ExpressionWrapper, F, Q
 
 from counterpart.accounts import permissions
 from counterpart.core.aggregates import ExactSum
-from counterpart.funding.models import Transaction, TransactionKind
+from counterpart.funding.choices import TransactionKind
+from counterpart.funding.models import Transaction
 from counterpart.funding.selectors import Filters, may_see_entries, narrowed, team_scope, totals
 from counterpart.projects.models import WELLBEING_CATEGORIES
 

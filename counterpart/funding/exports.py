@@ -3,7 +3,7 @@
 from django.utils.translation import gettext_lazy as _
 
 from counterpart.core.exports import Column, major
-from counterpart.funding.models import BASE_CURRENCY
+from counterpart.funding.choices import BASE_CURRENCY
 
 LEDGER = [
     Column(_("Value date"), lambda t: t.value_date),

@@ -4,7 +4,8 @@ import django_filters
 from django.utils.translation import gettext_lazy as _
 
 from counterpart.core.listing import ListFilter, Ordering, mine_filter
-from counterpart.funding.models import Transaction, TransactionKind
+from counterpart.funding.choices import TransactionKind
+from counterpart.funding.models import Transaction
 from counterpart.pairings.selectors import pairings_worked_on
 
 

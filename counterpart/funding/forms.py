@@ -3,7 +3,7 @@ from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
 from counterpart.core.widgets import SECTOR_SEARCH, SearchSelect
-from counterpart.funding.models import RuleKind, TransactionKind
+from counterpart.funding.choices import RuleKind, TransactionKind
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 

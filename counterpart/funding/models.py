@@ -8,10 +8,10 @@ from django.utils.translation import gettext_lazy as _
 
 from counterpart.core.models import AppendOnly, Bilingual
 from counterpart.engine.money import format_minor, format_rate
+from counterpart.funding.choices import RuleKind, TransactionKind
 from counterpart.pairings.models import YearRangeRule
-from counterpart.projects.models import Category, Sector
-
-BASE_CURRENCY = "CNY"  # every entry is also kept in this currency, at the rate of its value date
+from counterpart.projects.choices import Category
+from counterpart.projects.models import Sector
 
 
 class Currency(Bilingual):
@@ -59,11 +59,6 @@ class ExchangeRate(models.Model):
         return format_rate(self.rate_scaled)
 
 
-class RuleKind(models.TextChoices):
-    WELLBEING_SHARE = "wellbeing_share", _("Share for people's wellbeing")
-    COUNTY_SHARE = "county_share", _("Share spent at county level and below")
-
-
 class ComplianceRule(YearRangeRule):
     """A share of a donor's commitments that must reach a threshold, per round and years.
 
@@ -99,16 +94,6 @@ class ComplianceRule(YearRangeRule):
     @property
     def threshold_percent(self) -> str:
         return f"{self.threshold_ppm / 10_000:g}"
-
-
-class TransactionKind(models.TextChoices):
-    """IATI transaction types (the codes are IATI's)."""
-
-    INCOMING_FUNDS = "1", _("Incoming funds")
-    COMMITMENT = "2", _("Outgoing commitment")
-    DISBURSEMENT = "3", _("Disbursement")
-    EXPENDITURE = "4", _("Expenditure")
-    PLEDGE = "12", _("Outgoing pledge")
 
 
 class Transaction(AppendOnly):

@@ -9,7 +9,8 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from counterpart.engine.money import convert
-from counterpart.funding.models import BASE_CURRENCY, ExchangeRate
+from counterpart.funding.choices import BASE_CURRENCY
+from counterpart.funding.models import ExchangeRate
 
 
 class RateBook:

@@ -13,26 +13,25 @@ from django.db.models import Q, QuerySet
 from django.shortcuts import get_object_or_404
 
 from counterpart.accounts import permissions
-from counterpart.accounts.models import Role
+from counterpart.accounts.choices import Role
 from counterpart.core.aggregates import ExactSum
 from counterpart.engine.compliance import ShareCheck
 from counterpart.engine.money import convert
+from counterpart.funding.choices import BASE_CURRENCY, RuleKind, TransactionKind
 from counterpart.funding.models import (
-    BASE_CURRENCY,
     ComplianceRule,
     Currency,
     ExchangeRate,
     LedgerBalance,
     LedgerTotal,
-    RuleKind,
     Transaction,
-    TransactionKind,
 )
 from counterpart.funding.rates import RateBook
 from counterpart.pairings import selectors as pairings
-from counterpart.places.models import RegionLevel
+from counterpart.places.choices import RegionLevel
 from counterpart.places.selectors import organization_list
-from counterpart.projects.models import WELLBEING_CATEGORIES, Category
+from counterpart.projects.choices import Category
+from counterpart.projects.models import WELLBEING_CATEGORIES
 from counterpart.reporting import selectors as reporting
 
 COUNTY_AND_BELOW = [

@@ -17,6 +17,7 @@ from counterpart.core.tables import download
 from counterpart.core.widgets import options_response
 from counterpart.engine.money import parse_major, parse_rate
 from counterpart.funding import scorecard, selectors, services
+from counterpart.funding.choices import TransactionKind
 from counterpart.funding.exports import LEDGER
 from counterpart.funding.filters import TransactionFilter
 from counterpart.funding.forms import (
@@ -26,7 +27,6 @@ from counterpart.funding.forms import (
     ReverseForm,
     TransactionForm,
 )
-from counterpart.funding.models import TransactionKind
 from counterpart.pairings import selectors as pairings
 from counterpart.places import selectors as places
 from counterpart.projects import selectors as projects

@@ -11,9 +11,9 @@ from ninja.pagination import paginate
 
 from counterpart.core import said
 from counterpart.interchange import selectors, services, sheets
+from counterpart.interchange.choices import ImportStatus
 from counterpart.interchange.kinds import kind_get, kinds_for
 from counterpart.interchange.kinds.base import Context
-from counterpart.interchange.models import ImportStatus
 
 router = Router(tags=["imports"])
 

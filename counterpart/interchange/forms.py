@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from counterpart.interchange.models import Licence
+from counterpart.interchange.choices import Licence
 
 
 class UploadForm(forms.Form):

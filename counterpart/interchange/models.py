@@ -5,13 +5,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-
-class ImportStatus(models.TextChoices):
-    CHECKING = "checking", _("Being checked")
-    REFUSED = "refused", _("Has problems")
-    READY = "ready", _("Checked; ready to import")
-    IMPORTING = "importing", _("Being imported")
-    IMPORTED = "imported", _("Imported")
+from counterpart.interchange.choices import ImportStatus, Licence, MappingKind
 
 
 class ImportFile(models.Model):
@@ -54,13 +48,6 @@ class ImportFile(models.Model):
         return f"{self.filename} ({self.kind})"
 
 
-class Licence(models.TextChoices):
-    CC_BY = "CC-BY-4.0", _("Creative Commons Attribution 4.0")
-    CC0 = "CC0-1.0", _("Creative Commons Zero (public domain)")
-    ODC_BY = "ODC-By-1.0", _("Open Data Commons Attribution")
-    OGL_CN = "other-open", _("Another open licence (named on the page)")
-
-
 class OpenDataSettings(models.Model):
     """The office's choices for what the programme publishes: one row."""
 
@@ -84,11 +71,6 @@ class OpenDataSettings(models.Model):
 
     def __str__(self) -> str:
         return self.licence
-
-
-class MappingKind(models.TextChoices):
-    ORGANIZATION = "organization", _("Organization")
-    PLACE = "place", _("Place")
 
 
 class IatiMapping(models.Model):

@@ -5,7 +5,7 @@ from django.dispatch import receiver
 
 from counterpart.jobs.selectors import job_waiting
 from counterpart.jobs.services import job_start
-from counterpart.reporting.models import ReviewStatus
+from counterpart.reporting.choices import ReviewStatus
 from counterpart.reporting.signals import review_moved
 
 PUBLISH = "counterpart.interchange.jobs.publish_open_data"  # named here: loaded at start-up

@@ -12,10 +12,10 @@ from django.views.decorators.http import require_POST
 from counterpart.core.forms import show_service_errors
 from counterpart.core.pagination import page_of
 from counterpart.interchange import selectors, services, sheets
+from counterpart.interchange.choices import ImportStatus
 from counterpart.interchange.forms import UploadForm
 from counterpart.interchange.kinds import kind_get, kinds_for
 from counterpart.interchange.kinds.base import Context
-from counterpart.interchange.models import ImportStatus
 from counterpart.places import selectors as places
 
 

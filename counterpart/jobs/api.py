@@ -3,7 +3,7 @@ import datetime
 from ninja import Router, Schema
 
 from counterpart.jobs import selectors
-from counterpart.jobs.models import JobStatus
+from counterpart.jobs.choices import JobStatus
 
 router = Router(tags=["jobs"])
 

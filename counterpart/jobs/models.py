@@ -4,20 +4,13 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from counterpart.core.said import PHRASES, said, words
+from counterpart.jobs.choices import JobStatus
 
 
 def job_phrase(kind: str) -> str:
     """The stored message naming a kind of work: each app defines one for each of its jobs'
     dotted paths in its phrases module (`define("job:" + path, _("Run the matching"))`)."""
     return f"job:{kind}"
-
-
-class JobStatus(models.TextChoices):
-    QUEUED = "queued", _("Waiting")
-    RUNNING = "running", _("Running")
-    RETRYING = "retrying", _("Failed; will try again")
-    DONE = "done", _("Done")
-    FAILED = "failed", _("Failed")
 
 
 FINISHED = (JobStatus.DONE, JobStatus.FAILED)

@@ -1,7 +1,8 @@
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 
-from counterpart.jobs.models import Job, JobStatus
+from counterpart.jobs.choices import JobStatus
+from counterpart.jobs.models import Job
 
 # The office oversees all work (answered from memberships by accounts' RoleBackend).
 OVERSEE = "jobs.view_job"

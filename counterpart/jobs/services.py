@@ -25,7 +25,8 @@ from counterpart.audit.services import audit_record
 from counterpart.core.said import PHRASES, said
 from counterpart.core.service import bookkeeping, service
 from counterpart.core.site import origin, request_origin
-from counterpart.jobs.models import Job, JobStatus, job_phrase
+from counterpart.jobs.choices import JobStatus
+from counterpart.jobs.models import Job, job_phrase
 from counterpart.jobs.progress import Progress
 
 BACKOFF_SECONDS = 30  # then 2 minutes, then 8: a flaky mail server gets time to come back

@@ -5,7 +5,7 @@ from django.shortcuts import render
 
 from counterpart.core.pagination import page_of
 from counterpart.jobs import selectors
-from counterpart.jobs.models import JobStatus
+from counterpart.jobs.choices import JobStatus
 
 
 @login_required

@@ -9,7 +9,7 @@ from ninja.pagination import paginate
 
 from counterpart.core.schemas import InputSchema
 from counterpart.notifications import selectors, services
-from counterpart.notifications.models import Delivery
+from counterpart.notifications.choices import Delivery
 
 router = Router(tags=["notifications"])
 

@@ -8,12 +8,12 @@ from django.template.loader import render_to_string
 from django.utils import translation
 
 from counterpart.core.site import site_url
-from counterpart.notifications.models import Delivery, Notification
+from counterpart.notifications import selectors
 from counterpart.notifications.services import notifications_emailed
 
 
 def send_notification(*, actor, progress, notification_id: int) -> dict:
-    notification = Notification.objects.select_related("user").get(pk=notification_id)
+    notification = selectors.notification_to_email(pk=notification_id)
     user = notification.user
     if notification.emailed_at is not None or not user.email or not user.is_active:
         return {"sent": 0}
@@ -26,9 +26,7 @@ def send_notification(*, actor, progress, notification_id: int) -> dict:
 
 def send_digests(*, actor, progress) -> dict:
     """Each person's notifications of the day gathered into one e-mail (scheduled daily)."""
-    waiting = Notification.objects.filter(
-        delivery=Delivery.DAILY, emailed_at__isnull=True, user__is_active=True
-    ).exclude(user__email="")
+    waiting = selectors.digests_waiting()
     users = list(waiting.values_list("user", flat=True).distinct().order_by("user"))
     sent = 0
     for done, user_id in enumerate(users, start=1):
@@ -43,7 +41,7 @@ def send_digests(*, actor, progress) -> dict:
     return {"digests": sent}
 
 
-def _send(user, notifications: list[Notification], template: str) -> int:
+def _send(user, notifications: list, template: str) -> int:
     with translation.override(user.language):
         context = {
             "user": user,

@@ -4,13 +4,8 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from counterpart.core.said import fill
+from counterpart.notifications.choices import Delivery
 from counterpart.notifications.kinds import KINDS
-
-
-class Delivery(models.TextChoices):
-    NOW = "now", _("At once, by e-mail")
-    DAILY = "daily", _("In a daily digest")
-    OFF = "off", _("Off")
 
 
 class Notification(models.Model):

@@ -1,5 +1,6 @@
 from django.db.models import QuerySet
 
+from counterpart.notifications.choices import Delivery
 from counterpart.notifications.kinds import KINDS
 from counterpart.notifications.models import Notification, NotificationPreference
 
@@ -16,3 +17,14 @@ def preferences_of(user) -> dict[str, str]:
     """How the user gets each kind: their choice, or the kind's default."""
     chosen = dict(NotificationPreference.objects.filter(user=user).values_list("kind", "delivery"))
     return {kind: chosen.get(kind, how.default) for kind, how in KINDS.items()}
+
+
+def notification_to_email(*, pk: int) -> Notification:
+    return Notification.objects.select_related("user").get(pk=pk)
+
+
+def digests_waiting() -> QuerySet[Notification]:
+    """Notifications of the daily digest not yet e-mailed, of people who can get one."""
+    return Notification.objects.filter(
+        delivery=Delivery.DAILY, emailed_at__isnull=True, user__is_active=True
+    ).exclude(user__email="")

@@ -17,12 +17,9 @@ from counterpart.core.said import as_data
 from counterpart.core.service import bookkeeping, service, step
 from counterpart.jobs.services import job_start
 from counterpart.notifications import selectors
+from counterpart.notifications.choices import Delivery
 from counterpart.notifications.kinds import KINDS
-from counterpart.notifications.models import (
-    Delivery,
-    Notification,
-    NotificationPreference,
-)
+from counterpart.notifications.models import Notification, NotificationPreference
 
 SEND_NOW = "counterpart.notifications.jobs.send_notification"
 

@@ -8,8 +8,8 @@ from django.utils.translation import gettext as _
 from counterpart.core.forms import show_service_errors
 from counterpart.core.pagination import page_of
 from counterpart.notifications import selectors, services
+from counterpart.notifications.choices import Delivery
 from counterpart.notifications.kinds import KINDS
-from counterpart.notifications.models import Delivery
 
 
 class PreferencesForm(forms.Form):

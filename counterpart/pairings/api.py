@@ -7,7 +7,7 @@ from ninja.pagination import paginate
 from counterpart.core.lookups import visible_or_error
 from counterpart.core.schemas import InputSchema
 from counterpart.pairings import selectors, services
-from counterpart.pairings.models import Confidence
+from counterpart.pairings.choices import Confidence
 from counterpart.places.api import organization_or_error, region_or_error
 
 router = Router(tags=["pairings"])

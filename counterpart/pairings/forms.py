@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from counterpart.core.forms import DATE, VersionedForm
 from counterpart.pairings import selectors
-from counterpart.pairings.models import Confidence
+from counterpart.pairings.choices import Confidence
 from counterpart.places import selectors as places
 from counterpart.places.forms import RegionChoiceField
 

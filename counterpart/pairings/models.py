@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from counterpart.core.models import Bilingual, CheckedText, Versioned
 from counterpart.engine.quotas import ppm_to_percent
+from counterpart.pairings.choices import Confidence
 
 
 class PairingRound(Bilingual, Versioned, CheckedText):
@@ -19,12 +20,6 @@ class PairingRound(Bilingual, Versioned, CheckedText):
         ordering = ["-year"]
         verbose_name = _("pairing round")
         verbose_name_plural = _("pairing rounds")
-
-
-class Confidence(models.TextChoices):
-    HIGH = "high", _("High")
-    MEDIUM = "medium", _("Medium")
-    LOW = "low", _("Low")
 
 
 class Pairing(Versioned, CheckedText):

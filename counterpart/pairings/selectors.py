@@ -12,7 +12,7 @@ from django.db.models import Q, QuerySet
 from django.shortcuts import get_object_or_404
 
 from counterpart.accounts import permissions
-from counterpart.accounts.models import Role
+from counterpart.accounts.choices import Role
 from counterpart.engine.quotas import yearly_quota
 from counterpart.pairings.models import FiscalRevenue, Pairing, PairingRound, QuotaRule
 from counterpart.places.models import Organization, Region

@@ -12,13 +12,8 @@ from counterpart.audit.snapshot import snapshot
 from counterpart.core.arguments import UNSET, given
 from counterpart.core.rules import amounts_in_range, dates_in_order
 from counterpart.core.service import service
-from counterpart.pairings.models import (
-    Confidence,
-    FiscalRevenue,
-    Pairing,
-    PairingRound,
-    QuotaRule,
-)
+from counterpart.pairings.choices import Confidence
+from counterpart.pairings.models import FiscalRevenue, Pairing, PairingRound, QuotaRule
 from counterpart.places.models import Organization, Region
 
 # A year's fiscal revenue: a hundred thousand billion yuan, far above any country's.

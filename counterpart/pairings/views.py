@@ -24,7 +24,7 @@ from counterpart.pairings.forms import (
     PairingFieldsForm,
 )
 from counterpart.places import selectors as places
-from counterpart.places.models import RegionLevel
+from counterpart.places.choices import RegionLevel
 
 
 def _int_or_none(value):

@@ -3,7 +3,8 @@
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
-from counterpart.accounts.models import Role, User
+from counterpart.accounts.choices import Role
+from counterpart.accounts.models import User
 from counterpart.core.listing import ListFilter, Ordering
 from counterpart.people import selectors as people
 

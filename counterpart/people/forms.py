@@ -3,7 +3,7 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from counterpart.accounts import permissions
-from counterpart.accounts.models import TEAM_GRANTABLE, Role
+from counterpart.accounts.choices import TEAM_GRANTABLE, Role
 
 
 class StaffingForm(forms.Form):

@@ -5,7 +5,7 @@ from ninja.pagination import paginate
 from counterpart.core.lookups import visible_or_error
 from counterpart.core.schemas import InputSchema
 from counterpart.places import selectors, services
-from counterpart.places.models import OrganizationKind, RegionLevel
+from counterpart.places.choices import OrganizationKind, RegionLevel
 
 router = Router(tags=["places"])
 

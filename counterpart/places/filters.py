@@ -5,7 +5,8 @@ from django.utils.translation import gettext_lazy as _
 
 from counterpart.accounts import permissions
 from counterpart.core.listing import ListFilter, Ordering, mine_filter
-from counterpart.places.models import Organization, OrganizationKind, Region, RegionLevel
+from counterpart.places.choices import OrganizationKind, RegionLevel
+from counterpart.places.models import Organization, Region
 
 
 class OrganizationFilter(ListFilter):

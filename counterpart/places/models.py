@@ -2,6 +2,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from counterpart.core.models import Bilingual, CheckedText, Versioned, in_language
+from counterpart.places.choices import OrganizationKind, RegionLevel
 
 
 class TreeNode(models.Model):
@@ -22,17 +23,6 @@ class TreeNode(models.Model):
     def lineage_ids(self) -> list[int]:
         """The ids from the root down to this node, itself last."""
         return [int(part) for part in self.path.strip("/").split("/") if part]
-
-
-class RegionLevel(models.TextChoices):
-    COUNTRY = "country", _("Country")
-    PROVINCE = "province", _("Province-level region")
-    PREFECTURE = "prefecture", _("Prefecture or prefecture-level city")
-    COUNTY = "county", _("County or county-level city")
-    TOWNSHIP = "township", _("Township")
-    CORPS = "corps", _("Corps")
-    DIVISION = "division", _("Corps division")
-    REGIMENT = "regiment", _("Corps regiment")
 
 
 # How deep each level sits: a child must sit deeper than its parent.
@@ -72,20 +62,6 @@ class Region(Bilingual, TreeNode, Versioned):
 
     def __str__(self) -> str:
         return self.name
-
-
-class OrganizationKind(models.TextChoices):
-    PROVINCE = "province", _("Province")
-    MUNICIPALITY = "municipality", _("Municipality")
-    CITY = "city", _("City")
-    LOCAL_GOVERNMENT = "local_government", _("Local government office")
-    CENTRAL_AGENCY = "central_agency", _("Central agency")
-    STATE_ENTERPRISE = "state_enterprise", _("State enterprise")
-    HOSPITAL = "hospital", _("Hospital")
-    SCHOOL = "school", _("School")
-    UNIVERSITY = "university", _("University")
-    COMPANY = "company", _("Company")
-    NGO = "ngo", _("Non-governmental organization")
 
 
 DONOR_KINDS = frozenset(

@@ -14,10 +14,12 @@ from counterpart.enterprise.selectors import enterprise_figures
 from counterpart.exchanges.figures import exchange_tables
 from counterpart.exchanges.selectors import exchange_figures
 from counterpart.funding import selectors as funding
-from counterpart.funding.models import ComplianceRule, RuleKind, Transaction, TransactionKind
-from counterpart.places.models import RegionLevel
+from counterpart.funding.choices import RuleKind, TransactionKind
+from counterpart.funding.models import ComplianceRule, Transaction
+from counterpart.places.choices import RegionLevel
 from counterpart.projects import selectors as projects
-from counterpart.projects.models import IndicatorPeriod, Standard
+from counterpart.projects.choices import Standard
+from counterpart.projects.models import IndicatorPeriod
 from counterpart.reporting import selectors as reporting
 from counterpart.talent import selectors as talent
 from counterpart.talent.models import Training

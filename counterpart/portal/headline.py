@@ -11,7 +11,7 @@ from counterpart.care.selectors import consultations_by_region
 from counterpart.core.tables import Table
 from counterpart.engine.money import format_compact
 from counterpart.funding import selectors as funding
-from counterpart.funding.models import RuleKind
+from counterpart.funding.choices import RuleKind
 from counterpart.talent.selectors import people_sent, staffing_by_region
 
 

@@ -10,13 +10,15 @@ from django.urls import reverse
 from django.utils import timezone
 
 from counterpart.accounts import selectors as accounts
-from counterpart.accounts.models import Role
+from counterpart.accounts.choices import Role
 from counterpart.engine.periods import period_containing
 from counterpart.engine.terms import add_months
-from counterpart.funding.models import Transaction, TransactionKind
+from counterpart.funding.choices import TransactionKind
+from counterpart.funding.models import Transaction
 from counterpart.notifications.services import notify
 from counterpart.projects import selectors as projects
-from counterpart.projects.models import ActivityStatus, Project
+from counterpart.projects.choices import ActivityStatus
+from counterpart.projects.models import Project
 
 DUE_WITHIN_DAYS = 7
 QUIET_AFTER_DAYS = 30  # into a quarter, before a project's silence is pointed out

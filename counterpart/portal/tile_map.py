@@ -13,7 +13,7 @@ from counterpart.funding import by_place
 from counterpart.funding import selectors as funding
 from counterpart.pairings import selectors as pairings
 from counterpart.places import selectors as places
-from counterpart.places.models import RegionLevel
+from counterpart.places.choices import RegionLevel
 from counterpart.talent.selectors import staffing_by_region
 
 # (column, row), west to east and north to south, by region code; units not listed here (a

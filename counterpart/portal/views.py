@@ -3,14 +3,14 @@ import datetime
 from django.shortcuts import render
 
 from counterpart.accounts import permissions
-from counterpart.accounts.models import Role
+from counterpart.accounts.choices import Role
 from counterpart.core.tables import download
 from counterpart.funding import selectors as funding
 from counterpart.funding.by_place import stale_rate_count
-from counterpart.funding.models import BASE_CURRENCY, RuleKind
+from counterpart.funding.choices import BASE_CURRENCY, RuleKind
 from counterpart.pairings import selectors as pairings
 from counterpart.places import selectors as places
-from counterpart.places.models import RegionLevel
+from counterpart.places.choices import RegionLevel
 from counterpart.portal.dashboard import dashboard_tables, percent
 from counterpart.portal.forms import DashboardFilterForm
 from counterpart.portal.glossary import TERMS

@@ -11,7 +11,7 @@ from counterpart.core.schemas import InputSchema
 from counterpart.pairings import selectors as pairings
 from counterpart.places.api import organization_or_error, region_or_error
 from counterpart.projects import selectors, services
-from counterpart.projects.models import ActivityStatus, Measure, ResultKind, Standard
+from counterpart.projects.choices import ActivityStatus, Measure, ResultKind, Standard
 
 router = Router(tags=["projects"])
 

@@ -5,7 +5,8 @@ from django.utils.translation import gettext_lazy as _
 
 from counterpart.core.listing import ListFilter, Ordering, mine_filter
 from counterpart.pairings.selectors import pairings_worked_on
-from counterpart.projects.models import ActivityStatus, Category, Project
+from counterpart.projects.choices import ActivityStatus, Category
+from counterpart.projects.models import Project
 
 
 class ProjectFilter(ListFilter):

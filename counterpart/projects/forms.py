@@ -6,7 +6,7 @@ from counterpart.core.forms import DATE, EITHER, VersionedForm
 from counterpart.core.widgets import SECTOR_SEARCH, SearchSelect
 from counterpart.engine.money import CURRENCIES
 from counterpart.places.forms import RegionChoiceField
-from counterpart.projects.models import ActivityStatus, Measure, ResultKind, Standard
+from counterpart.projects.choices import ActivityStatus, Measure, ResultKind, Standard
 
 SECTOR_ROWS = 4
 

@@ -6,23 +6,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from counterpart.core.models import Bilingual, BilingualTitle, CheckedText, Versioned, in_language
-
-
-class Category(models.TextChoices):
-    """What the programme counts a sector as. The first seven are people's wellbeing."""
-
-    HEALTH = "health", _("Health")
-    EDUCATION = "education", _("Education")
-    EMPLOYMENT = "employment", _("Employment")
-    HOUSING = "housing", _("Housing")
-    ROADS = "roads", _("Roads")
-    WATER = "water", _("Water")
-    SOCIAL_PROTECTION = "social_protection", _("Social protection")
-    INDUSTRY = "industry", _("Industry")
-    INFRASTRUCTURE = "infrastructure", _("Infrastructure")
-    GOVERNANCE = "governance", _("Governance")
-    OTHER = "other", _("Other")
-
+from counterpart.projects.choices import ActivityStatus, Category, Measure, ResultKind, Standard
 
 WELLBEING_CATEGORIES = frozenset(
     {
@@ -56,17 +40,6 @@ class Sector(Bilingual):
     @property
     def is_wellbeing(self) -> bool:
         return self.category in WELLBEING_CATEGORIES
-
-
-class ActivityStatus(models.TextChoices):
-    """IATI activity status (the codes are IATI's)."""
-
-    PIPELINE = "1", _("Pipeline")
-    IMPLEMENTATION = "2", _("Implementation")
-    FINALISATION = "3", _("Finalisation")
-    CLOSED = "4", _("Closed")
-    CANCELLED = "5", _("Cancelled")
-    SUSPENDED = "6", _("Suspended")
 
 
 class Project(BilingualTitle, Versioned, CheckedText):
@@ -251,14 +224,6 @@ class ProjectDocument(models.Model):
         return self.title
 
 
-class ResultKind(models.TextChoices):
-    """IATI result types."""
-
-    OUTPUT = "1", _("Output")
-    OUTCOME = "2", _("Outcome")
-    IMPACT = "3", _("Impact")
-
-
 class Result(BilingualTitle):
     project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="results")
     kind = models.CharField(_("type"), max_length=1, choices=ResultKind.choices)
@@ -267,24 +232,6 @@ class Result(BilingualTitle):
         ordering = ["id"]
         verbose_name = _("result")
         verbose_name_plural = _("results")
-
-
-class Standard(models.TextChoices):
-    """Indicators every project reports the same way, so that they add up across the programme."""
-
-    OUT_OF_POVERTY = "out_of_poverty", _("People lifted out of poverty")
-    JOBS = "jobs", _("Jobs created")
-    JOBS_FORMERLY_POOR = "jobs_formerly_poor", _("Jobs created, of which for formerly poor people")
-    HOSPITAL_BEDS = "hospital_beds", _("Hospital beds")
-    STUDENTS = "students", _("Students served")
-    STAFF_TRAINED = "staff_trained", _("Local staff trained")
-
-
-class Measure(models.TextChoices):
-    """IATI indicator measures."""
-
-    UNIT = "1", _("Unit")
-    PERCENTAGE = "2", _("Percentage")
 
 
 class Indicator(BilingualTitle):

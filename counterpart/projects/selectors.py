@@ -14,14 +14,8 @@ from django.shortcuts import get_object_or_404
 
 from counterpart.accounts import permissions
 from counterpart.places.models import Region
-from counterpart.projects.models import (
-    ActivityStatus,
-    Indicator,
-    IndicatorPeriod,
-    Project,
-    ProjectSector,
-    Sector,
-)
+from counterpart.projects.choices import ActivityStatus
+from counterpart.projects.models import Indicator, IndicatorPeriod, Project, ProjectSector, Sector
 from counterpart.reporting import selectors as reporting
 
 

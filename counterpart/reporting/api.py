@@ -15,13 +15,7 @@ from counterpart.core.schemas import InputSchema
 from counterpart.pairings import selectors as pairings
 from counterpart.places import selectors as places
 from counterpart.reporting import selectors, services
-from counterpart.reporting.models import (
-    FreezeException,
-    PeriodLength,
-    PeriodReopening,
-    ReviewMode,
-    ReviewStatus,
-)
+from counterpart.reporting.choices import PeriodLength, ReviewMode, ReviewStatus
 
 router = Router(tags=["reporting"])
 
@@ -235,7 +229,7 @@ def list_reopenings(request, round_id: int):
 
 
 @router.post("/rounds/{round_id}/reopenings", response={201: ReopeningOut})
-def reopen_period(request, round_id: int, payload: ReopeningIn) -> tuple[int, PeriodReopening]:
+def reopen_period(request, round_id: int, payload: ReopeningIn) -> tuple[int, object]:
     """Let an organization, the teams of a place, or (neither sent) everyone enter data for the
     period holding `period_start` again, until `until`."""
     actor = request.auth
@@ -278,7 +272,7 @@ class FreezeExceptionOut(Schema):
 @router.post("/rounds/{round_id}/freeze-exceptions", response={201: FreezeExceptionOut})
 def grant_freeze_exception(
     request, round_id: int, payload: FreezeExceptionIn
-) -> tuple[int, FreezeException]:
+) -> tuple[int, object]:
     actor = request.auth
     round_ = _round(actor, round_id)
     donor = visible_or_error(

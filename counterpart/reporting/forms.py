@@ -2,8 +2,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from counterpart.core.forms import DATE
-from counterpart.places.models import RegionLevel
-from counterpart.reporting.models import APPROVING_ROLES, PeriodLength, ReviewMode
+from counterpart.places.choices import RegionLevel
+from counterpart.reporting.choices import APPROVING_ROLES, PeriodLength, ReviewMode
 from counterpart.reporting.services.rules import MAX_LEVELS
 
 SHORT_TEXT = forms.Textarea(attrs={"rows": 2})

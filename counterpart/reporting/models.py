@@ -9,23 +9,16 @@ from django.db import models
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
-from counterpart.accounts.models import Role
 from counterpart.core.models import AppendOnly, CheckedText, Versioned
 from counterpart.core.said import words
-from counterpart.places.models import RegionLevel
-
-
-class ReviewMode(models.TextChoices):
-    """AMP's three validation settings."""
-
-    OFF = "off", _("Off: what teams enter counts at once")
-    NEW = "new", _("New records: what is entered from now on is approved before it counts")
-    ALL = "all", _("All edits: new records and every change to an older one are approved")
-
-
-class PeriodLength(models.TextChoices):
-    QUARTER = "quarter", _("Quarters")
-    YEAR = "year", _("Years")
+from counterpart.places.choices import RegionLevel
+from counterpart.reporting.choices import (
+    APPROVING_ROLES,
+    PeriodLength,
+    ReviewAction,
+    ReviewMode,
+    ReviewStatus,
+)
 
 
 class ReportingRules(Versioned, CheckedText):
@@ -67,14 +60,6 @@ class ReportingRules(Versioned, CheckedText):
         return f"{self.round}"
 
 
-# The roles that approve: an organization's team, or the office.
-APPROVING_ROLES = [
-    (Role.RECIPIENT_TEAM.value, Role.RECIPIENT_TEAM.label),
-    (Role.DONOR_TEAM.value, Role.DONOR_TEAM.label),
-    (Role.PROGRAMME_OFFICE.value, Role.PROGRAMME_OFFICE.label),
-]
-
-
 class ApprovalLevel(models.Model):
     """One level of a round's approval chain, e.g. "the prefecture's recipient team": a record
     is in its scope when the approving team's organization holds the record's donor (donor
@@ -104,13 +89,6 @@ class ApprovalLevel(models.Model):
     def __str__(self) -> str:
         level = f" ({self.get_region_level_display()})" if self.region_level else ""
         return f"{self.position}. {self.get_role_display()}{level}"
-
-
-class ReviewStatus(models.TextChoices):
-    DRAFT = "draft", _("Draft")
-    SUBMITTED = "submitted", _("Submitted")
-    RETURNED = "returned", _("Returned")
-    APPROVED = "approved", _("Approved")
 
 
 UNSETTLED = (ReviewStatus.DRAFT, ReviewStatus.SUBMITTED, ReviewStatus.RETURNED)
@@ -164,14 +142,6 @@ class Review(models.Model):
         """What kind of record it is ("Ledger entry"), in the reader's language."""
         model = self.content_type.model_class()
         return capfirst(model._meta.verbose_name) if model else self.content_type.model
-
-
-class ReviewAction(models.TextChoices):
-    OPENED = "opened", _("Entered")
-    SUBMITTED = "submitted", _("Submitted")
-    APPROVED = "approved", _("Approved")
-    RETURNED = "returned", _("Returned")
-    REOPENED = "reopened", _("Reopened for a correction")
 
 
 class ReviewStep(AppendOnly):

@@ -5,7 +5,7 @@ from django.http import HttpResponseRedirect
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 
-from counterpart.reporting.models import ReviewStatus
+from counterpart.reporting.choices import ReviewStatus
 from counterpart.reporting.selectors import review_of
 
 

@@ -9,15 +9,16 @@ from django.utils import timezone
 
 from counterpart.accounts import permissions
 from counterpart.accounts import selectors as accounts
-from counterpart.accounts.models import Role
+from counterpart.accounts.choices import Role
 from counterpart.engine.periods import Period, period_containing, periods_between
+from counterpart.reporting.choices import ReviewStatus
 from counterpart.reporting.models import (
     UNSETTLED,
     ApprovalLevel,
+    FreezeException,
     PeriodReopening,
     ReportingRules,
     Review,
-    ReviewStatus,
 )
 
 
@@ -189,6 +190,10 @@ def reopening_for(round, period: Period, *, organizations=(), region=None, today
         .order_by("-until")
         .first()
     )
+
+
+def freeze_exceptions_of(round) -> QuerySet[FreezeException]:
+    return FreezeException.objects.filter(round=round).select_related("donor")
 
 
 def reopenings_of(round) -> QuerySet[PeriodReopening]:

@@ -19,8 +19,8 @@ from counterpart.core.said import words_of_all
 from counterpart.pairings import selectors as pairings
 from counterpart.places import selectors as places
 from counterpart.reporting import selectors, services
+from counterpart.reporting.choices import ReviewStatus
 from counterpart.reporting.forms import CommentForm, FreezeExceptionForm, ReopenForm, RulesForm
-from counterpart.reporting.models import FreezeException, ReviewStatus
 from counterpart.reporting.registry import reviewed
 
 SHOWS = {
@@ -211,7 +211,7 @@ def round_rules_view(request, pk: int):
             "reopenings": page_of(request, selectors.reopenings_of(round_), param="reopened"),
             "exceptions": page_of(
                 request,
-                FreezeException.objects.filter(round=round_).select_related("donor"),
+                selectors.freeze_exceptions_of(round_),
                 param="excepted",
             ),
         },

@@ -6,16 +6,8 @@ from django.utils.translation import gettext_lazy as _
 from counterpart.accounts import permissions
 from counterpart.core.choices import Specialty
 from counterpart.core.listing import ListFilter, Ordering, mine_filter
-from counterpart.talent.models import (
-    LocalRole,
-    Mentorship,
-    Placement,
-    Post,
-    PostStatus,
-    Professional,
-    Seniority,
-    Training,
-)
+from counterpart.talent.choices import LocalRole, PostStatus, Seniority
+from counterpart.talent.models import Mentorship, Placement, Post, Professional, Training
 
 
 class PostFilter(ListFilter):

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from counterpart.core.choices import Language, Specialty
 from counterpart.core.forms import DATE, EITHER, VersionedForm
 from counterpart.core.widgets import PEOPLE_SEARCH, SearchSelect
-from counterpart.talent.models import (
+from counterpart.talent.choices import (
     LocalRole,
     Optimal,
     PostStatus,

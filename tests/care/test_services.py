@@ -9,7 +9,8 @@ from django.http import Http404
 from django.utils import timezone
 
 from counterpart.care import selectors, services
-from counterpart.care.models import ReferralStatus, Teleconsultation
+from counterpart.care.choices import ReferralStatus
+from counterpart.care.models import Teleconsultation
 from tests import factories as f
 
 ASKED = timezone.make_aware(datetime.datetime(2024, 3, 4, 9, 0))

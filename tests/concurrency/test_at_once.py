@@ -10,12 +10,14 @@ from django.db import connection
 from django.db.models import Count, Sum
 
 from counterpart.funding import services as funding
-from counterpart.funding.models import LedgerBalance, Transaction, TransactionKind
+from counterpart.funding.choices import TransactionKind
+from counterpart.funding.models import LedgerBalance, Transaction
 from counterpart.funding.services import reference_data_restore
 from counterpart.interchange import services as interchange
-from counterpart.interchange.models import ImportStatus
+from counterpart.interchange.choices import ImportStatus
 from counterpart.talent import services as talent_services
-from counterpart.talent.models import MatchRun, MatchRunStatus, Placement
+from counterpart.talent.choices import MatchRunStatus
+from counterpart.talent.models import MatchRun, Placement
 from tests import factories as f
 from tests.interchange.test_spreadsheets import entry_row, ledger_csv
 from tests.talent.fixtures import post

@@ -6,7 +6,7 @@ import datetime
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from counterpart.accounts.models import Role
+from counterpart.accounts.choices import Role
 from counterpart.care.models import Teleconsultation
 from tests import factories as f
 from tests.e2e.conftest import sign_in

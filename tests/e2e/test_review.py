@@ -4,7 +4,7 @@ page show the figure."""
 
 from playwright.sync_api import expect
 
-from counterpart.accounts.models import Role
+from counterpart.accounts.choices import Role
 from counterpart.projects import services as projects
 from tests import factories as f
 from tests.e2e.conftest import sign_in

@@ -11,7 +11,7 @@ from django.test import Client
 from counterpart.enterprise import selectors, services
 from counterpart.enterprise.models import EmploymentReport, EnterpriseSupport, ProductSale
 from counterpart.projects import selectors as projects
-from counterpart.projects.models import Standard
+from counterpart.projects.choices import Standard
 from tests import factories as f
 from tests.api.test_api import call, token_for
 

@@ -16,9 +16,11 @@ from django.db import connection
 
 from counterpart.funding.models import Transaction
 from counterpart.funding.services import reference_data_restore
-from counterpart.interchange.models import ImportFile, ImportStatus
+from counterpart.interchange.choices import ImportStatus
+from counterpart.interchange.models import ImportFile
 from counterpart.talent import services as talent_services
-from counterpart.talent.models import MatchRun, MatchRunStatus, Placement
+from counterpart.talent.choices import MatchRunStatus
+from counterpart.talent.models import MatchRun, Placement
 from tests import factories as f
 from tests.interchange.test_spreadsheets import entry_row, ledger_csv
 from tests.talent.fixtures import START, post, professional

@@ -8,7 +8,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from counterpart.audit.models import AuditEvent
 from counterpart.core.models import AppendOnlyError
 from counterpart.funding import selectors, services
-from counterpart.funding.models import LedgerBalance, LedgerTotal, Transaction, TransactionKind
+from counterpart.funding.choices import TransactionKind
+from counterpart.funding.models import LedgerBalance, LedgerTotal, Transaction
 from tests import factories as f
 
 

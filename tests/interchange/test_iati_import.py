@@ -11,8 +11,8 @@ from lxml import etree
 
 from counterpart.funding.models import Transaction
 from counterpart.interchange import services
+from counterpart.interchange.choices import ImportStatus
 from counterpart.interchange.iati import export
-from counterpart.interchange.models import ImportStatus
 from counterpart.projects.models import Project, ProjectSectorOther
 from tests.interchange.test_iati_export import published  # noqa: F401 (a fixture)
 

@@ -22,10 +22,11 @@ from counterpart.enterprise.models import EmploymentReport, ProductSale
 from counterpart.exchanges.models import ExchangeEvent
 from counterpart.funding.models import ExchangeRate, LedgerTotal, Transaction
 from counterpart.interchange import services, sheets
+from counterpart.interchange.choices import ImportStatus
 from counterpart.interchange.header_names import HEADER_NAMES
 from counterpart.interchange.kinds import KINDS, kind_get
 from counterpart.interchange.kinds.base import Context
-from counterpart.interchange.models import ImportFile, ImportStatus
+from counterpart.interchange.models import ImportFile
 from counterpart.pairings.models import FiscalRevenue
 from counterpart.projects.models import IndicatorPeriod, Project, ProjectBudget
 from counterpart.talent.models import Post, Professional

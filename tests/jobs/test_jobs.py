@@ -13,7 +13,8 @@ from django_tasks_db.models import DBTaskResult
 
 from counterpart.core.said import PHRASES
 from counterpart.jobs import services
-from counterpart.jobs.models import Job, JobStatus
+from counterpart.jobs.choices import JobStatus
+from counterpart.jobs.models import Job
 from counterpart.places.models import Region
 from tests.jobs import work  # noqa: F401  (names the tests' kinds of work)
 

@@ -9,7 +9,8 @@ from django.core.management import call_command
 from django.urls import reverse
 from django.utils import translation
 
-from counterpart.accounts.models import Role, User
+from counterpart.accounts.choices import Role
+from counterpart.accounts.models import User
 from counterpart.engine.periods import period_containing
 from counterpart.interchange import services as interchange
 from counterpart.notifications import services

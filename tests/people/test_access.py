@@ -16,7 +16,8 @@ from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from counterpart.accounts import services
-from counterpart.accounts.models import ApiToken, Membership, Role
+from counterpart.accounts.choices import Role
+from counterpart.accounts.models import ApiToken, Membership
 from counterpart.audit.models import AuditEvent
 from tests import factories as f
 from tests.conftest import PASSWORD

@@ -4,7 +4,8 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from counterpart.accounts import services
-from counterpart.accounts.models import Invitation, Role, User
+from counterpart.accounts.choices import Role
+from counterpart.accounts.models import Invitation, User
 from tests import factories as f
 
 

@@ -14,7 +14,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from counterpart.accounts import services
-from counterpart.accounts.models import Invitation, Membership, Role, User
+from counterpart.accounts.choices import Role
+from counterpart.accounts.models import Invitation, Membership, User
 from counterpart.audit.models import AuditEvent
 from tests import factories as f
 

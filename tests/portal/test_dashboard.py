@@ -90,7 +90,8 @@ def test_results_show_by_prefecture(world, money):
     from decimal import Decimal
 
     from counterpart.projects import services as projects
-    from counterpart.projects.models import Project, Standard
+    from counterpart.projects.choices import Standard
+    from counterpart.projects.models import Project
 
     office = world.user("office")
     shufu = Project.objects.get(pairing=world.guangdong_shufu)

@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 
 from counterpart.accounts import services as accounts
-from counterpart.accounts.models import Role
+from counterpart.accounts.choices import Role
 from counterpart.portal.inbox import inbox
 from counterpart.projects import services as projects
 from counterpart.reporting import selectors as reporting

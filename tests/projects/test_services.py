@@ -9,7 +9,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from counterpart.audit.models import AuditEvent
 from counterpart.funding.models import LedgerTotal
 from counterpart.projects import selectors, services
-from counterpart.projects.models import Project, Standard
+from counterpart.projects.choices import Standard
+from counterpart.projects.models import Project
 from tests import factories as f
 
 

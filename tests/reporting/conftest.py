@@ -2,7 +2,7 @@ import datetime
 
 import pytest
 
-from counterpart.accounts.models import Role
+from counterpart.accounts.choices import Role
 from counterpart.projects import services as projects
 from counterpart.reporting import services as reporting
 from tests import factories as f

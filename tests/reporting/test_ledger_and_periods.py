@@ -11,7 +11,7 @@ from counterpart.funding import selectors as funding
 from counterpart.funding import services as ledger
 from counterpart.funding.models import LedgerTotal
 from counterpart.reporting import selectors, services
-from counterpart.reporting.models import ReviewStatus
+from counterpart.reporting.choices import ReviewStatus
 from tests import factories as f
 from tests.reporting.conftest import report  # noqa: F401  (and its fixtures)
 

@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from counterpart.projects import selectors as projects
 from counterpart.reporting import selectors, services
-from counterpart.reporting.models import ReviewStatus
+from counterpart.reporting.choices import ReviewStatus
 from tests.reporting.conftest import report
 
 
@@ -185,7 +185,7 @@ def test_members_of_the_chains_organizations_who_review_nothing_see_no_review(
     """A professional of a hospital in Hotan City had read all of its prefecture's reviews,
     amounts included, and a team administrator its donor's: reviews are seen by the roles that
     act on them (donor and recipient teams, the office and auditors) and by their submitter."""
-    from counterpart.accounts.models import Role
+    from counterpart.accounts.choices import Role
     from counterpart.accounts.services import api_token_create
     from tests import factories as f
 

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 
 import pytest
 
-from counterpart.accounts.models import Role
+from counterpart.accounts.choices import Role
 from counterpart.talent import services
 from tests import factories as f
 

@@ -23,7 +23,8 @@ from hypothesis.stateful import (
 )
 
 from counterpart.talent import services
-from counterpart.talent.models import MatchRun, MatchRunStatus, Placement, Post, PostStatus
+from counterpart.talent.choices import MatchRunStatus, PostStatus
+from counterpart.talent.models import MatchRun, Placement, Post
 from counterpart.talent.selectors import free_places
 from tests.talent.fixtures import post, professional
 

@@ -7,7 +7,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 
 from counterpart.audit.models import AuditEvent
 from counterpart.talent import selectors, services
-from counterpart.talent.models import MatchRunStatus, Placement, PostStatus
+from counterpart.talent.choices import MatchRunStatus, PostStatus
+from counterpart.talent.models import Placement
 from tests import factories as f
 from tests.talent.fixtures import START, post, professional
 

@@ -12,7 +12,8 @@ from openpyxl import load_workbook
 
 from counterpart.accounts.services import api_token_create
 from counterpart.talent import services
-from counterpart.talent.models import MatchRunStatus, Placement, PostStatus
+from counterpart.talent.choices import MatchRunStatus, PostStatus
+from counterpart.talent.models import Placement
 from counterpart.talent.selectors.review import (
     COUPLE,
     NO_POST,

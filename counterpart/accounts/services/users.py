@@ -6,7 +6,8 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
 from counterpart.accounts import permissions
-from counterpart.accounts.models import Membership, Role, User
+from counterpart.accounts.choices import Role
+from counterpart.accounts.models import Membership, User
 from counterpart.accounts.selectors import SYSTEM_USERNAME
 from counterpart.accounts.services.sessions import sessions_end_all
 from counterpart.accounts.services.tokens import tokens_revoke_all

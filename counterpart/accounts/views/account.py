@@ -4,15 +4,14 @@ import segno
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from counterpart.accounts import permissions, services, throttle
+from counterpart.accounts import permissions, selectors, services, throttle
 from counterpart.accounts.forms import ApiTokenForm, CodeForm, ThrottledLoginForm
-from counterpart.accounts.models import ApiToken, UserSession
 from counterpart.core.forms import show_service_errors
 
 
@@ -45,7 +44,7 @@ def account_view(request):
 @login_required
 @require_POST
 def api_token_revoke_view(request, pk: int):
-    token = get_object_or_404(ApiToken, pk=pk, user=request.user)
+    token = selectors.api_token_own(actor=request.user, pk=pk)
     services.api_token_revoke(actor=request.user, token=token)
     messages.success(request, _("Token revoked."))
     return redirect("accounts:account")
@@ -54,7 +53,7 @@ def api_token_revoke_view(request, pk: int):
 @login_required
 @require_POST
 def session_end_view(request, pk: int):
-    session = get_object_or_404(UserSession, pk=pk, user=request.user)
+    session = selectors.session_own(actor=request.user, pk=pk)
     services.session_end(actor=request.user, session=session)
     messages.success(request, _("That browser is signed out."))
     return redirect("accounts:account")

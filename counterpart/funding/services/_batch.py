@@ -22,13 +22,8 @@ from counterpart.accounts import permissions
 from counterpart.core.bulk import chunks, insert_rows
 from counterpart.core.rules import MAX_AMOUNT_MINOR, text_too_long
 from counterpart.engine.money import format_minor, split_by_weights
-from counterpart.funding.models import (
-    BASE_CURRENCY,
-    Currency,
-    LedgerBalance,
-    Transaction,
-    TransactionKind,
-)
+from counterpart.funding.choices import BASE_CURRENCY, TransactionKind
+from counterpart.funding.models import Currency, LedgerBalance, Transaction
 from counterpart.funding.rates import RateBook, missing_rate_message, to_base
 from counterpart.funding.services._derived import plan_balances, plan_totals, write_derived
 from counterpart.funding.services._rows import keep_from_deletion, new_transaction
@@ -38,7 +33,7 @@ from counterpart.projects import selectors as projects
 from counterpart.projects.models import Project, Sector
 from counterpart.reporting import selectors as reporting
 from counterpart.reporting import services as reporting_services
-from counterpart.reporting.models import ReviewMode
+from counterpart.reporting.choices import ReviewMode
 
 MAX_ENTRY_MINOR = MAX_AMOUNT_MINOR
 PROMISE_HORIZON_YEARS = 5

@@ -14,20 +14,15 @@ from django.utils.translation import gettext as _
 
 from counterpart.accounts import permissions
 from counterpart.accounts import selectors as accounts
-from counterpart.accounts.models import Role
+from counterpart.accounts.choices import Role
 from counterpart.audit.services import audit_record
 from counterpart.audit.snapshot import snapshot
 from counterpart.core.bulk import larger_sqlite_cache
 from counterpart.core.rules import text_too_long
 from counterpart.core.said import money
 from counterpart.core.service import service, step
-from counterpart.funding.models import (
-    LedgerBalance,
-    LedgerTotal,
-    ReceiptConfirmation,
-    Transaction,
-    TransactionKind,
-)
+from counterpart.funding.choices import TransactionKind
+from counterpart.funding.models import LedgerBalance, LedgerTotal, ReceiptConfirmation, Transaction
 from counterpart.funding.services._batch import REASON_CHARS, LedgerBatch
 from counterpart.funding.services.entries import Entry
 from counterpart.notifications.services import notify
@@ -36,7 +31,7 @@ from counterpart.places.models import Organization, Region
 from counterpart.projects.models import Project, Sector
 from counterpart.reporting import selectors as reporting_selectors
 from counterpart.reporting import services as reporting
-from counterpart.reporting.models import ReviewStatus
+from counterpart.reporting.choices import ReviewStatus
 
 
 @service

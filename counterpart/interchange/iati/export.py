@@ -21,7 +21,7 @@ from lxml import etree
 from counterpart.core.memory import cyclic_gc_paused
 from counterpart.engine.money import minor_digits
 from counterpart.funding import selectors as funding
-from counterpart.funding.models import TransactionKind
+from counterpart.funding.choices import TransactionKind
 from counterpart.places import selectors as places
 from counterpart.projects import selectors as projects
 

@@ -18,7 +18,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from counterpart.funding import selectors as funding
-from counterpart.funding.models import TransactionKind
+from counterpart.funding.choices import TransactionKind
 from counterpart.funding.services import (
     BulkError,
     Entry,
@@ -26,16 +26,16 @@ from counterpart.funding.services import (
     transactions_record_bulk,
 )
 from counterpart.interchange import selectors
+from counterpart.interchange.choices import MappingKind
 from counterpart.interchange.iati import results
 from counterpart.interchange.iati.export import XML_LANG
 from counterpart.interchange.iati.parse import day, minor, texts
 from counterpart.interchange.kinds.base import Context, Errors
-from counterpart.interchange.models import MappingKind
 from counterpart.pairings import selectors as pairings
 from counterpart.places import selectors as places
 from counterpart.projects import selectors as projects
 from counterpart.projects import services
-from counterpart.projects.models import ActivityStatus
+from counterpart.projects.choices import ActivityStatus
 
 KEPT_TYPES = set(TransactionKind.values)
 DAC_5 = {"1", ""}  # sector vocabularies of DAC 5-digit purpose codes

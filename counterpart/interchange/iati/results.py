@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 
 from counterpart.interchange.iati.parse import day, texts
 from counterpart.projects import services
-from counterpart.projects.models import Measure, ResultKind
+from counterpart.projects.choices import Measure, ResultKind
 
 
 def _value(element) -> Decimal | None:

@@ -7,10 +7,10 @@ from django.utils.translation import gettext_lazy
 
 from counterpart.enterprise import selectors as enterprise
 from counterpart.enterprise import services as enterprise_services
-from counterpart.enterprise.models import SalesChannel
+from counterpart.enterprise.choices import SalesChannel
 from counterpart.exchanges import selectors as exchanges
 from counterpart.exchanges import services as exchanges_services
-from counterpart.exchanges.models import ExchangeKind
+from counterpart.exchanges.choices import ExchangeKind
 from counterpart.interchange.kinds import lookups, pairing, readers
 from counterpart.interchange.kinds.base import Column, Context, Kind
 from counterpart.places import selectors as places

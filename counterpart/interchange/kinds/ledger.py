@@ -8,7 +8,8 @@ from django.utils.translation import gettext_lazy
 
 from counterpart.core.said import as_value, choice_of
 from counterpart.funding import selectors as funding
-from counterpart.funding.models import ComplianceRule, Transaction, TransactionKind
+from counterpart.funding.choices import TransactionKind
+from counterpart.funding.models import ComplianceRule, Transaction
 from counterpart.funding.services import BulkError, Entry, transactions_record_bulk
 from counterpart.interchange.kinds import lookups, pairing, readers
 from counterpart.interchange.kinds.base import Column, Context, Errors, Kind, Row

@@ -14,7 +14,7 @@ from counterpart.pairings import selectors as pairings
 from counterpart.places import selectors as places
 from counterpart.projects import selectors as projects
 from counterpart.projects import services
-from counterpart.projects.models import ActivityStatus, Measure, ResultKind, Standard
+from counterpart.projects.choices import ActivityStatus, Measure, ResultKind, Standard
 
 _PART = re.compile(r"[;；\n]+")
 

@@ -11,7 +11,7 @@ from counterpart.interchange.kinds import lookups, readers
 from counterpart.interchange.kinds.base import Column, Context, Kind
 from counterpart.talent import selectors as talent
 from counterpart.talent import services
-from counterpart.talent.models import ProfessionalKind, Seniority, Term
+from counterpart.talent.choices import ProfessionalKind, Seniority, Term
 
 
 def _institutions(context: Context):

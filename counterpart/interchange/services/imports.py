@@ -20,14 +20,10 @@ from counterpart.core.memory import cyclic_gc_paused
 from counterpart.core.rules import text_too_long
 from counterpart.core.service import service
 from counterpart.interchange import sheets
+from counterpart.interchange.choices import ImportStatus, MappingKind
 from counterpart.interchange.kinds import kind_get
 from counterpart.interchange.kinds.base import Context, Errors
-from counterpart.interchange.models import (
-    IatiMapping,
-    ImportFile,
-    ImportStatus,
-    MappingKind,
-)
+from counterpart.interchange.models import IatiMapping, ImportFile
 from counterpart.interchange.selectors import import_file_data
 from counterpart.jobs.progress import ignore_progress
 from counterpart.jobs.services import job_start

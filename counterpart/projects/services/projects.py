@@ -16,8 +16,8 @@ from counterpart.engine.money import CURRENCIES
 from counterpart.pairings.models import Pairing
 from counterpart.places.models import Organization, Region
 from counterpart.projects import selectors
+from counterpart.projects.choices import ActivityStatus
 from counterpart.projects.models import (
-    ActivityStatus,
     Milestone,
     Project,
     ProjectBudget,

@@ -11,13 +11,8 @@ from counterpart.audit.services import audit_record, tracked_update
 from counterpart.audit.snapshot import snapshot
 from counterpart.core.rules import dates_in_order
 from counterpart.core.service import service
-from counterpart.projects.models import (
-    Indicator,
-    IndicatorPeriod,
-    Measure,
-    Project,
-    Result,
-)
+from counterpart.projects.choices import Measure
+from counterpart.projects.models import Indicator, IndicatorPeriod, Project, Result
 from counterpart.projects.services.projects import require_runs
 from counterpart.reporting import services as reporting
 

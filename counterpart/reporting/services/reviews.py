@@ -12,13 +12,8 @@ from counterpart.audit.services import audit_record
 from counterpart.core.service import service, step
 from counterpart.notifications.services import notify
 from counterpart.reporting import selectors
-from counterpart.reporting.models import (
-    Review,
-    ReviewAction,
-    ReviewMode,
-    ReviewStatus,
-    ReviewStep,
-)
+from counterpart.reporting.choices import ReviewAction, ReviewMode, ReviewStatus
+from counterpart.reporting.models import Review, ReviewStep
 from counterpart.reporting.registry import reviewed
 from counterpart.reporting.signals import review_moved
 

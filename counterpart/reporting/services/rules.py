@@ -6,20 +6,16 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
 from counterpart.accounts import permissions
-from counterpart.accounts.models import Role
+from counterpart.accounts.choices import Role
 from counterpart.audit.services import audit_record
 from counterpart.audit.snapshot import snapshot
 from counterpart.core.arguments import UNSET, given
 from counterpart.core.models import check_version
 from counterpart.core.service import service
-from counterpart.places.models import RegionLevel
+from counterpart.places.choices import RegionLevel
 from counterpart.reporting import selectors
-from counterpart.reporting.models import (
-    APPROVING_ROLES,
-    ApprovalLevel,
-    PeriodLength,
-    ReviewMode,
-)
+from counterpart.reporting.choices import APPROVING_ROLES, PeriodLength, ReviewMode
+from counterpart.reporting.models import ApprovalLevel
 
 MAX_LEVELS = 6
 MAX_CLOSE_DAYS = 366

@@ -12,7 +12,7 @@ from counterpart.core.schemas import InputSchema
 from counterpart.places.api import organization_or_error
 from counterpart.talent import selectors, services
 from counterpart.talent.api.people import professional_or_error
-from counterpart.talent.models import LocalRole
+from counterpart.talent.choices import LocalRole
 
 router = Router(tags=["talent"])
 

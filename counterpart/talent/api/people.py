@@ -12,9 +12,7 @@ from counterpart.core.lookups import visible_or_error
 from counterpart.core.schemas import InputSchema
 from counterpart.places.api import organization_or_error
 from counterpart.talent import selectors, services
-from counterpart.talent.models import (
-    ProfessionalKind,
-)
+from counterpart.talent.choices import ProfessionalKind
 
 router = Router(tags=["talent"])
 

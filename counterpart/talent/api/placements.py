@@ -13,10 +13,7 @@ from counterpart.core.schemas import InputSchema
 from counterpart.jobs.api import JobOut
 from counterpart.jobs.services import job_start
 from counterpart.talent import selectors, services
-from counterpart.talent.models import (
-    ExtensionStatus,
-    Optimal,
-)
+from counterpart.talent.choices import ExtensionStatus, Optimal
 from counterpart.talent.selectors import review
 
 router = Router(tags=["talent"])

@@ -9,9 +9,7 @@ from counterpart.core.choices import Language, Specialty
 from counterpart.core.schemas import InputSchema
 from counterpart.places.api import organization_or_error
 from counterpart.talent import selectors, services
-from counterpart.talent.models import (
-    PostStatus,
-)
+from counterpart.talent.choices import PostStatus
 
 router = Router(tags=["talent"])
 

@@ -7,7 +7,6 @@ Local staff who are mentored or trained are described by role or counted, never 
 """
 
 from counterpart.talent.models.knowledge import (
-    LocalRole,
     Mentorship,
     MentorshipMeeting,
     Training,
@@ -16,22 +15,14 @@ from counterpart.talent.models.people import (
     Couple,
     Post,
     PostRanking,
-    PostStatus,
     Preference,
     Professional,
-    ProfessionalKind,
-    Seniority,
     SentTotal,
-    Term,
 )
 from counterpart.talent.models.placements import (
     Extension,
-    ExtensionStatus,
     MatchRun,
-    MatchRunStatus,
-    Optimal,
     Placement,
-    PlacementStatus,
     WorkLoad,
 )
 
@@ -39,23 +30,14 @@ __all__ = [
     "SentTotal",
     "Couple",
     "Extension",
-    "ExtensionStatus",
-    "LocalRole",
     "MatchRun",
-    "MatchRunStatus",
     "Mentorship",
     "MentorshipMeeting",
-    "Optimal",
     "Placement",
-    "PlacementStatus",
     "Post",
     "PostRanking",
-    "PostStatus",
     "Preference",
     "Professional",
-    "ProfessionalKind",
-    "Seniority",
-    "Term",
     "Training",
     "WorkLoad",
 ]

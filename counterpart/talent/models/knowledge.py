@@ -6,24 +6,8 @@ from django.utils.translation import gettext_lazy as _
 
 from counterpart.core.choices import Specialty
 from counterpart.core.models import NamesNoOne
+from counterpart.talent.choices import LocalRole
 from counterpart.talent.models.people import Professional
-
-
-class LocalRole(models.TextChoices):
-    """What a local staff member is, never who: mentorships name roles, not people."""
-
-    YOUNG_TEACHER = "young_teacher", _("Young teacher")
-    TEACHER = "teacher", _("Teacher")
-    SENIOR_TEACHER = "senior_teacher", _("Senior teacher")
-    YOUNG_DOCTOR = "young_doctor", _("Young doctor")
-    DOCTOR = "doctor", _("Doctor")
-    SENIOR_DOCTOR = "senior_doctor", _("Senior doctor")
-    NURSE = "nurse", _("Nurse")
-    ENGINEER = "engineer", _("Engineer")
-    TECHNICIAN = "technician", _("Technician")
-    OFFICIAL = "official", _("Official")
-    MANAGER = "manager", _("Manager")
-    OTHER_STAFF = "other_staff", _("Other local staff")
 
 
 class Mentorship(NamesNoOne):

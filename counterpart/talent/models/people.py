@@ -7,25 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from counterpart.core.choices import Language, Specialty
 from counterpart.core.models import BilingualTitle, Versioned
-
-
-class Seniority(models.IntegerChoices):
-    JUNIOR = 1, _("Junior")
-    INTERMEDIATE = 2, _("Intermediate")
-    SENIOR = 3, _("Senior (associate chief, associate professor)")
-    CHIEF = 4, _("Chief (chief physician, professor)")
-
-
-class Term(models.IntegerChoices):
-    SIX = 6, _("6 months")
-    TWELVE = 12, _("1 year")
-    EIGHTEEN = 18, _("18 months")
-    THIRTY_SIX = 36, _("3 years")
-
-
-class ProfessionalKind(models.TextChoices):
-    OFFICIAL = "official", _("Official")
-    PROFESSIONAL = "professional", _("Professional")
+from counterpart.talent.choices import PostStatus, ProfessionalKind, Seniority, Term
 
 
 class Professional(Versioned):
@@ -69,12 +51,6 @@ class Professional(Versioned):
     def applicant_label(self) -> str:
         """How teams who may not see the name refer to this professional."""
         return _("Applicant %(number)s") % {"number": self.pk}
-
-
-class PostStatus(models.TextChoices):
-    DRAFT = "draft", _("Draft")
-    OPEN = "open", _("Open")
-    CLOSED = "closed", _("Closed")
 
 
 class Post(BilingualTitle, Versioned):

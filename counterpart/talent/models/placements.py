@@ -8,18 +8,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from counterpart.core.models import NamesNoOne, Versioned
+from counterpart.talent.choices import ExtensionStatus, MatchRunStatus, Optimal, PlacementStatus
 from counterpart.talent.models.people import Post, Professional
-
-
-class Optimal(models.TextChoices):
-    APPLICANT = "applicant", _("Best for the professionals")
-    POST = "post", _("Best for the institutions")
-
-
-class MatchRunStatus(models.TextChoices):
-    PROPOSED = "proposed", _("Proposed")
-    PUBLISHED = "published", _("Published")
-    DISCARDED = "discarded", _("Discarded")
 
 
 class MatchRun(Versioned):
@@ -50,14 +40,6 @@ class MatchRun(Versioned):
 
     def __str__(self) -> str:
         return _("Match run %(number)s") % {"number": self.pk}
-
-
-class PlacementStatus(models.TextChoices):
-    PLANNED = "planned", _("Planned")
-    ACTIVE = "active", _("Active")
-    EXTENDED = "extended", _("Extended")
-    COMPLETED = "completed", _("Completed")
-    WITHDRAWN = "withdrawn", _("Withdrawn")
 
 
 class Placement(Versioned):
@@ -105,12 +87,6 @@ class Placement(Versioned):
         if day > self.end_date:
             return PlacementStatus.COMPLETED
         return PlacementStatus.EXTENDED if self.extended else PlacementStatus.ACTIVE
-
-
-class ExtensionStatus(models.TextChoices):
-    REQUESTED = "requested", _("Requested")
-    APPROVED = "approved", _("Approved")
-    REFUSED = "refused", _("Refused")
 
 
 class Extension(NamesNoOne):

@@ -4,19 +4,11 @@ from django.db.models import Min, Q, QuerySet, Sum
 from django.shortcuts import get_object_or_404
 
 from counterpart.accounts import permissions
-from counterpart.accounts.models import Role
+from counterpart.accounts.choices import Role
 from counterpart.places import selectors as places
 from counterpart.reporting import selectors as reporting
-from counterpart.talent.models import (
-    Couple,
-    Placement,
-    Post,
-    PostStatus,
-    Preference,
-    Professional,
-    ProfessionalKind,
-    SentTotal,
-)
+from counterpart.talent.choices import PostStatus, ProfessionalKind
+from counterpart.talent.models import Couple, Placement, Post, Preference, Professional, SentTotal
 from counterpart.talent.selectors.placements import placement_scope
 
 

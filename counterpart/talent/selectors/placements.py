@@ -8,13 +8,8 @@ from django.db.models import Count, Q, QuerySet, Sum
 from django.shortcuts import get_object_or_404
 
 from counterpart.accounts import permissions
-from counterpart.talent.models import (
-    Extension,
-    ExtensionStatus,
-    Placement,
-    Post,
-    PostStatus,
-)
+from counterpart.talent.choices import ExtensionStatus, PostStatus
+from counterpart.talent.models import Extension, Placement, Post
 
 
 def placement_list(*, actor, post: Post | None = None, institution=None) -> QuerySet[Placement]:

@@ -6,7 +6,8 @@ from dataclasses import dataclass
 from counterpart.accounts import permissions
 from counterpart.engine.ranking import Applicant, Need, rule_ranking
 from counterpart.places import selectors as places
-from counterpart.places.models import Region, RegionLevel
+from counterpart.places.choices import RegionLevel
+from counterpart.places.models import Region
 from counterpart.talent.models import (
     Placement,
     Post,

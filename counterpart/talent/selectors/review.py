@@ -10,15 +10,10 @@ from django.utils.translation import gettext_lazy as _
 
 from counterpart.core.tables import Table
 from counterpart.engine.terms import term_start
-from counterpart.places.models import Region, RegionLevel
-from counterpart.talent.models import (
-    MatchRun,
-    MatchRunStatus,
-    Placement,
-    Post,
-    PostStatus,
-    Professional,
-)
+from counterpart.places.choices import RegionLevel
+from counterpart.places.models import Region
+from counterpart.talent.choices import MatchRunStatus, PostStatus
+from counterpart.talent.models import MatchRun, Placement, Post, Professional
 from counterpart.talent.selectors.people import professional_label, professional_list
 from counterpart.talent.selectors.posts import free_places
 

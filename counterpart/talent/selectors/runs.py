@@ -9,15 +9,8 @@ from django.shortcuts import get_object_or_404
 
 from counterpart.accounts import permissions
 from counterpart.reporting import selectors as reporting
-from counterpart.talent.models import (
-    Couple,
-    MatchRun,
-    Placement,
-    Post,
-    PostStatus,
-    Preference,
-    Professional,
-)
+from counterpart.talent.choices import PostStatus
+from counterpart.talent.models import Couple, MatchRun, Placement, Post, Preference, Professional
 from counterpart.talent.selectors.posts import free_places, place_keys, post_ranking
 
 Progress = Callable[[str, int, int], None]  # (step, done, total)

@@ -18,15 +18,8 @@ from counterpart.engine.couples import stable_match_couples
 from counterpart.engine.matching import prepare
 from counterpart.engine.terms import term_end, term_start
 from counterpart.talent import selectors
-from counterpart.talent.models import (
-    MatchRun,
-    MatchRunStatus,
-    Optimal,
-    Placement,
-    Post,
-    PostStatus,
-    Professional,
-)
+from counterpart.talent.choices import MatchRunStatus, Optimal, PostStatus
+from counterpart.talent.models import MatchRun, Placement, Post, Professional
 from counterpart.talent.selectors.review import publication_preview
 from counterpart.talent.services._chains import save_in_chains
 

@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from counterpart.accounts import permissions
-from counterpart.accounts.models import Role
+from counterpart.accounts.choices import Role
 from counterpart.audit.services import audit_record, tracked_update
 from counterpart.audit.snapshot import snapshot
 from counterpart.core.arguments import UNSET, given
@@ -15,16 +15,8 @@ from counterpart.core.choices import Language
 from counterpart.core.service import service
 from counterpart.reporting import selectors as reporting_selectors
 from counterpart.reporting import services as reporting
-from counterpart.talent.models import (
-    Couple,
-    Post,
-    PostRanking,
-    PostStatus,
-    Preference,
-    Professional,
-    Seniority,
-    SentTotal,
-)
+from counterpart.talent.choices import PostStatus, Seniority
+from counterpart.talent.models import Couple, Post, PostRanking, Preference, Professional, SentTotal
 
 PROFESSIONAL_FIELDS = {
     "name",

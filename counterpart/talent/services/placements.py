@@ -11,14 +11,15 @@ from django.utils.translation import gettext as _
 
 from counterpart.accounts import permissions
 from counterpart.accounts import selectors as accounts
-from counterpart.accounts.models import Role
+from counterpart.accounts.choices import Role
 from counterpart.audit.services import audit_record, tracked_update
 from counterpart.audit.snapshot import snapshot
 from counterpart.core.rules import counts_not_negative
 from counterpart.core.service import service
 from counterpart.engine.terms import term_end
 from counterpart.notifications.services import notify
-from counterpart.talent.models import Extension, ExtensionStatus, Placement, WorkLoad
+from counterpart.talent.choices import ExtensionStatus
+from counterpart.talent.models import Extension, Placement, WorkLoad
 from counterpart.talent.services._chains import save_in_chains
 
 ONE_DAY = datetime.timedelta(days=1)

@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from counterpart.accounts import permissions
-from counterpart.accounts.models import Role
+from counterpart.accounts.choices import Role
 from counterpart.audit.selectors import illustrative_among
 from counterpart.core import exports
 from counterpart.core.forms import show_service_errors
@@ -17,13 +17,13 @@ from counterpart.core.pagination import page_of
 from counterpart.core.widgets import options_response
 from counterpart.talent import exports as talent_exports
 from counterpart.talent import selectors, services
+from counterpart.talent.choices import PostStatus
 from counterpart.talent.filters import ProfessionalFilter
 from counterpart.talent.forms import (
     ProfessionalEditForm,
     ProfessionalForm,
     ProfessionalRegisterForm,
 )
-from counterpart.talent.models import PostStatus, Professional
 
 
 def talent_home_view(request):
@@ -114,7 +114,7 @@ def professional_list_view(request):
         "talent/professionals.html",
         {
             "page": page,
-            "illustrative": illustrative_among(Professional),
+            "illustrative": illustrative_among("talent.professional"),
             "may_register": selectors.sending_organizations(actor=actor).exists(),
         },
     )

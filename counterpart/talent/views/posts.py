@@ -16,7 +16,6 @@ from counterpart.talent import exports as talent_exports
 from counterpart.talent import selectors, services
 from counterpart.talent.filters import PostFilter
 from counterpart.talent.forms import PostCreateForm, PostEditForm, PostFieldsForm
-from counterpart.talent.models import Post
 
 
 def post_list_view(request):
@@ -29,7 +28,7 @@ def post_list_view(request):
         "talent/posts.html",
         {
             "page": page,
-            "illustrative": illustrative_among(Post),
+            "illustrative": illustrative_among("talent.post"),
             "can_create": actor.is_authenticated
             and selectors.institutions_for_posts(actor=actor).exists(),
         },

@@ -13,8 +13,8 @@ from counterpart.core.pagination import page_of
 from counterpart.core.tables import Table, download
 from counterpart.jobs.services import job_start
 from counterpart.talent import selectors, services
+from counterpart.talent.choices import MatchRunStatus
 from counterpart.talent.forms import MatchRunForm
-from counterpart.talent.models import MatchRunStatus, Professional
 from counterpart.talent.selectors.review import (
     EXPORT_ON_QUEUE_ROWS,
     WHY,
@@ -49,7 +49,7 @@ def run_list_view(request):
             "page": page_of(request, runs),
             "form": form,
             "can_run": permissions.is_programme_office(actor),
-            "illustrative": illustrative_among(Professional),
+            "illustrative": illustrative_among("talent.professional"),
         },
     )
 

@@ -10,8 +10,8 @@ from rich.table import Table
 from counterpart.accounts.services import system_actor
 from counterpart.core.said import worded
 from counterpart.interchange import services
+from counterpart.interchange.choices import ImportStatus
 from counterpart.interchange.kinds import KINDS
-from counterpart.interchange.models import ImportStatus
 
 
 class Command(BaseCommand):

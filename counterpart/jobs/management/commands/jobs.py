@@ -5,7 +5,8 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from rich.table import Table
 
-from counterpart.jobs.models import Job, JobStatus
+from counterpart.jobs.choices import JobStatus
+from counterpart.jobs.models import Job
 
 FINISHED = (JobStatus.DONE, JobStatus.FAILED)
 

@@ -5,7 +5,7 @@ from rich.console import Console
 from rich.table import Table
 
 from counterpart.accounts import selectors, services
-from counterpart.accounts.models import Role
+from counterpart.accounts.choices import Role
 from counterpart.accounts.services import system_actor
 from counterpart.places import selectors as places
 

@@ -9,7 +9,7 @@ from counterpart.accounts.services import system_actor
 from counterpart.pairings.models import PairingRound
 from counterpart.places import selectors as places
 from counterpart.reporting import selectors, services
-from counterpart.reporting.models import PeriodLength, ReviewMode, ReviewStatus
+from counterpart.reporting.choices import PeriodLength, ReviewMode, ReviewStatus
 
 day = datetime.date.fromisoformat
 

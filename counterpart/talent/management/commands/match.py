@@ -10,7 +10,7 @@ from counterpart.accounts.services import system_actor
 from counterpart.jobs.management.commands.jobs import follow
 from counterpart.jobs.services import job_start
 from counterpart.talent import selectors, services
-from counterpart.talent.models import Optimal
+from counterpart.talent.choices import Optimal
 
 STEPS = {"rank": "Ranking applicants to each post", "match": "Matching"}
 
