@@ -44,10 +44,10 @@ async () => {
     }));
 }
 """
-# Each page checks itself once loaded and reports through a binding (the test may move on);
-# the run is kept, so that a last check of the page waits for it (axe runs one at a time). A
+# Each page checks itself once loaded and reports through a binding (the test may move on). A
 # page already checked in this process in the same language and width (its ids aside: the
-# journeys open the same pages on four days) is not checked again.
+# journeys open the same pages on four days) is not checked again, the last page of a context
+# included (it had been checked twice, and whatever its kind).
 AXE_ON_LOAD = f"""
 window.addEventListener("load", () => {{
   window.axeOnLoad = new Promise((settle) => setTimeout(settle, 0)).then(async () => {{
@@ -60,11 +60,9 @@ window.addEventListener("load", () => {{
   }});
 }});
 """
-AXE_AFTER_ON_LOAD = f"""
-async () => {{
-  if (window.axeOnLoad) await window.axeOnLoad.catch(() => null);
-  return await ({AXE_RUN})();
-}}
+# Before its context closes, the last page waits for its own check (if it is one to make).
+AXE_SETTLED = """
+async () => { if (window.axeOnLoad) await window.axeOnLoad.catch(() => null); }
 """
 
 
@@ -127,8 +125,8 @@ class Pages:
     def check(self) -> None:
         violations, blocked = [], []
         for context, page, findings in self.opened:
-            if not page.is_closed() and page.url.startswith("http"):  # the last page, to the end
-                findings.report(None, page.url, page.evaluate(AXE_AFTER_ON_LOAD))
+            if not page.is_closed() and page.url.startswith("http"):
+                page.evaluate(AXE_SETTLED)
             context.close()
             CHECKED_PAGES.extend(findings.pages)
             violations.extend(findings.violations)

@@ -1,11 +1,9 @@
-"""At a phone's width (390 px) no page scrolls sideways, the navigation folds behind its
-button, and tables scroll inside their own box."""
+"""At a phone's width (390 px) the navigation folds behind its button (that no page scrolls
+sideways is walked on the demo, every page of every role: tests/journeys/test_phone_width.py).
+PAGES, the main pages, are walked in each language by test_languages.py."""
 
 import pytest
 from playwright.sync_api import expect
-
-from tests import factories as f
-from tests.e2e.conftest import sign_in
 
 PAGES = [
     "/",
@@ -28,18 +26,6 @@ PAGES = [
 @pytest.fixture
 def phone(open_page):
     return open_page(viewport={"width": 390, "height": 844})
-
-
-def test_no_page_scrolls_sideways_on_a_phone(phone, world):
-    for number in range(3):
-        f.EntryFactory(pairing=world.beijing_hotan_city, sector="12230", reference=f"P-{number}")
-    sign_in(phone, "bj")
-    for address in PAGES:
-        phone.goto(address)
-        overflow = phone.evaluate(
-            "document.documentElement.scrollWidth - document.documentElement.clientWidth"
-        )
-        assert overflow <= 0, f"{address} scrolls sideways by {overflow} px"
 
 
 def test_the_navigation_folds_behind_its_button(phone, world):
