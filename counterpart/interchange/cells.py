@@ -96,12 +96,35 @@ _CHINESE_DATE = re.compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日?
 _DOTTED_DATE = re.compile(r"^(\d{4})[./](\d{1,2})[./](\d{1,2})\Z")
 
 
+# Excel counts days from 1899-12-30 (its 1900 leap year included); a date cell read without its
+# format, or saved to CSV as a number, is that count: 46315 is 2026-10-20. Counts from 1950 to
+# 2150 read as dates; other numbers are not dates.
+_EXCEL_EPOCH = datetime.date(1899, 12, 30)
+_EXCEL_DAYS = range(18264, 91311)
+_SERIAL = re.compile(r"^\d{5}(\.\d+)?\Z")
+
+
+def _excel_serial(value) -> datetime.date | None:
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int | float):
+        days = int(value)
+    elif type(value) is str and _SERIAL.match(value.strip()):
+        days = int(float(value.strip()))
+    else:
+        return None
+    return _EXCEL_EPOCH + datetime.timedelta(days=days) if days in _EXCEL_DAYS else None
+
+
 def date(value) -> datetime.date:
-    """A date written 2024-03-01, 2024年3月1日, 2024/3/1 or 2024.3.1, or a spreadsheet date."""
+    """A date written 2024-03-01, 2024年3月1日, 2024/3/1 or 2024.3.1, a spreadsheet's date
+    cell, or Excel's count of days (46315)."""
     if isinstance(value, datetime.datetime):
         return value.date()
     if isinstance(value, datetime.date):
         return value
+    if serial := _excel_serial(value):
+        return serial
     if type(value) is str and len(value) == 10 and value[4] == "-":
         try:  # the usual case, first
             return datetime.date.fromisoformat(value)

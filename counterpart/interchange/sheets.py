@@ -2,7 +2,10 @@
 template, and an uploaded file handed back with its faulty cells marked.
 
 A template's first row holds the column keys (hidden), its second the headers in the reader's
-language; a file may instead start with headers in either language, or with the keys."""
+language; a file may instead have headers in any of the three languages, or the keys, in one of
+its first rows: titles and notes above them, totals rows among the rows and columns of no kind
+are left out, each with a note (`Context.notes`). A CSV may be separated by commas, semicolons
+or tabs."""
 
 import csv
 import io
@@ -14,6 +17,7 @@ from collections.abc import Iterator
 from django.conf import settings
 from django.utils import translation
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.comments import Comment
@@ -33,6 +37,13 @@ FAULTY = PatternFill("solid", fgColor="FFC7CE")
 HEADER = Font(bold=True)
 EXAMPLE = Font(italic=True, color="808080")
 ERRORS_KEY = "errors"  # the key of a marked file's last column, ignored when it comes back
+HEADER_SEARCH_ROWS = 20  # the header is looked for among this many rows at the top
+# What a totals row says in its label cell, in the three languages (compared without spaces,
+# a colon or case): the office's own sums, which the product makes itself.
+TOTALS = frozenset(
+    {"合计", "总计", "小计", "共计", "total", "totals", "subtotal", "grandtotal", "جەمئىي"}
+)
+DELIMITERS = (",", ";", "\t")
 _UNIT_IN_HEADER = re.compile(r"^(.*?)\s*[(（]([^)）]*)[)）]\s*\Z")
 
 
@@ -87,7 +98,8 @@ def table_rows(data: bytes) -> Iterator[tuple[int, list]]:
         rows = sheet.iter_rows()
         offset = sheet.start[0] if sheet.start else 0
     else:
-        rows = csv.reader(io.StringIO(_decoded(data), newline=""))
+        decoded = _decoded(data)
+        rows = csv.reader(io.StringIO(decoded, newline=""), delimiter=_delimiter(decoded))
         offset = 0
     for number, row in enumerate(rows, start=1 + offset):
         if any(text(cell) for cell in row):
@@ -104,11 +116,22 @@ def _decoded(data: bytes) -> str:
     raise FileRefused(_("This file is neither UTF-8 nor GB 18030 text."))
 
 
+def _delimiter(decoded: str) -> str:
+    """The separator the file's first lines use most: a comma, a semicolon (Excel's in much of
+    Europe) or a tab."""
+    sample = decoded[:65536].splitlines()[:HEADER_SEARCH_ROWS]
+    counts = {d: sum(line.count(d) for line in sample) for d in DELIMITERS}
+    return max(DELIMITERS, key=lambda d: counts[d])  # a tie keeps the comma, listed first
+
+
 def read(kind: Kind, data: bytes, context: Context, errors: Errors) -> tuple[list[Row], list[str]]:
-    """The file's rows under column keys, and the keys in the file's order. A header that
-    names no column, or a required column missing, is an error of row 0's kind: the file's."""
-    header, words, rows = _headers(kind, data)
+    """The file's rows under column keys, and the keys in the file's order. A required column
+    missing is an error of row 0's kind: the file's."""
+    header, words, rows = _headers(kind, data, context)
     keys = _column_keys(kind, header, errors, context)
+    for key, written in zip(keys, words or header, strict=False):
+        if key:
+            context.headers[key] = text(written)
     if words:
         _units_from(kind, words, keys, context, errors)
     present = {k for k in keys if k}
@@ -122,15 +145,22 @@ def read(kind: Kind, data: bytes, context: Context, errors: Errors) -> tuple[lis
     examples = _example_rows(kind)
     found = []
     named = [(i, key) for i, key in enumerate(keys) if key]
-    unnamed = [i for i, key in enumerate(keys) if not key]
+    unnamed = [i for i, key in enumerate(keys) if not key and not text(header[i])]
     width = len(keys)
     for number, cells in rows:
+        if label := _totals_label(cells):
+            context.note(
+                number,
+                _("A totals row (%(label)s): left out; the sums are made from the rows.")
+                % {"label": label},
+            )
+            continue
         if len(cells) >= width:
             values = {key: cells[i] for i, key in named}
         else:
             values = {key: cells[i] for i, key in named if i < len(cells)}
         stray = (len(cells) > width or any(cells[i] for i in unnamed if i < len(cells))) and [
-            i for i, cell in enumerate(cells) if (i >= width or not keys[i]) and text(cell)
+            i for i, cell in enumerate(cells) if (i >= width or i in unnamed) and text(cell)
         ]
         if stray:
             errors.add(
@@ -154,12 +184,35 @@ def _example_rows(kind: Kind) -> set[tuple[str, ...]]:
     return rows
 
 
-def _headers(kind: Kind, data: bytes):
-    """(the header row, the headers in words below a key row or None, the rows after them). A
-    template's hidden key row is followed by the headers in words, unless the file has keys
-    only."""
+def _totals_label(cells: list) -> str:
+    for cell in cells:
+        if type(cell) is str and cell.strip():
+            label = re.sub(r"[\s:：]", "", cell).lower()
+            return cell.strip() if label in TOTALS else ""
+    return ""
+
+
+def _headers(kind: Kind, data: bytes, context: Context | None = None):
+    """(the header row, the headers in words below a key row or None, the rows after them). The
+    header is the row among the first that names most of the kind's columns (the first, when
+    none does); rows above it are left out, with a note. A template's hidden key row is
+    followed by the headers in words, unless the file has keys only."""
     rows = table_rows(data)
-    _number, header = next(rows, (1, []))
+    top = list(itertools.islice(rows, HEADER_SEARCH_ROWS))
+    at = _header_at(kind, top)
+    if at and context is not None:
+        above = ", ".join(str(number) for number, _cells in top[:at])
+        context.note(
+            0,
+            ngettext(
+                "Row %(rows)s, above the headers, was left out as a title or a note.",
+                "Rows %(rows)s, above the headers, were left out as titles or notes.",
+                at,
+            )
+            % {"rows": above},
+        )
+    _number, header = top[at] if top else (1, [])
+    rows = itertools.chain(top[at + 1 :], rows)
     words = None
     if header and _is_key_row(kind, header):
         following = next(rows, None)
@@ -168,6 +221,23 @@ def _headers(kind: Kind, data: bytes):
         elif following is not None:
             rows = itertools.chain([following], rows)
     return header, words, rows
+
+
+def _header_at(kind: Kind, top: list[tuple[int, list]]) -> int:
+    """Which of the top rows is the header: the first that names the most columns."""
+    names = {name for column in kind.columns for name in column.headers()}
+    names |= {column.key for column in kind.columns}
+
+    def named(cells: list) -> int:
+        count = 0
+        for cell in cells:
+            written = text(cell).lower()
+            match = _UNIT_IN_HEADER.match(written)
+            count += written in names or bool(match and match.group(1) in names)
+        return count
+
+    scores = [named(cells) for _number, cells in top]
+    return scores.index(max(scores)) if scores and max(scores) else 0
 
 
 def _is_key_row(kind: Kind, header: list) -> bool:
@@ -207,10 +277,9 @@ def _column_keys(kind: Kind, header: list, errors: Errors, context: Context):
         if column is None and match:
             column, unit = names.get(match.group(1).lower()), match.group(2)
         if column is None:
-            errors.add(
+            context.note(
                 0,
-                "",
-                _("Column %(letter)s's header %(header)r names no column of this kind.")
+                _("Column %(letter)s (%(header)s) is not one this kind reads: left out.")
                 % {"letter": get_column_letter(index + 1), "header": written[:60]},
             )
             keys.append(None)

@@ -51,13 +51,20 @@ class Row:
 
 
 class Context:
-    """What reading and applying one file shares: the actor, the lookups (loaded once) and the
-    unit of each money column."""
+    """What reading and applying one file shares: the actor, the lookups (loaded once), the
+    unit of each money column, each column's header as the file writes it, and notes on what
+    was left out (a title row, a totals row, a column of no kind), by row (0: the file)."""
 
     def __init__(self, actor):
         self.actor = actor
         self.cache: dict[str, Any] = {}
         self.units: dict[str, int] = {}
+        self.headers: dict[str, str] = {}
+        self.notes: list[dict] = []
+
+    def note(self, row: int, message: str) -> None:
+        if len(self.notes) < MAX_ERRORS:
+            self.notes.append({"row": row, "message": str(message)})
 
     def once(self, name: str, load: Callable[[], Any]) -> Any:
         if name not in self.cache:

@@ -85,11 +85,12 @@ def _read_check_apply_in_time(actor, kind_slug: str, data: bytes, *, keep: bool,
     except sheets.FileRefused as refused:
         errors.add(0, "", str(refused))
         return 0, {"unreadable": True}, errors
+    read = {"notes": context.notes, "headers": context.headers}
     progress(0, len(rows), "read")
     checked = kind.read_rows(rows, context, errors)
     progress(len(rows) // 4, len(rows), "cells")
     if errors:
-        return len(rows), {}, errors
+        return len(rows), read, errors
     before = {e["key"]: e for e in kind.effects(context, checked)}
     with transaction.atomic():
         summary = kind.apply(checked, context, errors)
@@ -102,7 +103,7 @@ def _read_check_apply_in_time(actor, kind_slug: str, data: bytes, *, keep: bool,
         if errors or not keep:
             transaction.set_rollback(True)
     progress(len(rows), len(rows), "done")
-    return len(rows), summary, errors
+    return len(rows), read | summary, errors
 
 
 @service

@@ -1,8 +1,11 @@
 from pathlib import Path
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.management.base import BaseCommand, CommandError
+from django.utils import translation
+from django.utils.translation import gettext as _
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from rich.table import Table
@@ -31,10 +34,19 @@ class Command(BaseCommand):
             dest="username",
             help="Import as this person, in their scope (default: the system, as the office).",
         )
+        parser.add_argument(
+            "--lang",
+            choices=[code for code, _name in settings.LANGUAGES],
+            help="The language of the answer (default: the person's own, else English).",
+        )
 
-    def handle(self, *args, kind, file, dry_run, username, **options):
-        console = Console()
+    def handle(self, *args, username, lang, **options):
         actor = self._actor(username)
+        with translation.override(lang or getattr(actor, "language", "") or "en"):
+            self._import(actor=actor, **options)
+
+    def _import(self, *, actor, kind, file, dry_run, **options):
+        console = Console()
         try:
             data = file.read_bytes()
         except OSError as error:
@@ -56,7 +68,9 @@ class Command(BaseCommand):
                 else:
                     upload = services.import_run(actor=actor, upload=upload, progress=report)
             except PermissionDenied:
-                raise CommandError(f"{actor} may not import {kind}.") from None
+                raise CommandError(
+                    _("%(person)s may not import %(kind)s.") % {"person": actor, "kind": kind}
+                ) from None
             except ValidationError as error:
                 raise CommandError("; ".join(error.messages)) from None
         self._report(console, upload, dry_run)
@@ -70,24 +84,41 @@ class Command(BaseCommand):
         return user
 
     def _report(self, console, upload, dry_run: bool) -> None:
+        headers = upload.summary.get("headers", {})
+        for note in upload.summary.get("notes", []):
+            where = _("row %(row)s") % {"row": note["row"]} if note["row"] else _("headers")
+            console.print(f"  {where}: {note['message']}")
         if upload.status == ImportStatus.REFUSED:
-            table = Table(title=f"{upload.error_count} problems in {upload.filename}")
-            for column in ("row", "column", "problem"):
+            table = Table(
+                title=_("%(count)s problems in %(file)s")
+                % {"count": upload.error_count, "file": upload.filename}
+            )
+            for column in (_("Row"), _("Column"), _("Problem")):
                 table.add_column(column)
             for error in upload.errors:
+                column = headers.get(error["column"], error["column"])
                 for message in error["messages"]:
-                    table.add_row(str(error["row"] or "headers"), error["column"], message)
+                    table.add_row(str(error["row"] or _("headers")), column, message)
             console.print(table)
             raise CommandError(
-                f"nothing imported; the file with its problems marked: /import/files/{upload.pk}/"
+                _("Nothing was imported. The file with its problems marked: %(address)s")
+                % {"address": f"/import/files/{upload.pk}/"}
             )
         created = upload.summary.get("created", 0)
         for skipped in upload.summary.get("skipped", []):
-            console.print(f"  left out: {skipped}")
+            console.print(
+                "  " + _("Left out, as the programme does not keep them:") + f" {skipped}"
+            )
         if dry_run:
-            console.print(f"{upload.rows} rows read; importing would create {created} records.")
+            console.print(
+                _("%(rows)s rows read; importing would create %(created)s records.")
+                % {"rows": upload.rows, "created": created}
+            )
         else:
-            console.print(f"{upload.rows} rows read; {created} records created.")
+            console.print(
+                _("%(rows)s rows read; %(created)s records created.")
+                % {"rows": upload.rows, "created": created}
+            )
         for effect in upload.summary.get("effects", []):
             share = effect["share_ppm"]
             console.print(
