@@ -37,7 +37,7 @@ def notes_of(upload) -> list[tuple[int, str]]:
     return [(note["row"], note["message"]) for note in upload.summary["notes"]]
 
 
-def test_an_office_workbook_with_a_title_totals_and_its_own_column_imports(office):
+def test_an_office_workbook_with_a_title_totals_and_its_own_column_imports(office, client):
     upload = checked(office, "ledger-office.xlsx")
 
     assert upload.status == ImportStatus.READY, upload.errors
@@ -46,6 +46,10 @@ def test_an_office_workbook_with_a_title_totals_and_its_own_column_imports(offic
     assert any(row == 0 and "Rows 1, 2" in text for row, text in notes)  # the title and note
     assert any(row == 0 and "备注" in text for row, text in notes)  # its own column, hidden
     assert any(row == 7 and "合计" in text for row, text in notes)  # the totals row
+    client.force_login(office)
+    page = client.get(f"/import/files/{upload.pk}/").content.decode()
+    shown = page.split('data-testid="import-notes"', 1)[1].split("</ul>", 1)[0]
+    assert "Row 7" in shown and "合计" in shown and "备注" in shown
     services.import_apply(actor=office, upload=upload)
     entries = dict(Transaction.objects.values_list("reference", "value_date"))
     assert entries == {
