@@ -102,9 +102,9 @@ def import_file_view(request, pk: int):
             "errors": [
                 {
                     **error,
-                    # the column as the file heads it, else as the kind names it
-                    "label": upload.summary.get("headers", {}).get(error["column"])
-                    or (columns[error["column"]].label if error["column"] in columns else ""),
+                    "label": columns[error["column"]].label if error["column"] in columns else "",
+                    # the column as the file heads it, in whichever language it was written
+                    "header": upload.summary.get("headers", {}).get(error["column"], ""),
                 }
                 for error in upload.errors
             ],

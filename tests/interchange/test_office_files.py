@@ -80,7 +80,8 @@ def test_a_bad_cell_is_named_by_the_header_the_file_gives_it(office, client):
     assert [(e["row"], e["column"]) for e in upload.errors] == [(5, "value_date")]
     client.force_login(office)
     page = client.get(f"/import/files/{upload.pk}/", HTTP_ACCEPT_LANGUAGE="en")
-    assert [e["label"] for e in page.context["errors"]] == ["起息日"]
+    assert [(e["label"], e["header"]) for e in page.context["errors"]] == [("Value date", "起息日")]
+    assert "<q>起息日</q>" in page.content.decode()  # the file's own words beside the label
 
 
 def test_the_command_answers_in_the_language_asked(office, capsys):

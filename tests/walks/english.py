@@ -15,6 +15,7 @@ from django.utils import translation
 
 from counterpart.audit.changes import readable
 from counterpart.audit.models import AuditEvent
+from counterpart.interchange.models import ImportFile
 
 SHOWN_ATTRIBUTES = ("placeholder", "title", "aria-label", "alt")
 HIDDEN_ELEMENTS = {"script", "style", "template", "code", "pre"}
@@ -147,6 +148,8 @@ def typed_by_people() -> tuple[str, set[str]]:
                 translated = any(row.get(other) for other in TRANSLATED.get(field, ()))
                 if value:
                     (named if translated else typed).add(value)
+    for summary in ImportFile.objects.values_list("summary", flat=True):
+        typed.update(summary.get("headers", {}).values())  # the headers files were written with
     return "\n".join(sorted(typed - named)), named
 
 
