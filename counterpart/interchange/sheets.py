@@ -223,20 +223,21 @@ def _headers(kind: Kind, data: bytes, context: Context | None = None):
     return header, words, rows
 
 
+def _names_a_column(names: dict, written: str) -> bool:
+    """Whether a header names one of these columns, alone or with its unit ("Amount (万元)")."""
+    match = _UNIT_IN_HEADER.match(written)
+    return written.lower() in names or bool(match and match.group(1).lower() in names)
+
+
+def _header_names(kind: Kind) -> dict:
+    """Each column's headers in words, lower-cased, → the column."""
+    return {name: column for column in kind.columns for name in column.headers()}
+
+
 def _header_at(kind: Kind, top: list[tuple[int, list]]) -> int:
     """Which of the top rows is the header: the first that names the most columns."""
-    names = {name for column in kind.columns for name in column.headers()}
-    names |= {column.key for column in kind.columns}
-
-    def named(cells: list) -> int:
-        count = 0
-        for cell in cells:
-            written = text(cell).lower()
-            match = _UNIT_IN_HEADER.match(written)
-            count += written in names or bool(match and match.group(1) in names)
-        return count
-
-    scores = [named(cells) for _number, cells in top]
+    names = _header_names(kind) | {column.key: column for column in kind.columns}
+    scores = [sum(_names_a_column(names, text(cell)) for cell in cells) for _n, cells in top]
     return scores.index(max(scores)) if scores and max(scores) else 0
 
 
@@ -247,14 +248,11 @@ def _is_key_row(kind: Kind, header: list) -> bool:
 
 def _is_words_row(kind: Kind, cells: list) -> bool:
     """Whether every filled cell of the row is a column's header in words."""
-    names = {name for column in kind.columns for name in column.headers()}
+    names = _header_names(kind)
     written = [text(cell) for cell in cells if text(cell)]
-    for cell in written:
-        match = _UNIT_IN_HEADER.match(cell)
-        named = cell.lower() in names or (match and match.group(1).lower() in names)
-        if not named and not cell.startswith(PROBLEMS):
-            return False
-    return bool(written)
+    return bool(written) and all(
+        _names_a_column(names, cell) or cell.startswith(PROBLEMS) for cell in written
+    )
 
 
 def _sheet_title(kind: Kind) -> str:
@@ -264,7 +262,7 @@ def _sheet_title(kind: Kind) -> str:
 
 def _column_keys(kind: Kind, header: list, errors: Errors, context: Context):
     """Which column each header names (None for an empty header)."""
-    names = {name: column for column in kind.columns for name in column.headers()}
+    names = _header_names(kind)
     keys: list[str | None] = []
     for index, cell in enumerate(header):
         written = text(cell)
