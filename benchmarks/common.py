@@ -41,17 +41,20 @@ def machine() -> str:
     return f"{cpu}, {cores} cores{memory}, Python {platform.python_version()}"
 
 
-def open_the_round(office) -> None:
-    """Review off and no closed periods for the 2010 round (the demo reviews new records and
-    closes quarters): the figures are those of recording, not of a million reviews."""
+def open_the_round(office, *, reviewed: bool = False) -> None:
+    """No closed periods for the 2010 round (the demo closes quarters), and review off (the
+    figures are those of recording) or, `reviewed`, on for new records through two levels,
+    Beijing's team then the office, as in the demo."""
     from counterpart.pairings.models import PairingRound
     from counterpart.reporting import selectors, services
 
     round_ = PairingRound.objects.get(year=2010)
+    chain = {"levels": [("donor_team", ""), ("programme_office", "")]} if reviewed else {}
     services.reporting_rules_set(
         actor=office,
         round=round_,
         expected_version=selectors.rules_of(round_).version,
-        review_mode="off",
+        review_mode="new" if reviewed else "off",
         closes_after_days=None,
+        **chain,
     )

@@ -7,6 +7,12 @@ same run on the same machine beside each figure:
   validation (COPY on PostgreSQL, executemany on SQLite);
 - an XLSX file of XLSX_ROWS rows (default 100,000), the same way; baseline the same, read with
   calamine;
+- a realistic CSV ledger file of the same ROWS, as an office keeps it (Chinese headers, a title
+  and a note above them, amounts in 万元, three ways of writing a date, a subtotal row every
+  5,000 rows and a total at the end, every pairing and project of the donor), imported through
+  `counterpart import` in a child process, checked (--dry-run) then imported, into the round
+  with its review on (two levels: every entry opens a review, its approvers are told once).
+  Baseline: the synthetic file's rate above; the peak memory is the child's maximum resident size;
 - the IATI export of the projects those entries belong to (ACTIVITIES, default 20,000, with the
   million transactions), in a child process whose peak memory is its maximum resident size.
   Baseline: lxml writing the same elements from memory, without the database.
@@ -79,6 +85,17 @@ def main() -> None:
     csv_s = import_file(console, team, "ledger.csv", csv_data, args.rows)
     console.print(f"csv: {args.rows} rows in {csv_s:.1f} s; raw insert {raw_csv:.1f} s")
 
+    real = ROOT / "var" / "bench" / "ledger-office.csv"
+    real.write_bytes(office_csv(rng, projects, args.rows))
+    open_the_round(system_actor(), reviewed=True)
+    real_runs = [import_command(console, real, dry_run) for dry_run in (True, False)]
+    for (seconds, peak, gap), step in zip(real_runs, ("checked", "imported"), strict=True):
+        console.print(
+            f"csv as offices keep it: {args.rows} rows {step} in {seconds:.1f} s, "
+            f"peak {peak:.0f} MiB, longest wait between progress rows {gap:.1f} s"
+        )
+    open_the_round(system_actor())
+
     xlsx_data = ledger_xlsx(rng, projects, args.xlsx_rows)
     raw_xlsx = raw_insert(xlsx_rows(xlsx_data), connection)
     xlsx_s = import_file(console, team, "ledger.xlsx", xlsx_data, args.xlsx_rows)
@@ -92,6 +109,9 @@ def main() -> None:
         f"peak {peak_mib:.0f} MiB; lxml from memory {base_s:.1f} s"
     )
     csv_rate, xlsx_rate = args.rows / csv_s, args.xlsx_rows / xlsx_s
+    real_rate = args.rows / max(seconds for seconds, _peak, _gap in real_runs)
+    real_peak = max(peak for _seconds, peak, _gap in real_runs)
+    real_gap = max(gap for _seconds, _peak, gap in real_runs)
     print(
         f"interchange: db={connection.vendor} csv_rows={args.rows} "
         f"csv_rows_per_s={csv_rate:.0f} csv_raw_rows_per_s={args.rows / raw_csv:.0f} "
@@ -99,7 +119,9 @@ def main() -> None:
         f"xlsx_rows_per_s={xlsx_rate:.0f} xlsx_raw_rows_per_s={args.xlsx_rows / raw_xlsx:.0f} "
         f"xlsx_ratio={raw_xlsx / xlsx_s:.2f} iati_activities={activities} "
         f"iati_export_s={iati_s:.1f} iati_lxml_s={base_s:.1f} iati_ratio={base_s / iati_s:.2f} "
-        f"iati_peak_mib={peak_mib:.0f}"
+        f"iati_peak_mib={peak_mib:.0f} csv_real_rows_per_s={real_rate:.0f} "
+        f"csv_real_ratio={real_rate / csv_rate:.2f} csv_real_peak_mib={real_peak:.0f} "
+        f"csv_real_progress_gap_s={real_gap:.1f}"
     )
 
 
@@ -167,6 +189,65 @@ def ledger_rows(rng, projects, count: int, prefix: str):
             "CNY",
             written,
         ]
+
+
+OFFICE_HEADER = [
+    "凭证号",
+    "类型",
+    "起息日",
+    "支援方",
+    "受援地",
+    "项目",
+    "币种",
+    "金额（万元）",
+    "说明",
+]
+OFFICE_KINDS = {"2": ["2", "承诺", "2 Outgoing commitment"], "4": ["4", "支出"]}
+
+
+def office_csv(rng, projects, count: int) -> bytes:
+    """The ledger as an office keeps it in Excel and saves as "CSV UTF-8": a title and a note
+    above the header, amounts in 万元, dates written three ways, subtotals and a total."""
+    output = io.StringIO()
+    writer = csv.writer(output)
+    writer.writerow(["北京市对口支援资金台账（示意数据）"] + [""] * 8)
+    writer.writerow(
+        ["填报单位：北京市对口支援办公室", "", "", "", "", "", "", "金额单位：万元", ""]
+    )
+    writer.writerow(OFFICE_HEADER)
+    span = (LAST_DAY - FIRST_DAY).days
+    subtotal = total = 0
+    for number in range(count):
+        project = projects[rng.randrange(len(projects))]
+        day = FIRST_DAY + timedelta(days=rng.randrange(span))
+        written_day = rng.choice(
+            [
+                day.isoformat(),
+                f"{day.year}/{day.month}/{day.day}",
+                f"{day.year}年{day.month}月{day.day}日",
+            ]
+        )
+        kind = "2" if rng.random() < 0.6 else "4"
+        tenths = rng.randrange(1, 50_000)
+        subtotal += tenths
+        writer.writerow(
+            [
+                f"BJ-{number:07d}",
+                rng.choice(OFFICE_KINDS[kind]),
+                written_day,
+                "beijing",
+                project.pairing.recipient.code,
+                project.code,
+                "CNY",
+                f"{tenths // 10}.{tenths % 10}",
+                f"第{number % 7 + 1}期",
+            ]
+        )
+        if number % 5000 == 4999 or number == count - 1:
+            writer.writerow(["小计", "", "", "", "", "", "", f"{subtotal / 10:.1f}", ""])
+            total, subtotal = total + subtotal, 0
+    writer.writerow(["合计", "", "", "", "", "", "", f"{total / 10:.1f}", ""])
+    return ("\ufeff" + output.getvalue()).encode()
 
 
 def ledger_csv(rng, projects, count: int, prefix: str) -> bytes:
@@ -255,6 +336,43 @@ def import_file(console, team, name: str, data: bytes, count: int) -> float:
         sys.exit(f"{name} was refused: {done.errors[:3]}")
     console.print(f"  {name}: {done.summary['created']} entries in {seconds:.1f} s")
     return seconds
+
+
+IMPORT = """
+import sys, time
+from django.core.management import execute_from_command_line
+started = time.monotonic()
+execute_from_command_line(["manage.py", "import", "ledger", *sys.argv[1:], "--lang", "zh-hans"])
+with open("/proc/self/status") as status:
+    print("peak", next(line for line in status if line.startswith("VmHWM")).split()[1])
+"""
+
+
+def import_command(console, path, dry_run: bool) -> tuple[float, float, float]:
+    """`counterpart import ledger FILE --as beijing` in a child process, its output read as it
+    comes: seconds, peak resident MiB, and the longest wait between two lines of progress."""
+    arguments = [str(path), "--as", "beijing", *(["--dry-run"] if dry_run else [])]
+    started = last = time.perf_counter()
+    gap, peak, lines = 0.0, 0.0, []
+    child = subprocess.Popen(
+        [sys.executable, "-u", "-c", IMPORT, *arguments],
+        cwd=ROOT,
+        env={**os.environ, "COLUMNS": "100"},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    for line in child.stdout:
+        now = time.perf_counter()
+        gap, last = max(gap, now - last), now
+        lines.append(line.rstrip())
+        if line.startswith("peak "):
+            peak = int(line.split()[1]) / 1024
+    if child.wait() != 0:
+        sys.exit("\n".join(lines[-30:]))
+    seconds = time.perf_counter() - started
+    console.print("  " + "\n  ".join(lines[-4:-1]))
+    return seconds, peak, gap
 
 
 CHILD = """

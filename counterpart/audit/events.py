@@ -108,6 +108,7 @@ EVENT_NAMES = {
     "review.reopened": _("Review reopened"),
     "review.returned": _("Returned for changes"),
     "review.submitted": _("Submitted for review"),
+    "reviews.submitted": _("Submitted for review together"),
     "round.created": _("Round created"),
     "round.updated": _("Round changed"),
     "session.ended": _("Session ended"),

@@ -1,4 +1,4 @@
-"""Many rows in few statements, for the ledger's bulk path.
+"""Many rows in few statements, for the bulk paths (a file's ledger entries and their reviews).
 
 Django's `bulk_create` compiles every field of every object through the ORM (and on SQLite caps a
 statement at 999 parameters): at a million entries that costs more than the database's own work.
@@ -31,23 +31,33 @@ def insert_rows(model: type[models.Model], objects: list[models.Model]) -> None:
                 if getattr(obj, field.attname) is None:
                     setattr(obj, field.attname, now)
     values_of = attrgetter(*(field.attname for field in fields))
-    adapters = [(index, adapt) for index, f in enumerate(fields) if (adapt := _adapter(f))]
-    rows = []
-    for obj in objects:
-        values = list(values_of(obj))
-        for index, adapt in adapters:
-            values[index] = adapt(values[index])
-        rows.append(values)
-    if connection.vendor == "postgresql":
-        keys = _copy(model, fields, rows)
-    else:
-        with larger_sqlite_cache(len(rows)):
-            keys = _insert_returning(model, fields, rows)
+    keys = insert_values(model, [f.attname for f in fields], [values_of(obj) for obj in objects])
     alias, pk_name = connection.alias, pk.attname
     for obj, key in zip(objects, keys, strict=True):
         obj.__dict__[pk_name] = key  # what `obj.pk = key` does, without its descriptors
         obj._state.adding = False
         obj._state.db = alias
+
+
+def insert_values(model: type[models.Model], columns: list[str], rows: list) -> list[int]:
+    """Insert rows given as values, in the order of `columns` (the fields' attnames: `round_id`),
+    and return their keys: what `insert_rows` does without making a model object per row."""
+    if not rows:
+        return []
+    fields = [model._meta.get_field(name) for name in columns]
+    adapters = [(index, adapt) for index, f in enumerate(fields) if (adapt := _adapter(f))]
+    if adapters:
+        adapted = []
+        for row in rows:
+            values = list(row)
+            for index, adapt in adapters:
+                values[index] = adapt(values[index])
+            adapted.append(values)
+        rows = adapted
+    if connection.vendor == "postgresql":
+        return _copy(model, fields, rows)
+    with larger_sqlite_cache(len(rows)):
+        return _insert_returning(model, fields, rows)
 
 
 BIG_INSERT_ROWS = 10_000

@@ -1,6 +1,8 @@
 """Ledger entries go through review: registered with reporting when the app is ready."""
 
-from django.urls import reverse
+from functools import lru_cache
+
+from django.urls import get_script_prefix, reverse
 from django.utils.translation import gettext as _
 
 from counterpart.accounts import permissions
@@ -23,8 +25,21 @@ def _scope(entry: Transaction) -> Scope:
             donor=entry.pairing.donor,
             recipient=entry.pairing.recipient,
         ),
-        link=reverse("funding:detail", args=[entry.pk]),
+        link=_detail_link(entry.pk),
     )
+
+
+def _detail_link(pk: int) -> str:
+    """An entry's page, the address resolved once (a file's million entries each link here)."""
+    head, tail = _detail_link_around(get_script_prefix())
+    return f"{head}{pk}{tail}"
+
+
+@lru_cache
+def _detail_link_around(_prefix: str) -> tuple[str, str]:
+    marker = 987654321
+    head, tail = reverse("funding:detail", args=[marker]).split(str(marker))
+    return head, tail
 
 
 def _may_record(actor, entry: Transaction) -> bool:
@@ -44,4 +59,5 @@ def register_reviewed() -> None:
         may_edit=_may_record,
         reopenable=False,
         settled_elsewhere=_reversed,
+        scope_reads=("pairing__round", "pairing__donor", "pairing__recipient", "region"),
     )

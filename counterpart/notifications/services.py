@@ -24,17 +24,20 @@ from counterpart.notifications.models import Notification, NotificationPreferenc
 SEND_NOW = "counterpart.notifications.jobs.send_notification"
 
 
-_gathering: contextvars.ContextVar[list | None] = contextvars.ContextVar("gathering", default=None)
+_gathering: contextvars.ContextVar["_Gathered | None"] = contextvars.ContextVar(
+    "gathering", default=None
+)
 
 
 @contextmanager
 @step
 def notifications_gathered(*, file: str):
-    """What `notify` would tell inside is gathered and told once at the end: a person hears of
-    a kind once, with how many there are (an imported file's 45 submissions are one e-mail,
-    not 45). `.discard()` on what it yields tells nothing (a file refused or only checked)."""
+    """What `notify` and `notify_many` would tell inside is gathered and told once at the end:
+    a person hears of a kind once, with how many there are (an imported file's 45 submissions
+    are one e-mail, not 45). `.discard()` on what it yields tells nothing (a file refused or
+    only checked)."""
     gathered = _Gathered()
-    token = _gathering.set(gathered.calls)
+    token = _gathering.set(gathered)
     try:
         yield gathered
     finally:
@@ -45,31 +48,34 @@ def notifications_gathered(*, file: str):
 
 class _Gathered:
     def __init__(self):
-        self.calls: list[dict] = []
+        self.calls: dict[tuple, list[dict]] = defaultdict(list)  # (person, kind): notify's calls
+        self.counted: dict[tuple, int] = defaultdict(int)  # (person, kind): notify_many's counts
+        self.users: dict = {}
         self.discarded = False
 
     def discard(self) -> None:
         self.discarded = True
 
-    def tell(self, file: str) -> None:
-        by_person_and_kind: dict[tuple, list[dict]] = defaultdict(list)
-        users = {}
-        for call in self.calls:
-            for user in call["users"]:
-                users[user.pk] = user
-                by_person_and_kind[(user.pk, call["kind"])].append(call)
-        for (user_id, kind), calls in by_person_and_kind.items():
-            many = KINDS[kind].many
-            if len(calls) == 1 or not many:
-                for call in calls:
-                    notify(**{**call, "users": [users[user_id]]})
+    def add(self, users, kind: str, *, call: dict | None = None, count: int = 0) -> None:
+        for user in users:
+            self.users[user.pk] = user
+            if call is not None:
+                self.calls[(user.pk, kind)].append(call)
             else:
-                _notify_now(
-                    users=[users[user_id]],
-                    kind=kind,
-                    values={"count": len(calls), "file": file, "many": True},
-                    link=reverse(KINDS[kind].many_link),
-                )
+                self.counted[(user.pk, kind)] += count
+
+    def tell(self, file: str) -> None:
+        for user_id, kind in {**self.calls, **self.counted}:
+            calls, counted = (
+                self.calls.get((user_id, kind), []),
+                self.counted.get((user_id, kind), 0),
+            )
+            user = self.users[user_id]
+            if counted == 0 and (len(calls) == 1 or not KINDS[kind].many):
+                for call in calls:
+                    notify(**{**call, "users": [user]})
+            else:
+                _notify_many_now(users=[user], kind=kind, count=len(calls) + counted, file=file)
 
 
 @step
@@ -79,11 +85,31 @@ def notify(*, users, kind: str, values: dict, link: str = "", key: str = "") -> 
     `notifications_gathered`, they are told at its end)."""
     gathering = _gathering.get()
     if gathering is not None:
-        gathering.append(
-            {"users": list(users), "kind": kind, "values": values, "link": link, "key": key}
-        )
+        call = {"kind": kind, "values": values, "link": link, "key": key}
+        gathering.add(list(users), kind, call=call)
         return 0
     return _notify_now(users=users, kind=kind, values=values, link=link, key=key)
+
+
+@step
+def notify_many(*, users, kind: str, count: int, file: str) -> int:
+    """Tell each of `users` once that `count` records of a kind came at once from `file` (a
+    kind with a `many` message: the bulk paths of imports). Inside `notifications_gathered`
+    they join what it tells at its end."""
+    gathering = _gathering.get()
+    if gathering is not None:
+        gathering.add(list(users), kind, count=count)
+        return 0
+    return _notify_many_now(users=users, kind=kind, count=count, file=file)
+
+
+def _notify_many_now(*, users, kind: str, count: int, file: str) -> int:
+    return _notify_now(
+        users=users,
+        kind=kind,
+        values={"count": count, "file": file, "many": True},
+        link=reverse(KINDS[kind].many_link),
+    )
 
 
 def _notify_now(*, users, kind: str, values: dict, link: str, key: str = "") -> int:

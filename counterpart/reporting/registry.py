@@ -25,6 +25,8 @@ class Reviewed:
     reopenable: bool = True
     # Why the record can no longer be submitted or approved (a reversed entry), or "".
     settled_elsewhere: Callable[[models.Model], str] = lambda record: ""
+    # What `scope` reads through relations, fetched once for a batch of records (an import's).
+    scope_reads: tuple[str, ...] = ()
 
 
 REVIEWED: dict[type[models.Model], Reviewed] = {}

@@ -7,9 +7,12 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db.models import Sum
 
+from counterpart.accounts.choices import Role
+from counterpart.audit.models import AuditEvent
 from counterpart.funding import selectors as funding
 from counterpart.funding import services as ledger
 from counterpart.funding.models import LedgerTotal
+from counterpart.notifications.models import Notification
 from counterpart.reporting import selectors, services
 from counterpart.reporting.choices import ReviewStatus
 from tests import factories as f
@@ -185,3 +188,46 @@ def test_the_freeze_stops_older_entries_except_for_a_listed_donor(world):
         f.EntryFactory(
             pairing=world.guangdong_shufu, sector="12230", value_date=datetime.date(2018, 12, 31)
         )
+
+
+def test_entries_recorded_in_bulk_wait_in_review_as_typed_ones_do(reviewed_ledger, anonymous):
+    """A file's entries open their reviews together (one audit event, each first approver told
+    once how many wait); each then has the history and the chain of an entry typed alone."""
+    world = reviewed_ledger
+    bj, office = world.user("beijing_team"), world.user("office")
+    entries = [
+        ledger.Entry(
+            kind="2",
+            pairing=world.beijing_hotan_city,
+            amount_minor=amount,
+            currency="CNY",
+            value_date=datetime.date(2020, 3, 1),
+            sector="12230",
+        )
+        for amount in (1_000, 2_000, 3_000)
+    ]
+    assert ledger.transactions_record_bulk(actor=bj, entries=entries, source="march.csv") == 3
+    reviews = list(selectors.review_list(office).order_by("pk"))
+    assert [r.status for r in reviews] == [ReviewStatus.SUBMITTED] * 3
+    assert [[s.action for s in r.steps.order_by("pk")] for r in reviews] == [
+        ["opened", "submitted"]
+    ] * 3
+    assert [list(selectors.waiting_for(u).order_by("pk")) for u in (bj, office)] == [reviews, []]
+    (audited,) = AuditEvent.objects.filter(event_type="reviews.submitted")
+    assert audited.after["reviews"] == 3 and audited.after["source"] == "march.csv"
+    (told,) = Notification.objects.filter(user=bj)
+    assert told.text(language="en") == (
+        "3 submissions from the file march.csv wait for your approval."
+    )
+
+    assert public_committed(anonymous) == 0
+    colleague = f.UserFactory(organization_=world.beijing, role=Role.DONOR_TEAM)
+    for review in reviews[:2]:
+        with pytest.raises(ValidationError, match="other than its submitter"):
+            services.review_approve(actor=bj, review=review)
+        services.review_approve(actor=colleague, review=review)
+        services.review_approve(actor=office, review=review)
+    assert public_committed(anonymous) == 3_000
+    before = stored_totals()
+    ledger.ledger_totals_rebuild(actor=office)
+    assert stored_totals() == before

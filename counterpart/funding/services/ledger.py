@@ -5,6 +5,7 @@ totals kept beside them.
 """
 
 import datetime
+from collections import defaultdict
 
 from django.core.exceptions import ValidationError
 from django.db import connection
@@ -25,7 +26,7 @@ from counterpart.funding.choices import TransactionKind
 from counterpart.funding.models import LedgerBalance, LedgerTotal, ReceiptConfirmation, Transaction
 from counterpart.funding.services._batch import REASON_CHARS, LedgerBatch
 from counterpart.funding.services.entries import Entry
-from counterpart.notifications.services import notify
+from counterpart.notifications.services import notify, notify_many
 from counterpart.pairings.models import Pairing
 from counterpart.places.models import Organization, Region
 from counterpart.projects.models import Project, Sector
@@ -105,6 +106,20 @@ def _tell_the_receivers(entry: Transaction, users=None) -> None:
     )
 
 
+def _tell_the_receivers_of_many(written: list[Transaction], *, file: str) -> None:
+    """The recipient teams of each place told once of all the disbursements a file sent it."""
+    by_place: dict[int, list[Transaction]] = defaultdict(list)
+    for recorded in written:
+        if recorded.kind == TransactionKind.DISBURSEMENT:
+            by_place[recorded.region_id].append(recorded)
+    for sent in by_place.values():
+        users = list(_receivers(sent[0]))
+        if len(sent) == 1:
+            _tell_the_receivers(sent[0], users=users)
+        else:
+            notify_many(users=users, kind="receipt_waiting", count=len(sent), file=file)
+
+
 # After this many entries at once, PostgreSQL's planner is told the ledger grew (what autovacuum
 # would do a while later): with statistics of the table as it was, the next import's lookups
 # by reference scan it whole (a 100,000-row file after a million took 27 s instead of 7).
@@ -166,15 +181,16 @@ def transactions_record_bulk(*, actor, entries: list[Entry], source: str = "") -
                     "source": source,
                 },
             )
-        for recorded, entry in zip(written, entries, strict=True):
-            if ledger.under_review(entry.pairing):
-                reporting.review_open(actor=actor, record=recorded, submit=True)
-        receivers = {}  # the teams of each place money went to, looked up once per place
-        for recorded in written:
-            if recorded.kind == TransactionKind.DISBURSEMENT:
-                if recorded.region_id not in receivers:
-                    receivers[recorded.region_id] = list(_receivers(recorded))
-                _tell_the_receivers(recorded, users=receivers[recorded.region_id])
+        reporting.reviews_open_submitted(
+            actor=actor,
+            records=[
+                recorded
+                for recorded, entry in zip(written, entries, strict=True)
+                if ledger.under_review(entry.pairing)
+            ],
+            file=source,
+        )
+        _tell_the_receivers_of_many(written, file=source)
         if len(written) >= REFRESH_STATISTICS_AFTER:
             _refresh_statistics(Transaction)
         return len(written)

@@ -16,6 +16,7 @@ from counterpart.reporting.services.reviews import (
     review_return,
     review_submit,
     reviews_decide,
+    reviews_open_submitted,
 )
 from counterpart.reporting.services.rules import reporting_rules_set
 
@@ -33,4 +34,5 @@ __all__ = [
     "review_return",
     "review_submit",
     "reviews_decide",
+    "reviews_open_submitted",
 ]

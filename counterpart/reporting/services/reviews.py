@@ -2,19 +2,24 @@
 round's chain of levels, or is returned with a comment and submitted again. An approved record
 is not edited in place: it is reopened for a correction, which is a new submission."""
 
+from collections import defaultdict
+
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import prefetch_related_objects
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from counterpart.audit.services import audit_record
+from counterpart.core.bulk import chunks, insert_values
 from counterpart.core.service import service, step
-from counterpart.notifications.services import notify
+from counterpart.notifications.services import notify, notify_many
 from counterpart.reporting import selectors
 from counterpart.reporting.choices import ReviewAction, ReviewMode, ReviewStatus
 from counterpart.reporting.models import Review, ReviewStep
-from counterpart.reporting.registry import reviewed
+from counterpart.reporting.registry import Scope, reviewed
 from counterpart.reporting.signals import review_moved
 
 
@@ -41,6 +46,113 @@ def review_open(*, actor, record, submit: bool = False) -> Review | None:
     if submit:
         _submit(actor, review, "")
     return review
+
+
+REVIEW_COLUMNS = [
+    "content_type_id",
+    "object_id",
+    "round_id",
+    "donor_id",
+    "region_id",
+    "about",
+    "link",
+    "status",
+    "level",
+    "submitted_by_id",
+    "updated_at",
+]
+STEP_COLUMNS = ["review_id", "action", "level", "actor_id", "comment", "at"]
+
+
+@step
+def reviews_open_submitted(*, actor, records: list, file: str) -> int:
+    """`review_open(submit=True)` for many records made together (a file's rows), in bulk:
+    the reviews and their two steps written a batch at a time, one audit event, and each first
+    approver told once how many wait. Returns how many reviews were opened. Opening and
+    submitting change no figure, so no `review_moved` is sent (approval sends it, one by one)."""
+    if not records:
+        return 0
+    content_type = ContentType.objects.get_for_model(records[0]).pk
+    reads = reviewed(records[0]).scope_reads
+    submitter = actor.pk if getattr(actor, "pk", None) else None
+    now = timezone.now()
+    modes, scopes, waiting, ids = {}, {}, defaultdict(int), []
+    for batch in chunks(records, size=2000):
+        prefetch_related_objects(batch, *reads)
+        rows = []
+        for record in batch:
+            scope = reviewed(record).scope(record)
+            if scope.round is None:
+                continue
+            if scope.round.pk not in modes:
+                modes[scope.round.pk] = selectors.rules_of(scope.round).review_mode
+            if modes[scope.round.pk] == ReviewMode.OFF:
+                continue
+            rows.append(
+                (
+                    content_type,
+                    record.pk,
+                    scope.round.pk,
+                    getattr(scope.donor, "pk", None),
+                    getattr(scope.region, "pk", None),
+                    scope.title,
+                    scope.link,
+                    ReviewStatus.SUBMITTED,
+                    0,
+                    submitter,
+                    now,
+                )
+            )
+            where = (
+                scope.round.pk,
+                getattr(scope.donor, "pk", None),
+                getattr(scope.region, "pk", None),
+            )
+            if where not in waiting:
+                scopes[where] = scope
+            waiting[where] += 1
+        keys = insert_values(Review, REVIEW_COLUMNS, rows)
+        insert_values(
+            ReviewStep,
+            STEP_COLUMNS,
+            [
+                (key, action, 0, submitter, "", now)
+                for key in keys
+                for action in (ReviewAction.OPENED, ReviewAction.SUBMITTED)
+            ],
+        )
+        ids.extend(keys)
+    if not ids:
+        return 0
+    _tell_many([(scopes[where], count) for where, count in waiting.items()], file)
+    audit_record(
+        actor=actor,
+        event_type="reviews.submitted",
+        obj=Review.objects.get(pk=ids[0]),
+        after={"reviews": len(ids), "first_review": ids[0], "last_review": ids[-1], "source": file},
+    )
+    return len(ids)
+
+
+def _tell_many(waiting: list[tuple[Scope, int]], file: str) -> None:
+    """The first level's approvers of each scope, each told once of all that waits for them."""
+    counts: dict[int, int] = defaultdict(int)
+    people = {}
+    for scope, count in waiting:
+        first = Review(
+            round=scope.round,
+            donor=scope.donor,
+            region=scope.region,
+            status=ReviewStatus.SUBMITTED,
+        )
+        for user in selectors.approvers(first):
+            people[user.pk] = user
+            counts[user.pk] += count
+    by_count: dict[int, list] = defaultdict(list)
+    for user_id, count in counts.items():
+        by_count[count].append(people[user_id])
+    for count, users in by_count.items():
+        notify_many(users=users, kind="review_waiting", count=count, file=file)
 
 
 @step
