@@ -148,6 +148,7 @@ def read(kind: Kind, data: bytes, context: Context, errors: Errors) -> tuple[lis
     unnamed = [i for i, key in enumerate(keys) if not key and not text(header[i])]
     width = len(keys)
     for number, cells in rows:
+        context.tick("read", number)
         if label := _totals_label(cells):
             context.note(
                 number,

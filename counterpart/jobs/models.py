@@ -3,8 +3,9 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from counterpart.core.said import PHRASES, said, words
+from counterpart.core.said import said, words
 from counterpart.jobs.choices import JobStatus
+from counterpart.jobs.progress import step_words
 
 
 def job_phrase(kind: str) -> str:
@@ -64,11 +65,8 @@ class Job(models.Model):
 
     @property
     def step_name(self) -> str:
-        """The step the work is at, in the reader's language where it is one of the named
-        steps (`define("job-step:read", _("reading the rows"))`); else as the work said it (the
-        name of a file it writes)."""
-        kind = f"job-step:{self.step}"
-        return words(said(kind)) if kind in PHRASES else self.step
+        """The step the work is at, in the reader's language (jobs.progress.step_words)."""
+        return step_words(self.step)
 
     @property
     def percent(self) -> int | None:

@@ -3,9 +3,20 @@ work run elsewhere (a request, a command) to no one."""
 
 from collections.abc import Callable
 
+from counterpart.core.said import PHRASES, said, words
+
 Progress = Callable[..., None]  # progress(done, total, step="")
+PROGRESS_EVERY = 5000  # rows of a file between two reports of its progress (a second or less)
 
 
 def ignore_progress(done: int, total: int, step: str = "") -> None:
     """The progress of work run outside the queue (a request, a command): no one follows it."""
     return None
+
+
+def step_words(step: str) -> str:
+    """A step of work in the reader's language where it is one of the named steps
+    (`define("job-step:read", _("reading the rows"))`); else as the work said it (the name of a
+    file it writes)."""
+    kind = f"job-step:{step}"
+    return words(said(kind)) if kind in PHRASES else step

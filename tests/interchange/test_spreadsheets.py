@@ -662,3 +662,26 @@ def test_every_header_the_templates_write_is_read_back():
                 if label.lower() not in column.headers():
                     unread.append(f"{kind.slug}.{column.key} ({language}): {label}")
     assert unread == []
+
+
+def test_a_big_file_reports_its_progress_through_every_step_in_the_readers_language(
+    world, tmp_path, capsys
+):
+    """Whoever follows a big import (its job's page, the command line in a log) hears of it
+    every few thousand rows, through each step, not only at the start and the end."""
+    rows = [entry_row(world, f"BJ-{n}", amount="1万") for n in range(10_001)]
+    data = ledger_csv(world, *rows)
+    team = world.user("beijing_team")
+    seen = []
+    received = services.import_receive(actor=team, kind="ledger", filename="big.csv", data=data)
+    services.import_check(actor=team, upload=received, progress=lambda *report: seen.append(report))
+    steps = [step for _done, _total, step in seen]
+    assert steps == ["read", "read", "cells", "cells", "ledger", "ledger", "applied", "done"]
+    assert seen[-1][:2] == (10_001, 10_001)
+    assert all(done <= total for done, total, _step in seen)
+
+    path = tmp_path / "big.csv"
+    path.write_bytes(data)
+    call_command("import", "ledger", str(path), "--dry-run", "--as", "bj", "--lang", "zh-hans")
+    printed = capsys.readouterr().out
+    assert "读取各行 5,000/10,002" in printed  # a log gets lines, not a bar it cannot draw

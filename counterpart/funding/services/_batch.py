@@ -28,6 +28,7 @@ from counterpart.funding.rates import RateBook, missing_rate_message, to_base
 from counterpart.funding.services._derived import plan_balances, plan_totals, write_derived
 from counterpart.funding.services._rows import keep_from_deletion, new_transaction
 from counterpart.funding.services.entries import Entry
+from counterpart.jobs.progress import PROGRESS_EVERY, Progress, ignore_progress
 from counterpart.pairings.models import Pairing
 from counterpart.projects import selectors as projects
 from counterpart.projects.models import Project, Sector
@@ -372,10 +373,13 @@ class LedgerBatch:
         parts = split_by_weights(entry.base_amount_minor, [weight for _c, weight in split])
         return [(category, part) for (category, _w), part in zip(split, parts, strict=True)]
 
-    def write(self) -> list[Transaction]:
+    def write(self, *, progress: Progress = ignore_progress) -> list[Transaction]:
         """The entries and what they add to the totals and balances, all checked first."""
         totals, balances = plan_totals(self.totals), plan_balances(self.balance_deltas)
-        insert_rows(Transaction, self.pending)
+        step = PROGRESS_EVERY * 10
+        for start in range(0, len(self.pending), step):
+            insert_rows(Transaction, self.pending[start : start + step])
+            progress(min(start + step, len(self.pending)), len(self.pending), "applied")
         write_derived(totals, balances)
         return self.pending
 

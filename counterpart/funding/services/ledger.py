@@ -26,6 +26,7 @@ from counterpart.funding.choices import TransactionKind
 from counterpart.funding.models import LedgerBalance, LedgerTotal, ReceiptConfirmation, Transaction
 from counterpart.funding.services._batch import REASON_CHARS, LedgerBatch
 from counterpart.funding.services.entries import Entry
+from counterpart.jobs.progress import PROGRESS_EVERY, Progress, ignore_progress
 from counterpart.notifications.services import notify, notify_many
 from counterpart.pairings.models import Pairing
 from counterpart.places.models import Organization, Region
@@ -148,7 +149,9 @@ class BulkError(ValidationError):
 
 
 @service
-def transactions_record_bulk(*, actor, entries: list[Entry], source: str = "") -> int:
+def transactions_record_bulk(
+    *, actor, entries: list[Entry], source: str = "", progress: Progress = ignore_progress
+) -> int:
     """Record many entries, all or nothing: any bad row refuses the lot, naming row and field.
 
     One audit event covers the import (the entries themselves keep who recorded them and when,
@@ -159,6 +162,8 @@ def transactions_record_bulk(*, actor, entries: list[Entry], source: str = "") -
         ledger.preload(entries)
         row_errors: dict[int, dict[str, list[str]]] = {}
         for row, entry in enumerate(entries, start=1):
+            if row % PROGRESS_EVERY == 0:
+                progress(row, len(entries), "ledger")
             try:
                 ledger.add(ledger.prepare(entry), approved=not ledger.under_review(entry.pairing))
             except ValidationError as error:
@@ -167,7 +172,7 @@ def transactions_record_bulk(*, actor, entries: list[Entry], source: str = "") -
                     break
         if row_errors:
             raise BulkError(row_errors)
-        written = ledger.write()
+        written = ledger.write(progress=progress)
         if written:
             audit_record(
                 actor=actor,
@@ -189,6 +194,7 @@ def transactions_record_bulk(*, actor, entries: list[Entry], source: str = "") -
                 if ledger.under_review(entry.pairing)
             ],
             file=source,
+            progress=progress,
         )
         _tell_the_receivers_of_many(written, file=source)
         if len(written) >= REFRESH_STATISTICS_AFTER:

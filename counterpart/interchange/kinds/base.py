@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from counterpart.interchange.cells import CellError, text
 from counterpart.interchange.header_names import HEADER_NAMES
+from counterpart.jobs.progress import PROGRESS_EVERY, Progress, ignore_progress
 
 MAX_ERRORS = 1000  # enough to fix before trying again; the rest are counted, not listed
 
@@ -52,11 +53,14 @@ class Row:
 
 class Context:
     """What reading and applying one file shares: the actor, the lookups (loaded once), the
-    unit of each money column, each column's header as the file writes it, and notes on what
-    was left out (a title row, a totals row, a column of no kind), by row (0: the file)."""
+    unit of each money column, each column's header as the file writes it, notes on what was
+    left out (a title row, a totals row, a column of no kind), by row (0: the file), and where
+    its progress is reported (`total`: the rows the file was counted to hold)."""
 
-    def __init__(self, actor):
+    def __init__(self, actor, *, progress: Progress = ignore_progress, total: int = 0):
         self.actor = actor
+        self.progress = progress
+        self.total = total
         self.cache: dict[str, Any] = {}
         self.units: dict[str, int] = {}
         self.headers: dict[str, str] = {}
@@ -65,6 +69,11 @@ class Context:
     def note(self, row: int, message: str) -> None:
         if len(self.notes) < MAX_ERRORS:
             self.notes.append({"row": row, "message": str(message)})
+
+    def tick(self, step: str, done: int) -> None:
+        """Report progress every PROGRESS_EVERY rows of a step."""
+        if done % PROGRESS_EVERY == 0:
+            self.progress(done, max(self.total, done), step)
 
     def once(self, name: str, load: Callable[[], Any]) -> Any:
         if name not in self.cache:
@@ -131,7 +140,8 @@ class Kind:
         seen: dict[tuple, int] = {}
         needed = _("This column needs a value.")
         columns = [(c.key, c.read, c.required) for c in self.columns]
-        for row in rows:
+        for done, row in enumerate(rows, start=1):
+            context.tick("cells", done)
             cells = row.values
             values: dict[str, Any] = {}
             bad = False

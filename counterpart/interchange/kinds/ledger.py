@@ -61,7 +61,9 @@ class LedgerKind(Kind):
         if errors:
             return {}
         try:
-            transactions_record_bulk(actor=context.actor, entries=entries, source="import")
+            transactions_record_bulk(
+                actor=context.actor, entries=entries, source="import", progress=context.progress
+            )
         except BulkError as refused:
             for index, fields in refused.row_errors.items():
                 for field_name, messages in fields.items():

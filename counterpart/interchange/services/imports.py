@@ -32,11 +32,16 @@ from counterpart.notifications.services import notifications_gathered
 FILENAME_CHARS = ImportFile._meta.get_field("filename").max_length
 
 
-def _run_file(*, actor, kind_slug: str, data: bytes, keep: bool, progress=ignore_progress):
+def _run_file(*, actor, upload: ImportFile, keep: bool, progress=ignore_progress):
     """Read, check and apply a file's rows as `actor`: (rows read, summary, errors). Applied
     for good only when `keep` and every row is good; otherwise rolled back."""
     with cyclic_gc_paused():
-        return _read_check_apply(actor, kind_slug, data, keep=keep, progress=progress)
+        return _read_check_apply(
+            Context(actor, progress=_within_budget(progress), total=upload.rows),
+            upload.kind,
+            import_file_data(upload),
+            keep=keep,
+        )
 
 
 class _OutOfTime(Exception):
@@ -56,11 +61,9 @@ def _within_budget(progress):
     return reported
 
 
-def _read_check_apply(actor, kind_slug: str, data: bytes, *, keep: bool, progress):
+def _read_check_apply(context: Context, kind_slug: str, data: bytes, *, keep: bool):
     try:
-        return _read_check_apply_in_time(
-            actor, kind_slug, data, keep=keep, progress=_within_budget(progress)
-        )
+        return _read_check_apply_in_time(context, kind_slug, data, keep=keep)
     except _OutOfTime:
         errors = Errors()
         message = _(
@@ -71,9 +74,8 @@ def _read_check_apply(actor, kind_slug: str, data: bytes, *, keep: bool, progres
         return 0, {}, errors
 
 
-def _read_check_apply_in_time(actor, kind_slug: str, data: bytes, *, keep: bool, progress):
-    kind = kind_get(kind_slug)
-    context, errors = Context(actor), Errors()
+def _read_check_apply_in_time(context: Context, kind_slug: str, data: bytes, *, keep: bool):
+    kind, errors, progress = kind_get(kind_slug), Errors(), context.progress
     if hasattr(kind, "run"):  # not a spreadsheet: the kind reads and applies its file
         with transaction.atomic():
             rows, summary = kind.run(data, context, errors, progress)
@@ -86,15 +88,12 @@ def _read_check_apply_in_time(actor, kind_slug: str, data: bytes, *, keep: bool,
         errors.add(0, "", str(refused))
         return 0, {"unreadable": True}, errors
     read = {"notes": context.notes, "headers": context.headers}
-    progress(0, len(rows), "read")
     checked = kind.read_rows(rows, context, errors)
-    progress(len(rows) // 4, len(rows), "cells")
     if errors:
         return len(rows), read, errors
     before = {e["key"]: e for e in kind.effects(context, checked)}
     with transaction.atomic():
         summary = kind.apply(checked, context, errors)
-        progress(len(rows) * 3 // 4, len(rows), "applied")
         if not errors:
             summary["effects"] = [
                 {**after, "before_ppm": before.get(after["key"], {}).get("share_ppm")}
@@ -173,13 +172,7 @@ def import_check(*, actor, upload: ImportFile, progress=ignore_progress) -> Impo
         raise ValidationError({"file": _("This file is already imported.")})
     with notifications_gathered(file=upload.filename) as told:
         told.discard()  # a check writes nothing: no one is told of anything
-        rows, summary, errors = _run_file(
-            actor=actor,
-            kind_slug=upload.kind,
-            data=import_file_data(upload),
-            keep=False,
-            progress=progress,
-        )
+        rows, summary, errors = _run_file(actor=actor, upload=upload, keep=False, progress=progress)
     _settle(upload, rows, summary, errors, imported=False)
     audit_record(actor=actor, event_type="import.checked", obj=upload, after=_outcome(upload))
     return upload
@@ -245,10 +238,7 @@ def _import_for_good(actor, upload: ImportFile, progress) -> ImportFile:
 def _run_telling_once(actor, upload: ImportFile, progress):
     """Import the file for good; whoever its rows concern hears of them once, not per row."""
     with notifications_gathered(file=upload.filename) as told:
-        data = import_file_data(upload)
-        rows, summary, errors = _run_file(
-            actor=actor, kind_slug=upload.kind, data=data, keep=True, progress=progress
-        )
+        rows, summary, errors = _run_file(actor=actor, upload=upload, keep=True, progress=progress)
         if errors:
             told.discard()
     return rows, summary, errors

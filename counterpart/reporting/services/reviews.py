@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from counterpart.audit.services import audit_record
 from counterpart.core.bulk import chunks, insert_values
 from counterpart.core.service import service, step
+from counterpart.jobs.progress import Progress, ignore_progress
 from counterpart.notifications.services import notify, notify_many
 from counterpart.reporting import selectors
 from counterpart.reporting.choices import ReviewAction, ReviewMode, ReviewStatus
@@ -65,7 +66,9 @@ STEP_COLUMNS = ["review_id", "action", "level", "actor_id", "comment", "at"]
 
 
 @step
-def reviews_open_submitted(*, actor, records: list, file: str) -> int:
+def reviews_open_submitted(
+    *, actor, records: list, file: str, progress: Progress = ignore_progress
+) -> int:
     """`review_open(submit=True)` for many records made together (a file's rows), in bulk:
     the reviews and their two steps written a batch at a time, one audit event, and each first
     approver told once how many wait. Returns how many reviews were opened. Opening and
@@ -122,6 +125,7 @@ def reviews_open_submitted(*, actor, records: list, file: str) -> int:
             ],
         )
         ids.extend(keys)
+        progress(len(ids), len(records), "reviews")
     if not ids:
         return 0
     _tell_many([(scopes[where], count) for where, count in waiting.items()], file)

@@ -1,3 +1,4 @@
+import time
 from pathlib import Path
 
 from django.conf import settings
@@ -15,6 +16,7 @@ from counterpart.core.said import worded
 from counterpart.interchange import services
 from counterpart.interchange.choices import ImportStatus
 from counterpart.interchange.kinds import KINDS
+from counterpart.jobs.progress import step_words
 
 
 class Command(BaseCommand):
@@ -54,10 +56,15 @@ class Command(BaseCommand):
         with Progress(
             TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), console=console
         ) as progress:
-            bar = progress.add_task("reading", total=None)
+            bar = progress.add_task(step_words("read"), total=None)
+            said_at = [0.0]
 
             def report(done: int, total: int, step: str = "") -> None:
-                progress.update(bar, completed=done, total=total or None, description=step)
+                words = step_words(step)
+                progress.update(bar, completed=done, total=total or None, description=words)
+                if not console.is_terminal and time.monotonic() - said_at[0] >= 1:
+                    said_at[0] = time.monotonic()  # a log or a pipe gets a line a second
+                    console.print(f"{words} {done:,}/{total:,}")
 
             try:
                 upload = services.import_receive(
