@@ -285,8 +285,12 @@ IMPORT_MAX_BYTES = int(os.environ.get("IMPORT_MAX_BYTES", 200 * 2**20))
 # and a check or import that runs past its time budget is stopped and changes nothing.
 IMPORT_IN_REQUEST_BYTES = int(os.environ.get("IMPORT_IN_REQUEST_BYTES", 512 * 2**10))
 IMPORT_IN_REQUEST_ROWS = int(os.environ.get("IMPORT_IN_REQUEST_ROWS", 2_000))
-IMPORT_MAX_ROWS = int(os.environ.get("IMPORT_MAX_ROWS", 1_000_000))
+# The most a sheet holds in Excel: a million rows of data with its titles, header and totals.
+IMPORT_MAX_ROWS = int(os.environ.get("IMPORT_MAX_ROWS", 1_048_576))
 IMPORT_TIME_BUDGET_SECONDS = int(os.environ.get("IMPORT_TIME_BUDGET_SECONDS", 3_600))
+# Who `counterpart import` runs as when it is not told (--as): a person of the office, whose
+# files then appear on their import page, never a user no one can sign in as.
+IMPORT_AS = os.environ.get("IMPORT_AS", "office")
 
 NINJA_PAGINATION_CLASS = "counterpart.core.pagination.BoundedLimitOffsetPagination"
 NINJA_PAGINATION_PER_PAGE = 100

@@ -91,6 +91,7 @@ class ImportFileOut(Schema):
     job_id: int | None
     uploaded_at: datetime.datetime
     imported_at: datetime.datetime | None
+    historical: str  # why the office entered it as history into closed periods, or ""
 
     @staticmethod
     def resolve_summary(upload) -> dict:
@@ -99,12 +100,18 @@ class ImportFileOut(Schema):
 
 
 @router.post("/imports/kinds/{slug}", response={200: ImportFileOut, 202: ImportFileOut})
-def upload_file(request, slug: str, file: File[UploadedFile], dry_run: bool = False):
+def upload_file(
+    request, slug: str, file: File[UploadedFile], dry_run: bool = False, historical: str = ""
+):
     """Upload a CSV or XLSX file of this kind: it is checked (row and column of every problem)
     and, unless `dry_run` or a problem is found, imported, all or nothing. A big file is
-    checked on the work queue: the answer is 202 and the file's `job_id` to poll."""
+    checked on the work queue: the answer is 202 and the file's `job_id` to poll. The office
+    enters a past year's records as history, into closed periods, with a reason in
+    `historical`."""
     actor = request.auth
-    upload = services.import_receive(actor=actor, kind=slug, filename=file.name, data=file.read())
+    upload = services.import_receive(
+        actor=actor, kind=slug, filename=file.name, data=file.read(), historical=historical
+    )
     if selectors.on_the_queue(upload):
         return 202, services.import_queue(actor=actor, upload=upload)
     if dry_run:

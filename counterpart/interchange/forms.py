@@ -10,6 +10,21 @@ class UploadForm(forms.Form):
         help_text=_("CSV or XLSX, with the template's columns (headers in English or Chinese)."),
         widget=forms.ClearableFileInput(attrs={"accept": ".csv,.xlsx"}),
     )
+    historical = forms.CharField(
+        label=_("Enter as history, because"),
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_(
+            "For the office: a past year's records enter closed periods, approved, with this "
+            "reason in the audit log. Empty: an ordinary import, which closed periods refuse."
+        ),
+    )
+
+    def __init__(self, *args, history: bool, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not history:  # only the office enters history, of the kinds that keep it
+            del self.fields["historical"]
 
 
 class OpenDataSettingsForm(forms.Form):

@@ -37,6 +37,9 @@ class ImportFile(models.Model):
         "jobs.Job", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     imported_at = models.DateTimeField(_("imported"), null=True, blank=True)
+    # Why the office enters this file's records into closed periods, as approved history (a
+    # past year's ledger); empty for an ordinary import, which closed periods refuse.
+    historical = models.TextField(_("history entered because"), blank=True)
 
     class Meta:
         ordering = ["-uploaded_at", "-id"]

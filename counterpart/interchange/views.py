@@ -9,6 +9,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from counterpart.accounts import permissions
 from counterpart.core.forms import show_service_errors
 from counterpart.core.pagination import page_of
 from counterpart.interchange import selectors, services, sheets
@@ -40,12 +41,17 @@ def import_home_view(request):
 @login_required
 def import_kind_view(request, slug: str):
     kind = _importable(request, slug)
-    form = UploadForm(request.POST or None, request.FILES or None)
+    history = kind.keeps_history and permissions.can_manage_programme(request.user)
+    form = UploadForm(request.POST or None, request.FILES or None, history=history)
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
         try:
             received = services.import_receive(
-                actor=request.user, kind=kind.slug, filename=upload.name, data=upload.read()
+                actor=request.user,
+                kind=kind.slug,
+                filename=upload.name,
+                data=upload.read(),
+                historical=form.cleaned_data.get("historical", ""),
             )
         except ValidationError as error:
             show_service_errors(form, error)

@@ -150,15 +150,24 @@ class BulkError(ValidationError):
 
 @service
 def transactions_record_bulk(
-    *, actor, entries: list[Entry], source: str = "", progress: Progress = ignore_progress
+    *,
+    actor,
+    entries: list[Entry],
+    source: str = "",
+    progress: Progress = ignore_progress,
+    historical: str = "",
 ) -> int:
     """Record many entries, all or nothing: any bad row refuses the lot, naming row and field.
 
     One audit event covers the import (the entries themselves keep who recorded them and when,
-    and can never change); this is the path of imports and of the ledger benchmark.
+    and can never change); this is the path of imports and of the ledger benchmark. With a
+    reason in `historical` the office enters them as approved history: closed periods and the
+    data freeze take them, and no review opens.
     """
+    if historical:
+        permissions.require(permissions.can_manage_programme(actor))
     with larger_sqlite_cache(len(entries)):  # the indexes stay in memory while it writes
-        ledger = LedgerBatch(actor=actor)
+        ledger = LedgerBatch(actor=actor, historical=bool(historical))
         ledger.preload(entries)
         row_errors: dict[int, dict[str, list[str]]] = {}
         for row, entry in enumerate(entries, start=1):
@@ -184,7 +193,9 @@ def transactions_record_bulk(
                     "last_id": written[-1].pk,
                     "base_total_minor": sum(t.base_amount_minor for t in written),
                     "source": source,
+                    "historical": bool(historical),
                 },
+                reason=historical,
             )
         reporting.reviews_open_submitted(
             actor=actor,

@@ -43,6 +43,7 @@ class IatiKind:
     )
     columns: list = []
     row_key: tuple = ()
+    keeps_history = True
 
     @staticmethod
     def may_import(actor) -> bool:

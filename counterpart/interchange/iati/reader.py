@@ -237,6 +237,7 @@ class Reader:
             currency=currency,
             is_published=True,
             sectors=dac or None,
+            historical=self.context.historical,
         )
         if others:
             services.project_other_sectors_set(actor=self.actor, project=project, sectors=others)
@@ -326,7 +327,12 @@ class Reader:
             )
         if entries:
             try:
-                transactions_record_bulk(actor=self.actor, entries=entries, source="IATI")
+                transactions_record_bulk(
+                    actor=self.actor,
+                    entries=entries,
+                    source="IATI",
+                    historical=self.context.historical,
+                )
             except BulkError as refused:
                 raise ValidationError(
                     [

@@ -54,13 +54,22 @@ class Row:
 class Context:
     """What reading and applying one file shares: the actor, the lookups (loaded once), the
     unit of each money column, each column's header as the file writes it, notes on what was
-    left out (a title row, a totals row, a column of no kind), by row (0: the file), and where
-    its progress is reported (`total`: the rows the file was counted to hold)."""
+    left out (a title row, a totals row, a column of no kind), by row (0: the file), where its
+    progress is reported (`total`: the rows the file was counted to hold), and why the office
+    enters it as history into closed periods ("" for an ordinary import)."""
 
-    def __init__(self, actor, *, progress: Progress = ignore_progress, total: int = 0):
+    def __init__(
+        self,
+        actor,
+        *,
+        progress: Progress = ignore_progress,
+        total: int = 0,
+        historical: str = "",
+    ):
         self.actor = actor
         self.progress = progress
         self.total = total
+        self.historical = historical
         self.cache: dict[str, Any] = {}
         self.units: dict[str, int] = {}
         self.headers: dict[str, str] = {}
@@ -122,6 +131,7 @@ class Kind:
     description: Any = ""
     may_import: Callable[[Any], bool] = lambda actor: False
     field_columns: dict[str, str] = field(default_factory=dict)
+    keeps_history: bool = False  # the office may enter its records into closed periods
 
     def column(self, key: str) -> Column:
         return next(column for column in self.columns if column.key == key)

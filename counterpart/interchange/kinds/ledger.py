@@ -62,7 +62,11 @@ class LedgerKind(Kind):
             return {}
         try:
             transactions_record_bulk(
-                actor=context.actor, entries=entries, source="import", progress=context.progress
+                actor=context.actor,
+                entries=entries,
+                source="import",
+                progress=context.progress,
+                historical=context.historical,
             )
         except BulkError as refused:
             for index, fields in refused.row_errors.items():
@@ -131,6 +135,7 @@ LEDGER = LedgerKind(
         "for its date. Your reference makes each row recorded once."
     ),
     may_import=lambda actor: pairings.pairings_run_by(actor=actor).exists(),
+    keeps_history=True,
     row_key=("reference",),
     columns=[
         Column(

@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from counterpart.accounts import permissions
 from counterpart.audit.services import audit_record
 from counterpart.core.memory import cyclic_gc_paused
-from counterpart.core.rules import text_too_long
+from counterpart.core.rules import personal_data_in, text_too_long
 from counterpart.core.service import service
 from counterpart.interchange import sheets
 from counterpart.interchange.choices import ImportStatus, MappingKind
@@ -30,6 +30,7 @@ from counterpart.jobs.services import job_start
 from counterpart.notifications.services import notifications_gathered
 
 FILENAME_CHARS = ImportFile._meta.get_field("filename").max_length
+HISTORICAL_CHARS = 1000
 
 
 def _run_file(*, actor, upload: ImportFile, keep: bool, progress=ignore_progress):
@@ -37,7 +38,12 @@ def _run_file(*, actor, upload: ImportFile, keep: bool, progress=ignore_progress
     for good only when `keep` and every row is good; otherwise rolled back."""
     with cyclic_gc_paused():
         return _read_check_apply(
-            Context(actor, progress=_within_budget(progress), total=upload.rows),
+            Context(
+                actor,
+                progress=_within_budget(progress),
+                total=upload.rows,
+                historical=upload.historical,
+            ),
             upload.kind,
             import_file_data(upload),
             keep=keep,
@@ -106,10 +112,25 @@ def _read_check_apply_in_time(context: Context, kind_slug: str, data: bytes, *, 
 
 
 @service
-def import_receive(*, actor, kind: str, filename: str, data: bytes) -> ImportFile:
-    """Keep an uploaded file to check and import (the kind's importers only)."""
+def import_receive(
+    *, actor, kind: str, filename: str, data: bytes, historical: str = ""
+) -> ImportFile:
+    """Keep an uploaded file to check and import (the kind's importers only). With a reason in
+    `historical`, the office enters its records into closed periods, as approved history (a
+    past year's ledger, another publisher's IATI file): only kinds that keep history may."""
     found = kind_get(kind)
     permissions.require(found.may_import(actor))
+    historical = historical.strip()
+    if historical:
+        permissions.require(permissions.can_manage_programme(actor))
+        errors = {
+            **text_too_long(historical=(historical, HISTORICAL_CHARS)),
+            **personal_data_in(historical=historical),
+        }
+        if not found.keeps_history:
+            errors["historical"] = _("Records of this kind are not entered as history.")
+        if errors:
+            raise ValidationError(errors)
     limit = settings.IMPORT_MAX_BYTES
     if not data:
         raise ValidationError({"file": _("The file is empty.")})
@@ -142,12 +163,14 @@ def import_receive(*, actor, kind: str, filename: str, data: bytes) -> ImportFil
         size=len(data),
         rows=rows,
         uploaded_by=actor,
+        historical=historical,
     )
     audit_record(
         actor=actor,
         event_type="import.received",
         obj=upload,
-        after={"kind": kind, "filename": name, "size": len(data)},
+        after={"kind": kind, "filename": name, "size": len(data), "historical": bool(historical)},
+        reason=historical,
     )
     return upload
 

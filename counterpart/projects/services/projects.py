@@ -93,10 +93,14 @@ def project_create(
     budget_minor: int = 0,
     currency: str = "CNY",
     is_published: bool = False,
+    historical: str = "",
 ) -> Project:
     """A project of a pairing, in its recipient place unless `region` is a place within it;
-    `sectors` maps DAC codes to percentages adding up to 100."""
+    `sectors` maps DAC codes to percentages adding up to 100. With a reason in `historical`
+    the office enters it as approved history (an imported file's): no review opens."""
     require_runs(actor, pairing)
+    if historical:
+        permissions.require(permissions.can_manage_programme(actor))
     project = Project(
         pairing=pairing,
         code=code,
@@ -118,8 +122,15 @@ def project_create(
     project.full_clean()
     _check_project(project)
     project.save()
-    audit_record(actor=actor, event_type="project.created", obj=project, after=snapshot(project))
-    reporting.review_open(actor=actor, record=project)
+    audit_record(
+        actor=actor,
+        event_type="project.created",
+        obj=project,
+        after=snapshot(project),
+        reason=historical,
+    )
+    if not historical:
+        reporting.review_open(actor=actor, record=project)
     if sectors:
         project = project_sectors_set(
             actor=actor, project=project, expected_version=project.version, sectors=sectors

@@ -30,6 +30,9 @@ class Command(BaseCommand):
         imported = actions.add_parser("import", help="Import an iati-activities file.")
         imported.add_argument("file", type=Path)
         imported.add_argument("--dry-run", action="store_true")
+        imported.add_argument("--as", dest="username", help="As `counterpart import --as`.")
+        imported.add_argument("--historical", metavar="REASON", default="")
+        imported.add_argument("--lang")
 
     def handle(self, *args, action, **options):
         getattr(self, f"_{action}")(Console(), **options)
@@ -79,6 +82,13 @@ class Command(BaseCommand):
         if errors:
             raise CommandError(f"{file} does not pass the IATI Standard's checks")
 
-    def _import(self, console, *, file, dry_run, **_options):
+    def _import(self, console, *, file, dry_run, username, historical, lang, **_options):
         """The same as `counterpart import iati FILE`: checked, mapped, all or nothing."""
-        call_command("import", "iati", str(file), *(["--dry-run"] if dry_run else []))
+        told = {"username": username, "historical": historical, "lang": lang}
+        call_command(
+            "import",
+            "iati",
+            str(file),
+            *(["--dry-run"] if dry_run else []),
+            **{name: value for name, value in told.items() if value},
+        )

@@ -11,7 +11,6 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from rich.table import Table
 
-from counterpart.accounts.services import system_actor
 from counterpart.core.said import worded
 from counterpart.interchange import services
 from counterpart.interchange.choices import ImportStatus
@@ -34,7 +33,16 @@ class Command(BaseCommand):
         parser.add_argument(
             "--as",
             dest="username",
-            help="Import as this person, in their scope (default: the system, as the office).",
+            help="Import as this person, in their scope (default: IMPORT_AS, an office user).",
+        )
+        parser.add_argument(
+            "--historical",
+            metavar="REASON",
+            default="",
+            help=(
+                "The office enters a past year's records as history: closed periods take "
+                "them, approved; the reason goes to the audit log."
+            ),
         )
         parser.add_argument(
             "--lang",
@@ -47,7 +55,7 @@ class Command(BaseCommand):
         with translation.override(lang or getattr(actor, "language", "") or "en"):
             self._import(actor=actor, **options)
 
-    def _import(self, *, actor, kind, file, dry_run, **options):
+    def _import(self, *, actor, kind, file, dry_run, historical, **options):
         console = Console()
         try:
             data = file.read_bytes()
@@ -68,7 +76,7 @@ class Command(BaseCommand):
 
             try:
                 upload = services.import_receive(
-                    actor=actor, kind=kind, filename=file.name, data=data
+                    actor=actor, kind=kind, filename=file.name, data=data, historical=historical
                 )
                 if dry_run:
                     upload = services.import_check(actor=actor, upload=upload, progress=report)
@@ -83,11 +91,17 @@ class Command(BaseCommand):
         self._report(console, upload, dry_run)
 
     def _actor(self, username):
-        if not username:
-            return system_actor()
-        user = get_user_model().objects.filter(username=username, is_active=True).first()
-        if user is None:
+        user = (
+            get_user_model()
+            .objects.filter(username=username or settings.IMPORT_AS, is_active=True)
+            .first()
+        )
+        if user is None and username:
             raise CommandError(f"no active user {username!r}")
+        if user is None:
+            raise CommandError(
+                f"no active user {settings.IMPORT_AS!r} (IMPORT_AS): say who imports, --as USER"
+            )
         return user
 
     def _report(self, console, upload, dry_run: bool) -> None:
