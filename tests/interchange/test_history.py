@@ -113,7 +113,6 @@ def test_the_command_enters_history_as_the_office_user_it_is_set_to(closed, tmp_
         call_command("import", "ledger", str(path), "--dry-run")
 
 
-@pytest.mark.usefixtures("iati_standard")
 def test_another_publishers_past_years_enter_as_history_with_their_projects_approved(closed):
     from counterpart.projects.models import Project
     from tests import factories as f

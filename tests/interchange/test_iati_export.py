@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from django.utils import timezone
 from lxml import etree
 
@@ -246,3 +246,22 @@ def test_the_command_writes_and_checks_a_file(published, tmp_path, capsys):
     call_command("iati", "check", str(out))
     printed = capsys.readouterr().out
     assert "1 activities" in printed and "0 errors" in printed
+
+
+def test_the_command_checks_a_file_against_the_schema_with_no_standard_set(
+    published, tmp_path, capsys, settings
+):
+    """The schemas come with the installation: `iati check` works on a bare machine, counts
+    the file's activities (not its other elements), and says the ruleset was not read."""
+    out = tmp_path / "activities.xml"
+    call_command("iati", "export", "--out", str(out))
+    settings.IATI_STANDARD_DIR = tmp_path / "nowhere"
+    validate.standard_ruleset.cache_clear()
+    call_command("iati", "check", str(out))
+    printed = capsys.readouterr().out
+    assert "1 activities: 0 errors" in printed and "the ruleset was not checked" in printed
+    broken = out.read_bytes().replace(b"<activity-status", b"<activity-state", 1)
+    out.write_bytes(broken)
+    with pytest.raises(CommandError, match="does not pass"):
+        call_command("iati", "check", str(out))
+    assert "schema line" in capsys.readouterr().out

