@@ -6,6 +6,7 @@ with the schema's line."""
 import io
 from collections import Counter
 
+import pytest
 from lxml import etree
 
 from counterpart.funding.models import Transaction
@@ -147,6 +148,31 @@ def test_another_publishers_file_asks_for_a_mapping_once(world):
     entry = Transaction.objects.get()
     assert (entry.kind, entry.currency_id, entry.amount_minor) == ("2", "USD", 100_050)
     assert done.summary["skipped"] == ["a transaction of type 5"]
+
+
+@pytest.mark.parametrize("version", ["2.01", "2.02"])
+def test_files_of_the_earlier_2_0x_versions_are_read_as_2_03(world, version):
+    from tests import factories as f
+
+    f.ExchangeRateFactory(valid_on=world.round.starts_on, rate="6.5")
+    office = world.user("office")
+    services.iati_mapping_set(
+        actor=office, kind="organization", ref="XM-DAC-99-1", organization=world.beijing
+    )
+    services.iati_mapping_set(actor=office, kind="place", ref="Hotan City", region=world.hotan_city)
+    older = FOREIGN.replace(b'version="2.03"', f'version="{version}"'.encode(), 1)
+    done = check_and_import(office, older)
+    assert done.status == ImportStatus.IMPORTED, done.errors
+    assert Project.objects.get().code == "A-7"
+
+
+def test_a_file_of_the_first_versions_is_refused_naming_those_read(world):
+    refused = check_and_import(
+        world.user("office"), FOREIGN.replace(b'version="2.03"', b'version="1.05"', 1)
+    )
+    assert refused.status == ImportStatus.REFUSED
+    assert "2.01, 2.02, 2.03" in refused.errors[0]["messages"][0]
+    assert "'1.05'" in refused.errors[0]["messages"][0]
 
 
 def test_a_file_that_is_not_valid_iati_is_refused_with_the_schemas_line(world):

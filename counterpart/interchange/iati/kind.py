@@ -38,7 +38,8 @@ class IatiKind:
     slug = "iati"
     title = gettext_lazy("IATI activities")
     description = gettext_lazy(
-        "An iati-activities file (version 2.03), this programme's or another publisher's: "
+        "An iati-activities file (versions 2.01 to 2.03), this programme's or another "
+        "publisher's: "
         "activities become projects, with their budgets, results and transactions."
     )
     columns: list = []

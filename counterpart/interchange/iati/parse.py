@@ -1,5 +1,7 @@
-"""An IATI file read as XML: refused (with the line) unless it is schema-valid 2.03 without a
-DOCTYPE, and the small readings every part of an activity needs (narratives, dates, values)."""
+"""An IATI file read as XML: refused (with the line) unless it is a schema-valid 2.0x file
+without a DOCTYPE, and the small readings every part of an activity needs (narratives, dates,
+values). Versions 2.01 and 2.02 are read as 2.03: the standard's decimal upgrades only add to
+it, so their files pass 2.03's schema and mean what they meant."""
 
 import datetime
 from decimal import Decimal
@@ -12,6 +14,7 @@ from counterpart.interchange.iati import validate
 from counterpart.interchange.iati.export import XML_LANG
 from counterpart.interchange.kinds.base import Errors
 
+READ_VERSIONS = ("2.01", "2.02", "2.03")
 PARSER = etree.XMLParser(
     resolve_entities=False, no_network=True, huge_tree=True, remove_comments=True
 )
@@ -30,12 +33,12 @@ def parse(data: bytes, errors: Errors):
     if document.getroot().tag != "iati-activities":
         errors.add(0, "", _("This is not an iati-activities file."))
         return None
-    if document.getroot().get("version") != "2.03":
+    if document.getroot().get("version") not in READ_VERSIONS:
         errors.add(
             document.getroot().sourceline,
             "iati-activities",
-            _("Only IATI version 2.03 files are read; this one says %(version)r.")
-            % {"version": document.getroot().get("version")},
+            _("IATI files of versions %(versions)s are read; this one says %(version)r.")
+            % {"versions": ", ".join(READ_VERSIONS), "version": document.getroot().get("version")},
         )
         return None
     for problem in validate.schema_errors(document):
