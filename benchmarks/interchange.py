@@ -119,7 +119,7 @@ def main() -> None:
         f"xlsx_rows_per_s={xlsx_rate:.0f} xlsx_raw_rows_per_s={args.xlsx_rows / raw_xlsx:.0f} "
         f"xlsx_ratio={raw_xlsx / xlsx_s:.2f} iati_activities={activities} "
         f"iati_export_s={iati_s:.1f} iati_lxml_s={base_s:.1f} iati_ratio={base_s / iati_s:.2f} "
-        f"iati_peak_mib={peak_mib:.0f} csv_args.rows_per_s={real_rate:.0f} "
+        f"iati_peak_mib={peak_mib:.0f} csv_real_rows_per_s={real_rate:.0f} "
         f"csv_real_ratio={real_rate / csv_rate:.2f} csv_real_peak_mib={real_peak:.0f} "
         f"csv_real_progress_gap_s={real_gap:.1f}"
     )

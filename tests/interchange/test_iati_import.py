@@ -188,3 +188,76 @@ def test_a_file_that_is_not_valid_iati_is_refused_with_the_schemas_line(world):
         b'<iati-activities version="2.03"><iati-activity>&e;</iati-activity></iati-activities>'
     )
     assert check_and_import(world.user("office"), entities).status == ImportStatus.REFUSED
+
+
+WORLDLY = b"""<?xml version="1.0" encoding="UTF-8"?>
+<iati-activities version="2.02" generated-datetime="2019-05-01T00:00:00">
+ <iati-activity xml:lang="en" default-currency="USD" last-updated-datetime="2019-05-01T00:00:00">
+  <iati-identifier>XM-DAC-99-1-B/8</iati-identifier>
+  <reporting-org ref="XM-DAC-99-1" type="40"><narrative>A Fund</narrative></reporting-org>
+  <title><narrative>Village water</narrative></title>
+  <description><narrative>Wells for villages.</narrative></description>
+  <participating-org role="1" ref="XM-DAC-99-1" type="40">
+   <narrative>A Fund</narrative></participating-org>
+  <activity-status code="2"/>
+  <activity-date type="2" iso-date="2021-01-01"/>
+  <recipient-country code="CN"><narrative>China</narrative></recipient-country>
+  <transaction><transaction-type code="2"/><transaction-date iso-date="2021-02-01"/>
+   <value currency="USD" value-date="2021-02-01">1000</value>
+   <sector vocabulary="1" code="14030"/></transaction>
+  <transaction><transaction-type code="4"/><transaction-date iso-date="2021-03-01"/>
+   <value currency="USD" value-date="2021-03-01">0</value>
+   <sector vocabulary="1" code="14030"/></transaction>
+  <document-link format="application/pdf" url="http:www.example.org/report.pdf">
+   <title><narrative>Report</narrative></title>
+   <category code="A01"/>
+  </document-link>
+ </iati-activity>
+</iati-activities>"""
+
+
+def line_of(data: bytes, text: str) -> int:
+    return next(n for n, line in enumerate(data.decode().splitlines(), 1) if text in line)
+
+
+def test_a_publishers_file_as_the_world_writes_it(world):
+    """No location (its recipient country is mapped to a place instead), sectors given on the
+    transactions, a dead link and a transaction of no amount (left out with a note on their
+    lines): the activity imports; a transaction the ledger refuses is named at its line."""
+    from tests import factories as f
+
+    f.ExchangeRateFactory(valid_on=world.round.starts_on, rate="6.5")
+    office = world.user("office")
+    services.iati_mapping_set(
+        actor=office, kind="organization", ref="XM-DAC-99-1", organization=world.beijing
+    )
+    first = check_and_import(office, WORLDLY)
+    assert first.summary["unmapped"]["place"] == {"CN": "China"}
+    services.iati_mapping_set(actor=office, kind="place", ref="CN", region=world.hotan_city)
+
+    nothing = b'code="4"/><transaction-date iso-date="2021-03-01"/>'
+    over = WORLDLY.replace(nothing, nothing.replace(b"4", b"3"), 1).replace(
+        b'value-date="2021-03-01">0<', b'value-date="2021-03-01">5000<', 1
+    )
+    refused = check_and_import(office, over)
+    assert refused.status == ImportStatus.REFUSED
+    (problem,) = refused.errors
+    assert (
+        problem["row"]
+        == over.decode()
+        .splitlines()
+        .index(
+            '  <transaction><transaction-type code="3"/><transaction-date iso-date="2021-03-01"/>'
+        )
+        + 1
+    )
+
+    done = check_and_import(office, WORLDLY)
+    assert done.status == ImportStatus.IMPORTED, done.errors
+    project = Project.objects.get()
+    assert project.region == world.hotan_city and not project.documents.exists()
+    entry = Transaction.objects.get()
+    assert (entry.sector_id, entry.amount_minor) == ("14030", 100_000)
+    noted = {note["row"]: note["message"] for note in done.summary["notes"]}
+    assert "document" in noted[line_of(WORLDLY, "<document-link")]
+    assert "no amount" in noted[line_of(WORLDLY, 'code="4"')]

@@ -25,6 +25,7 @@ def read(data: bytes, context: Context, errors: Errors, progress) -> dict:
         "activities": len(activities),
         "transactions": reader.counts["transactions"],
         "skipped": sorted(set(reader.skipped)),
+        "notes": context.notes,
         "unmapped": {
             "organization": reader.unmapped.organizations,
             "place": reader.unmapped.places,

@@ -42,6 +42,10 @@ DAC_5 = {"1", ""}  # sector vocabularies of DAC 5-digit purpose codes
 CODE_CHARS = re.compile(r"[^A-Za-z0-9_-]+")
 
 
+class ActivityRefused(Exception):
+    """An activity's problems are in the errors, each on its own element's line."""
+
+
 @dataclass
 class Unmapped:
     organizations: dict[str, str] = field(default_factory=dict)  # ref -> a name in the file
@@ -87,7 +91,20 @@ class Reader:
 
     def place(self, activity):
         """The activity's main place: its first location the programme knows by its
-        administrative code ("CN-ADM-653201") or by a mapping."""
+        administrative code ("CN-ADM-653201") or by a mapping; without a location, what its
+        recipient country (or region) is mapped to (the place the person chose for "CN")."""
+        if activity.find("location") is None:
+            for recipient in (
+                *activity.findall("recipient-country"),
+                *activity.findall("recipient-region"),
+            ):
+                key = recipient.get("code") or ""
+                mapped = self.mappings.get((MappingKind.PLACE, key))
+                if mapped is not None:
+                    return mapped.region
+                if key:
+                    self.unmapped.places[key] = texts(recipient, "en")[0] or key
+            return None
         for location in activity.findall("location"):
             ref = location.get("ref") or ""
             name, name_zh = texts(location.find("name"), "en")
@@ -173,10 +190,28 @@ class Reader:
                     language,
                     currency,
                 )
+        except ActivityRefused:
+            return False
         except (ValidationError, PermissionDenied, ValueError, InvalidOperation) as problem:
             self._refused(line, identifier, problem)
             return False
         return True
+
+    def _note(self, element, identifier: str, what: str, problem=None) -> None:
+        """What the file says that is left out, and why, on its element's line; the rest of
+        the activity is read (a dead link sinks nothing)."""
+        why = "; ".join(problem.messages) if problem is not None else ""
+        self.context.note(
+            element.sourceline, f"{identifier}: {what}" + (f" ({why})" if why else "")
+        )
+
+    def _sector_of(self, item) -> str | None:
+        """A transaction's own DAC 5-digit sector, where it gives one the programme knows."""
+        known = self.context.once("sectors", lambda: {s.code for s in projects.sector_list()})
+        for sector in item.findall("sector"):
+            if (sector.get("vocabulary") or "1") in DAC_5 and sector.get("code") in known:
+                return sector.get("code")
+        return None
 
     def _refused(self, line: int, identifier: str, problem) -> None:
         if isinstance(problem, PermissionDenied):
@@ -246,17 +281,21 @@ class Reader:
         self._budgets(element, project, currency)
         for link in element.findall("document-link"):
             title, _zh = texts(link.find("title"), language)
-            services.document_add(
-                actor=self.actor,
-                project=project,
-                title=title or link.get("url"),
-                url=link.get("url"),
-            )
+            try:
+                with transaction.atomic():
+                    services.document_add(
+                        actor=self.actor,
+                        project=project,
+                        title=title or link.get("url"),
+                        url=link.get("url"),
+                    )
+            except ValidationError as refused:
+                self._note(link, identifier, _("a document left out"), refused)
         skipped = results.record_results(
             actor=self.actor, element=element, project=project, language=language
         )
         self.skipped.extend(skipped)
-        self._money(element, project, pairing, currency)
+        self._money(element, identifier, project, pairing, currency)
         self.counts["activities"] += 1
 
     def _sectors(self, element) -> tuple[dict[str, int], list]:
@@ -282,8 +321,8 @@ class Reader:
                 actor=self.actor, project=project, year=year, amount_minor=amount, currency=own
             )
 
-    def _money(self, element, project, pairing, currency: str) -> None:
-        entries, negatives = [], []
+    def _money(self, element, identifier, project, pairing, currency: str) -> None:
+        entries, lines, negatives = [], [], []
         for planned in element.findall("planned-disbursement"):
             value = planned.find("value")
             own = value.get("currency") or currency
@@ -297,6 +336,7 @@ class Reader:
                     value_date=day(value, "value-date") or day(planned.find("period-start")),
                 )
             )
+            lines.append(planned.sourceline)
         for item in element.findall("transaction"):
             kind = item.find("transaction-type").get("code")
             if kind not in KEPT_TYPES:
@@ -306,6 +346,9 @@ class Reader:
             own = value.get("currency") or currency
             amount = minor(value.text, own)
             on = day(value, "value-date") or day(item.find("transaction-date"))
+            if amount == 0:
+                self._note(item, identifier, _("a transaction of no amount left out"))
+                continue
             if amount < 0:
                 negatives.append((kind, -amount, own, item.sourceline))
                 continue
@@ -321,10 +364,12 @@ class Reader:
                     value_date=on,
                     provider=provider,
                     receiver=self.organization(item.find("receiver-org"), required=False),
+                    sector=self._sector_of(item),
                     description=description[:500],
                     reference=(item.get("ref") or "")[:60],
                 )
             )
+            lines.append(item.sourceline)
         if entries:
             try:
                 transactions_record_bulk(
@@ -334,14 +379,11 @@ class Reader:
                     historical=self.context.historical,
                 )
             except BulkError as refused:
-                raise ValidationError(
-                    [
-                        f"{field}: {m}"
-                        for fields in refused.row_errors.values()
-                        for field, messages in fields.items()
-                        for m in messages
-                    ]
-                ) from None
+                for row, fields in refused.row_errors.items():
+                    for name, messages in fields.items():
+                        for message in messages:
+                            self.errors.add(lines[row - 1], "transaction", f"{name}: {message}")
+                raise ActivityRefused from None
         self.counts["transactions"] += len(entries)
         for kind, amount, own, line in negatives:
             self._reverse(project, kind, amount, own, line)
