@@ -11,6 +11,7 @@ from counterpart.interchange.kinds.base import Errors
 from counterpart.interchange.models import IatiMapping, ImportFile, OpenDataSettings, PublishedFile
 from counterpart.places import selectors as places
 from counterpart.places.models import Organization
+from counterpart.projects import selectors as projects
 
 
 def import_file_list(*, actor, kind: str | None = None) -> QuerySet[ImportFile]:
@@ -58,6 +59,11 @@ def iati_codes() -> Codes:
 def publishers() -> list[Organization]:
     """The organizations with an IATI identifier, in its order."""
     return list(places.organization_list(actor=None).exclude(iati_ref="").order_by("iati_ref"))
+
+
+def publishes(organization: Organization) -> bool:
+    """Whether an organization has an activity to publish (a published, approved project)."""
+    return projects.projects_for_publication(publisher=organization).exists()
 
 
 def iati_mapping_list() -> QuerySet[IatiMapping]:

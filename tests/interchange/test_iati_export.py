@@ -265,3 +265,42 @@ def test_the_command_checks_a_file_against_the_schema_with_no_standard_set(
     with pytest.raises(CommandError, match="does not pass"):
         call_command("iati", "check", str(out))
     assert "schema line" in capsys.readouterr().out
+
+
+def test_the_pairings_other_side_is_the_accountable_organisation_and_the_receiver(published, world):
+    """The recipient place's government is accountable for the activity (role 2) and receives
+    the money where an entry names no receiver; the file reads line by line."""
+    government = f.OrganizationFactory(
+        region_=world.hotan_city, kind="local_government", name="Hotan City Government"
+    )
+    out = io.BytesIO()
+    export.write_activities(out)
+    document = etree.parse(io.BytesIO(out.getvalue()))
+    (activity,) = document.getroot()
+    accountable = activity.find("participating-org[@role='2']")
+    assert accountable.findtext("narrative") == government.name_en
+    received = activity.findall("transaction/receiver-org") + activity.findall(
+        "planned-disbursement/receiver-org"
+    )
+    assert len(received) == 4 and {r.findtext("narrative") for r in received} == {
+        government.name_en
+    }
+    assert validate.schema_errors(document) == []
+    lines = out.getvalue().decode().splitlines()
+    assert "  <iati-activity" in [line[: len("  <iati-activity")] for line in lines]
+    assert "    <transaction" in [line[: len("    <transaction")] for line in lines]
+
+
+def test_nothing_to_publish_writes_no_file_and_the_organisations_are_those_publishing(
+    published, world, tmp_path
+):
+    clinic = f.OrganizationFactory(region_=world.hotan_city, kind="hospital", name="A Clinic")
+    give_ref(world, clinic, "CN-USCI-91440000MB2C91980P")  # a publisher with nothing out
+    out = tmp_path / "gd.xml"
+    with pytest.raises(CommandError, match="no file was written"):
+        call_command("iati", "export", "--out", str(out), "--org", "CN-USCI-91440000MB2C91980P")
+    assert not out.exists() and not list(tmp_path.iterdir())
+    organisations = tmp_path / "organisations.xml"
+    call_command("iati", "export", "--out", str(organisations), "--organisations")
+    listed = etree.parse(str(organisations)).getroot().findall("iati-organisation")
+    assert [o.findtext("organisation-identifier") for o in listed] == [BEIJING_REF]

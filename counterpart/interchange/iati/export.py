@@ -181,11 +181,11 @@ class ActivityWriter:
             self._budget(activity, budget)
         future = [e for e in entries if e.kind in PROMISES and e.value_date > self.today]
         for entry in future:
-            self._planned(activity, entry)
+            self._planned(activity, entry, authority)
         for entry in entries:
             if entry.value_date > self.today:
                 continue  # a promise dated ahead is planned above; money never moves ahead
-            self._transaction(activity, entry)
+            self._transaction(activity, entry, authority)
             outcome.transactions += 1
         for document in project.documents.all():
             link = etree.SubElement(activity, "document-link", format="text/html", url=document.url)
@@ -243,16 +243,22 @@ class ActivityWriter:
         _date(element, "period-end", end)
         _value(element, budget.amount_minor, budget.currency, start)
 
-    def _planned(self, activity, entry) -> None:
+    def _receiver(self, element, entry, authority) -> None:
+        """Who the money went to: the entry's receiver, else the recipient place's government
+        (the pairing's other side)."""
+        receiver = self.organizations.get(entry.receiver_id) or authority
+        if receiver is not None:
+            _organisation(element, "receiver-org", receiver)
+
+    def _planned(self, activity, entry, authority) -> None:
         element = etree.SubElement(activity, "planned-disbursement", type="1")
         _date(element, "period-start", entry.value_date)
         _date(element, "period-end", entry.value_date)
         _value(element, entry.amount_minor, entry.currency_id, entry.value_date)
         _organisation(element, "provider-org", self.organizations[entry.provider_id])
-        if entry.receiver_id:
-            _organisation(element, "receiver-org", self.organizations[entry.receiver_id])
+        self._receiver(element, entry, authority)
 
-    def _transaction(self, activity, entry) -> None:
+    def _transaction(self, activity, entry, authority) -> None:
         attributes = {"ref": entry.reference} if entry.reference else {}
         element = etree.SubElement(activity, "transaction", attributes)
         etree.SubElement(element, "transaction-type", code=entry.kind)
@@ -261,8 +267,7 @@ class ActivityWriter:
         if entry.description:
             _narratives(etree.SubElement(element, "description"), entry.description)
         _organisation(element, "provider-org", self.organizations[entry.provider_id])
-        if entry.receiver_id:
-            _organisation(element, "receiver-org", self.organizations[entry.receiver_id])
+        self._receiver(element, entry, authority)
 
     def _results(self, activity, indicators: list) -> None:
         by_result = defaultdict(list)
@@ -319,13 +324,20 @@ def write_activities(out, *, publisher=None, codes: Codes | None = None) -> Outc
             for project in chosen.iterator(chunk_size=CHUNK):
                 chunk.append(project)
                 if len(chunk) == CHUNK:
-                    for activity in writer.activities(chunk, outcome):
-                        xml.write(activity)
+                    _write_indented(xml, writer.activities(chunk, outcome))
                     chunk = []
                     gc.collect()  # once a chunk, not every few thousand objects
-            for activity in writer.activities(chunk, outcome):
-                xml.write(activity)
+            _write_indented(xml, writer.activities(chunk, outcome))
+            xml.write("\n")
     return outcome
+
+
+def _write_indented(xml, elements: Iterable[etree._Element]) -> None:
+    """Each element on its own lines, indented under the root: a file people can read and
+    whose problems have lines of their own."""
+    for element in elements:
+        etree.indent(element, space="  ", level=1)
+        xml.write("\n  ", element)
 
 
 def write_organisations(out, *, publishers: list) -> int:
@@ -337,8 +349,8 @@ def write_organisations(out, *, publishers: list) -> int:
         with xml.element(
             "iati-organisations", version=VERSION, **{"generated-datetime": now.isoformat()}
         ):
-            for organization in publishers:
-                xml.write(_organisation_element(organization, now))
+            _write_indented(xml, (_organisation_element(o, now) for o in publishers))
+            xml.write("\n")
     return len(publishers)
 
 

@@ -67,14 +67,16 @@ def open_data_publish(*, actor, progress=ignore_progress) -> list[PublishedFile]
         data, rows = open_data.write_xlsx(dataset)
         made.append(_publish_file(f"{dataset.slug}.xlsx", data, sheets.XLSX_TYPE, rows, now))
     xml = "application/xml"
-    data, count = open_data.write_iati(lambda out: export.write_activities(out, codes=codes))
-    if count:  # an iati-activities file holds at least one activity
-        made.append(_publish_file("iati-activities.xml", data, xml, count, now))
+    data, activities = open_data.write_iati(lambda out: export.write_activities(out, codes=codes))
+    if activities:  # an iati-activities file holds at least one activity
+        made.append(_publish_file("iati-activities.xml", data, xml, activities, now))
+    publishing = []  # the organisations file lists those that publish something
     for publisher in chosen:
         data, count = open_data.write_iati(
             lambda out, p=publisher: export.write_activities(out, publisher=p, codes=codes)
         )
         if count:
+            publishing.append(publisher)
             name = f"iati-activities-{publisher.iati_ref}.xml"
             made.append(_publish_file(name, data, xml, count, now))
             data, count = open_data.write_iati(
@@ -83,10 +85,11 @@ def open_data_publish(*, actor, progress=ignore_progress) -> list[PublishedFile]
             name = f"iati-organisation-{publisher.iati_ref}.xml"
             made.append(_publish_file(name, data, xml, count, now))
         progress(len(made), steps, publisher.iati_ref)
-    data, count = open_data.write_iati(
-        lambda out: export.write_organisations(out, publishers=chosen)
-    )
-    made.append(_publish_file("iati-organisations.xml", data, xml, count, now))
+    if publishing:
+        data, count = open_data.write_iati(
+            lambda out: export.write_organisations(out, publishers=publishing)
+        )
+        made.append(_publish_file("iati-organisations.xml", data, xml, count, now))
     kept = {f.name for f in made}
     for stale in PublishedFile.objects.exclude(name__in=kept):  # a publisher no longer one
         transaction.on_commit(lambda path=stale.stored: default_storage.delete(path))
@@ -95,7 +98,7 @@ def open_data_publish(*, actor, progress=ignore_progress) -> list[PublishedFile]
         actor=actor,
         event_type="open_data.published",
         obj=made[-1],
-        after={"files": len(made), "activities": made[-1].rows},
+        after={"files": len(made), "activities": activities},
     )
     return made
 

@@ -6,7 +6,7 @@ from lxml import etree
 from rich.console import Console
 
 from counterpart.interchange.iati import export, validate
-from counterpart.interchange.selectors import iati_codes, publishers
+from counterpart.interchange.selectors import iati_codes, publishers, publishes
 
 
 class Command(BaseCommand):
@@ -43,23 +43,33 @@ class Command(BaseCommand):
             chosen = [p for p in chosen if p.iati_ref == org]
             if not chosen:
                 raise CommandError(f"no publisher with the IATI identifier {org!r}")
-        if organisations:
-            count = export.write_organisations(str(out), publishers=chosen)
-            console.print(f"{count} organisations written to {out}")
-            return
-        outcome = export.write_activities(
-            str(out), publisher=chosen[0] if org else None, codes=iati_codes()
-        )
+        draft = out.with_name(f".{out.name}.part")  # `out` appears only once it holds something
+        try:
+            if organisations:
+                publishing = [p for p in chosen if publishes(p)]
+                count = publishing and export.write_organisations(str(draft), publishers=publishing)
+                if not count:
+                    raise CommandError(f"no publisher publishes anything yet: {out} not written")
+                draft.replace(out)
+                console.print(f"{count} organisations written to {out}")
+                return
+            outcome = export.write_activities(
+                str(draft), publisher=chosen[0] if org else None, codes=iati_codes()
+            )
+            for code, why in outcome.skipped:
+                console.print(f"  left out {code}: {why}")
+            if not outcome.activities:
+                raise CommandError(
+                    "no activity to publish, so no file was written: a project is published "
+                    "under its donor's IATI identifier (set by the office) once it is "
+                    "published, approved and dated"
+                )
+            draft.replace(out)
+        finally:
+            draft.unlink(missing_ok=True)
         console.print(
             f"{outcome.activities} activities, {outcome.transactions} transactions written to {out}"
         )
-        for code, why in outcome.skipped:
-            console.print(f"  left out {code}: {why}")
-        if not outcome.activities:
-            raise CommandError(
-                "no activity to publish: a project is published under its donor's IATI "
-                "identifier (set by the office) once it is published, approved and dated"
-            )
 
     def _check(self, console, *, file, **_options):
         try:
