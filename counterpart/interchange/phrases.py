@@ -20,3 +20,26 @@ define("job-step:ledger", _("checking each entry against the ledger"))
 define("job-step:reviews", _("opening the reviews"))
 define("job-step:applied", _("writing the records"))
 define("job-step:done", _("finished"))
+
+# What reading a file left out, kept on the file as data and put into words for each reader.
+TITLE_ROW = define(
+    "import.note.title_row",
+    _("Row %(rows)s, above the headers, was left out as a title or a note."),
+)
+TITLE_ROWS = define(
+    "import.note.title_rows",
+    _("Rows %(rows)s, above the headers, were left out as titles or notes."),
+)
+TOTALS_ROW = define(
+    "import.note.totals_row",
+    _("A totals row (%(label)s): left out; the sums are made from the rows."),
+)
+OTHER_COLUMN = define(
+    "import.note.other_column",
+    _("Column %(letter)s (%(header)s) is not one this kind reads: left out."),
+)
+DEAD_LINK = define(
+    "import.note.dead_link",
+    _("%(id)s: the document at %(url)s is left out: its address does not work."),
+)
+NO_AMOUNT = define("import.note.no_amount", _("%(id)s: a transaction of no amount is left out."))

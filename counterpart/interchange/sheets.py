@@ -17,7 +17,6 @@ from collections.abc import Iterator
 from django.conf import settings
 from django.utils import translation
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.comments import Comment
@@ -31,6 +30,7 @@ from counterpart.core.spreadsheets import csv_writer, xlsx_row
 from counterpart.interchange.cells import CellError, text, unit_multiplier
 from counterpart.interchange.header_names import PROBLEMS
 from counterpart.interchange.kinds.base import Context, Errors, Kind, Row
+from counterpart.interchange.phrases import OTHER_COLUMN, TITLE_ROW, TITLE_ROWS, TOTALS_ROW
 
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 FAULTY = PatternFill("solid", fgColor="FFC7CE")
@@ -150,11 +150,7 @@ def read(kind: Kind, data: bytes, context: Context, errors: Errors) -> tuple[lis
     for number, cells in rows:
         context.tick("read", number)
         if label := _totals_label(cells):
-            context.note(
-                number,
-                _("A totals row (%(label)s): left out; the sums are made from the rows.")
-                % {"label": label},
-            )
+            context.note(number, TOTALS_ROW, label=label)
             continue
         if len(cells) >= width:
             values = {key: cells[i] for i, key in named}
@@ -203,15 +199,7 @@ def _headers(kind: Kind, data: bytes, context: Context | None = None):
     at = _header_at(kind, top)
     if at and context is not None:
         above = ", ".join(str(number) for number, _cells in top[:at])
-        context.note(
-            0,
-            ngettext(
-                "Row %(rows)s, above the headers, was left out as a title or a note.",
-                "Rows %(rows)s, above the headers, were left out as titles or notes.",
-                at,
-            )
-            % {"rows": above},
-        )
+        context.note(0, TITLE_ROW if at == 1 else TITLE_ROWS, rows=above)
     _number, header = top[at] if top else (1, [])
     rows = itertools.chain(top[at + 1 :], rows)
     words = None
@@ -276,11 +264,7 @@ def _column_keys(kind: Kind, header: list, errors: Errors, context: Context):
         if column is None and match:
             column, unit = names.get(match.group(1).lower()), match.group(2)
         if column is None:
-            context.note(
-                0,
-                _("Column %(letter)s (%(header)s) is not one this kind reads: left out.")
-                % {"letter": get_column_letter(index + 1), "header": written[:60]},
-            )
+            context.note(0, OTHER_COLUMN, letter=get_column_letter(index + 1), header=written[:60])
             keys.append(None)
             continue
         if unit is not None and column.money:

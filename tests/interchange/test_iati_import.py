@@ -9,6 +9,7 @@ from collections import Counter
 import pytest
 from lxml import etree
 
+from counterpart.core.said import worded
 from counterpart.funding.models import Transaction
 from counterpart.interchange import services
 from counterpart.interchange.choices import ImportStatus
@@ -258,6 +259,6 @@ def test_a_publishers_file_as_the_world_writes_it(world):
     assert project.region == world.hotan_city and not project.documents.exists()
     entry = Transaction.objects.get()
     assert (entry.sector_id, entry.amount_minor) == ("14030", 100_000)
-    noted = {note["row"]: note["message"] for note in done.summary["notes"]}
-    assert "document" in noted[line_of(WORLDLY, "<document-link")]
+    noted = {note["row"]: worded(note["message"]) for note in done.summary["notes"]}
+    assert "http:www.example.org" in noted[line_of(WORLDLY, "<document-link")]
     assert "no amount" in noted[line_of(WORLDLY, 'code="4"')]

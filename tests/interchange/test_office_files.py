@@ -11,6 +11,7 @@ import openpyxl
 import pytest
 from django.core.management import CommandError, call_command
 
+from counterpart.core.said import words
 from counterpart.funding.models import Transaction
 from counterpart.interchange import cells, services
 from counterpart.interchange.choices import ImportStatus
@@ -33,8 +34,9 @@ def checked(user, name: str, data: bytes | None = None):
     return services.import_check(actor=user, upload=received)
 
 
-def notes_of(upload) -> list[tuple[int, str]]:
-    return [(note["row"], note["message"]) for note in upload.summary["notes"]]
+def notes_of(upload, language="en") -> list[tuple[int, str]]:
+    """The notes in a reader's language: they are kept as data, not as words."""
+    return [(note["row"], words(note["message"], language)) for note in upload.summary["notes"]]
 
 
 def test_an_office_workbook_with_a_title_totals_and_its_own_column_imports(office, client):
@@ -46,6 +48,9 @@ def test_an_office_workbook_with_a_title_totals_and_its_own_column_imports(offic
     assert any(row == 0 and "Rows 1, 2" in text for row, text in notes)  # the title and note
     assert any(row == 0 and "备注" in text for row, text in notes)  # its own column, hidden
     assert any(row == 7 and "合计" in text for row, text in notes)  # the totals row
+    in_chinese = notes_of(upload, "zh-hans")  # kept as data: each reader has them in words
+    assert any(row == 7 and "合计行" in text for row, text in in_chinese)
+    assert any(row == 0 and "表头上方" in text for row, text in in_chinese)
     client.force_login(office)
     page = client.get(f"/import/files/{upload.pk}/").content.decode()
     shown = page.split('data-testid="import-notes"', 1)[1].split("</ul>", 1)[0]

@@ -31,6 +31,7 @@ from counterpart.interchange.iati import results
 from counterpart.interchange.iati.export import XML_LANG
 from counterpart.interchange.iati.parse import day, minor, texts
 from counterpart.interchange.kinds.base import Context, Errors
+from counterpart.interchange.phrases import DEAD_LINK, NO_AMOUNT
 from counterpart.pairings import selectors as pairings
 from counterpart.places import selectors as places
 from counterpart.projects import selectors as projects
@@ -197,14 +198,6 @@ class Reader:
             return False
         return True
 
-    def _note(self, element, identifier: str, what: str, problem=None) -> None:
-        """What the file says that is left out, and why, on its element's line; the rest of
-        the activity is read (a dead link sinks nothing)."""
-        why = "; ".join(problem.messages) if problem is not None else ""
-        self.context.note(
-            element.sourceline, f"{identifier}: {what}" + (f" ({why})" if why else "")
-        )
-
     def _sector_of(self, item) -> str | None:
         """A transaction's own DAC 5-digit sector, where it gives one the programme knows."""
         known = self.context.once("sectors", lambda: {s.code for s in projects.sector_list()})
@@ -289,8 +282,8 @@ class Reader:
                         title=title or link.get("url"),
                         url=link.get("url"),
                     )
-            except ValidationError as refused:
-                self._note(link, identifier, _("a document left out"), refused)
+            except ValidationError:
+                self.context.note(link.sourceline, DEAD_LINK, id=identifier, url=link.get("url"))
         skipped = results.record_results(
             actor=self.actor, element=element, project=project, language=language
         )
@@ -347,7 +340,7 @@ class Reader:
             amount = minor(value.text, own)
             on = day(value, "value-date") or day(item.find("transaction-date"))
             if amount == 0:
-                self._note(item, identifier, _("a transaction of no amount left out"))
+                self.context.note(item.sourceline, NO_AMOUNT, id=identifier)
                 continue
             if amount < 0:
                 negatives.append((kind, -amount, own, item.sourceline))

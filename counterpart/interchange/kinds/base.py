@@ -12,6 +12,7 @@ from django.db import IntegrityError, transaction
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from counterpart.core.said import said
 from counterpart.interchange.cells import CellError, text
 from counterpart.interchange.header_names import HEADER_NAMES
 from counterpart.jobs.progress import PROGRESS_EVERY, Progress, ignore_progress
@@ -75,9 +76,11 @@ class Context:
         self.headers: dict[str, str] = {}
         self.notes: list[dict] = []
 
-    def note(self, row: int, message: str) -> None:
+    def note(self, row: int, phrase: str, **values) -> None:
+        """Something left out, as a stored message (interchange/phrases.py) put into words
+        for whoever reads the file's page."""
         if len(self.notes) < MAX_ERRORS:
-            self.notes.append({"row": row, "message": str(message)})
+            self.notes.append({"row": row, "message": said(phrase, **values)})
 
     def tick(self, step: str, done: int) -> None:
         """Report progress every PROGRESS_EVERY rows of a step."""

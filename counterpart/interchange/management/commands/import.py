@@ -108,7 +108,7 @@ class Command(BaseCommand):
         headers = upload.summary.get("headers", {})
         for note in upload.summary.get("notes", []):
             where = _("row %(row)s") % {"row": note["row"]} if note["row"] else _("headers")
-            console.print(f"  {where}: {note['message']}")
+            console.print(f"  {where}: {worded(note['message'])}")
         if upload.status == ImportStatus.REFUSED:
             table = Table(
                 title=_("%(count)s problems in %(file)s")
