@@ -84,7 +84,9 @@ class LedgerBatch:
 
     # -- reading what is there ------------------------------------------------------------
 
-    def preload(self, entries: list[Entry], *, to_write: bool = True) -> None:
+    def preload(
+        self, entries: list[Entry], *, to_write: bool = True, progress: Progress = ignore_progress
+    ) -> None:
         """Lock the pairings concerned and read their balances and projects' sector splits."""
         if to_write:  # a preview reads what is there and holds nothing
             self.lock({e.pairing.pk for e in entries})
@@ -97,9 +99,9 @@ class LedgerBatch:
         unprojected = sorted({e.pairing.pk for e in entries if e.project is None})
         for chunk in chunks(unprojected):
             self._load_balances(pairing_id__in=chunk, project__isnull=True)
-        self._load_references(entries)
+        self._load_references(entries, progress)
 
-    def _load_references(self, entries: list[Entry]) -> None:
+    def _load_references(self, entries: list[Entry], progress: Progress) -> None:
         """The references of these entries' providers already in the ledger."""
         wanted: dict[int, set[str]] = defaultdict(set)
         for entry in entries:
@@ -115,7 +117,11 @@ class LedgerBatch:
                 )
                 if cursor.fetchone() is None:
                     continue
+                looked = 0
                 for chunk in chunks(sorted(references)):
+                    looked += len(chunk)  # a million references are a thousand look-ups
+                    if looked % PROGRESS_EVERY < len(chunk):
+                        progress(looked, len(references), "ledger")
                     # `NOT reference = ''` is the condition of the partial unique index the
                     # lookup goes through; the ORM would compile 5,000 parameters slowly, and
                     # so would the driver: PostgreSQL takes them as one array.

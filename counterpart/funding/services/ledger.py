@@ -168,7 +168,7 @@ def transactions_record_bulk(
         permissions.require(permissions.can_manage_programme(actor))
     with larger_sqlite_cache(len(entries)):  # the indexes stay in memory while it writes
         ledger = LedgerBatch(actor=actor, historical=bool(historical))
-        ledger.preload(entries)
+        ledger.preload(entries, progress=progress)
         row_errors: dict[int, dict[str, list[str]]] = {}
         for row, entry in enumerate(entries, start=1):
             if row % PROGRESS_EVERY == 0:

@@ -37,7 +37,8 @@ def _places(context: Context):
 class LedgerKind(Kind):
     def apply(self, rows: list[Row], context: Context, errors: Errors) -> dict:
         entries, numbers = [], []
-        for row in rows:
+        for done, row in enumerate(rows, start=1):
+            context.tick("ledger", done)
             found = self._pairing(row, context, errors)
             if found is None:
                 continue

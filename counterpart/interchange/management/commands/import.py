@@ -19,6 +19,7 @@ from counterpart.jobs.progress import step_words
 
 
 class Command(BaseCommand):
+    requires_system_checks = []  # a data command: the checks would load every view first
     help = (
         "Import a CSV or XLSX file of one kind, all or nothing, through the same checks as the "
         "import page: `counterpart import ledger entries.xlsx --as bj-team --dry-run`."
