@@ -262,3 +262,41 @@ def test_a_publishers_file_as_the_world_writes_it(world):
     noted = {note["row"]: worded(note["message"]) for note in done.summary["notes"]}
     assert "http:www.example.org" in noted[line_of(WORLDLY, "<document-link")]
     assert "no amount" in noted[line_of(WORLDLY, 'code="4"')]
+
+
+def test_the_command_line_maps_a_file_through_a_csv_filled_in(world, tmp_path, capsys):
+    """`iati map` lists what the file names that the programme does not know; the office fills
+    in the codes and imports with --mapping: a code no one has refuses the whole mapping."""
+    import csv
+
+    from django.core.management import CommandError, call_command
+
+    from counterpart.interchange.models import IatiMapping
+    from tests import factories as f
+
+    f.ExchangeRateFactory(valid_on=world.round.starts_on, rate="6.5")
+    path, mapping = tmp_path / "fund.xml", tmp_path / "mapping.csv"
+    path.write_bytes(FOREIGN)
+    call_command("iati", "map", str(path), "--out", str(mapping))  # as IMPORT_AS, the office
+    rows = list(csv.DictReader(mapping.read_text(encoding="utf-8-sig").splitlines()))
+    assert [(r["kind"], r["ref"], r["code"]) for r in rows] == [
+        ("organization", "XM-DAC-99-1", ""),
+        ("place", "Hotan City", ""),
+    ]
+    assert "2 references to map" in capsys.readouterr().out
+
+    def filled(place_code: str) -> None:
+        with mapping.open("w", newline="", encoding="utf-8") as handle:
+            writer = csv.writer(handle)
+            writer.writerow(["kind", "ref", "name", "code"])
+            writer.writerow(["organization", "XM-DAC-99-1", "A Fund", world.beijing.code])
+            writer.writerow(["place", "Hotan City", "Hotan City", place_code])
+
+    filled("999999")
+    with pytest.raises(CommandError, match="row 3, code"):
+        call_command("iati", "import", str(path), "--mapping", str(mapping))
+    assert not IatiMapping.objects.exists() and not Project.objects.exists()
+    filled(world.hotan_city.code)
+    call_command("iati", "import", str(path), "--mapping", str(mapping))
+    assert Project.objects.get().pairing == world.beijing_hotan_city
+    assert IatiMapping.objects.count() == 2

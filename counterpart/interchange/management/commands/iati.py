@@ -1,12 +1,21 @@
+import csv
 from pathlib import Path
 
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
 from lxml import etree
 from rich.console import Console
 
+from counterpart.core.spreadsheets import csv_writer
+from counterpart.interchange import services
 from counterpart.interchange.iati import export, validate
+from counterpart.interchange.management.actor import command_actor
 from counterpart.interchange.selectors import iati_codes, publishers, publishes
+from counterpart.places import selectors as places
+
+MAPPING_COLUMNS = ["kind", "ref", "name", "code"]
 
 
 class Command(BaseCommand):
@@ -27,11 +36,24 @@ class Command(BaseCommand):
         )
         check = actions.add_parser("check", help="Check a file: schema, then ruleset.")
         check.add_argument("file", type=Path)
+        listed = actions.add_parser(
+            "map",
+            help=(
+                "Write what a file names that the programme does not know (organisations, "
+                "places) as a CSV: fill in its code column, then import with --mapping."
+            ),
+        )
+        listed.add_argument("file", type=Path)
+        listed.add_argument("--out", type=Path, required=True)
+        listed.add_argument("--as", dest="username", help="As `counterpart import --as`.")
         imported = actions.add_parser("import", help="Import an iati-activities file.")
         imported.add_argument("file", type=Path)
         imported.add_argument("--dry-run", action="store_true")
         imported.add_argument("--as", dest="username", help="As `counterpart import --as`.")
         imported.add_argument("--historical", metavar="REASON", default="")
+        imported.add_argument(
+            "--mapping", type=Path, help="A CSV written by `iati map`, its codes filled in."
+        )
         imported.add_argument("--lang")
 
     def handle(self, *args, action, **options):
@@ -71,6 +93,40 @@ class Command(BaseCommand):
             f"{outcome.activities} activities, {outcome.transactions} transactions written to {out}"
         )
 
+    def _mapped(self, console, path: Path, actor) -> None:
+        """Say what each reference of the mapping CSV means, all or none: a code the
+        programme does not know is named by its row and column."""
+        try:
+            rows = list(csv.DictReader(path.read_text(encoding="utf-8-sig").splitlines()))
+        except (OSError, UnicodeDecodeError) as error:
+            raise CommandError(f"{path}: {error}") from None
+        lookups = {"organization": places.organization_by_code, "place": places.region_by_code}
+        problems, said = [], 0
+        with transaction.atomic():
+            for number, row in enumerate(rows, start=2):
+                kind, ref, code = (row.get(c, "").strip() for c in ("kind", "ref", "code"))
+                if not code:
+                    continue
+                if kind not in lookups:
+                    problems.append(f"row {number}, kind: {kind!r} is not organization or place")
+                    continue
+                target = lookups[kind](actor=actor, code=code)
+                if target is None:
+                    problems.append(f"row {number}, code: no {kind} with the code {code!r}")
+                    continue
+                services.iati_mapping_set(
+                    actor=actor,
+                    kind=kind,
+                    ref=ref,
+                    **({"organization": target} if kind == "organization" else {"region": target}),
+                )
+                said += 1
+            if problems:
+                transaction.set_rollback(True)
+        if problems:
+            raise CommandError(f"{path}: nothing was mapped: " + "; ".join(problems))
+        console.print(f"{said} references mapped from {path}")
+
     def _check(self, console, *, file, **_options):
         try:
             document = etree.parse(str(file))
@@ -97,8 +153,37 @@ class Command(BaseCommand):
         if errors:
             raise CommandError(f"{file} does not pass the IATI Standard's checks")
 
-    def _import(self, console, *, file, dry_run, username, historical, lang, **_options):
+    def _map(self, console, *, file, out, username, **_options):
+        """Check the file as the person would (nothing is written) and list what it names
+        that needs mapping, with the programme's code to fill in."""
+        actor = command_actor(username)
+        try:
+            data = file.read_bytes()
+            upload = services.import_receive(
+                actor=actor, kind="iati", filename=file.name, data=data
+            )
+        except OSError as error:
+            raise CommandError(f"{file}: {error.strerror}") from None
+        except (ValidationError, PermissionDenied) as error:
+            raise CommandError("; ".join(getattr(error, "messages", [str(error)]))) from None
+        checked = services.import_check(actor=actor, upload=upload)
+        unmapped = checked.summary.get("unmapped", {})
+        with out.open("w", newline="", encoding="utf-8-sig") as handle:
+            writer = csv_writer(handle)
+            writer.writerow(MAPPING_COLUMNS)
+            for kind in ("organization", "place"):
+                for ref, name in unmapped.get(kind, {}).items():
+                    writer.writerow([kind, ref, name, ""])
+        count = sum(len(found) for found in unmapped.values())
+        console.print(
+            f"{count} references to map written to {out}: fill in the code column (an "
+            f"organisation's or a place's code here), then `iati import {file} --mapping {out}`"
+        )
+
+    def _import(self, console, *, file, dry_run, username, historical, lang, mapping, **_options):
         """The same as `counterpart import iati FILE`: checked, mapped, all or nothing."""
+        if mapping is not None:
+            self._mapped(console, mapping, command_actor(username))
         told = {"username": username, "historical": historical, "lang": lang}
         call_command(
             "import",

@@ -2,7 +2,6 @@ import time
 from pathlib import Path
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import translation
@@ -15,6 +14,7 @@ from counterpart.core.said import worded
 from counterpart.interchange import services
 from counterpart.interchange.choices import ImportStatus
 from counterpart.interchange.kinds import KINDS
+from counterpart.interchange.management.actor import command_actor
 from counterpart.jobs.progress import step_words
 
 
@@ -52,7 +52,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, username, lang, **options):
-        actor = self._actor(username)
+        actor = command_actor(username)
         with translation.override(lang or getattr(actor, "language", "") or "en"):
             self._import(actor=actor, **options)
 
@@ -90,20 +90,6 @@ class Command(BaseCommand):
             except ValidationError as error:
                 raise CommandError("; ".join(error.messages)) from None
         self._report(console, upload, dry_run)
-
-    def _actor(self, username):
-        user = (
-            get_user_model()
-            .objects.filter(username=username or settings.IMPORT_AS, is_active=True)
-            .first()
-        )
-        if user is None and username:
-            raise CommandError(f"no active user {username!r}")
-        if user is None:
-            raise CommandError(
-                f"no active user {settings.IMPORT_AS!r} (IMPORT_AS): say who imports, --as USER"
-            )
-        return user
 
     def _report(self, console, upload, dry_run: bool) -> None:
         headers = upload.summary.get("headers", {})
