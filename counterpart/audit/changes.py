@@ -41,6 +41,7 @@ KEY_LABELS = {
     "from_donor_side": gettext_lazy("letters from the donor side"),
     "from_recipient_side": gettext_lazy("letters from the recipient side"),
     "held_on": gettext_lazy("held on"),
+    "historical": gettext_lazy("entered as history"),
     "hours": gettext_lazy("hours"),
     "ids": gettext_lazy("records"),
     "indicator": gettext_lazy("indicator"),
