@@ -1,5 +1,7 @@
 """The demo's open data: every donor of a pairing gets an IATI organisation identifier, so that
-its published projects appear in the IATI files, and the open data page's files are generated.
+its published projects appear in the IATI files, the office spreads a project's total budget
+over its years (most demo projects have a total only), and the open data page's files are
+generated.
 The identifiers are illustrative: well-formed credit codes (their check digit is right) made up
 from the donor's administrative code, not the organizations' real ones."""
 
@@ -35,4 +37,5 @@ def load_open_data(loader) -> None:
             iati_ref=f"CN-USCI-{demo_usci(code, serial)}",
         )
         loader.mark(updated, ILLUSTRATIVE)
+    interchange.open_data_settings_set(actor=actor, spread_budgets=True)
     interchange.open_data_publish(actor=actor)

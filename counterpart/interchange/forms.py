@@ -43,3 +43,11 @@ class OpenDataSettingsForm(forms.Form):
     )
     finance_type = forms.CharField(label=_("IATI finance type"), required=False, max_length=4)
     aid_type = forms.CharField(label=_("IATI aid type"), required=False, max_length=4)
+    spread_budgets = forms.BooleanField(
+        label=_("Spread a total budget over the project's years"),
+        required=False,
+        help_text=_(
+            "For a project with a total budget and no yearly ones: its IATI activity shows "
+            "the total shared over the years it runs, by their days."
+        ),
+    )

@@ -66,6 +66,14 @@ class OpenDataSettings(models.Model):
     )
     finance_type = models.CharField(_("IATI finance type"), max_length=4, blank=True)
     aid_type = models.CharField(_("IATI aid type"), max_length=4, blank=True)
+    spread_budgets = models.BooleanField(
+        _("spread a total budget over the project's years"),
+        default=False,
+        help_text=_(
+            "For a project with a total budget and no yearly ones: its IATI activity shows "
+            "the total shared over the years it runs, by their days."
+        ),
+    )
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:

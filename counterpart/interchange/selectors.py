@@ -52,7 +52,10 @@ def open_data_settings() -> OpenDataSettings:
 def iati_codes() -> Codes:
     chosen = open_data_settings()
     return Codes(
-        flow_type=chosen.flow_type, finance_type=chosen.finance_type, aid_type=chosen.aid_type
+        flow_type=chosen.flow_type,
+        finance_type=chosen.finance_type,
+        aid_type=chosen.aid_type,
+        spread_budgets=chosen.spread_budgets,
     )
 
 

@@ -304,3 +304,58 @@ def test_nothing_to_publish_writes_no_file_and_the_organisations_are_those_publi
     call_command("iati", "export", "--out", str(organisations), "--organisations")
     listed = etree.parse(str(organisations)).getroot().findall("iati-organisation")
     assert [o.findtext("organisation-identifier") for o in listed] == [BEIJING_REF]
+
+
+def test_a_total_budget_is_spread_over_the_projects_years_when_the_office_says(published, world):
+    """Kunyu's ¥70 M project had no budget in its activity, for lack of yearly lines: with
+    the office's setting, its total is shared over the years it runs, by their days, exactly;
+    the organisation file's totals follow."""
+    from counterpart.interchange import services as interchange
+
+    project = projects.project_create(
+        actor=world.user("beijing_team"),
+        pairing=world.beijing_hotan_city,
+        code="kunyu-like",
+        title_en="Housing",
+        sectors={"16030": 100},
+        planned_start=D(2021, 7, 1),
+        planned_end=D(2023, 6, 30),
+        budget_minor=70_000_000_00,
+        is_published=True,
+    )
+    document, _outcome = exported()
+    mine = next(a for a in document.getroot() if a.findtext("iati-identifier").endswith("like"))
+    assert mine.findall("budget") == []  # left out unless the office says
+
+    interchange.open_data_settings_set(actor=office(world), spread_budgets=True)
+    codes = export.Codes(spread_budgets=True)
+    document, _outcome = exported(codes=codes)
+    mine = next(a for a in document.getroot() if a.findtext("iati-identifier").endswith("like"))
+    budgets = [
+        (
+            b.find("period-start").get("iso-date"),
+            b.find("period-end").get("iso-date"),
+            Decimal(b.findtext("value")),
+        )
+        for b in mine.findall("budget")
+    ]
+    assert [(start, end) for start, end, _value in budgets] == [
+        ("2021-07-01", "2021-12-31"),
+        ("2022-01-01", "2022-12-31"),
+        ("2023-01-01", "2023-06-30"),
+    ]
+    assert sum(value for _s, _e, value in budgets) == Decimal("70000000.00")
+    assert budgets[1][2] > budgets[0][2] > 0  # a whole year holds more than half of one
+    assert validate.schema_errors(document) == []
+    assert [str(f) for f in validate.rule_findings(document)] == []
+    assert project.budgets.count() == 0  # the spread is the file's, not stored
+
+    out = io.BytesIO()
+    world.beijing.refresh_from_db()
+    export.write_organisations(out, publishers=[world.beijing], codes=codes)
+    totals = {
+        b.find("period-start").get("iso-date")[:4]: Decimal(b.findtext("value"))
+        for b in etree.fromstring(out.getvalue()).iter("total-budget")
+    }
+    assert totals["2021"] == budgets[0][2] + Decimal("70000.00")  # and the hospital's 2021
+    assert totals["2022"] == budgets[1][2] == Decimal("35000000.00")  # 365 of its 730 days

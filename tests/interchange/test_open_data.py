@@ -4,9 +4,10 @@ Last-Modified, regenerated after an approval; the office's licence and codes."""
 import codecs
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.core.management import call_command
 
-from counterpart.interchange import services
+from counterpart.interchange import selectors, services
 from counterpart.interchange.models import PublishedFile
 from counterpart.interchange.receivers import PUBLISH
 from counterpart.jobs.models import Job
@@ -82,6 +83,16 @@ def test_only_the_office_sets_the_licence_and_codes(world, client):
     answer = client.post("/open-data/", {"licence": "CC0-1.0", "flow_type": "10"})
     assert answer.status_code == 302
     assert b"Creative Commons Zero" in client.get("/open-data/").content
+    assert not selectors.iati_codes().spread_budgets
+    client.post("/open-data/", {"licence": "CC0-1.0", "spread_budgets": "on"})
+    assert selectors.iati_codes().spread_budgets
+
+
+@pytest.mark.parametrize("given", ["yes", 1, None])
+def test_spreading_budgets_is_said_with_a_yes_or_no(world, given):
+    with pytest.raises(ValidationError) as refused:
+        services.open_data_settings_set(actor=world.user("office"), spread_budgets=given)
+    assert "spread_budgets" in refused.value.message_dict
 
 
 @pytest.mark.parametrize("who", [None, "nobody", "beijing_team"])

@@ -19,7 +19,7 @@ from django.utils import timezone
 from lxml import etree
 
 from counterpart.core.memory import cyclic_gc_paused
-from counterpart.engine.money import minor_digits
+from counterpart.engine.money import minor_digits, split_by_weights
 from counterpart.funding import selectors as funding
 from counterpart.funding.choices import TransactionKind
 from counterpart.places import selectors as places
@@ -60,11 +60,46 @@ WEB_PAGE = "A12"  # DocumentCategory: activity web page
 
 @dataclass
 class Codes:
-    """What the office chose to declare for every activity (empty: left out)."""
+    """What the office chose to declare for every activity (empty: left out), and whether a
+    total budget is spread over the project's years where it has no yearly ones."""
 
     flow_type: str = ""
     finance_type: str = ""
     aid_type: str = ""
+    spread_budgets: bool = False
+
+
+@dataclass(frozen=True)
+class Budget:
+    start: datetime.date
+    end: datetime.date
+    amount_minor: int
+    currency: str
+
+
+def budgets_of(project, *, spread: bool) -> list[Budget]:
+    """A project's yearly budgets; with `spread`, a project that has none but a total budget
+    and both ends dated gets the total shared over its years by their days (parts exact)."""
+    yearly = [
+        Budget(
+            datetime.date(b.year, 1, 1), datetime.date(b.year, 12, 31), b.amount_minor, b.currency
+        )
+        for b in project.budgets.all()
+    ]
+    start = project.planned_start or project.actual_start
+    end = project.planned_end or project.actual_end
+    if yearly or not spread or not project.budget_minor or not start or not end or end < start:
+        return yearly
+    periods = [
+        (max(start, datetime.date(year, 1, 1)), min(end, datetime.date(year, 12, 31)))
+        for year in range(start.year, end.year + 1)
+    ]
+    days = [(last - first).days + 1 for first, last in periods]
+    parts = split_by_weights(project.budget_minor, days)
+    return [
+        Budget(first, last, part, project.currency)
+        for (first, last), part in zip(periods, parts, strict=True)
+    ]
 
 
 @dataclass
@@ -177,7 +212,7 @@ class ActivityWriter:
                 attributes["percentage"] = f"{other.percentage.normalize():f}"
             etree.SubElement(activity, "sector", attributes)
         self._codes(activity)
-        for budget in project.budgets.all():
+        for budget in budgets_of(project, spread=self.codes.spread_budgets):
             self._budget(activity, budget)
         future = [e for e in entries if e.kind in PROMISES and e.value_date > self.today]
         for entry in future:
@@ -236,12 +271,11 @@ class ActivityWriter:
         if self.codes.aid_type:
             etree.SubElement(activity, "default-aid-type", code=self.codes.aid_type, vocabulary="1")
 
-    def _budget(self, activity, budget) -> None:
+    def _budget(self, activity, budget: Budget) -> None:
         element = etree.SubElement(activity, "budget", type="1", status="1")
-        start, end = datetime.date(budget.year, 1, 1), datetime.date(budget.year, 12, 31)
-        _date(element, "period-start", start)
-        _date(element, "period-end", end)
-        _value(element, budget.amount_minor, budget.currency, start)
+        _date(element, "period-start", budget.start)
+        _date(element, "period-end", budget.end)
+        _value(element, budget.amount_minor, budget.currency, budget.start)
 
     def _receiver(self, element, entry, authority) -> None:
         """Who the money went to: the entry's receiver, else the recipient place's government
@@ -340,21 +374,22 @@ def _write_indented(xml, elements: Iterable[etree._Element]) -> None:
         xml.write("\n  ", element)
 
 
-def write_organisations(out, *, publishers: list) -> int:
+def write_organisations(out, *, publishers: list, codes: Codes | None = None) -> int:
     """The iati-organisations file: each publisher with its total budget by year (what its
     published projects plan for the year, per currency)."""
+    spread = (codes or Codes()).spread_budgets
     now = timezone.now().replace(microsecond=0)
     with etree.xmlfile(out, encoding="utf-8") as xml:
         xml.write_declaration()
         with xml.element(
             "iati-organisations", version=VERSION, **{"generated-datetime": now.isoformat()}
         ):
-            _write_indented(xml, (_organisation_element(o, now) for o in publishers))
+            _write_indented(xml, (_organisation_element(o, now, spread) for o in publishers))
             xml.write("\n")
     return len(publishers)
 
 
-def _organisation_element(organization, now):
+def _organisation_element(organization, now, spread: bool):
     element = etree.Element(
         "iati-organisation",
         {
@@ -370,8 +405,8 @@ def _organisation_element(organization, now):
     _organisation(element, "reporting-org", organization)
     totals: dict[tuple[int, str], int] = defaultdict(int)
     for project in projects.projects_for_publication(publisher=organization):
-        for budget in project.budgets.all():
-            totals[(budget.year, budget.currency)] += budget.amount_minor
+        for budget in budgets_of(project, spread=spread):
+            totals[(budget.start.year, budget.currency)] += budget.amount_minor
     for (year, currency), total in sorted(totals.items()):
         budget = etree.SubElement(element, "total-budget", status="1")
         start = datetime.date(year, 1, 1)

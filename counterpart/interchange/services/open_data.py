@@ -80,14 +80,16 @@ def open_data_publish(*, actor, progress=ignore_progress) -> list[PublishedFile]
             name = f"iati-activities-{publisher.iati_ref}.xml"
             made.append(_publish_file(name, data, xml, count, now))
             data, count = open_data.write_iati(
-                lambda out, p=publisher: export.write_organisations(out, publishers=[p])
+                lambda out, p=publisher: export.write_organisations(
+                    out, publishers=[p], codes=codes
+                )
             )
             name = f"iati-organisation-{publisher.iati_ref}.xml"
             made.append(_publish_file(name, data, xml, count, now))
         progress(len(made), steps, publisher.iati_ref)
     if publishing:
         data, count = open_data.write_iati(
-            lambda out: export.write_organisations(out, publishers=publishing)
+            lambda out: export.write_organisations(out, publishers=publishing, codes=codes)
         )
         made.append(_publish_file("iati-organisations.xml", data, xml, count, now))
     kept = {f.name for f in made}
@@ -112,8 +114,10 @@ def open_data_settings_set(
     flow_type: str = UNSET,
     finance_type: str = UNSET,
     aid_type: str = UNSET,
+    spread_budgets: bool = UNSET,
 ) -> OpenDataSettings:
-    """The office's choices of licence and of the IATI codes declared for every activity."""
+    """The office's choices of licence, of the IATI codes declared for every activity, and
+    whether a project's total budget is spread over its years where it has no yearly ones."""
     permissions.require(permissions.can_manage_programme(actor))
     chosen = OpenDataSettings.objects.select_for_update().first() or OpenDataSettings()
     before = snapshot(chosen) if chosen.pk else None
@@ -123,8 +127,11 @@ def open_data_settings_set(
         flow_type=flow_type,
         finance_type=finance_type,
         aid_type=aid_type,
+        spread_budgets=spread_budgets,
     )
     errors = {}
+    if "spread_budgets" in changes and type(changes["spread_budgets"]) is not bool:
+        errors["spread_budgets"] = _("Yes or no: true or false.")
     for name, allowed in (
         ("flow_type", FLOW_TYPES),
         ("finance_type", FINANCE_TYPES),
@@ -138,7 +145,8 @@ def open_data_settings_set(
         except StandardMissing:
             errors[name] = _("IATI's code lists are not installed here: this cannot be checked.")
     for name, value in changes.items():
-        setattr(chosen, name, value)
+        if name not in errors:
+            setattr(chosen, name, value)
     try:
         chosen.full_clean()
     except ValidationError as invalid:

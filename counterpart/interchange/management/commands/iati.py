@@ -69,7 +69,9 @@ class Command(BaseCommand):
         try:
             if organisations:
                 publishing = [p for p in chosen if publishes(p)]
-                count = publishing and export.write_organisations(str(draft), publishers=publishing)
+                count = publishing and export.write_organisations(
+                    str(draft), publishers=publishing, codes=iati_codes()
+                )
                 if not count:
                     raise CommandError(f"no publisher publishes anything yet: {out} not written")
                 draft.replace(out)
