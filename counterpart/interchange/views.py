@@ -161,30 +161,19 @@ def iati_map_view(request, pk: int):
     """Map the references an IATI file's check could not place, then check it again."""
     upload = selectors.import_file_get(actor=request.user, pk=pk)
     unmapped = upload.summary.get("unmapped", {})
+    chosen = [
+        (kind, ref, request.POST.get(f"{kind}-{index}", "").strip().split(" ")[0])
+        for kind in ("organization", "place")
+        for index, ref in enumerate(unmapped.get(kind, {}))
+    ]
     try:
-        for kind, lookup in (
-            ("organization", places.organization_by_code),
-            ("place", places.region_by_code),
-        ):
-            for index, ref in enumerate(unmapped.get(kind, {})):
-                code = request.POST.get(f"{kind}-{index}", "").strip().split(" ")[0]
-                if not code:
-                    continue
-                target = lookup(actor=request.user, code=code)
-                if target is None:
-                    raise ValidationError(
-                        _("No organization or place with the code %(code)r.") % {"code": code}
-                    )
-                services.iati_mapping_set(
-                    actor=request.user,
-                    kind=kind,
-                    ref=ref,
-                    **({"organization": target} if kind == "organization" else {"region": target}),
-                )
-        return _check(request, upload)
+        services.iati_mappings_set(
+            actor=request.user, mappings=[mapping for mapping in chosen if mapping[2]]
+        )
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
         return redirect("interchange:file", pk=upload.pk)
+    return _check(request, upload)
 
 
 @login_required

@@ -14,6 +14,12 @@ def ignore_progress(done: int, total: int, step: str = "") -> None:
     return None
 
 
+def tick(progress: Progress, done: int, total: int, step: str) -> None:
+    """Report progress every PROGRESS_EVERY rows of a step."""
+    if done % PROGRESS_EVERY == 0:
+        progress(done, max(total, done), step)
+
+
 def step_words(step: str) -> str:
     """A step of work in the reader's language where it is one of the named steps
     (`define("job-step:read", _("reading the rows"))`); else as the work said it (the name of a

@@ -300,3 +300,23 @@ def test_the_command_line_maps_a_file_through_a_csv_filled_in(world, tmp_path, c
     call_command("iati", "import", str(path), "--mapping", str(mapping))
     assert Project.objects.get().pairing == world.beijing_hotan_city
     assert IatiMapping.objects.count() == 2
+
+
+def test_the_page_maps_all_of_a_files_references_or_none(world, client):
+    """Said on the file's page: a code no one has leaves every reference unmapped, the first
+    one's good code too; with both right the file is checked again and imported."""
+    from counterpart.interchange.models import IatiMapping
+    from tests import factories as f
+
+    f.ExchangeRateFactory(valid_on=world.round.starts_on, rate="6.5")
+    office = world.user("office")
+    refused = check_and_import(office, FOREIGN)
+    client.force_login(office)
+    address = f"/import/files/{refused.pk}/map/"
+    beijing = f"{world.beijing.code} {world.beijing.name_en}"  # as the datalist offers it
+    answer = client.post(address, {"organization-0": beijing, "place-0": "999999"})
+    assert answer.status_code == 302 and not IatiMapping.objects.exists()
+    page = client.get(answer.url).content.decode()
+    assert "999999" in page
+    client.post(address, {"organization-0": beijing, "place-0": world.hotan_city.code})
+    assert IatiMapping.objects.count() == 2

@@ -26,7 +26,7 @@ from counterpart.funding.choices import TransactionKind
 from counterpart.funding.models import LedgerBalance, LedgerTotal, ReceiptConfirmation, Transaction
 from counterpart.funding.services._batch import REASON_CHARS, LedgerBatch
 from counterpart.funding.services.entries import Entry
-from counterpart.jobs.progress import PROGRESS_EVERY, Progress, ignore_progress
+from counterpart.jobs.progress import Progress, ignore_progress, tick
 from counterpart.notifications.services import notify, notify_many
 from counterpart.pairings.models import Pairing
 from counterpart.places.models import Organization, Region
@@ -171,8 +171,7 @@ def transactions_record_bulk(
         ledger.preload(entries, progress=progress)
         row_errors: dict[int, dict[str, list[str]]] = {}
         for row, entry in enumerate(entries, start=1):
-            if row % PROGRESS_EVERY == 0:
-                progress(row, len(entries), "ledger")
+            tick(progress, row, len(entries), "ledger")
             try:
                 ledger.add(ledger.prepare(entry), approved=not ledger.under_review(entry.pairing))
             except ValidationError as error:

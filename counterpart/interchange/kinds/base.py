@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from counterpart.core.said import said
 from counterpart.interchange.cells import CellError, text
 from counterpart.interchange.header_names import HEADER_NAMES
-from counterpart.jobs.progress import PROGRESS_EVERY, Progress, ignore_progress
+from counterpart.jobs.progress import Progress, ignore_progress, tick
 
 MAX_ERRORS = 1000  # enough to fix before trying again; the rest are counted, not listed
 
@@ -83,9 +83,7 @@ class Context:
             self.notes.append({"row": row, "message": said(phrase, **values)})
 
     def tick(self, step: str, done: int) -> None:
-        """Report progress every PROGRESS_EVERY rows of a step."""
-        if done % PROGRESS_EVERY == 0:
-            self.progress(done, max(self.total, done), step)
+        tick(self.progress, done, self.total, step)
 
     def once(self, name: str, load: Callable[[], Any]) -> Any:
         if name not in self.cache:

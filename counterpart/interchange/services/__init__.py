@@ -3,6 +3,7 @@
 
 from counterpart.interchange.services.imports import (
     iati_mapping_set,
+    iati_mappings_set,
     import_apply,
     import_check,
     import_queue,
@@ -13,6 +14,7 @@ from counterpart.interchange.services.open_data import open_data_publish, open_d
 
 __all__ = [
     "iati_mapping_set",
+    "iati_mappings_set",
     "import_apply",
     "import_check",
     "import_queue",

@@ -28,6 +28,7 @@ from counterpart.interchange.selectors import import_file_data
 from counterpart.jobs.progress import ignore_progress
 from counterpart.jobs.services import job_start
 from counterpart.notifications.services import notifications_gathered
+from counterpart.places import selectors as places
 
 FILENAME_CHARS = ImportFile._meta.get_field("filename").max_length
 HISTORICAL_CHARS = 1000
@@ -322,3 +323,31 @@ def iati_mapping_set(*, actor, kind: str, ref: str, organization=None, region=No
         after={"kind": kind, "ref": ref, "to": str(organization or region)},
     )
     return mapping
+
+
+@service
+def iati_mappings_set(*, actor, mappings: list[tuple[str, str, str]]) -> int:
+    """Say what many references mean at once, all or none: each (kind, the reference as the
+    file writes it, the code of the organization or place it means here). A bad one is named
+    by its index in `mappings` (the page's field, the mapping file's row)."""
+    lookups = {
+        MappingKind.ORGANIZATION: places.organization_by_code,
+        MappingKind.PLACE: places.region_by_code,
+    }
+    errors, said = {}, 0
+    for index, (kind, ref, code) in enumerate(mappings):
+        lookup = lookups.get(kind)
+        target = lookup(actor=actor, code=code) if lookup is not None else None
+        if lookup is None:
+            errors[str(index)] = _("Map an organization or a place.")
+        elif target is None:
+            errors[str(index)] = _("No organization or place with the code %(code)r.") % {
+                "code": code
+            }
+        else:
+            chosen = {"organization" if kind == MappingKind.ORGANIZATION else "region": target}
+            iati_mapping_set(actor=actor, kind=kind, ref=ref, **chosen)
+            said += 1
+    if errors:
+        raise ValidationError(errors)
+    return said

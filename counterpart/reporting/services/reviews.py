@@ -79,6 +79,7 @@ def reviews_open_submitted(
     reads = reviewed(records[0]).scope_reads
     submitter = actor.pk if getattr(actor, "pk", None) else None
     now = timezone.now()
+    submitted = (ReviewStatus.SUBMITTED, 0, submitter, now)  # status, level, by whom, when
     modes, scopes, waiting, ids = {}, {}, defaultdict(int), []
     for batch in chunks(records, size=2000):
         prefetch_related_objects(batch, *reads)
@@ -91,26 +92,12 @@ def reviews_open_submitted(
                 modes[scope.round.pk] = selectors.rules_of(scope.round).review_mode
             if modes[scope.round.pk] == ReviewMode.OFF:
                 continue
-            rows.append(
-                (
-                    content_type,
-                    record.pk,
-                    scope.round.pk,
-                    getattr(scope.donor, "pk", None),
-                    getattr(scope.region, "pk", None),
-                    scope.title,
-                    scope.link,
-                    ReviewStatus.SUBMITTED,
-                    0,
-                    submitter,
-                    now,
-                )
-            )
             where = (
                 scope.round.pk,
                 getattr(scope.donor, "pk", None),
                 getattr(scope.region, "pk", None),
             )
+            rows.append((content_type, record.pk, *where, scope.title, scope.link, *submitted))
             if where not in waiting:
                 scopes[where] = scope
             waiting[where] += 1

@@ -4,7 +4,6 @@ from pathlib import Path
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
-from django.db import transaction
 from lxml import etree
 from rich.console import Console
 
@@ -13,7 +12,6 @@ from counterpart.interchange import services
 from counterpart.interchange.iati import export, validate
 from counterpart.interchange.management.actor import command_actor
 from counterpart.interchange.selectors import iati_codes, publishers, publishes
-from counterpart.places import selectors as places
 
 MAPPING_COLUMNS = ["kind", "ref", "name", "code"]
 
@@ -102,31 +100,22 @@ class Command(BaseCommand):
             rows = list(csv.DictReader(path.read_text(encoding="utf-8-sig").splitlines()))
         except (OSError, UnicodeDecodeError) as error:
             raise CommandError(f"{path}: {error}") from None
-        lookups = {"organization": places.organization_by_code, "place": places.region_by_code}
-        problems, said = [], 0
-        with transaction.atomic():
-            for number, row in enumerate(rows, start=2):
-                kind, ref, code = (row.get(c, "").strip() for c in ("kind", "ref", "code"))
-                if not code:
-                    continue
-                if kind not in lookups:
-                    problems.append(f"row {number}, kind: {kind!r} is not organization or place")
-                    continue
-                target = lookups[kind](actor=actor, code=code)
-                if target is None:
-                    problems.append(f"row {number}, code: no {kind} with the code {code!r}")
-                    continue
-                services.iati_mapping_set(
-                    actor=actor,
-                    kind=kind,
-                    ref=ref,
-                    **({"organization": target} if kind == "organization" else {"region": target}),
-                )
-                said += 1
-            if problems:
-                transaction.set_rollback(True)
-        if problems:
-            raise CommandError(f"{path}: nothing was mapped: " + "; ".join(problems))
+        numbered = [
+            (number, tuple(row.get(c, "").strip() for c in ("kind", "ref", "code")))
+            for number, row in enumerate(rows, start=2)  # the header is row 1
+        ]
+        filled = [(number, mapping) for number, mapping in numbered if mapping[2]]
+        try:
+            said = services.iati_mappings_set(
+                actor=actor, mappings=[mapping for _number, mapping in filled]
+            )
+        except ValidationError as refused:
+            problems = [
+                f"row {filled[int(index)][0]}, code: {message}"
+                for index, messages in refused.message_dict.items()
+                for message in messages
+            ]
+            raise CommandError(f"{path}: nothing was mapped: " + "; ".join(problems)) from None
         console.print(f"{said} references mapped from {path}")
 
     def _check(self, console, *, file, **_options):
