@@ -71,6 +71,7 @@ def test_the_office_enters_history_approved_and_audited_with_its_reason(closed, 
     assert imported.reason == REASON and imported.after["historical"] is True
     (audited,) = AuditEvent.objects.filter(event_type="import.received")
     assert audited.reason == REASON
+    assert audited.after["historical"] == REASON  # read as "history entered because: …"
 
 
 @pytest.mark.parametrize("user_key", ["beijing_team", "hotan_team"])

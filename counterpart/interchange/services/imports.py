@@ -170,7 +170,7 @@ def import_receive(
         actor=actor,
         event_type="import.received",
         obj=upload,
-        after={"kind": kind, "filename": name, "size": len(data), "historical": bool(historical)},
+        after={"kind": kind, "filename": name, "size": len(data), "historical": historical},
         reason=historical,
     )
     return upload
