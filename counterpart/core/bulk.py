@@ -7,7 +7,9 @@ PostgreSQL takes the rows by COPY, with keys drawn from the table's sequence bef
 takes as many rows per INSERT as it has parameters, and returns their keys.
 """
 
+import itertools
 import sqlite3
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from functools import lru_cache
 from operator import attrgetter
@@ -177,7 +179,9 @@ def _sql_type(model, column: str) -> str:
     return model._meta.get_field(column).db_type(connection).split("(")[0]
 
 
-def chunks(ids: list[int], size: int = 900):
-    """Ids in groups a query's IN list takes on every database."""
-    for start in range(0, len(ids), size):
-        yield ids[start : start + size]
+def chunks(items: Iterable, size: int = 900) -> Iterator[list]:
+    """Items in lists of `size` (900: what a query's IN list takes on every database), read
+    from a list or a stream as they are needed."""
+    iterator = iter(items)
+    while chunk := list(itertools.islice(iterator, size)):
+        yield chunk

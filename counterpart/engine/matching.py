@@ -16,9 +16,15 @@ from itertools import chain
 
 import numpy as np
 
-from counterpart.engine import matching_kernels as kernels
-
 __all__ = ["Instance", "as_csr", "blocking_pairs", "prepare", "stable_match"]
+
+
+def _kernels():
+    """The compiled loops, loaded when a match first runs: numba costs a process 64 MiB, and
+    most processes (a page, an import) never match."""
+    from counterpart.engine import matching_kernels
+
+    return matching_kernels
 
 
 def as_csr(prefs, name: str) -> tuple[np.ndarray, np.ndarray]:
@@ -60,14 +66,14 @@ def _int32(indices: np.ndarray, name: str) -> np.ndarray:
 
 
 def _check(indptr, indices, n_targets: int, name: str, targets: str) -> None:
-    code, row, position = kernels.check_lists(indptr, indices, n_targets)
-    if code == kernels.OUT_OF_RANGE:
+    code, row, position = _kernels().check_lists(indptr, indices, n_targets)
+    if code == _kernels().OUT_OF_RANGE:
         value = indices[indptr[row] + position]
         raise ValueError(
             f"{name}[{row}][{position}]: {targets} {value} is out of range "
             f"(there are {n_targets} {targets}s)"
         )
-    if code == kernels.DUPLICATE:
+    if code == _kernels().DUPLICATE:
         value = indices[indptr[row] + position]
         raise ValueError(f"{name}[{row}][{position}]: {targets} {value} is listed twice")
 
@@ -95,13 +101,13 @@ class Instance:
             raise ValueError(f"capacity[{post}]: {self.capacity[post]} places is negative")
         _check(self.a_indptr, self.a_indices, self.n_posts, "applicant_prefs", "post")
         _check(self.p_indptr, self.p_indices, self.n_applicants, "post_prefs", "applicant")
-        self.post_rank, self.applicant_rank = kernels.mutual_ranks(
+        self.post_rank, self.applicant_rank = _kernels().mutual_ranks(
             self.a_indptr, self.a_indices, self.p_indptr, self.p_indices
         )
 
     def solve(self, optimal: str = "applicant") -> np.ndarray:
         if optimal == "applicant":
-            return kernels.applicant_proposing(
+            return _kernels().applicant_proposing(
                 self.a_indptr,
                 self.a_indices,
                 self.p_indptr,
@@ -110,7 +116,7 @@ class Instance:
                 self.post_rank,
             )
         if optimal == "post":
-            return kernels.post_proposing(
+            return _kernels().post_proposing(
                 self.a_indptr,
                 self.a_indices,
                 self.p_indptr,
@@ -127,7 +133,7 @@ class Instance:
         if matched.size and (matched.min() < -1 or matched.max() >= self.n_posts):
             applicant = int(np.flatnonzero((matched < -1) | (matched >= self.n_posts))[0])
             raise ValueError(f"matching[{applicant}]: no post {matched[applicant]}")
-        pairs, problem, applicant = kernels.find_blocking(
+        pairs, problem, applicant = _kernels().find_blocking(
             self.a_indptr, self.a_indices, self.p_indptr, self.capacity, self.post_rank, matched
         )
         if problem == 1:

@@ -110,7 +110,7 @@ def upload_file(
     `historical`."""
     actor = request.auth
     upload = services.import_receive(
-        actor=actor, kind=slug, filename=file.name, data=file.read(), historical=historical
+        actor=actor, kind=slug, filename=file.name, data=file, historical=historical
     )
     if selectors.on_the_queue(upload):
         return 202, services.import_queue(actor=actor, upload=upload)

@@ -15,10 +15,7 @@ define("job:counterpart.interchange.jobs.import_apply", _("Import a file"))
 
 # The steps of a check or an import, as its job's page names them (jobs.models.Job.step_name).
 define("job-step:read", _("reading the rows"))
-define("job-step:cells", _("checking each cell"))
-define("job-step:ledger", _("checking each entry against the ledger"))
-define("job-step:reviews", _("opening the reviews"))
-define("job-step:applied", _("writing the records"))
+define("job-step:rows", _("going through the rows"))
 define("job-step:done", _("finished"))
 
 # What reading a file left out, kept on the file as data and put into words for each reader.

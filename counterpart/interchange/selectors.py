@@ -87,5 +87,10 @@ def published_file_get(*, name: str) -> PublishedFile:
 
 def import_file_data(upload: ImportFile) -> bytes:
     """The uploaded file as it was stored."""
-    with default_storage.open(upload.stored, "rb") as stored:
+    with import_file_opened(upload) as stored:
         return stored.read()
+
+
+def import_file_opened(upload: ImportFile):
+    """The uploaded file as it was stored, opened to be read as a stream."""
+    return default_storage.open(upload.stored, "rb")

@@ -7,12 +7,14 @@ its first rows: titles and notes above them, totals rows among the rows and colu
 are left out, each with a note (`Context.notes`). A CSV may be separated by commas, semicolons
 or tabs."""
 
+import codecs
 import csv
 import io
 import itertools
 import re
 import zipfile
 from collections.abc import Iterator
+from typing import BinaryIO
 
 from django.conf import settings
 from django.utils import translation
@@ -51,8 +53,19 @@ class FileRefused(ValueError):
     """A file that cannot be read as a table at all."""
 
 
-def is_xlsx(data: bytes) -> bool:
-    return data[:4] == b"PK\x03\x04"
+Source = bytes | BinaryIO  # a file's bytes, or the stored file opened (read as a stream)
+
+
+def _stream(source: Source) -> BinaryIO:
+    return io.BytesIO(source) if isinstance(source, bytes | bytearray) else source
+
+
+def is_xlsx(source: Source) -> bool:
+    stream = _stream(source)
+    stream.seek(0)
+    head = stream.read(4)
+    stream.seek(0)
+    return head == b"PK\x03\x04"
 
 
 _ROW_TAGS = (b"<row ", b"<row>", b":row ", b":row>")  # a row element, its prefix or not
@@ -63,14 +76,25 @@ def _rows_tagged(xml: bytes) -> int:
     return sum(xml.count(tag) for tag in _ROW_TAGS)
 
 
-def row_count(data: bytes, *, stop_after: int) -> int:
+def _chunks(stream: BinaryIO) -> Iterator[bytes]:
+    stream.seek(0)
+    while chunk := stream.read(_CHUNK):
+        yield chunk
+    stream.seek(0)
+
+
+def row_count(source: Source, *, stop_after: int) -> int:
     """How many rows the file holds, counted without reading them (so a file too long for the
     request, or for any import, is told before it is parsed): lines of a CSV, `<row>`
     elements of an XLSX's first sheet, streamed, stopping once past `stop_after`."""
-    if not is_xlsx(data):
-        return data.count(b"\n") + (not data.endswith(b"\n"))
+    stream = _stream(source)
+    if not is_xlsx(stream):
+        lines, last = 0, b"\n"
+        for chunk in _chunks(stream):
+            lines, last = lines + chunk.count(b"\n"), chunk[-1:]
+        return lines + (last != b"\n")
     try:
-        with zipfile.ZipFile(io.BytesIO(data)) as book:
+        with zipfile.ZipFile(stream) as book:
             sheets = sorted(n for n in book.namelist() if n.startswith("xl/worksheets/sheet"))
             if not sheets:
                 return 0
@@ -83,13 +107,17 @@ def row_count(data: bytes, *, stop_after: int) -> int:
             return counted
     except (zipfile.BadZipFile, OSError, EOFError):
         return 0  # unreadable: the check says so
+    finally:
+        stream.seek(0)
 
 
-def table_rows(data: bytes) -> Iterator[tuple[int, list]]:
-    """Each non-empty row of the file's first sheet (or of the CSV) with its 1-based number."""
-    if is_xlsx(data):
+def table_rows(source: Source) -> Iterator[tuple[int, list]]:
+    """Each non-empty row of the file's first sheet (or of the CSV) with its 1-based number,
+    read as a stream: a CSV of a million rows is never in memory whole."""
+    stream = _stream(source)
+    if is_xlsx(stream):
         try:
-            book = CalamineWorkbook.from_filelike(io.BytesIO(data))
+            book = CalamineWorkbook.from_filelike(stream)
             sheet = book.get_sheet_by_index(0)
         except Exception as error:  # calamine's errors are its own types
             raise FileRefused(
@@ -98,36 +126,48 @@ def table_rows(data: bytes) -> Iterator[tuple[int, list]]:
         rows = sheet.iter_rows()
         offset = sheet.start[0] if sheet.start else 0
     else:
-        decoded = _decoded(data)
-        rows = csv.reader(io.StringIO(decoded, newline=""), delimiter=_delimiter(decoded))
+        encoding = _encoding(stream)
+        text_stream = io.TextIOWrapper(stream, encoding=encoding, newline="")
+        rows = csv.reader(text_stream, delimiter=_delimiter(stream, encoding))
         offset = 0
     for number, row in enumerate(rows, start=1 + offset):
         if any(text(cell) for cell in row):
             yield number, list(row)
 
 
-def _decoded(data: bytes) -> str:
-    """UTF-8 (with or without its mark), or GB 18030: what Excel in Chinese saves CSV in."""
+def _encoding(stream: BinaryIO) -> str:
+    """UTF-8 (with or without its mark), or GB 18030: what Excel in Chinese saves CSV in. The
+    whole file is decoded once, a chunk at a time, before any row is read."""
     for encoding in ("utf-8-sig", "gb18030"):
+        decoder = codecs.getincrementaldecoder(encoding)()
         try:
-            return data.decode(encoding)
+            for chunk in _chunks(stream):
+                decoder.decode(chunk)
+            decoder.decode(b"", final=True)
         except UnicodeDecodeError:
             continue
+        return encoding
     raise FileRefused(_("This file is neither UTF-8 nor GB 18030 text."))
 
 
-def _delimiter(decoded: str) -> str:
+def _delimiter(stream: BinaryIO, encoding: str) -> str:
     """The separator the file's first lines use most: a comma, a semicolon (Excel's in much of
     Europe) or a tab."""
-    sample = decoded[:65536].splitlines()[:HEADER_SEARCH_ROWS]
+    stream.seek(0)
+    start = codecs.getincrementaldecoder(encoding)(errors="ignore").decode(stream.read(65536))
+    stream.seek(0)
+    sample = start.splitlines()[:HEADER_SEARCH_ROWS]
     counts = {d: sum(line.count(d) for line in sample) for d in DELIMITERS}
     return max(DELIMITERS, key=lambda d: counts[d])  # a tie keeps the comma, listed first
 
 
-def read(kind: Kind, data: bytes, context: Context, errors: Errors) -> tuple[list[Row], list[str]]:
-    """The file's rows under column keys, and the keys in the file's order. A required column
-    missing is an error of row 0's kind: the file's."""
-    header, words, rows = _headers(kind, data, context)
+def read(
+    kind: Kind, source: Source, context: Context, errors: Errors
+) -> tuple[Iterator[Row], list[str]]:
+    """The file's rows under column keys, as they are read, and the keys in the file's order.
+    The headers are read first: a required column missing is an error of row 0's kind (the
+    file's), and no row is read then. `context.rows` counts the rows handed on."""
+    header, words, rows = _headers(kind, source, context)
     keys = _column_keys(kind, header, errors, context)
     for key, written in zip(keys, words or header, strict=False):
         if key:
@@ -141,14 +181,17 @@ def read(kind: Kind, data: bytes, context: Context, errors: Errors) -> tuple[lis
                 0, column.key, _("The file has no column %(name)s.") % {"name": column.label}
             )
     if errors:
-        return [], keys
+        return iter(()), keys
+    return _rows_under(kind, keys, header, rows, context, errors), keys
+
+
+def _rows_under(kind: Kind, keys: list, header: list, rows, context: Context, errors: Errors):
     examples = _example_rows(kind)
-    found = []
     named = [(i, key) for i, key in enumerate(keys) if key]
     unnamed = [i for i, key in enumerate(keys) if not key and not text(header[i])]
     width = len(keys)
     for number, cells in rows:
-        context.tick("read", number)
+        context.tick("rows", number)
         if label := _totals_label(cells):
             context.note(number, TOTALS_ROW, label=label)
             continue
@@ -169,8 +212,8 @@ def read(kind: Kind, data: bytes, context: Context, errors: Errors) -> tuple[lis
             continue
         if tuple(text(values.get(column.key)) for column in kind.columns) in examples:
             continue  # the template's example row, left in, in whichever language it was made
-        found.append(Row(number, values))
-    return found, keys
+        context.rows += 1
+        yield Row(number, values)
 
 
 def _example_rows(kind: Kind) -> set[tuple[str, ...]]:
@@ -189,12 +232,12 @@ def _totals_label(cells: list) -> str:
     return ""
 
 
-def _headers(kind: Kind, data: bytes, context: Context | None = None):
+def _headers(kind: Kind, source: Source, context: Context | None = None):
     """(the header row, the headers in words below a key row or None, the rows after them). The
     header is the row among the first that names most of the kind's columns (the first, when
     none does); rows above it are left out, with a note. A template's hidden key row is
     followed by the headers in words, unless the file has keys only."""
-    rows = table_rows(data)
+    rows = table_rows(source)
     top = list(itertools.islice(rows, HEADER_SEARCH_ROWS))
     at = _header_at(kind, top)
     if at and context is not None:
@@ -341,13 +384,13 @@ def template_csv(kind: Kind) -> bytes:
     return output.getvalue().encode("utf-8-sig")  # the mark makes Excel read it as UTF-8
 
 
-def marked_xlsx(kind: Kind, data: bytes, errors: Errors) -> bytes:
+def marked_xlsx(kind: Kind, source: Source, errors: Errors) -> bytes:
     """The uploaded file back as a spreadsheet, the key row first, each faulty cell filled red
     with its errors as a comment, and a last column with errors of the row as a whole."""
     context = Context(actor=None)
     book = Workbook(write_only=True)
     sheet = book.create_sheet(_sheet_title(kind))
-    header, words, rows = _headers(kind, data)
+    header, words, rows = _headers(kind, source)
     keys = _column_keys(kind, header, Errors(), context)
     by_row: dict[int, dict[str, list[str]]] = {}
     for (row, column), messages in errors.cells.items():

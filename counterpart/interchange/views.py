@@ -50,7 +50,7 @@ def import_kind_view(request, slug: str):
                 actor=request.user,
                 kind=kind.slug,
                 filename=upload.name,
-                data=upload.read(),
+                data=upload,
                 historical=form.cleaned_data.get("historical", ""),
             )
         except ValidationError as error:

@@ -8,6 +8,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from counterpart.audit.models import AuditEvent
 from counterpart.core.models import AppendOnlyError
 from counterpart.funding import selectors, services
+from counterpart.funding.services import ledger as ledger_services
 from counterpart.funding.choices import TransactionKind
 from counterpart.funding.models import LedgerBalance, LedgerTotal, Transaction
 from tests import factories as f
@@ -396,3 +397,48 @@ def test_a_preview_locks_nothing(world):
     assert categories == [("health", 5_000)] and entry.pk is None
     assert not [q["sql"] for q in queries if "FOR UPDATE" in q["sql"] or "FOR KEY" in q["sql"]]
     assert not Transaction.objects.exists()
+
+
+def test_entries_streamed_in_chunks_are_checked_as_one_file(world, monkeypatch):
+    """A long file's entries come as a generator and are written a few at a time: what an
+    earlier chunk committed still bounds a later disbursement, a reference an earlier chunk
+    wrote is still a repeat, and a bad row refuses the whole, named by its place in the file."""
+    monkeypatch.setattr(ledger_services, "CHUNK_ENTRIES", 2)
+    office = world.user("office")
+
+    def entry(kind, amount, reference, reason=""):
+        return services.Entry(
+            kind=kind,
+            pairing=world.beijing_hotan_city,
+            amount_minor=amount,
+            currency="CNY",
+            value_date=datetime.date(2020, 3, 1),
+            sector="12230",
+            reference=reference,
+            reason=reason,
+        )
+
+    def streamed(*entries):
+        yield from entries
+
+    committed = [entry("2", 1_000, "C-1"), entry("2", 500, "C-2")]
+    beyond = entry("3", 1_000, "D-3")  # chunk 2: 2,000 with chunk 3's
+    with pytest.raises(services.BulkError) as caught:
+        services.transactions_record_bulk(
+            actor=office,
+            entries=streamed(*committed, entry("3", 1_000, "D-1"), beyond, entry("3", 1, "C-1")),
+        )
+    assert set(caught.value.row_errors) == {4, 5}
+    assert "reason" in caught.value.row_errors[4]  # 2,000 disbursed of 1,500 committed
+    assert "reference" in caught.value.row_errors[5]  # row 1's, written two chunks before
+    assert Transaction.objects.count() == 0 and LedgerBalance.objects.count() == 0
+
+    written = services.transactions_record_bulk(
+        actor=office, entries=streamed(*committed, entry("3", 1_000, "D-1"), entry("3", 500, "D-2"))
+    )
+    assert written == 4 and Transaction.objects.count() == 4
+    (audited,) = AuditEvent.objects.filter(event_type="transactions.imported")
+    assert audited.after["entries"] == 4 and audited.after["base_total_minor"] == 3_000
+    balance = LedgerBalance.objects.get(pairing=world.beijing_hotan_city, project=None)
+    assert (balance.committed_minor, balance.disbursed_minor) == (1_500, 1_500)
+    assert totals_match_ledger()

@@ -190,9 +190,13 @@ def test_the_freeze_stops_older_entries_except_for_a_listed_donor(world):
         )
 
 
-def test_entries_recorded_in_bulk_wait_in_review_as_typed_ones_do(reviewed_ledger, anonymous):
+def test_entries_recorded_in_bulk_wait_in_review_as_typed_ones_do(
+    reviewed_ledger, anonymous, monkeypatch
+):
     """A file's entries open their reviews together (one audit event, each first approver told
-    once how many wait); each then has the history and the chain of an entry typed alone."""
+    once how many wait, whatever the chunks it is written in); each then has the history and
+    the chain of an entry typed alone."""
+    monkeypatch.setattr("counterpart.funding.services.ledger.CHUNK_ENTRIES", 2)
     world = reviewed_ledger
     bj, office = world.user("beijing_team"), world.user("office")
     entries = [

@@ -28,7 +28,6 @@ from counterpart.funding.rates import RateBook, missing_rate_message, to_base
 from counterpart.funding.services._derived import plan_balances, plan_totals, write_derived
 from counterpart.funding.services._rows import keep_from_deletion, new_transaction
 from counterpart.funding.services.entries import Entry
-from counterpart.jobs.progress import PROGRESS_EVERY, Progress, ignore_progress
 from counterpart.pairings.models import Pairing
 from counterpart.projects import selectors as projects
 from counterpart.projects.models import Project, Sector
@@ -81,28 +80,39 @@ class LedgerBatch:
         self.rules: dict[int, object] = {}  # reporting rules by round id
         self.reviewing: dict[int, bool] = {}  # whether new entries wait for review, by round
         self.references: set[tuple[int, str]] = set()  # (provider, reference) recorded
+        self.locked: set[int] = set()  # pairings locked by this batch's transaction
+        self.loaded_pairings: set[int] = set()  # whose balance without a project is read
+        self.loaded_projects: set[int] = set()  # whose balances and splits are read
 
     # -- reading what is there ------------------------------------------------------------
 
-    def preload(
-        self, entries: list[Entry], *, to_write: bool = True, progress: Progress = ignore_progress
-    ) -> None:
-        """Lock the pairings concerned and read their balances and projects' sector splits."""
+    def preload(self, entries: list[Entry], *, to_write: bool = True) -> None:
+        """Lock the pairings concerned and read their balances and projects' sector splits, and
+        the entries' references already in the ledger. Called again for each chunk of a long
+        file: what an earlier chunk loaded (and has since counted) is kept, not read again."""
         if to_write:  # a preview reads what is there and holds nothing
             self.lock({e.pairing.pk for e in entries})
-        project_ids = sorted({e.project.pk for e in entries if e.project is not None})
+        project_ids = sorted(
+            {e.project.pk for e in entries if e.project is not None} - self.loaded_projects
+        )
         for chunk in chunks(project_ids):
             if to_write:
                 keep_from_deletion(Project, chunk)
             self.splits.update(projects.sector_splits(project_ids=chunk))
             self._load_balances(project_id__in=chunk)
-        unprojected = sorted({e.pairing.pk for e in entries if e.project is None})
+        unprojected = sorted(
+            {e.pairing.pk for e in entries if e.project is None} - self.loaded_pairings
+        )
         for chunk in chunks(unprojected):
             self._load_balances(pairing_id__in=chunk, project__isnull=True)
-        self._load_references(entries, progress)
+        self.loaded_pairings.update(unprojected)
+        self.loaded_projects.update(project_ids)
+        self._load_references(entries)
 
-    def _load_references(self, entries: list[Entry], progress: Progress) -> None:
-        """The references of these entries' providers already in the ledger."""
+    def _load_references(self, entries: list[Entry]) -> None:
+        """The references of these entries' providers already in the ledger (an earlier chunk's
+        among them: it is written by then)."""
+        self.references = set()
         wanted: dict[int, set[str]] = defaultdict(set)
         for entry in entries:
             if isinstance(entry.reference, str) and entry.reference.strip():
@@ -117,11 +127,7 @@ class LedgerBatch:
                 )
                 if cursor.fetchone() is None:
                     continue
-                looked = 0
                 for chunk in chunks(sorted(references)):
-                    looked += len(chunk)  # a million references are a thousand look-ups
-                    if looked % PROGRESS_EVERY < len(chunk):
-                        progress(looked, len(references), "ledger")
                     # `NOT reference = ''` is the condition of the partial unique index the
                     # lookup goes through; the ORM would compile 5,000 parameters slowly, and
                     # so would the driver: PostgreSQL takes them as one array.
@@ -137,10 +143,12 @@ class LedgerBatch:
                     self.references.update((provider_id, ref) for (ref,) in cursor.fetchall())
 
     def lock(self, pairing_ids) -> None:
-        """Serialize writers per pairing (in id order, so no deadlock): the balances and totals
-        read here stay true until this transaction commits."""
-        ids = sorted(pairing_ids)
+        """Serialize writers per pairing (in id order, so two writers of one chunk each never
+        wait on each other): the balances and totals read here stay true until this transaction
+        commits. A long file locks each chunk's new pairings as it comes to them."""
+        ids = sorted(set(pairing_ids) - self.locked)
         list(Pairing.objects.select_for_update().filter(pk__in=ids).order_by("pk"))
+        self.locked.update(ids)
 
     def _load_balances(self, **filters) -> None:
         rows = LedgerBalance.objects.filter(**filters).values_list(
@@ -384,15 +392,19 @@ class LedgerBatch:
         parts = split_by_weights(entry.base_amount_minor, [weight for _c, weight in split])
         return [(category, part) for (category, _w), part in zip(split, parts, strict=True)]
 
-    def write(self, *, progress: Progress = ignore_progress) -> list[Transaction]:
+    def write(self) -> list[Transaction]:
         """The entries and what they add to the totals and balances, all checked first."""
         totals, balances = plan_totals(self.totals), plan_balances(self.balance_deltas)
-        step = PROGRESS_EVERY * 10
-        for start in range(0, len(self.pending), step):
-            insert_rows(Transaction, self.pending[start : start + step])
-            progress(min(start + step, len(self.pending)), len(self.pending), "applied")
+        written = self.write_pending()
         write_derived(totals, balances)
-        return self.pending
+        return written
+
+    def write_pending(self) -> list[Transaction]:
+        """The entries queued so far (a chunk of a long file), and no longer held here; their
+        totals and balances are written once, by `write_derived`."""
+        written, self.pending = self.pending, []
+        insert_rows(Transaction, written)
+        return written
 
     def write_derived(self) -> None:
         write_derived(plan_totals(self.totals), plan_balances(self.balance_deltas))

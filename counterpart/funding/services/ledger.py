@@ -5,7 +5,7 @@ totals kept beside them.
 """
 
 import datetime
-from collections import defaultdict
+from collections.abc import Iterable
 
 from django.core.exceptions import ValidationError
 from django.db import connection
@@ -18,7 +18,7 @@ from counterpart.accounts import selectors as accounts
 from counterpart.accounts.choices import Role
 from counterpart.audit.services import audit_record
 from counterpart.audit.snapshot import snapshot
-from counterpart.core.bulk import larger_sqlite_cache
+from counterpart.core.bulk import chunks, larger_sqlite_cache
 from counterpart.core.rules import text_too_long
 from counterpart.core.said import money
 from counterpart.core.service import service, step
@@ -26,7 +26,6 @@ from counterpart.funding.choices import TransactionKind
 from counterpart.funding.models import LedgerBalance, LedgerTotal, ReceiptConfirmation, Transaction
 from counterpart.funding.services._batch import REASON_CHARS, LedgerBatch
 from counterpart.funding.services.entries import Entry
-from counterpart.jobs.progress import Progress, ignore_progress, tick
 from counterpart.notifications.services import notify, notify_many
 from counterpart.pairings.models import Pairing
 from counterpart.places.models import Organization, Region
@@ -107,20 +106,6 @@ def _tell_the_receivers(entry: Transaction, users=None) -> None:
     )
 
 
-def _tell_the_receivers_of_many(written: list[Transaction], *, file: str) -> None:
-    """The recipient teams of each place told once of all the disbursements a file sent it."""
-    by_place: dict[int, list[Transaction]] = defaultdict(list)
-    for recorded in written:
-        if recorded.kind == TransactionKind.DISBURSEMENT:
-            by_place[recorded.region_id].append(recorded)
-    for sent in by_place.values():
-        users = list(_receivers(sent[0]))
-        if len(sent) == 1:
-            _tell_the_receivers(sent[0], users=users)
-        else:
-            notify_many(users=users, kind="receipt_waiting", count=len(sent), file=file)
-
-
 # After this many entries at once, PostgreSQL's planner is told the ledger grew (what autovacuum
 # would do a while later): with statistics of the table as it was, the next import's lookups
 # by reference scan it whole (a 100,000-row file after a million took 27 s instead of 7).
@@ -148,68 +133,118 @@ class BulkError(ValidationError):
         )
 
 
+CHUNK_ENTRIES = 10_000  # a long file's entries are checked and written this many at a time
+
+
 @service
 def transactions_record_bulk(
     *,
     actor,
-    entries: list[Entry],
+    entries: Iterable[Entry],
     source: str = "",
-    progress: Progress = ignore_progress,
     historical: str = "",
 ) -> int:
     """Record many entries, all or nothing: any bad row refuses the lot, naming row and field.
 
     One audit event covers the import (the entries themselves keep who recorded them and when,
-    and can never change); this is the path of imports and of the ledger benchmark. With a
-    reason in `historical` the office enters them as approved history: closed periods and the
-    data freeze take them, and no review opens.
+    and can never change); this is the path of imports and of the ledger benchmark. The entries
+    may come as a generator (a file's rows as they are read): they are checked and written a
+    chunk at a time, and only counts are kept of them. With a reason in `historical` the office
+    enters them as approved history: closed periods and the data freeze take them, and no
+    review opens.
     """
     if historical:
         permissions.require(permissions.can_manage_programme(actor))
-    with larger_sqlite_cache(len(entries)):  # the indexes stay in memory while it writes
-        ledger = LedgerBatch(actor=actor, historical=bool(historical))
-        ledger.preload(entries, progress=progress)
-        row_errors: dict[int, dict[str, list[str]]] = {}
-        for row, entry in enumerate(entries, start=1):
-            tick(progress, row, len(entries), "ledger")
+    ledger = LedgerBatch(actor=actor, historical=bool(historical))
+    written = _Written()
+    # The indexes stay in memory while many entries are written, unless they come as a stream
+    # (a file's rows), whose process is kept lean: at a million rows the usual cache is as fast.
+    with larger_sqlite_cache(len(entries) if isinstance(entries, list) else 0):
+        reporting.reviews_open_submitted(
+            actor=actor, records=_written_in_chunks(ledger, entries, written), file=source
+        )
+        ledger.write_derived()
+    if not written.count:
+        return 0
+    audit_record(
+        actor=actor,
+        event_type="transactions.imported",
+        obj=written.first,
+        after={
+            "entries": written.count,
+            "first_id": written.first.pk,
+            "last_id": written.last_id,
+            "base_total_minor": written.base_total_minor,
+            "source": source,
+            "historical": bool(historical),
+        },
+        reason=historical,
+    )
+    written.tell_the_receivers(file=source)
+    if written.count >= REFRESH_STATISTICS_AFTER:
+        _refresh_statistics(Transaction)
+    return written.count
+
+
+def _written_in_chunks(ledger: LedgerBatch, entries: Iterable[Entry], written: "_Written"):
+    """Each chunk of entries checked and written as the reviews read on, and of what was
+    written, what waits for review handed on to them. After a bad row nothing more is written;
+    the rest are still checked (up to 100 bad rows), then the lot is refused."""
+    row_errors: dict[int, dict[str, list[str]]] = {}
+    done = 0
+    for chunk in chunks(entries, CHUNK_ENTRIES):
+        ledger.preload(chunk)
+        for row, entry in enumerate(chunk, start=done + 1):
             try:
                 ledger.add(ledger.prepare(entry), approved=not ledger.under_review(entry.pairing))
             except ValidationError as error:
                 row_errors[row] = error.message_dict
                 if len(row_errors) >= 100:  # enough to fix before trying again
-                    break
+                    raise BulkError(row_errors) from None
+        done += len(chunk)
         if row_errors:
-            raise BulkError(row_errors)
-        written = ledger.write(progress=progress)
-        if written:
-            audit_record(
-                actor=actor,
-                event_type="transactions.imported",
-                obj=written[0],
-                after={
-                    "entries": len(written),
-                    "first_id": written[0].pk,
-                    "last_id": written[-1].pk,
-                    "base_total_minor": sum(t.base_amount_minor for t in written),
-                    "source": source,
-                    "historical": bool(historical),
-                },
-                reason=historical,
-            )
-        reporting.reviews_open_submitted(
-            actor=actor,
-            records=[
-                recorded
-                for recorded, entry in zip(written, entries, strict=True)
-                if ledger.under_review(entry.pairing)
-            ],
-            file=source,
-            progress=progress,
+            ledger.pending.clear()
+            continue
+        records = ledger.write_pending()
+        written.add(records)
+        yield from (
+            recorded
+            for recorded, entry in zip(records, chunk, strict=True)
+            if ledger.under_review(entry.pairing)
         )
-        _tell_the_receivers_of_many(written, file=source)
-        if len(written) >= REFRESH_STATISTICS_AFTER:
-            _refresh_statistics(Transaction)
-        return len(written)
+    if row_errors:
+        raise BulkError(row_errors)
+
+
+class _Written:
+    """What a bulk record wrote, counted as its chunks go by."""
+
+    def __init__(self):
+        self.count = self.base_total_minor = 0
+        self.first: Transaction | None = None
+        self.last_id = 0
+        self.sent: dict[int, list] = {}  # place → [disbursements, the first of them]
+
+    def add(self, records: list[Transaction]) -> None:
+        if not records:
+            return
+        self.first = self.first or records[0]
+        self.last_id = records[-1].pk
+        self.count += len(records)
+        self.base_total_minor += sum(recorded.base_amount_minor for recorded in records)
+        for recorded in records:
+            if recorded.kind == TransactionKind.DISBURSEMENT:
+                self.sent.setdefault(recorded.region_id, [0, recorded])[0] += 1
+
+    def tell_the_receivers(self, *, file: str) -> None:
+        """The recipient teams of each place told once of all the disbursements a file sent
+        it."""
+        for count, first in self.sent.values():
+            users = list(_receivers(first))
+            if count == 1:
+                _tell_the_receivers(first, users=users)
+            else:
+                notify_many(users=users, kind="receipt_waiting", count=count, file=file)
 
 
 @service

@@ -3,7 +3,7 @@ how a cell is read, an example, the codes a dropdown offers) and how its rows re
 services. A kind never writes itself: it calls the same services as the forms, as the person
 who uploaded the file."""
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -75,6 +75,7 @@ class Context:
         self.units: dict[str, int] = {}
         self.headers: dict[str, str] = {}
         self.notes: list[dict] = []
+        self.rows = 0  # the rows of data read so far
 
     def note(self, row: int, phrase: str, **values) -> None:
         """Something left out, as a stored message (interchange/phrases.py) put into words
@@ -144,15 +145,13 @@ class Kind:
                 return column.key
         return self.field_columns.get(field_name, "")
 
-    def read_rows(self, rows: Iterable[Row], context: Context, errors: Errors) -> list[Row]:
-        """Each cell read by its column (the rows with an error are left out), and the row key
-        checked for repeats within the file."""
-        read: list[Row] = []
-        seen: dict[tuple, int] = {}
+    def read_rows(self, rows: Iterable[Row], context: Context, errors: Errors) -> Iterator[Row]:
+        """Each row with its cells read by its columns, as it comes (a row with an error is not
+        handed on), and the row key checked for repeats within the file."""
+        seen: dict[int, int] = {}  # the row key's hash → its first row: a million keys fit
         needed = _("This column needs a value.")
         columns = [(c.key, c.read, c.required) for c in self.columns]
-        for done, row in enumerate(rows, start=1):
-            context.tick("cells", done)
+        for row in rows:
             cells = row.values
             values: dict[str, Any] = {}
             bad = False
@@ -170,9 +169,12 @@ class Kind:
                     errors.add(row.number, key, str(error))
                     bad = True
             if self.row_key and not bad:
-                key = tuple(
-                    (v.casefold() if type(v) is str else text(v).casefold())
-                    for v in map(values.__getitem__, self.row_key)
+                # Two keys that hash alike (a chance in 40 million, in a million rows) read as one.
+                key = hash(
+                    tuple(
+                        (v.casefold() if type(v) is str else text(v).casefold())
+                        for v in map(values.__getitem__, self.row_key)
+                    )
                 )
                 if key in seen:
                     errors.add(
@@ -184,16 +186,16 @@ class Kind:
                     bad = True
                 seen.setdefault(key, row.number)
             if not bad:
-                read.append(Row(row.number, values))
-        return read
+                yield Row(row.number, values)
 
     def _key_names(self) -> str:
         return ", ".join(str(self.column(key).label) for key in self.row_key)
 
     # -- applying ----------------------------------------------------------------------------
 
-    def apply(self, rows: list[Row], context: Context, errors: Errors) -> dict:
-        """Write the rows through the services; errors go to `errors`. Returns a summary."""
+    def apply(self, rows: Iterable[Row], context: Context, errors: Errors) -> dict:
+        """Write the rows through the services as they come; errors go to `errors`. Returns a
+        summary."""
         created = 0
         for row in rows:
             if self.apply_row(row, context, errors):
@@ -233,7 +235,7 @@ class Kind:
             for message in error.messages:
                 errors.add(row, "", message)
 
-    def effects(self, context: Context, rows: list[Row]) -> list[dict]:
-        """What the rows change beyond themselves (a ledger file: its donors' shares),
-        computed in the check's transaction before and after the rows are applied."""
+    def effects(self, context: Context) -> list[dict]:
+        """What the applied rows change beyond themselves (a ledger file: its donors' shares,
+        before and after), read in the check's transaction once they are applied."""
         return []

@@ -1,7 +1,9 @@
 """Ledger entries from a spreadsheet, through the ledger's bulk service (one batch, one audit
 event, every row checked by the same rules as the form)."""
 
+from array import array
 from collections import defaultdict
+from collections.abc import Iterable, Iterator
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy
@@ -30,21 +32,29 @@ def own_projects(context: Context):
     )
 
 
+def _donors(context: Context) -> dict:
+    """The donors of the pairings the actor runs, by id."""
+    return context.once("donors", lambda: {p.donor_id: p.donor for p in pairing.run_by(context)})
+
+
 def _places(context: Context):
     return places.region_list(actor=context.actor)
 
 
 class LedgerKind(Kind):
-    def apply(self, rows: list[Row], context: Context, errors: Errors) -> dict:
-        entries, numbers = [], []
-        for done, row in enumerate(rows, start=1):
-            context.tick("ledger", done)
-            found = self._pairing(row, context, errors)
-            if found is None:
-                continue
-            values = row.values
-            entries.append(
-                Entry(
+    def apply(self, rows: Iterable[Row], context: Context, errors: Errors) -> dict:
+        """The rows through the ledger's bulk service as they come: a row's entry is checked
+        and written with its chunk, and only its row number is kept (to name it in an error)."""
+        numbers = array("q")  # the row of each entry handed on
+        sums: dict[tuple[str, str], int] = defaultdict(int)
+
+        def entries() -> Iterator[Entry]:
+            for row in rows:
+                found = self._pairing(row, context, errors)
+                if found is None:
+                    continue
+                values = row.values
+                entry = Entry(
                     kind=values["kind"],
                     pairing=found,
                     amount_minor=values["amount"],
@@ -57,16 +67,17 @@ class LedgerKind(Kind):
                     reason=values["reason"] or "",
                     reference=values["reference"],
                 )
-            )
-            numbers.append(row.number)
-        if errors:
-            return {}
+                if entry.kind == TransactionKind.COMMITMENT:
+                    self._shares_before(context, found, entry.value_date.year)
+                sums[(entry.kind, entry.currency)] += entry.amount_minor
+                numbers.append(row.number)
+                yield entry
+
         try:
-            transactions_record_bulk(
+            created = transactions_record_bulk(
                 actor=context.actor,
-                entries=entries,
+                entries=entries(),
                 source="import",
-                progress=context.progress,
                 historical=context.historical,
             )
         except BulkError as refused:
@@ -75,14 +86,13 @@ class LedgerKind(Kind):
                     for message in messages:
                         errors.add(numbers[index - 1], self.column_of(field_name), message)
             return {}
-        sums: dict[tuple[str, str], int] = defaultdict(int)
-        for entry in entries:
-            sums[(entry.kind, entry.currency)] += entry.amount_minor
+        if errors:
+            return {}
         by_kind: dict[str, dict[str, int]] = defaultdict(dict)
         for (kind, currency), amount in sorted(sums.items()):
             by_kind[kind][currency] = amount
         amounts = [[choice_of(Transaction, "kind", k), a] for k, a in by_kind.items()]
-        return {"created": len(entries), "amounts_by_kind": amounts}
+        return {"created": created, "amounts_by_kind": amounts}
 
     def _pairing(self, row: Row, context: Context, errors: Errors):
         """The row's pairing (in force on its value date where the round is not given)."""
@@ -94,35 +104,42 @@ class LedgerKind(Kind):
             self.add_service_errors(row.number, error, errors)
             return None
 
-    def effects(self, context: Context, rows: list[Row]) -> list[dict]:
-        """The wellbeing and county shares of each donor, round and year the file commits to."""
-        named = {}  # the few (donor, recipient, round, year) a file names, each resolved once
-        for row in rows:
-            values = row.values
-            if values["kind"] == TransactionKind.COMMITMENT:
-                key = (values["donor"].pk, values["recipient"].pk, values["round"])
-                named.setdefault((*key, values["value_date"].year), row)
-        touched = set()
-        for (*_key, year), row in named.items():
-            found = self._pairing(row, context, Errors())
-            if found is not None:
-                touched.add((found.round, found.accountable_donor_id, year))
+    def _shares_before(self, context: Context, found, year: int) -> None:
+        """The shares of the round, donor and year a commitment counts in, read when the
+        file first commits to them: the totals they are read from take the file's entries
+        only once all are written."""
+        before = context.cache.setdefault("shares_before", {})
+        key = (found.round, found.accountable_donor_id, year)
+        if key not in before:
+            before[key] = self._shares(context, *key)
+
+    def _shares(self, context: Context, round_, donor_id: int, year: int) -> dict:
+        donors = _donors(context)
+        filters = funding.Filters(
+            round=round_, donor=donors.get(donor_id), year=year, include_unapproved=True
+        )
+        return funding.share_checks(actor=context.actor, filters=filters)
+
+    def effects(self, context: Context) -> list[dict]:
+        """The wellbeing and county shares of each donor, round and year the file commits to,
+        before and after."""
         found = []
-        donors_by_id = {p.donor_id: p.donor for p in pairing.run_by(context)}
-        for round_, donor_id, year in sorted(touched, key=lambda t: (t[0].year, t[1], t[2])):
-            donor = donors_by_id.get(donor_id)
-            filters = funding.Filters(round=round_, donor=donor, year=year, include_unapproved=True)
-            for rule, check in funding.share_checks(actor=context.actor, filters=filters).items():
+        before = context.cache.get("shares_before", {})
+        donors = _donors(context)
+        for round_, donor_id, year in sorted(before, key=lambda k: (k[0].year, k[1], k[2])):
+            then = before[(round_, donor_id, year)]
+            for rule, check in self._shares(context, round_, donor_id, year).items():
                 found.append(
                     {
                         "key": f"{round_.year}/{donor_id}/{year}/{rule}",
-                        "donor": as_value(donor),
+                        "donor": as_value(donors.get(donor_id)),
                         "round": round_.year,
                         "year": year,
                         "rule": choice_of(ComplianceRule, "kind", rule),
                         "share_ppm": check.share_ppm,
                         "threshold_ppm": check.threshold_ppm,
                         "met": check.met,
+                        "before_ppm": then[rule].share_ppm,
                     }
                 )
         return found

@@ -2,6 +2,7 @@
 and actuals) from spreadsheets."""
 
 import re
+from collections.abc import Iterable
 
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -191,7 +192,7 @@ PROJECTS = ProjectsKind(
 
 
 class ResultsKind(Kind):
-    def apply(self, rows: list[Row], context: Context, errors: Errors) -> dict:
+    def apply(self, rows: Iterable[Row], context: Context, errors: Errors) -> dict:
         counts = context.cache.setdefault("counts", {"updated": 0, "unchanged": 0})
         summary = super().apply(rows, context, errors)
         changed = summary["created"] - counts["updated"] - counts["unchanged"]

@@ -3,12 +3,15 @@ transaction that is rolled back, so what the preview shows is what importing doe
 (the same, kept). Nothing is written unless every row is good."""
 
 import hashlib
+import io
 import time
 import uuid
+from collections import deque
+from typing import BinaryIO
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.files.base import ContentFile
+from django.core.files.base import File
 from django.core.files.storage import default_storage
 from django.db import transaction
 from django.utils import timezone
@@ -24,7 +27,7 @@ from counterpart.interchange.choices import ImportStatus, MappingKind
 from counterpart.interchange.kinds import kind_get
 from counterpart.interchange.kinds.base import Context, Errors
 from counterpart.interchange.models import IatiMapping, ImportFile
-from counterpart.interchange.selectors import import_file_data
+from counterpart.interchange.selectors import import_file_opened
 from counterpart.jobs.progress import ignore_progress
 from counterpart.jobs.services import job_start
 from counterpart.notifications.services import notifications_gathered
@@ -37,18 +40,11 @@ HISTORICAL_CHARS = 1000
 def _run_file(*, actor, upload: ImportFile, keep: bool, progress=ignore_progress):
     """Read, check and apply a file's rows as `actor`: (rows read, summary, errors). Applied
     for good only when `keep` and every row is good; otherwise rolled back."""
-    with cyclic_gc_paused():
-        return _read_check_apply(
-            Context(
-                actor,
-                progress=_within_budget(progress),
-                total=upload.rows,
-                historical=upload.historical,
-            ),
-            upload.kind,
-            import_file_data(upload),
-            keep=keep,
-        )
+    context = Context(
+        actor, progress=_within_budget(progress), total=upload.rows, historical=upload.historical
+    )
+    with cyclic_gc_paused(), import_file_opened(upload) as source:
+        return _read_check_apply(context, upload.kind, source, keep=keep)
 
 
 class _OutOfTime(Exception):
@@ -68,9 +64,9 @@ def _within_budget(progress):
     return reported
 
 
-def _read_check_apply(context: Context, kind_slug: str, data: bytes, *, keep: bool):
+def _read_check_apply(context: Context, kind_slug: str, source: BinaryIO, *, keep: bool):
     try:
-        return _read_check_apply_in_time(context, kind_slug, data, keep=keep)
+        return _read_check_apply_in_time(context, kind_slug, source, keep=keep)
     except _OutOfTime:
         errors = Errors()
         message = _(
@@ -81,44 +77,43 @@ def _read_check_apply(context: Context, kind_slug: str, data: bytes, *, keep: bo
         return 0, {}, errors
 
 
-def _read_check_apply_in_time(context: Context, kind_slug: str, data: bytes, *, keep: bool):
+def _read_check_apply_in_time(context: Context, kind_slug: str, source: BinaryIO, *, keep: bool):
+    """The file's rows read, checked and applied as they come, in one transaction: a row
+    with a bad cell is not applied, the rows after it still are (to find their problems), and
+    the lot is rolled back unless `keep` and every row is good."""
     kind, errors, progress = kind_get(kind_slug), Errors(), context.progress
     if hasattr(kind, "run"):  # not a spreadsheet: the kind reads and applies its file
         with transaction.atomic():
-            rows, summary = kind.run(data, context, errors, progress)
+            rows, summary = kind.run(source.read(), context, errors, progress)
             if errors or not keep:
                 transaction.set_rollback(True)
         return rows, summary, errors
     try:
-        rows, _keys = sheets.read(kind, data, context, errors)
+        with transaction.atomic():
+            rows, _keys = sheets.read(kind, source, context, errors)
+            checked = kind.read_rows(rows, context, errors)
+            summary = kind.apply(checked, context, errors)
+            deque(checked, maxlen=0)  # the rows after a refused one: their problems are listed
+            if not errors:
+                summary["effects"] = kind.effects(context)
+            progress(context.rows, context.rows, "done")  # past its time, it is undone still
+            if errors or not keep:
+                transaction.set_rollback(True)
     except sheets.FileRefused as refused:
         errors.add(0, "", str(refused))
         return 0, {"unreadable": True}, errors
     read = {"notes": context.notes, "headers": context.headers}
-    checked = kind.read_rows(rows, context, errors)
-    if errors:
-        return len(rows), read, errors
-    before = {e["key"]: e for e in kind.effects(context, checked)}
-    with transaction.atomic():
-        summary = kind.apply(checked, context, errors)
-        if not errors:
-            summary["effects"] = [
-                {**after, "before_ppm": before.get(after["key"], {}).get("share_ppm")}
-                for after in kind.effects(context, checked)
-            ]
-        if errors or not keep:
-            transaction.set_rollback(True)
-    progress(len(rows), len(rows), "done")
-    return len(rows), read | summary, errors
+    return context.rows, read | ({} if errors else summary), errors
 
 
 @service
 def import_receive(
-    *, actor, kind: str, filename: str, data: bytes, historical: str = ""
+    *, actor, kind: str, filename: str, data: bytes | BinaryIO, historical: str = ""
 ) -> ImportFile:
-    """Keep an uploaded file to check and import (the kind's importers only). With a reason in
-    `historical`, the office enters its records into closed periods, as approved history (a
-    past year's ledger, another publisher's IATI file): only kinds that keep history may."""
+    """Keep an uploaded file (its bytes, or the file opened) to check and import (the kind's
+    importers only). With a reason in `historical`, the office enters its records into closed
+    periods, as approved history (a past year's ledger, another publisher's IATI file): only
+    kinds that keep history may."""
     found = kind_get(kind)
     permissions.require(found.may_import(actor))
     historical = historical.strip()
@@ -133,9 +128,11 @@ def import_receive(
         if errors:
             raise ValidationError(errors)
     limit = settings.IMPORT_MAX_BYTES
-    if not data:
+    data = io.BytesIO(data) if isinstance(data, bytes | bytearray) else data
+    size, digest = _measured(data)
+    if not size:
         raise ValidationError({"file": _("The file is empty.")})
-    if len(data) > limit:
+    if size > limit:
         raise ValidationError(
             {"file": _("The file is larger than %(limit)s MB.") % {"limit": limit // 2**20}}
         )
@@ -155,13 +152,13 @@ def import_receive(
                 % {"limit": f"{settings.IMPORT_MAX_ROWS:,}"}
             }
         )
-    stored = default_storage.save(f"imports/{uuid.uuid4().hex}", ContentFile(data))
+    stored = default_storage.save(f"imports/{uuid.uuid4().hex}", File(data))
     upload = ImportFile.objects.create(
         kind=kind,
         filename=name,
         stored=stored,
-        sha256=hashlib.sha256(data).hexdigest(),
-        size=len(data),
+        sha256=digest,
+        size=size,
         rows=rows,
         uploaded_by=actor,
         historical=historical,
@@ -170,16 +167,29 @@ def import_receive(
         actor=actor,
         event_type="import.received",
         obj=upload,
-        after={"kind": kind, "filename": name, "size": len(data), "historical": historical},
+        after={"kind": kind, "filename": name, "size": size, "historical": historical},
         reason=historical,
     )
     return upload
 
 
-def _rows_in(kind, data: bytes) -> int:
+def _measured(data: BinaryIO) -> tuple[int, str]:
+    """The file's size and SHA-256, read a chunk at a time."""
+    digest, size = hashlib.sha256(), 0
+    data.seek(0)
+    while chunk := data.read(2**20):
+        digest.update(chunk)
+        size += len(chunk)
+    data.seek(0)
+    return size, digest.hexdigest()
+
+
+def _rows_in(kind, data: BinaryIO) -> int:
     """Rows (an IATI file's activities) counted before anything is parsed."""
     if hasattr(kind, "run"):
-        return data.count(b"<iati-activity")
+        counted = data.read().count(b"<iati-activity")
+        data.seek(0)
+        return counted
     return sheets.row_count(data, stop_after=settings.IMPORT_MAX_ROWS)
 
 

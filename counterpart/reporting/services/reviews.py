@@ -3,6 +3,7 @@ round's chain of levels, or is returned with a comment and submitted again. An a
 is not edited in place: it is reopened for a correction, which is a new submission."""
 
 from collections import defaultdict
+from collections.abc import Iterable
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -15,7 +16,6 @@ from django.utils.translation import gettext as _
 from counterpart.audit.services import audit_record
 from counterpart.core.bulk import chunks, insert_values
 from counterpart.core.service import service, step
-from counterpart.jobs.progress import Progress, ignore_progress
 from counterpart.notifications.services import notify, notify_many
 from counterpart.reporting import selectors
 from counterpart.reporting.choices import ReviewAction, ReviewMode, ReviewStatus
@@ -66,22 +66,21 @@ STEP_COLUMNS = ["review_id", "action", "level", "actor_id", "comment", "at"]
 
 
 @step
-def reviews_open_submitted(
-    *, actor, records: list, file: str, progress: Progress = ignore_progress
-) -> int:
+def reviews_open_submitted(*, actor, records: Iterable, file: str) -> int:
     """`review_open(submit=True)` for many records made together (a file's rows), in bulk:
     the reviews and their two steps written a batch at a time, one audit event, and each first
     approver told once how many wait. Returns how many reviews were opened. Opening and
-    submitting change no figure, so no `review_moved` is sent (approval sends it, one by one)."""
-    if not records:
-        return 0
-    content_type = ContentType.objects.get_for_model(records[0]).pk
-    reads = reviewed(records[0]).scope_reads
+    submitting change no figure, so no `review_moved` is sent (approval sends it, one by one).
+    The records may come as a generator (a long file's, as its chunks are written): each batch
+    is forgotten once its reviews are written."""
     submitter = actor.pk if getattr(actor, "pk", None) else None
     now = timezone.now()
     submitted = (ReviewStatus.SUBMITTED, 0, submitter, now)  # status, level, by whom, when
-    modes, scopes, waiting, ids = {}, {}, defaultdict(int), []
+    modes, scopes, waiting = {}, {}, defaultdict(int)
+    count, first, last = 0, None, None  # the reviews opened: how many, the first and last
     for batch in chunks(records, size=2000):
+        content_type = ContentType.objects.get_for_model(batch[0]).pk
+        reads = reviewed(batch[0]).scope_reads
         prefetch_related_objects(batch, *reads)
         rows = []
         for record in batch:
@@ -111,18 +110,18 @@ def reviews_open_submitted(
                 for action in (ReviewAction.OPENED, ReviewAction.SUBMITTED)
             ],
         )
-        ids.extend(keys)
-        progress(len(ids), len(records), "reviews")
-    if not ids:
+        if keys:
+            count, first, last = count + len(keys), first or keys[0], keys[-1]
+    if not count:
         return 0
     _tell_many([(scopes[where], count) for where, count in waiting.items()], file)
     audit_record(
         actor=actor,
         event_type="reviews.submitted",
-        obj=Review.objects.get(pk=ids[0]),
-        after={"reviews": len(ids), "first_review": ids[0], "last_review": ids[-1], "source": file},
+        obj=Review.objects.get(pk=first),
+        after={"reviews": count, "first_review": first, "last_review": last, "source": file},
     )
-    return len(ids)
+    return count
 
 
 def _tell_many(waiting: list[tuple[Scope, int]], file: str) -> None:

@@ -59,12 +59,15 @@ class Command(BaseCommand):
     def _import(self, *, actor, kind, file, dry_run, historical, **options):
         console = Console()
         try:
-            data = file.read_bytes()
+            data = file.open("rb")  # read as a stream: a big file is never in memory whole
         except OSError as error:
             raise CommandError(f"{file}: {error.strerror}") from None
-        with Progress(
-            TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), console=console
-        ) as progress:
+        with (
+            data,
+            Progress(
+                TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), console=console
+            ) as progress,
+        ):
             bar = progress.add_task(step_words("read"), total=None)
             said_at = [0.0]
 
