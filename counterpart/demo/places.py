@@ -5,8 +5,10 @@ from counterpart.accounts import services as accounts
 from counterpart.demo.facts import rows
 from counterpart.funding.services import reference_data_restore
 from counterpart.places import selectors, services
+from counterpart.places.governments import government_code
 
 DEMO_PASSWORD = "counterpart-demo"
+GOVERNMENT = "the place's government, named as such bodies are (public fact)"
 USERS = rows("users.csv")  # username, display name, organization code, role: invented people
 
 
@@ -26,6 +28,8 @@ def load_places(loader) -> None:
                 parent=parent,
             )
             loader.mark(region, row["source"])
+            government = selectors.organization_by_code(actor=actor, code=government_code(region))
+            loader.mark(government, GOVERNMENT)  # made with its place, as every place's is
     counted = set(selectors.population_list().values_list("region__code", "year"))
     for row in rows("population.csv"):  # census counts, for figures per head
         if (row["code"], int(row["year"])) not in counted:

@@ -45,7 +45,7 @@ def load_reporting(loader) -> None:
         actor=actor,
         email="kashgar.team@example.org",
         display_name="Adil Tursun",
-        organization=lookup.organization(actor, "hotan-prefecture-office"),
+        organization=lookup.organization(actor, "653200-government"),
         role="recipient_team",
     )
     loader.mark(invitation, ILLUSTRATIVE)

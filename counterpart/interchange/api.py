@@ -101,16 +101,27 @@ class ImportFileOut(Schema):
 
 @router.post("/imports/kinds/{slug}", response={200: ImportFileOut, 202: ImportFileOut})
 def upload_file(
-    request, slug: str, file: File[UploadedFile], dry_run: bool = False, historical: str = ""
+    request,
+    slug: str,
+    file: File[UploadedFile],
+    dry_run: bool = False,
+    historical: str = "",
+    create_missing: bool = False,
 ):
     """Upload a CSV or XLSX file of this kind: it is checked (row and column of every problem)
     and, unless `dry_run` or a problem is found, imported, all or nothing. A big file is
     checked on the work queue: the answer is 202 and the file's `job_id` to poll. The office
     enters a past year's records as history, into closed periods, with a reason in
-    `historical`."""
+    `historical`; and has what an IATI file names and the programme lacks made from it with
+    `create_missing`."""
     actor = request.auth
     upload = services.import_receive(
-        actor=actor, kind=slug, filename=file.name, data=file, historical=historical
+        actor=actor,
+        kind=slug,
+        filename=file.name,
+        data=file,
+        historical=historical,
+        create_missing=create_missing,
     )
     if selectors.on_the_queue(upload):
         return 202, services.import_queue(actor=actor, upload=upload)

@@ -21,10 +21,21 @@ class UploadForm(forms.Form):
         ),
     )
 
-    def __init__(self, *args, history: bool, **kwargs):
+    create_missing = forms.BooleanField(
+        label=_("Make what the file names and this programme lacks"),
+        required=False,
+        help_text=_(
+            "For the office, reading another instance's export: its organizations, places and "
+            "pairings are made from the file instead of mapped one by one."
+        ),
+    )
+
+    def __init__(self, *args, history: bool, missing: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
         if not history:  # only the office enters history, of the kinds that keep it
             del self.fields["historical"]
+        if not missing:  # and has what an IATI file names made from it
+            del self.fields["create_missing"]
 
 
 class OpenDataSettingsForm(forms.Form):

@@ -40,6 +40,9 @@ class ImportFile(models.Model):
     # Why the office enters this file's records into closed periods, as approved history (a
     # past year's ledger); empty for an ordinary import, which closed periods refuse.
     historical = models.TextField(_("history entered because"), blank=True)
+    # The office's say-so that what the file names and the programme lacks (organisations,
+    # places, pairings) is made from the file rather than mapped: another instance's export.
+    create_missing = models.BooleanField(_("creates what is missing"), default=False)
 
     class Meta:
         ordering = ["-uploaded_at", "-id"]

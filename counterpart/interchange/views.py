@@ -41,8 +41,13 @@ def import_home_view(request):
 @login_required
 def import_kind_view(request, slug: str):
     kind = _importable(request, slug)
-    history = kind.keeps_history and permissions.can_manage_programme(request.user)
-    form = UploadForm(request.POST or None, request.FILES or None, history=history)
+    office = permissions.can_manage_programme(request.user)
+    form = UploadForm(
+        request.POST or None,
+        request.FILES or None,
+        history=kind.keeps_history and office,
+        missing=getattr(kind, "creates_missing", False) and office,
+    )
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
         try:
@@ -52,6 +57,7 @@ def import_kind_view(request, slug: str):
                 filename=upload.name,
                 data=upload,
                 historical=form.cleaned_data.get("historical", ""),
+                create_missing=form.cleaned_data.get("create_missing", False),
             )
         except ValidationError as error:
             show_service_errors(form, error)

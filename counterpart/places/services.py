@@ -8,6 +8,8 @@ from counterpart.audit.services import audit_record, tracked_update
 from counterpart.audit.snapshot import snapshot
 from counterpart.core.arguments import UNSET, given
 from counterpart.core.service import service
+from counterpart.places.choices import OrganizationKind
+from counterpart.places.governments import GOVERNED_LEVELS, government_code, government_names
 from counterpart.places.models import LEVEL_DEPTH, Organization, Population, Region, TreeNode
 from counterpart.places.org_ids import normalized_org_ref
 
@@ -73,6 +75,8 @@ def region_create(
     level: str,
     parent: Region | None = None,
 ) -> Region:
+    """A place, and for a prefecture, a county or a corps division its government (an
+    organization of the place, accountable for what is brought to it)."""
     permissions.require(permissions.can_manage_programme(actor))
     region = Region(
         code=code, name_en=name_en, name_zh=name_zh, name_ug=name_ug, level=level, parent=parent
@@ -82,6 +86,17 @@ def region_create(
     region.save()
     _place_in_tree(region)
     audit_record(actor=actor, event_type="region.created", obj=region, after=snapshot(region))
+    if level in GOVERNED_LEVELS:  # a place that can be assisted comes with its government
+        name_en, name_zh, name_ug = government_names(region)
+        organization_create(
+            actor=actor,
+            code=government_code(region),
+            name_en=name_en,
+            name_zh=name_zh,
+            name_ug=name_ug,
+            kind=OrganizationKind.LOCAL_GOVERNMENT,
+            region=region,
+        )
     return region
 
 

@@ -15,6 +15,7 @@ from counterpart.funding import services as funding
 from counterpart.interchange.iati import export, validate
 from counterpart.places import services as places
 from counterpart.projects import services as projects
+from counterpart.places.models import Organization
 from tests import factories as f
 
 pytestmark = pytest.mark.usefixtures("iati_standard")
@@ -149,7 +150,7 @@ def test_an_activity_carries_what_the_project_is(published):
     }
     assert titles == {None: "Hotan City Hospital, phase 2", "zh": "和田市医院二期"}
     roles = {p.get("role") for p in activity.findall("participating-org")}
-    assert roles == {"1", "4"}
+    assert roles == {"1", "2", "4"}  # funding, accountable (the place's government), implementing
     assert {s.get("code"): s.get("percentage") for s in activity.findall("sector")} == {
         "12230": "70",
         "11220": "30",
@@ -268,11 +269,11 @@ def test_the_command_checks_a_file_against_the_schema_with_no_standard_set(
 
 
 def test_the_pairings_other_side_is_the_accountable_organisation_and_the_receiver(published, world):
-    """The recipient place's government is accountable for the activity (role 2) and receives
-    the money where an entry names no receiver; the file reads line by line."""
-    government = f.OrganizationFactory(
-        region_=world.hotan_city, kind="local_government", name="Hotan City Government"
-    )
+    """The recipient place's government, made with the place, is accountable for the activity
+    (role 2) and receives the money where an entry names no receiver; the file reads line by
+    line."""
+    government = Organization.objects.get(region=world.hotan_city, kind="local_government")
+    assert government.name_en == "Hotan City People's Government"
     out = io.BytesIO()
     export.write_activities(out)
     document = etree.parse(io.BytesIO(out.getvalue()))

@@ -320,3 +320,55 @@ def test_the_page_maps_all_of_a_files_references_or_none(world, client):
     assert "999999" in page
     client.post(address, {"organization-0": beijing, "place-0": world.hotan_city.code})
     assert IatiMapping.objects.count() == 2
+
+
+def test_the_office_has_what_another_publishers_file_names_made_from_it(world):
+    """With `create_missing` nothing waits for a mapping: the funder is made from its
+    identifier and name, the place from the location's name under the recipient country, and a
+    pairing of the two; a check makes them only for its preview; no mapping is kept."""
+    from counterpart.interchange.models import IatiMapping
+    from counterpart.places.models import Organization, Region
+    from tests import factories as f
+
+    f.ExchangeRateFactory(valid_on=world.round.starts_on, rate="6.5")
+    Region.objects.filter(pk=world.china.pk).update(code="CN")
+    office = world.user("office")
+    received = services.import_receive(
+        actor=office, kind="iati", filename="fund.xml", data=FOREIGN, create_missing=True
+    )
+    checked = services.import_check(actor=office, upload=received)
+    assert checked.status == ImportStatus.READY, checked.errors
+    assert checked.summary["made"] == {"places": 1, "organizations": 1, "pairings": 1}
+    assert not Organization.objects.filter(iati_ref="XM-DAC-99-1").exists()
+
+    done = services.import_apply(actor=office, upload=checked)
+    assert done.status == ImportStatus.IMPORTED, done.errors
+    fund = Organization.objects.get(iati_ref="XM-DAC-99-1")
+    project = Project.objects.get()
+    assert (project.pairing.donor, project.pairing.round) == (fund, world.round)
+    assert project.region.name_en == "Hotan City" and project.region.parent_id == world.china.pk
+    assert project.region != world.hotan_city  # a name is no code: the office may merge them
+    assert Transaction.objects.get().amount_minor == 100_050
+    assert not IatiMapping.objects.exists()
+
+
+def test_only_the_office_has_an_iati_files_missing_records_made(world):
+    from django.core.exceptions import PermissionDenied, ValidationError
+
+    with pytest.raises(PermissionDenied):
+        services.import_receive(
+            actor=world.user("beijing_team"),
+            kind="iati",
+            filename="fund.xml",
+            data=FOREIGN,
+            create_missing=True,
+        )
+    with pytest.raises(ValidationError) as refused:
+        services.import_receive(
+            actor=world.user("office"),
+            kind="ledger",
+            filename="entries.csv",
+            data=b"reference\nX\n",
+            create_missing=True,
+        )
+    assert "create_missing" in refused.value.message_dict

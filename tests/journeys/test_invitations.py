@@ -42,14 +42,14 @@ def test_the_office_and_a_team_administrator_invite_people(served, person, t):
         served,
         t,
         email="amina.tursun@example.org",
-        organization="hotan-prefecture-office",
+        organization="653200-government",
         role="recipient_team",
     )
     amina = accept(served, person, t, email="amina.tursun@example.org", username="amina")
     roles = amina.locator("dd ul").first
     expect(roles).to_contain_text(t("Recipient team"), ignore_case=True)
     expect(roles).to_contain_text(
-        served.name("places_organization", code="hotan-prefecture-office")
+        served.name("places_organization", code="653200-government")
     )
 
     admin = person("beijing-admin")

@@ -165,3 +165,33 @@ def test_a_region_cannot_be_raised_above_its_parent(world):
             level="prefecture",
         )
     assert "level" in error.value.message_dict
+
+
+def test_a_place_that_can_be_assisted_comes_with_its_government(world):
+    """A prefecture, a county or a corps division is made with its government (the pairing's
+    other side in the open data); a township or a province is not."""
+    office = world.user("office")
+    made = {
+        level: services.region_create(
+            actor=office,
+            code=code,
+            name_en=name,
+            name_zh=name_zh,
+            level=level,
+            parent=parent,
+        )
+        for level, code, name, name_zh, parent in (
+            ("prefecture", "653100", "Kashgar Prefecture", "喀什地区", world.xinjiang),
+            ("county", "653121", "Shufu County", "疏附县", None),
+            ("township", "653121100", "Tuokelaike", "托克拉克乡", None),
+        )
+    }
+    governments = {
+        organization.region.level: (organization.name_en, organization.name_zh)
+        for organization in selectors.organization_list(actor=office, kind="local_government")
+        if organization.region in made.values()
+    }
+    assert governments == {
+        "prefecture": ("Kashgar Prefecture Administrative Office", "喀什地区行政公署"),
+        "county": ("Shufu County People's Government", "疏附县人民政府"),
+    }

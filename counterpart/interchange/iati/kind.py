@@ -3,6 +3,8 @@
 
 from django.utils.translation import gettext_lazy
 
+from counterpart.accounts import permissions
+from counterpart.interchange.iati import missing
 from counterpart.interchange.iati.parse import parse
 from counterpart.interchange.iati.reader import Reader
 from counterpart.interchange.kinds.base import Context, Errors
@@ -17,6 +19,7 @@ def read(data: bytes, context: Context, errors: Errors, progress) -> dict:
         return {}
     reader = Reader(context, errors)
     activities = document.getroot().findall("iati-activity")
+    made = missing.make(reader, activities) if context.create_missing else {}
     for done, activity in enumerate(activities, start=1):
         reader.activity(activity)
         progress(done, len(activities), "activities")
@@ -25,6 +28,7 @@ def read(data: bytes, context: Context, errors: Errors, progress) -> dict:
         "activities": len(activities),
         "transactions": reader.counts["transactions"],
         "skipped": sorted(set(reader.skipped)),
+        "made": made,
         "notes": context.notes,
         "unmapped": {
             "organization": reader.unmapped.organizations,
@@ -46,10 +50,15 @@ class IatiKind:
     columns: list = []
     row_key: tuple = ()
     keeps_history = True
+    creates_missing = True  # the office may have what the file names made from it
 
     @staticmethod
     def may_import(actor) -> bool:
-        return pairings.pairings_run_by(actor=actor).exists()
+        """Whoever runs a pairing, and the office (which may map or make what is missing)."""
+        return (
+            permissions.can_manage_programme(actor)
+            or pairings.pairings_run_by(actor=actor).exists()
+        )
 
     def run(self, data: bytes, context: Context, errors: Errors, progress) -> tuple[int, dict]:
         summary = read(data, context, errors, progress)

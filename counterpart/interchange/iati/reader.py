@@ -72,6 +72,14 @@ class Reader:
         )
         self.counts = defaultdict(int)
 
+    def know(self, organization, *, key: str) -> None:
+        """An organisation made while reading (`--create-missing`), found by its key after."""
+        if organization.iati_ref:
+            self.by_ref[organization.iati_ref] = organization
+        self.by_ref.setdefault(key, organization)
+        for name in {organization.name_en, organization.name_zh} - {""}:
+            self.by_name[name] = None if name in self.by_name else organization
+
     # -- who and where --------------------------------------------------------------------
 
     def organization(self, element, *, required: bool):

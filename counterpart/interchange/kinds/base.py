@@ -56,8 +56,9 @@ class Context:
     """What reading and applying one file shares: the actor, the lookups (loaded once), the
     unit of each money column, each column's header as the file writes it, notes on what was
     left out (a title row, a totals row, a column of no kind), by row (0: the file), where its
-    progress is reported (`total`: the rows the file was counted to hold), and why the office
-    enters it as history into closed periods ("" for an ordinary import)."""
+    progress is reported (`total`: the rows the file was counted to hold), why the office
+    enters it as history into closed periods ("" for an ordinary import), and whether what an
+    IATI file names and the programme lacks is made from it."""
 
     def __init__(
         self,
@@ -66,11 +67,13 @@ class Context:
         progress: Progress = ignore_progress,
         total: int = 0,
         historical: str = "",
+        create_missing: bool = False,
     ):
         self.actor = actor
         self.progress = progress
         self.total = total
         self.historical = historical
+        self.create_missing = create_missing
         self.cache: dict[str, Any] = {}
         self.units: dict[str, int] = {}
         self.headers: dict[str, str] = {}

@@ -41,7 +41,11 @@ def _run_file(*, actor, upload: ImportFile, keep: bool, progress=ignore_progress
     """Read, check and apply a file's rows as `actor`: (rows read, summary, errors). Applied
     for good only when `keep` and every row is good; otherwise rolled back."""
     context = Context(
-        actor, progress=_within_budget(progress), total=upload.rows, historical=upload.historical
+        actor,
+        progress=_within_budget(progress),
+        total=upload.rows,
+        historical=upload.historical,
+        create_missing=upload.create_missing,
     )
     with cyclic_gc_paused(), import_file_opened(upload) as source:
         return _read_check_apply(context, upload.kind, source, keep=keep)
@@ -108,25 +112,37 @@ def _read_check_apply_in_time(context: Context, kind_slug: str, source: BinaryIO
 
 @service
 def import_receive(
-    *, actor, kind: str, filename: str, data: bytes | BinaryIO, historical: str = ""
+    *,
+    actor,
+    kind: str,
+    filename: str,
+    data: bytes | BinaryIO,
+    historical: str = "",
+    create_missing: bool = False,
 ) -> ImportFile:
     """Keep an uploaded file (its bytes, or the file opened) to check and import (the kind's
     importers only). With a reason in `historical`, the office enters its records into closed
     periods, as approved history (a past year's ledger, another publisher's IATI file): only
-    kinds that keep history may."""
+    kinds that keep history may. With `create_missing`, the office has the organisations,
+    places and pairings an IATI file names and the programme lacks made from the file (another
+    instance's export), rather than mapped."""
     found = kind_get(kind)
     permissions.require(found.may_import(actor))
     historical = historical.strip()
-    if historical:
+    if historical or create_missing:
         permissions.require(permissions.can_manage_programme(actor))
+    errors = {}
+    if historical:
         errors = {
             **text_too_long(historical=(historical, HISTORICAL_CHARS)),
             **personal_data_in(historical=historical),
         }
         if not found.keeps_history:
             errors["historical"] = _("Records of this kind are not entered as history.")
-        if errors:
-            raise ValidationError(errors)
+    if create_missing and not getattr(found, "creates_missing", False):
+        errors["create_missing"] = _("Only an IATI file makes what it names and is missing.")
+    if errors:
+        raise ValidationError(errors)
     limit = settings.IMPORT_MAX_BYTES
     data = io.BytesIO(data) if isinstance(data, bytes | bytearray) else data
     size, digest = _measured(data)
@@ -162,12 +178,19 @@ def import_receive(
         rows=rows,
         uploaded_by=actor,
         historical=historical,
+        create_missing=create_missing,
     )
     audit_record(
         actor=actor,
         event_type="import.received",
         obj=upload,
-        after={"kind": kind, "filename": name, "size": size, "historical": historical},
+        after={
+            "kind": kind,
+            "filename": name,
+            "size": size,
+            "historical": historical,
+            "create_missing": create_missing,
+        },
         reason=historical,
     )
     return upload

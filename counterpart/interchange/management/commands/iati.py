@@ -50,6 +50,12 @@ class Command(BaseCommand):
         imported.add_argument("--as", dest="username", help="As `counterpart import --as`.")
         imported.add_argument("--historical", metavar="REASON", default="")
         imported.add_argument(
+            "--create-missing",
+            action="store_true",
+            help="Make the organisations, places and pairings the file names and the "
+            "programme lacks (the office: another instance's export).",
+        )
+        imported.add_argument(
             "--mapping", type=Path, help="A CSV written by `iati map`, its codes filled in."
         )
         imported.add_argument("--lang")
@@ -171,11 +177,28 @@ class Command(BaseCommand):
             f"organisation's or a place's code here), then `iati import {file} --mapping {out}`"
         )
 
-    def _import(self, console, *, file, dry_run, username, historical, lang, mapping, **_options):
+    def _import(
+        self,
+        console,
+        *,
+        file,
+        dry_run,
+        username,
+        historical,
+        create_missing,
+        lang,
+        mapping,
+        **_options,
+    ):
         """The same as `counterpart import iati FILE`: checked, mapped, all or nothing."""
         if mapping is not None:
             self._mapped(console, mapping, command_actor(username))
-        told = {"username": username, "historical": historical, "lang": lang}
+        told = {
+            "username": username,
+            "historical": historical,
+            "create_missing": create_missing,
+            "lang": lang,
+        }
         call_command(
             "import",
             "iati",

@@ -46,6 +46,14 @@ class Command(BaseCommand):
             ),
         )
         parser.add_argument(
+            "--create-missing",
+            action="store_true",
+            help=(
+                "An IATI file: make the organisations, places and pairings it names and the "
+                "programme lacks (the office: another instance's export)."
+            ),
+        )
+        parser.add_argument(
             "--lang",
             choices=[code for code, _name in settings.LANGUAGES],
             help="The language of the answer (default: the person's own, else English).",
@@ -56,7 +64,7 @@ class Command(BaseCommand):
         with translation.override(lang or getattr(actor, "language", "") or "en"):
             self._import(actor=actor, **options)
 
-    def _import(self, *, actor, kind, file, dry_run, historical, **options):
+    def _import(self, *, actor, kind, file, dry_run, historical, create_missing, **options):
         console = Console()
         try:
             data = file.open("rb")  # read as a stream: a big file is never in memory whole
@@ -80,7 +88,12 @@ class Command(BaseCommand):
 
             try:
                 upload = services.import_receive(
-                    actor=actor, kind=kind, filename=file.name, data=data, historical=historical
+                    actor=actor,
+                    kind=kind,
+                    filename=file.name,
+                    data=data,
+                    historical=historical,
+                    create_missing=create_missing,
                 )
                 if dry_run:
                     upload = services.import_check(actor=actor, upload=upload, progress=report)
@@ -116,6 +129,17 @@ class Command(BaseCommand):
                 % {"address": f"/import/files/{upload.pk}/"}
             )
         created = upload.summary.get("created", 0)
+        if made := upload.summary.get("made"):
+            console.print(
+                _(
+                    "Made from the file: places %(places)s, organizations %(organizations)s, "
+                    "pairings %(pairings)s, rounds %(rounds)s."
+                )
+                % {
+                    key: made.get(key, 0)
+                    for key in ("places", "organizations", "pairings", "rounds")
+                }
+            )
         for skipped in upload.summary.get("skipped", []):
             console.print(
                 "  " + _("Left out, as the programme does not keep them:") + f" {skipped}"
