@@ -12,12 +12,15 @@ from django.db import IntegrityError, transaction
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from counterpart.core.bulk import chunks
 from counterpart.core.said import said
 from counterpart.interchange.cells import CellError, text
 from counterpart.interchange.header_names import HEADER_NAMES
+from counterpart.interchange.row_keys import RowKeys
 from counterpart.jobs.progress import Progress, ignore_progress, tick
 
 MAX_ERRORS = 1000  # enough to fix before trying again; the rest are counted, not listed
+KEY_BATCH = 10_000  # rows whose keys are checked for repeats at once
 
 
 @dataclass(frozen=True)
@@ -150,8 +153,27 @@ class Kind:
 
     def read_rows(self, rows: Iterable[Row], context: Context, errors: Errors) -> Iterator[Row]:
         """Each row with its cells read by its columns, as it comes (a row with an error is not
-        handed on), and the row key checked for repeats within the file."""
-        seen: dict[int, int] = {}  # the row key's hash → its first row: a million keys fit
+        handed on), and the row key checked for repeats within the file, a batch at a time."""
+        if not self.row_key:
+            yield from (row for row, _key in self._cells_read(rows, context, errors))
+            return
+        seen = RowKeys()
+        for batch in chunks(self._cells_read(rows, context, errors), KEY_BATCH):
+            numbers = [row.number for row, _key in batch]
+            earlier = seen.earlier_rows([key for _row, key in batch], numbers)
+            for (row, _key), first in zip(batch, earlier, strict=True):
+                if first:
+                    errors.add(
+                        row.number,
+                        self.row_key[0],
+                        _("Row %(row)s has the same %(key)s.")
+                        % {"row": first, "key": self._key_names()},
+                    )
+                else:
+                    yield row
+
+    def _cells_read(self, rows: Iterable[Row], context: Context, errors: Errors):
+        """(the row with its cells read, its key's hash) for each row without a bad cell."""
         needed = _("This column needs a value.")
         columns = [(c.key, c.read, c.required) for c in self.columns]
         for row in rows:
@@ -171,25 +193,14 @@ class Kind:
                 except CellError as error:
                     errors.add(row.number, key, str(error))
                     bad = True
-            if self.row_key and not bad:
-                # Two keys that hash alike (a chance in 40 million, in a million rows) read as one.
-                key = hash(
+            if not bad:
+                key = self.row_key and hash(
                     tuple(
                         (v.casefold() if type(v) is str else text(v).casefold())
                         for v in map(values.__getitem__, self.row_key)
                     )
                 )
-                if key in seen:
-                    errors.add(
-                        row.number,
-                        self.row_key[0],
-                        _("Row %(row)s has the same %(key)s.")
-                        % {"row": seen[key], "key": self._key_names()},
-                    )
-                    bad = True
-                seen.setdefault(key, row.number)
-            if not bad:
-                yield Row(row.number, values)
+                yield Row(row.number, values), key
 
     def _key_names(self) -> str:
         return ", ".join(str(self.column(key).label) for key in self.row_key)
