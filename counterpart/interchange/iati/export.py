@@ -29,7 +29,6 @@ VERSION = "2.03"
 CHUNK = 500  # projects read and written at a time
 ZH = "zh"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
-COUNTRY_SYSTEM = "A9"  # IATI's geographic vocabulary for a country's own administrative codes
 # How the programme's kinds of organization are typed in IATI's OrganisationType list.
 ORGANISATION_TYPE = {
     "province": "11",
@@ -145,17 +144,11 @@ def _value(parent, amount_minor: int, currency: str, day: datetime.date) -> None
     element.text = amount(amount_minor, currency)
 
 
-def _gb_t_2260(code: str) -> bool:
-    """A code of China's administrative divisions (GB/T 2260), not the programme's own."""
-    return len(code) == 6 and code.isdigit()
-
-
 class ActivityWriter:
     def __init__(self, *, codes: Codes, today: datetime.date):
         self.codes = codes
         self.today = today
         self.organizations = {o.pk: o for o in places.organization_list(actor=None)}
-        self.regions = {r.pk: r for r in places.region_list(actor=None)}
         self.accountable = {
             o.region_id: o
             for o in places.organization_list(actor=None, kind="local_government").order_by("pk")
@@ -262,21 +255,11 @@ class ActivityWriter:
             yield place.region, place
 
     def _location(self, activity, region, place) -> None:
+        # The place's GB/T 2260 code is the publisher's own reference: IATI's geographic
+        # vocabularies (GAUL, SALB, GADM, ISO countries, GeoNames, OpenStreetMap) have no
+        # entry for a country's own administrative codes, so no `administrative` is made up.
         location = etree.SubElement(activity, "location", ref=f"CN-ADM-{region.code}")
-        if _gb_t_2260(region.code):
-            etree.SubElement(location, "location-id", vocabulary=COUNTRY_SYSTEM, code=region.code)
         _narratives(etree.SubElement(location, "name"), region.name_en, region.name_zh)
-        lineage = [self.regions[pk] for pk in region.lineage_ids() if pk in self.regions]
-        below = lineage[1:] if lineage and lineage[0].level == "country" else lineage
-        for level, division in enumerate(below, start=1):
-            if _gb_t_2260(division.code):
-                etree.SubElement(
-                    location,
-                    "administrative",
-                    vocabulary=COUNTRY_SYSTEM,
-                    level=str(level),
-                    code=division.code,
-                )
         if place is not None and place.latitude is not None:
             point = etree.SubElement(
                 location, "point", srsName="http://www.opengis.net/def/crs/EPSG/0/4326"
