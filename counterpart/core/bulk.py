@@ -58,8 +58,7 @@ def insert_values(model: type[models.Model], columns: list[str], rows: list) -> 
         rows = adapted
     if connection.vendor == "postgresql":
         return _copy(model, fields, rows)
-    with larger_sqlite_cache(len(rows)):
-        return _insert_returning(model, fields, rows)
+    return _insert_returning(model, fields, rows)  # the caller of many raises SQLite's cache
 
 
 BIG_INSERT_ROWS = 10_000
