@@ -187,6 +187,8 @@ def read(
 
 def _rows_under(kind: Kind, keys: list, header: list, rows, context: Context, errors: Errors):
     examples = _example_rows(kind)
+    first = kind.columns[0].key
+    first_examples = {example[0] for example in examples}  # most rows are told by their first
     named = [(i, key) for i, key in enumerate(keys) if key]
     unnamed = [i for i, key in enumerate(keys) if not key and not text(header[i])]
     width = len(keys)
@@ -210,7 +212,9 @@ def _rows_under(kind: Kind, keys: list, header: list, rows, context: Context, er
                 % {"letter": get_column_letter(stray[0] + 1), "value": text(cells[stray[0]])[:40]},
             )
             continue
-        if tuple(text(values.get(column.key)) for column in kind.columns) in examples:
+        if text(values.get(first)) in first_examples and (
+            tuple(text(values.get(column.key)) for column in kind.columns) in examples
+        ):
             continue  # the template's example row, left in, in whichever language it was made
         context.rows += 1
         yield Row(number, values)
