@@ -257,7 +257,9 @@ class LedgerBatch:
             reference=reference,
             recorded_by_id=getattr(self.actor, "pk", None),
             recorded_at=self.now,
-            # the totals read these two
+            # the totals read these, and the reviews the pairing and place
+            pairing=pairing,
+            region=region,
             project=project,
             sector=sector,
         )

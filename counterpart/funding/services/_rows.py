@@ -12,13 +12,15 @@ _BLANK = dict.fromkeys(_COLUMNS)
 _CHECKED_NAMES: set[tuple[str, ...]] = set()
 
 
-def new_transaction(*, project: Project | None, sector: Sector | None, **values) -> Transaction:
+def new_transaction(
+    *, pairing, region, project: Project | None, sector: Sector | None, **values
+) -> Transaction:
     """An unsaved Transaction from its column values (`pairing_id=`…).
 
     `Model.__init__` routes each of the 19 columns through a descriptor; at a million entries
     that is a third of the bulk path's time. The values go straight into the instance, as they
-    would when read from the database; the project and sector objects go through their
-    descriptors, since the totals read them."""
+    would when read from the database; the pairing, place, project and sector objects are
+    cached on it as setting them would, since the totals and the reviews read them."""
     names = tuple(values)
     if names not in _CHECKED_NAMES:  # each way of calling it is checked once, not per entry
         unknown = values.keys() - _COLUMNS.keys()
@@ -28,7 +30,7 @@ def new_transaction(*, project: Project | None, sector: Sector | None, **values)
     made = Transaction.__new__(Transaction)
     made._state = ModelState()
     made.__dict__.update(_BLANK, **values)
-    made._state.fields_cache.update(project=project, sector=sector)  # what setting them caches
+    made._state.fields_cache.update(pairing=pairing, region=region, project=project, sector=sector)
     return made
 
 

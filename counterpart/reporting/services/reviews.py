@@ -80,7 +80,7 @@ def reviews_open_submitted(*, actor, records: Iterable, file: str) -> int:
     count, first, last = 0, None, None  # the reviews opened: how many, the first and last
     for batch in chunks(records, size=2000):
         content_type = ContentType.objects.get_for_model(batch[0]).pk
-        reads = reviewed(batch[0]).scope_reads
+        reads = [path for path in reviewed(batch[0]).scope_reads if not _held(batch[0], path)]
         prefetch_related_objects(batch, *reads)
         rows = []
         for record in batch:
@@ -122,6 +122,19 @@ def reviews_open_submitted(*, actor, records: Iterable, file: str) -> int:
         after={"reviews": count, "first_review": first, "last_review": last, "source": file},
     )
     return count
+
+
+def _held(record, path: str) -> bool:
+    """Whether the records a scope reads along `path` ("pairing__round") are already held by
+    `record`, as a bulk writer leaves them (its batch is made alike: the first tells)."""
+    for name in path.split("__"):
+        field = record._meta.get_field(name)
+        if not field.is_cached(record):
+            return False
+        record = getattr(record, name)
+        if record is None:
+            return True
+    return True
 
 
 def _tell_many(waiting: list[tuple[Scope, int]], file: str) -> None:
