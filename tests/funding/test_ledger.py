@@ -8,9 +8,9 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from counterpart.audit.models import AuditEvent
 from counterpart.core.models import AppendOnlyError
 from counterpart.funding import selectors, services
-from counterpart.funding.services import ledger as ledger_services
 from counterpart.funding.choices import TransactionKind
 from counterpart.funding.models import LedgerBalance, LedgerTotal, Transaction
+from counterpart.funding.services import ledger as ledger_services
 from tests import factories as f
 
 

@@ -14,8 +14,8 @@ from lxml import etree
 from counterpart.funding import services as funding
 from counterpart.interchange.iati import export, validate
 from counterpart.places import services as places
-from counterpart.projects import services as projects
 from counterpart.places.models import Organization
+from counterpart.projects import services as projects
 from tests import factories as f
 
 pytestmark = pytest.mark.usefixtures("iati_standard")

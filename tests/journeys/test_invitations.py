@@ -48,9 +48,7 @@ def test_the_office_and_a_team_administrator_invite_people(served, person, t):
     amina = accept(served, person, t, email="amina.tursun@example.org", username="amina")
     roles = amina.locator("dd ul").first
     expect(roles).to_contain_text(t("Recipient team"), ignore_case=True)
-    expect(roles).to_contain_text(
-        served.name("places_organization", code="653200-government")
-    )
+    expect(roles).to_contain_text(served.name("places_organization", code="653200-government"))
 
     admin = person("beijing-admin")
     invite(admin, served, t, email="li.hua@example.org", organization="beijing", role="donor_team")
