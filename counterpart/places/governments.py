@@ -9,7 +9,9 @@ GOVERNED_LEVELS = frozenset({RegionLevel.PREFECTURE, RegionLevel.COUNTY, RegionL
 
 
 def government_code(region) -> str:
-    return f"{slugify(region.code)}-government"
+    """`653200-government`; a place whose code is not a slug ("iati-和田市") by its id."""
+    slug = slugify(region.code)
+    return f"{slug if slug == region.code.lower() else f'place-{region.pk}'}-government"
 
 
 def government_names(region) -> tuple[str, str, str]:

@@ -372,3 +372,34 @@ def test_only_the_office_has_an_iati_files_missing_records_made(world):
             create_missing=True,
         )
     assert "create_missing" in refused.value.message_dict
+
+
+def test_places_named_only_in_chinese_are_made_apart(world):
+    """Another publisher's locations named in Chinese alone are two places, not one."""
+    from counterpart.places.models import Region
+    from tests import factories as f
+
+    f.ExchangeRateFactory(valid_on=world.round.starts_on, rate="6.5")
+    Region.objects.filter(pk=world.china.pk).update(code="CN")
+    second = FOREIGN.replace(b"A/7", b"A/8").replace(b"Clinic", b"Second clinic")
+    both = FOREIGN.replace(b"</iati-activities>", b"") + second[second.index(b"<iati-activity ") :]
+    both = both.replace(
+        b"<location><name><narrative>Hotan City</narrative></name></location>",
+        b'<location><name><narrative xml:lang="zh">\xe5\x92\x8c\xe7\x94\xb0\xe5\xb8\x82'
+        b"</narrative></name></location>",
+        1,
+    ).replace(
+        b"<location><name><narrative>Hotan City</narrative></name></location>",
+        b'<location><name><narrative xml:lang="zh">\xe5\x92\x8c\xe7\x94\xb0\xe5\x8e\xbf'
+        b"</narrative></name></location>",
+        1,
+    )
+    office = world.user("office")
+    received = services.import_receive(
+        actor=office, kind="iati", filename="two.xml", data=both, create_missing=True
+    )
+    done = services.import_apply(
+        actor=office, upload=services.import_check(actor=office, upload=received)
+    )
+    assert done.status == ImportStatus.IMPORTED, done.errors
+    assert sorted(p.region.name_zh for p in Project.objects.all()) == ["和田县", "和田市"]

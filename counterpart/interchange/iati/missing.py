@@ -16,6 +16,7 @@ Nothing here overrides a mapping: an organisation or place the programme knows, 
 the office has mapped, is used as it is."""
 
 import datetime
+import hashlib
 from collections import defaultdict
 
 from django.utils.text import slugify
@@ -97,7 +98,7 @@ class _Maker:
                 continue
             key = ref or name_en or name_zh
             if key and (MappingKind.PLACE, key) not in self.reader.mappings:
-                code = f"iati-{slugify(key)}"[:40]
+                code = f"iati-{slugify(key, allow_unicode=True) or _digest(key)}"[:40]
                 found = self._region(code) or self._made_region(
                     code, name_en or key, name_zh, RegionLevel.COUNTY, country
                 )
@@ -256,6 +257,11 @@ class _Maker:
             name_zh=f"{first.year}年（据IATI文件）",
             starts_on=datetime.date(first.year, 1, 1),
         )
+
+
+def _digest(text: str) -> str:
+    """A short stable code for a reference with no letters or digits to keep."""
+    return hashlib.blake2b(text.encode(), digest_size=6).hexdigest()
 
 
 def _lowest_holding(regions: list):
