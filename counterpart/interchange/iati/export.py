@@ -29,6 +29,7 @@ VERSION = "2.03"
 CHUNK = 500  # projects read and written at a time
 ZH = "zh"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+ADMINISTRATIVE = "CN-ADM-"  # a location's reference: the place's GB/T 2260 code after it
 # How the programme's kinds of organization are typed in IATI's OrganisationType list.
 ORGANISATION_TYPE = {
     "province": "11",
@@ -258,7 +259,7 @@ class ActivityWriter:
         # The place's GB/T 2260 code is the publisher's own reference: IATI's geographic
         # vocabularies (GAUL, SALB, GADM, ISO countries, GeoNames, OpenStreetMap) have no
         # entry for a country's own administrative codes, so no `administrative` is made up.
-        location = etree.SubElement(activity, "location", ref=f"CN-ADM-{region.code}")
+        location = etree.SubElement(activity, "location", ref=f"{ADMINISTRATIVE}{region.code}")
         _narratives(etree.SubElement(location, "name"), region.name_en, region.name_zh)
         if place is not None and place.latitude is not None:
             point = etree.SubElement(

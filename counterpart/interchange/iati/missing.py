@@ -22,7 +22,7 @@ from collections import defaultdict
 from django.utils.text import slugify
 
 from counterpart.interchange.choices import MappingKind
-from counterpart.interchange.iati.export import ORGANISATION_TYPE
+from counterpart.interchange.iati.export import ADMINISTRATIVE, ORGANISATION_TYPE
 from counterpart.interchange.iati.parse import day, texts
 from counterpart.interchange.models import IatiMapping
 from counterpart.pairings import selectors as pairings
@@ -33,7 +33,6 @@ from counterpart.places.choices import OrganizationKind, RegionLevel
 from counterpart.places.governments import government_code
 from counterpart.places.org_ids import normalized_org_ref
 
-ADMINISTRATIVE = "CN-ADM-"
 # IATI's organisation type → the first of the programme's kinds the export types so
 KIND_OF_TYPE = {type_: kind for kind, type_ in reversed(ORGANISATION_TYPE.items())}
 GB_T_2260_LEVELS = (RegionLevel.PROVINCE, RegionLevel.PREFECTURE, RegionLevel.COUNTY)

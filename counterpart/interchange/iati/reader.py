@@ -28,7 +28,7 @@ from counterpart.funding.services import (
 from counterpart.interchange import selectors
 from counterpart.interchange.choices import MappingKind
 from counterpart.interchange.iati import results
-from counterpart.interchange.iati.export import XML_LANG
+from counterpart.interchange.iati.export import ADMINISTRATIVE, XML_LANG
 from counterpart.interchange.iati.parse import day, minor, texts
 from counterpart.interchange.kinds.base import Context, Errors
 from counterpart.interchange.phrases import DEAD_LINK, NO_AMOUNT
@@ -117,8 +117,10 @@ class Reader:
         for location in activity.findall("location"):
             ref = location.get("ref") or ""
             name, name_zh = texts(location.find("name"), "en")
-            if ref.startswith("CN-ADM-"):
-                found = places.region_by_code(actor=self.actor, code=ref.removeprefix("CN-ADM-"))
+            if ref.startswith(ADMINISTRATIVE):
+                found = places.region_by_code(
+                    actor=self.actor, code=ref.removeprefix(ADMINISTRATIVE)
+                )
                 if found is not None:
                     return found
             key = ref or name or name_zh
@@ -133,8 +135,10 @@ class Reader:
         found = []
         for location in activity.findall("location")[1:]:
             ref = location.get("ref") or ""
-            if ref.startswith("CN-ADM-"):
-                region = places.region_by_code(actor=self.actor, code=ref.removeprefix("CN-ADM-"))
+            if ref.startswith(ADMINISTRATIVE):
+                region = places.region_by_code(
+                    actor=self.actor, code=ref.removeprefix(ADMINISTRATIVE)
+                )
                 if region is not None:
                     found.append(region)
         return found
