@@ -39,4 +39,26 @@ DEAD_LINK = define(
     "import.note.dead_link",
     _("%(id)s: the document at %(url)s is left out: its address does not work."),
 )
+UNREAD_ELEMENT = define(
+    "import.note.unread_element",
+    _(
+        "%(id)s: its <%(element)s> is not as the IATI Standard says; left out, as the "
+        "programme does not keep it."
+    ),
+)
+NEGATIVE_BUDGET = define(
+    "import.note.negative_budget",
+    _("%(id)s: its budget for %(year)s comes to %(amount)s, below zero; left out."),
+)
+NEGATIVE_PLANNED = define(
+    "import.note.negative_planned",
+    _("%(id)s: a planned disbursement of %(amount)s, below zero, is left out."),
+)
+UNMATCHED_NEGATIVE = define(
+    "import.note.unmatched_negative",
+    _(
+        "%(id)s: a transaction of %(amount)s reverses no entry of its type, amount and "
+        "currency here; left out (the ledger corrects only by reversing an entry)."
+    ),
+)
 NO_AMOUNT = define("import.note.no_amount", _("%(id)s: a transaction of no amount is left out."))

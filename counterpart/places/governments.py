@@ -16,7 +16,14 @@ def government_code(region) -> str:
 
 def government_names(region) -> tuple[str, str, str]:
     """(English, Chinese, Uyghur) names of a place's government: a prefecture's administrative
-    office (地区行政公署), a corps division's own (师市合一), else a people's government."""
+    office (地区行政公署), a corps division's own (师市合一), a people's government; a place in
+    another country (under an ISO country code other than CN) is simply governed."""
+    if _abroad(region):
+        return (
+            f"Government of {region.name_en}",
+            f"{region.name_zh}政府" if region.name_zh else "",
+            f"{region.name_ug} ھۆكۈمىتى" if region.name_ug else "",
+        )
     if region.level == RegionLevel.DIVISION:
         return region.name_en, region.name_zh, region.name_ug
     if region.name_zh.endswith("地区"):
@@ -30,3 +37,10 @@ def government_names(region) -> tuple[str, str, str]:
         f"{region.name_zh}人民政府" if region.name_zh else "",
         f"{region.name_ug} خەلق ھۆكۈمىتى" if region.name_ug else "",
     )
+
+
+def _abroad(region) -> bool:
+    while region.parent_id is not None:
+        region = region.parent
+    code = region.code.upper()
+    return region.level == RegionLevel.COUNTRY and len(code) == 2 and code != "CN"

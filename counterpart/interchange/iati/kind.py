@@ -14,7 +14,7 @@ from counterpart.pairings import selectors as pairings
 def read(data: bytes, context: Context, errors: Errors, progress) -> dict:
     """Apply the file's activities (each all or nothing; the caller keeps or rolls back the
     whole); returns the summary, with what needs mapping."""
-    document = parse(data, errors)
+    document = parse(data, errors, context)
     if document is None:
         return {}
     reader = Reader(context, errors)
@@ -23,6 +23,7 @@ def read(data: bytes, context: Context, errors: Errors, progress) -> dict:
     for done, activity in enumerate(activities, start=1):
         reader.activity(activity)
         progress(done, len(activities), "activities")
+    reader.rate_problems()
     return {
         "created": reader.counts["activities"],
         "activities": len(activities),

@@ -5,8 +5,9 @@ its activities are read as usual:
 - places, from a location's administrative code (`CN-ADM-653201`): a six-digit GB/T 2260 code
   brings its province and prefecture (named by their codes until the office names them), under
   the recipient country; another code, or another publisher's location (by its reference or
-  name), is a county-level place under the country itself; an activity without a location is
-  placed in its recipient country;
+  name), is a county-level place under the country itself, unless it names the country; an
+  activity without a location is placed in its recipient country, made with its names in the
+  three languages (CLDR's, through Babel) when the programme lacks it;
 - organisations, from their identifiers and names; an accountable one (role 2) is the
   government of the places of all its activities (the lowest place holding them);
 - a pairing of each activity's funder with its accountable organisation's place (else the
@@ -19,6 +20,7 @@ import datetime
 import hashlib
 from collections import defaultdict
 
+from babel import Locale
 from django.utils.text import slugify
 
 from counterpart.interchange.choices import MappingKind
@@ -97,6 +99,9 @@ class _Maker:
                 continue
             key = ref or name_en or name_zh
             if key and (MappingKind.PLACE, key) not in self.reader.mappings:
+                if _names_of(country) & {name_en.casefold(), name_zh.casefold()}:
+                    self._mapped(key, country)  # the location is the whole country
+                    continue
                 code = f"iati-{slugify(key, allow_unicode=True) or _digest(key)}"[:40]
                 found = self._region(code) or self._made_region(
                     code, name_en or key, name_zh, RegionLevel.COUNTY, country
@@ -121,7 +126,15 @@ class _Maker:
         country = self._region(code)
         if country is None:
             name_en, name_zh = texts(element, "en") if element is not None else ("", "")
-            country = self._made_region(code, name_en or code, name_zh, RegionLevel.COUNTRY, None)
+            names = _country_names(code)
+            country = self._made_region(
+                code,
+                name_en or names[0] or code,
+                name_zh or names[1],
+                RegionLevel.COUNTRY,
+                None,
+                name_ug=names[2],
+            )
         return country
 
     def _make_place(self, code: str, name_en: str, name_zh: str, country) -> None:
@@ -142,13 +155,14 @@ class _Maker:
                 found = self._made_region(at, *named, level, parent)
             parent = found
 
-    def _made_region(self, code, name_en, name_zh, level, parent):
+    def _made_region(self, code, name_en, name_zh, level, parent, *, name_ug=""):
         self.counts["places"] += 1
         region = place_services.region_create(
             actor=self.actor,
             code=code,
             name_en=name_en[:200],
             name_zh=name_zh[:200],
+            name_ug=name_ug[:200],
             level=level,
             parent=parent,
         )
@@ -256,6 +270,18 @@ class _Maker:
             name_zh=f"{first.year}年（据IATI文件）",
             starts_on=datetime.date(first.year, 1, 1),
         )
+
+
+def _country_names(code: str) -> tuple[str, str, str]:
+    """A country's English, Chinese and Uyghur names by its ISO 3166 code ('' where unknown)."""
+    return tuple(
+        Locale.parse(language).territories.get(code.upper(), "") if len(code) == 2 else ""
+        for language in ("en", "zh", "ug")
+    )
+
+
+def _names_of(region) -> set[str]:
+    return {name.casefold() for name in (region.name_en, region.name_zh, region.name_ug)} - {""}
 
 
 def _digest(text: str) -> str:

@@ -17,8 +17,10 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from counterpart.engine.money import format_minor
 from counterpart.funding import selectors as funding
-from counterpart.funding.choices import TransactionKind
+from counterpart.funding.choices import BASE_CURRENCY, TransactionKind
+from counterpart.funding.rates import RateBook, missing_rate_message
 from counterpart.funding.services import (
     BulkError,
     Entry,
@@ -31,7 +33,13 @@ from counterpart.interchange.iati import results
 from counterpart.interchange.iati.export import ADMINISTRATIVE, XML_LANG
 from counterpart.interchange.iati.parse import day, minor, texts
 from counterpart.interchange.kinds.base import Context, Errors
-from counterpart.interchange.phrases import DEAD_LINK, NO_AMOUNT
+from counterpart.interchange.phrases import (
+    DEAD_LINK,
+    NEGATIVE_BUDGET,
+    NEGATIVE_PLANNED,
+    NO_AMOUNT,
+    UNMATCHED_NEGATIVE,
+)
 from counterpart.pairings import selectors as pairings
 from counterpart.places import selectors as places
 from counterpart.projects import selectors as projects
@@ -71,6 +79,10 @@ class Reader:
             pairings.pairings_run_by(actor=self.actor).select_related("donor", "recipient")
         )
         self.counts = defaultdict(int)
+        self.rates = RateBook()
+        # A currency with no rate for an amount: its earliest such date and line, and how many.
+        self.unrated: dict[str, tuple[datetime.date, int]] = {}
+        self.unrated_count: dict[str, int] = defaultdict(int)
 
     def know(self, organization, *, key: str) -> None:
         """An organisation made while reading (`--create-missing`), found by its key after."""
@@ -283,7 +295,7 @@ class Reader:
             services.project_other_sectors_set(actor=self.actor, project=project, sectors=others)
         for place in self.places_of(element):
             services.project_place_add(actor=self.actor, project=project, region=place)
-        self._budgets(element, project, currency)
+        self._budgets(element, identifier, project, currency)
         for link in element.findall("document-link"):
             title, _zh = texts(link.find("title"), language)
             try:
@@ -315,13 +327,27 @@ class Reader:
                 others.append((vocabulary, code, Decimal(percentage) if percentage else None))
         return dac, others
 
-    def _budgets(self, element, project, currency: str) -> None:
-        by_year: dict[tuple[int, str], int] = defaultdict(int)
+    def _budgets(self, element, identifier, project, currency: str) -> None:
+        """A budget a year: the sum of the year's periods; where a year has revised budgets
+        (type 2), they stand for its original ones."""
+        by_year: dict[tuple[int, str, str], int] = defaultdict(int)
         for budget in element.findall("budget"):
             value = budget.find("value")
             own = value.get("currency") or currency
-            by_year[(day(budget.find("period-start")).year, own)] += minor(value.text, own)
-        for (year, own), amount in sorted(by_year.items()):
+            year = day(budget.find("period-start")).year
+            by_year[(year, own, budget.get("type") or "1")] += minor(value.text, own)
+        for (year, own, kind), amount in sorted(by_year.items()):
+            if kind != "2" and (year, own, "2") in by_year:
+                continue
+            if amount < 0:
+                self.context.note(
+                    element.sourceline,
+                    NEGATIVE_BUDGET,
+                    id=identifier,
+                    year=year,
+                    amount=format_minor(amount, own),
+                )
+                continue
             services.project_budget_set(
                 actor=self.actor, project=project, year=year, amount_minor=amount, currency=own
             )
@@ -331,12 +357,23 @@ class Reader:
         for planned in element.findall("planned-disbursement"):
             value = planned.find("value")
             own = value.get("currency") or currency
+            amount = minor(value.text, own)
+            if amount == 0:  # a plan of nothing says nothing
+                continue
+            if amount < 0:
+                self.context.note(
+                    planned.sourceline,
+                    NEGATIVE_PLANNED,
+                    id=identifier,
+                    amount=format_minor(amount, own),
+                )
+                continue
             entries.append(
                 Entry(
                     kind=TransactionKind.COMMITMENT,
                     pairing=pairing,
                     project=project,
-                    amount_minor=minor(value.text, own),
+                    amount_minor=amount,
                     currency=own,
                     value_date=day(value, "value-date") or day(planned.find("period-start")),
                 )
@@ -375,6 +412,8 @@ class Reader:
                 )
             )
             lines.append(item.sourceline)
+        entries, lines = self._rated(entries, lines)
+        negatives = [n for n in negatives if n[2] not in self.unrated]
         if entries:
             try:
                 transactions_record_bulk(
@@ -391,9 +430,43 @@ class Reader:
                 raise ActivityRefused from None
         self.counts["transactions"] += len(entries)
         for kind, amount, own, line in negatives:
-            self._reverse(project, kind, amount, own, line)
+            self._reverse(identifier, project, kind, amount, own, line)
 
-    def _reverse(self, project, kind, amount, own, line) -> None:
+    def _rated(self, entries: list, lines: list) -> tuple[list, list]:
+        """The entries whose currency has a rate on their date; the others are counted
+        towards one problem per currency (`rate_problems`), not one per transaction."""
+        kept = ([], [])
+        for entry, line in zip(entries, lines, strict=True):
+            own = entry.currency
+            if own != BASE_CURRENCY and (
+                own in self.unrated
+                or self.rates.in_force(own, BASE_CURRENCY, entry.value_date) is None
+            ):
+                self.unrated_count[own] += 1
+                first = self.unrated.get(own)
+                if first is None or (entry.value_date, line) < first:
+                    self.unrated[own] = (entry.value_date, line)
+                continue
+            kept[0].append(entry)
+            kept[1].append(line)
+        return kept
+
+    def rate_problems(self) -> None:
+        """One error per currency that lacks a rate: the earliest date an amount needs (a rate
+        on or before it serves every later one) and how many amounts wait for it."""
+        for own, (on, line) in sorted(self.unrated.items()):
+            self.errors.add(
+                line,
+                "transaction",
+                _("%(problem)s (%(count)s amounts in %(currency)s wait for it.)")
+                % {
+                    "problem": missing_rate_message(own, on),
+                    "count": self.unrated_count[own],
+                    "currency": own,
+                },
+            )
+
+    def _reverse(self, identifier, project, kind, amount, own, line) -> None:
         """A negative transaction reverses the entry it mirrors (same type, amount and
         currency, not yet reversed): the ledger only ever corrects by reversal."""
         original = (
@@ -409,13 +482,10 @@ class Reader:
             .first()
         )
         if original is None:
-            raise ValidationError(
-                _(
-                    "line %(line)s: a negative transaction that reverses no entry of the same "
-                    "type, amount and currency."
-                )
-                % {"line": line}
+            self.context.note(
+                line, UNMATCHED_NEGATIVE, id=identifier, amount=format_minor(-amount, own)
             )
+            return
         transaction_reverse(
             actor=self.actor, transaction=original, reason=_("Reversed in IATI file")
         )

@@ -43,18 +43,23 @@ def standard_ruleset() -> dict:
     return ruleset.load(standard_file("rulesets/standard.json"))
 
 
-def schema_errors(document: etree._ElementTree) -> list[str]:
-    """'line N: message' for each way the document breaks its schema."""
+def schema_problems(document: etree._ElementTree) -> list[tuple[int, str, str]]:
+    """(line, the element's XPath, message) for each way the document breaks its schema."""
     root = document.getroot()
     if root.tag not in SCHEMAS:
-        return [f"line {root.sourceline}: the root element is <{root.tag}>, not an IATI one"]
+        return [(root.sourceline, "", f"the root element is <{root.tag}>, not an IATI one")]
     checker = schema(root.tag)
     try:
         if checker.validate(document):
             return []
     except etree.XMLSchemaValidateError as error:  # libxml2 gives up (unresolved entities…)
-        return [f"line {root.sourceline}: {error}"]
-    return [f"line {error.line}: {error.message}" for error in checker.error_log]
+        return [(root.sourceline, "", str(error))]
+    return [(error.line, error.path or "", error.message) for error in checker.error_log]
+
+
+def schema_errors(document: etree._ElementTree) -> list[str]:
+    """'line N: message' for each way the document breaks its schema."""
+    return [f"line {line}: {message}" for line, _path, message in schema_problems(document)]
 
 
 def rule_findings(document: etree._ElementTree, *, today: datetime.date | None = None):

@@ -11,6 +11,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import translation
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from counterpart.core.bulk import chunks
 from counterpart.core.said import said
@@ -126,7 +127,12 @@ class RowsRefused(ValidationError):
     def __init__(self, errors: Errors):
         self.errors = errors
         super().__init__(
-            _("%(count)s problems in the file; nothing was imported.") % {"count": errors.count}
+            ngettext(
+                "%(count)s problem in the file; nothing was imported.",
+                "%(count)s problems in the file; nothing was imported.",
+                errors.count,
+            )
+            % {"count": errors.count}
         )
 
 

@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import translation
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from rich.table import Table
@@ -114,7 +115,11 @@ class Command(BaseCommand):
             console.print(f"  {where}: {worded(note['message'])}")
         if upload.status == ImportStatus.REFUSED:
             table = Table(
-                title=_("%(count)s problems in %(file)s")
+                title=ngettext(
+                    "%(count)s problem in %(file)s",
+                    "%(count)s problems in %(file)s",
+                    upload.error_count,
+                )
                 % {"count": upload.error_count, "file": upload.filename}
             )
             for column in (_("Row"), _("Column"), _("Problem")):
