@@ -5,6 +5,7 @@ from counterpart.accounts import services as accounts
 from counterpart.demo.facts import rows
 from counterpart.funding.services import reference_data_restore
 from counterpart.places import selectors, services
+from counterpart.places.centres import centre_of
 from counterpart.places.governments import government_code
 
 DEMO_PASSWORD = "counterpart-demo"
@@ -26,6 +27,7 @@ def load_places(loader) -> None:
                 name_ug=row["name_ug"],
                 level=row["level"],
                 parent=parent,
+                centre=centre_of(row["seat"]),  # a corps division's: its city's seat
             )
             loader.mark(region, row["source"])
             government = selectors.organization_by_code(actor=actor, code=government_code(region))

@@ -54,6 +54,13 @@ class Region(Bilingual, TreeNode, Versioned):
         on_delete=models.PROTECT,
         related_name="children",
     )
+    # The seat of its government (places/centres.py), for maps and IATI's location point.
+    latitude = models.DecimalField(
+        _("latitude"), max_digits=8, decimal_places=5, null=True, blank=True
+    )
+    longitude = models.DecimalField(
+        _("longitude"), max_digits=8, decimal_places=5, null=True, blank=True
+    )
 
     class Meta:
         ordering = ["path"]

@@ -1,5 +1,7 @@
 """Writes for regions and organizations. Keyword-only, atomic, audited (house rules 1 and 2)."""
 
+from decimal import Decimal
+
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
@@ -8,6 +10,7 @@ from counterpart.audit.services import audit_record, tracked_update
 from counterpart.audit.snapshot import snapshot
 from counterpart.core.arguments import UNSET, given
 from counterpart.core.service import service
+from counterpart.places.centres import centre_of
 from counterpart.places.choices import OrganizationKind
 from counterpart.places.governments import GOVERNED_LEVELS, government_code, government_names
 from counterpart.places.models import LEVEL_DEPTH, Organization, Population, Region, TreeNode
@@ -74,12 +77,22 @@ def region_create(
     name_ug: str = "",
     level: str,
     parent: Region | None = None,
+    centre: tuple[Decimal, Decimal] | None = None,
 ) -> Region:
     """A place, and for a prefecture, a county or a corps division its government (an
-    organization of the place, accountable for what is brought to it)."""
+    organization of the place, accountable for what is brought to it). Its point on the map,
+    `centre` (latitude, longitude), is the listed seat of its code's place unless given."""
     permissions.require(permissions.can_manage_programme(actor))
+    latitude, longitude = centre or centre_of(code) or (None, None)
     region = Region(
-        code=code, name_en=name_en, name_zh=name_zh, name_ug=name_ug, level=level, parent=parent
+        code=code,
+        name_en=name_en,
+        name_zh=name_zh,
+        name_ug=name_ug,
+        level=level,
+        parent=parent,
+        latitude=latitude,
+        longitude=longitude,
     )
     region.full_clean(exclude=["path"])
     _check_region_level(level, parent)

@@ -164,6 +164,24 @@ def test_an_activity_carries_what_the_project_is(published):
     assert activity.find("document-link").get("url") == "https://example.org/hospital"
 
 
+def test_the_place_is_at_the_seat_of_its_government_approximately(published, world):
+    """A place with a listed seat gives the location its point, approximate for the place as a
+    whole, and the location is classed as an administrative region; without one, no point."""
+    from counterpart.places.models import Region
+
+    (location,) = exported()[0].getroot().find("iati-activity").findall("location")
+    assert location.find("point") is None and location.find("exactness") is None
+    assert location.find("location-class").get("code") == "1"
+
+    Region.objects.filter(pk=world.hotan_city.pk).update(latitude="37.11215", longitude="79.91353")
+    document, _outcome = exported()
+    (location,) = document.getroot().find("iati-activity").findall("location")
+    assert location.findtext("point/pos") == "37.11215 79.91353"
+    assert location.find("exactness").get("code") == "2"
+    assert validate.schema_errors(document) == []
+    assert [str(f) for f in validate.rule_findings(document)] == []
+
+
 def test_money_keeps_its_own_currency_and_a_future_promise_is_planned_not_a_transaction(
     published,
 ):

@@ -1,3 +1,5 @@
+from decimal import Decimal
+
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.test import Client
@@ -195,3 +197,21 @@ def test_a_place_that_can_be_assisted_comes_with_its_government(world):
         "prefecture": ("Kashgar Prefecture Administrative Office", "喀什地区行政公署"),
         "county": ("Shufu County People's Government", "疏附县人民政府"),
     }
+
+
+def test_a_place_of_china_is_made_at_the_seat_of_its_government(world):
+    """A GB/T 2260 code brings its listed seat (places/data/centres.csv); a code not listed has
+    no point, never a guessed one; a point given (a corps division's city's) is kept."""
+    office = world.user("office")
+
+    def made(code, **extra):
+        return services.region_create(
+            actor=office, code=code, name_en=code, level="county", parent=world.xinjiang, **extra
+        )
+
+    shufu = made("653121")
+    assert (float(shufu.latitude), float(shufu.longitude)) == pytest.approx((39.38, 75.86), abs=0.1)
+    assert (made("not-a-code").latitude, made("not-a-code-2").longitude) == (None, None)
+    given = made("xpcc-1-test", centre=(Decimal("40.54765"), Decimal("81.28053")))
+    given.refresh_from_db()
+    assert (given.latitude, given.longitude) == (Decimal("40.54765"), Decimal("81.28053"))

@@ -40,3 +40,13 @@ def test_regions_and_organizations_are_public(client, world):
     # the public sees the published one, not the draft.
     response = client.get(f"/pairings/?donor={world.beijing.pk}", HTTP_HX_REQUEST="true")
     assert list(response.context["page"].object_list) == [world.beijing_hotan_city]
+
+
+def test_a_places_page_shows_the_seat_of_its_government_in_the_readers_language(client, world):
+    from counterpart.places.models import Region
+
+    url = reverse("places:region", args=[world.hotan.pk])
+    assert 'data-testid="region-seat"' not in client.get(url).content.decode()
+    Region.objects.filter(pk=world.hotan.pk).update(latitude="37.11416", longitude="79.92221")
+    page = client.get(url, HTTP_ACCEPT_LANGUAGE="zh-hans").content.decode()
+    assert "政府驻地" in page and "37.11416, 79.92221" in page

@@ -259,13 +259,21 @@ class ActivityWriter:
         # The place's GB/T 2260 code is the publisher's own reference: IATI's geographic
         # vocabularies (GAUL, SALB, GADM, ISO countries, GeoNames, OpenStreetMap) have no
         # entry for a country's own administrative codes, so no `administrative` is made up.
+        # The point: the project's own for the place, else the seat of the place's government
+        # (places/centres.py), which is approximate (exactness 2) for the region as a whole.
         location = etree.SubElement(activity, "location", ref=f"{ADMINISTRATIVE}{region.code}")
         _narratives(etree.SubElement(location, "name"), region.name_en, region.name_zh)
-        if place is not None and place.latitude is not None:
+        own = place is not None and place.latitude is not None
+        at = place if own else region
+        if at.latitude is not None:
             point = etree.SubElement(
                 location, "point", srsName="http://www.opengis.net/def/crs/EPSG/0/4326"
             )
-            etree.SubElement(point, "pos").text = f"{place.latitude} {place.longitude}"
+            etree.SubElement(point, "pos").text = f"{at.latitude} {at.longitude}"
+        if not own:
+            if region.latitude is not None:
+                etree.SubElement(location, "exactness", code="2")
+            etree.SubElement(location, "location-class", code="1")  # an administrative region
 
     def _codes(self, activity) -> None:
         if self.codes.flow_type:
