@@ -15,6 +15,8 @@ reader's language), a choice (its label), a date, an amount of money, or another
 import datetime
 from collections import defaultdict
 
+from babel.core import UnknownLocaleError
+from babel.lists import format_list
 from django.apps import apps
 from django.db import models
 from django.utils import translation
@@ -126,7 +128,26 @@ def fill(message: Promise, values: dict, *, records: dict | None = None) -> str:
         return str(message)
 
 
+# CLDR has no list patterns for Uyghur (Babel gives English's "and"): its comma and "ۋە".
+UYGHUR_LIST = ("، ", " ۋە ")
+
+
+def listed(items) -> str:
+    """Items as the reader's language lists them ('1, 2, and 3', '1、2和3', '1، 2 ۋە 3')."""
+    items = [str(item) for item in items]
+    language = translation.get_language() or "en"
+    if language == "ug" and items:
+        comma, last = UYGHUR_LIST
+        return last.join(filter(None, [comma.join(items[:-1]), items[-1]]))
+    try:
+        return format_list(items, locale=translation.to_locale(language))
+    except (ValueError, UnknownLocaleError):
+        return ", ".join(items)
+
+
 def _shown(value, records: dict) -> str:
+    if isinstance(value, list):
+        return listed(_shown(item, records) for item in value)
     if not isinstance(value, dict):
         return value
     if "said" in value:

@@ -245,7 +245,7 @@ def _headers(kind: Kind, source: Source, context: Context | None = None):
     top = list(itertools.islice(rows, HEADER_SEARCH_ROWS))
     at = _header_at(kind, top)
     if at and context is not None:
-        above = ", ".join(str(number) for number, _cells in top[:at])
+        above = [number for number, _cells in top[:at]]
         context.note(0, TITLE_ROW if at == 1 else TITLE_ROWS, rows=above)
     _number, header = top[at] if top else (1, [])
     rows = itertools.chain(top[at + 1 :], rows)

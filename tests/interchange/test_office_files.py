@@ -45,12 +45,13 @@ def test_an_office_workbook_with_a_title_totals_and_its_own_column_imports(offic
     assert upload.status == ImportStatus.READY, upload.errors
     assert upload.rows == 3 and upload.summary["created"] == 3
     notes = notes_of(upload)
-    assert any(row == 0 and "Rows 1, 2" in text for row, text in notes)  # the title and note
+    assert any(row == 0 and "Rows 1 and 2" in text for row, text in notes)  # the title and note
     assert any(row == 0 and "备注" in text for row, text in notes)  # its own column, hidden
     assert any(row == 7 and "合计" in text for row, text in notes)  # the totals row
     in_chinese = notes_of(upload, "zh-hans")  # kept as data: each reader has them in words
     assert any(row == 7 and "合计行" in text for row, text in in_chinese)
-    assert any(row == 0 and "表头上方" in text for row, text in in_chinese)
+    assert any(row == 0 and "表头上方的第 1和2 行" in text for row, text in in_chinese)
+    assert any("1 ۋە 2" in text for _row, text in notes_of(upload, "ug"))  # listed as each lists
     client.force_login(office)
     page = client.get(f"/import/files/{upload.pk}/").content.decode()
     shown = page.split('data-testid="import-notes"', 1)[1].split("</ul>", 1)[0]
