@@ -17,6 +17,7 @@ define("job:counterpart.interchange.jobs.import_apply", _("Import a file"))
 define("job-step:read", _("reading the rows"))
 define("job-step:rows", _("going through the rows"))
 define("job-step:done", _("finished"))
+define("job-step:save", _("saving"))
 
 # What reading a file left out, kept on the file as data and put into words for each reader.
 TITLE_ROW = define(

@@ -1,7 +1,9 @@
 """How long work tells its progress: a job on the queue reports it to the page that follows it;
 work run elsewhere (a request, a command) to no one."""
 
+import threading
 from collections.abc import Callable
+from contextlib import contextmanager
 
 from counterpart.core.said import PHRASES, said, words
 
@@ -26,3 +28,22 @@ def step_words(step: str) -> str:
     file it writes)."""
     kind = f"job-step:{step}"
     return words(said(kind)) if kind in PHRASES else step
+
+
+@contextmanager
+def every_second(call: Callable[[], None]):
+    """Call `call` each second, from a thread of its own, while the block runs: a command's
+    sign of life through a step that cannot report (a long commit)."""
+    stop = threading.Event()
+
+    def beat() -> None:
+        while not stop.wait(1):
+            call()
+
+    beating = threading.Thread(target=beat, daemon=True)
+    beating.start()
+    try:
+        yield
+    finally:
+        stop.set()
+        beating.join()

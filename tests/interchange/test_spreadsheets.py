@@ -686,6 +686,22 @@ def test_a_big_file_reports_its_progress_every_few_thousand_rows_in_the_readers_
     printed = capsys.readouterr().out
     assert "逐行处理 5,000/10,002" in printed  # a log gets lines, not a bar it cannot draw
 
+    seen.clear()  # for good: what is left after the rows is the commit, said as such
+    received = services.import_receive(actor=team, kind="ledger", filename="big.csv", data=data)
+    services.import_run(actor=team, upload=received, progress=lambda *report: seen.append(report))
+    assert [step for _done, _total, step in seen][-2:] == ["done", "save"]
+
+
+def test_a_command_says_it_is_still_at_work_each_second_of_a_step_that_cannot_report():
+    """A commit of a million rows reports nothing for seconds: the command says it is alive."""
+    import threading
+
+    from counterpart.jobs.progress import every_second
+
+    beaten = threading.Event()
+    with every_second(beaten.set):
+        assert beaten.wait(timeout=10)  # the block is still running when the beat comes
+
 
 @pytest.mark.parametrize("encoding", ["utf-8", "gb18030"])
 def test_a_csv_is_read_as_a_stream_whatever_its_chunks_cut(world, encoding):

@@ -176,7 +176,7 @@ def test_a_jobs_step_is_named_in_the_readers_language(world):
     from django.utils import translation
 
     job = services.job_start(actor=world.user("office"), kind="tests.jobs.work.count_regions")
-    for step in ("read", "rows", "done", "rank", "match", "lists", "file", "kept"):
+    for step in ("read", "rows", "done", "save", "rank", "match", "lists", "file", "kept"):
         job.step = step
         with translation.override("zh-hans"):
             named = job.step_name

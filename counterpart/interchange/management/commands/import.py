@@ -16,7 +16,7 @@ from counterpart.interchange import services
 from counterpart.interchange.choices import ImportStatus
 from counterpart.interchange.kinds import KINDS
 from counterpart.interchange.management.actor import command_actor
-from counterpart.jobs.progress import step_words
+from counterpart.jobs.progress import every_second, step_words
 
 
 class Command(BaseCommand):
@@ -78,14 +78,20 @@ class Command(BaseCommand):
             ) as progress,
         ):
             bar = progress.add_task(step_words("read"), total=None)
-            said_at = [0.0]
+            said_at, last = [0.0], [step_words("read")]
 
             def report(done: int, total: int, step: str = "") -> None:
                 words = step_words(step)
                 progress.update(bar, completed=done, total=total or None, description=words)
+                last[0] = f"{words} {done:,}/{total:,}"
                 if not console.is_terminal and time.monotonic() - said_at[0] >= 1:
                     said_at[0] = time.monotonic()  # a log or a pipe gets a line a second
-                    console.print(f"{words} {done:,}/{total:,}")
+                    console.print(last[0])
+
+            def still() -> None:  # a step that reports nothing for a while (the commit)
+                if not console.is_terminal and time.monotonic() - said_at[0] >= 1:
+                    said_at[0] = time.monotonic()
+                    console.print(f"{last[0]} …")
 
             try:
                 upload = services.import_receive(
@@ -96,10 +102,11 @@ class Command(BaseCommand):
                     historical=historical,
                     create_missing=create_missing,
                 )
-                if dry_run:
-                    upload = services.import_check(actor=actor, upload=upload, progress=report)
-                else:
-                    upload = services.import_run(actor=actor, upload=upload, progress=report)
+                with every_second(still):
+                    if dry_run:
+                        upload = services.import_check(actor=actor, upload=upload, progress=report)
+                    else:
+                        upload = services.import_run(actor=actor, upload=upload, progress=report)
             except PermissionDenied:
                 raise CommandError(
                     _("%(person)s may not import %(kind)s.") % {"person": actor, "kind": kind}
