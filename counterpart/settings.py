@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "counterpart.funding",
     "counterpart.projects",
     "counterpart.talent",
+    "counterpart.design",
     "counterpart.care",
     "counterpart.exchanges",
     "counterpart.enterprise",

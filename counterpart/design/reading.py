@@ -1,0 +1,147 @@
+"""A design problem read from JSON (the `design solve` command's INPUT, the API's body): each
+value checked, a bad one refused naming its place in the input (`donors[2].capacity`) in the
+reader's language; the engine's refusals of input no design can meet put into words."""
+
+import math
+
+from django.utils.translation import gettext as _
+
+from counterpart.engine.design import Design, Donor, Infeasible, Problem, Recipient
+
+MOST = 2**53  # past this a JSON number is no longer exact as a float
+
+
+class InputError(ValueError):
+    """A value of the input that cannot be read; `where` names it as the input does."""
+
+    def __init__(self, where: str, message: str):
+        super().__init__(f"{where}: {message}")
+        self.where = where
+
+
+def problem_from(data) -> Problem:
+    if not isinstance(data, dict):
+        raise InputError("$", _("The input is a JSON object with donors and recipients."))
+    donors = [_donor(item, f"donors[{n}]") for n, item in enumerate(_list(data, "donors"))]
+    recipients = [
+        _recipient(item, f"recipients[{n}]") for n, item in enumerate(_list(data, "recipients"))
+    ]
+    limit = data.get("max_groups_per_donor")
+    return Problem(
+        donors=donors,
+        recipients=recipients,
+        fixed=set(_pairs(data, "fixed")),
+        forbidden=set(_pairs(data, "forbidden")),
+        max_groups_per_donor=None
+        if limit is None
+        else _whole(limit, "max_groups_per_donor", least=1),
+        current={recipient: donor for donor, recipient in _pairs(data, "current")},
+    )
+
+
+def result_of(design: Design) -> dict:
+    return {
+        "assignment": sorted([donor, recipient] for recipient, donor in design.assignment.items()),
+        "objective": design.objective,
+        "changes": design.changes,
+        "proven_optimal": design.proven_optimal,
+        "gap": design.gap,
+        "seconds": round(design.seconds, 3),
+    }
+
+
+def _list(data: dict, key: str) -> list:
+    found = data.get(key, [])
+    if not isinstance(found, list):
+        raise InputError(key, _("A list is needed here."))
+    return found
+
+
+def _donor(item, where: str) -> Donor:
+    if not isinstance(item, dict):
+        raise InputError(where, _("A donor is an object with a ref and a capacity."))
+    least = _whole(item.get("min_recipients", 0), f"{where}.min_recipients", least=0)
+    most = item.get("max_recipients")
+    return Donor(
+        ref=_ref(item.get("ref"), f"{where}.ref"),
+        capacity=_number(item.get("capacity"), f"{where}.capacity"),
+        min_recipients=least,
+        max_recipients=None if most is None else _whole(most, f"{where}.max_recipients", least=0),
+    )
+
+
+def _recipient(item, where: str) -> Recipient:
+    if not isinstance(item, dict):
+        raise InputError(where, _("A recipient is an object with a ref and a population."))
+    return Recipient(
+        ref=_ref(item.get("ref"), f"{where}.ref"),
+        population=_whole(item.get("population"), f"{where}.population", least=0),
+        weight=_number(item.get("weight", 1), f"{where}.weight"),
+        group=_ref(item.get("group", ""), f"{where}.group", empty=True),
+    )
+
+
+def _pairs(data: dict, key: str) -> list[tuple[str, str]]:
+    found = []
+    for n, pair in enumerate(_list(data, key)):
+        where = f"{key}[{n}]"
+        if not (isinstance(pair, list) and len(pair) == 2):
+            raise InputError(where, _("A pair is [donor, recipient]."))
+        found.append((_ref(pair[0], f"{where}[0]"), _ref(pair[1], f"{where}[1]")))
+    return found
+
+
+def _ref(value, where: str, *, empty: bool = False) -> str:
+    if not isinstance(value, str) or not (value.strip() or empty) or len(value) > 200:
+        raise InputError(where, _("A reference is text of 1 to 200 characters."))
+    if any(0xD800 <= ord(c) <= 0xDFFF or ord(c) < 32 for c in value):
+        raise InputError(where, _("A reference holds no control characters."))
+    return value.strip()
+
+
+def _number(value, where: str) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise InputError(where, _("A number is needed here."))
+    if not math.isfinite(value) or value < 0 or value > MOST:
+        raise InputError(where, _("A number from 0 to 2⁵³ is needed here."))
+    return float(value)
+
+
+def _whole(value, where: str, *, least: int) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or not least <= value <= MOST:
+        raise InputError(
+            where, _("A whole number from %(least)s to 2⁵³ is needed here.") % {"least": least}
+        )
+    return value
+
+
+# The engine's refusals (engine/design.py `Infeasible.code`), in the reader's language.
+def refusal(error: Infeasible) -> str:
+    messages = {
+        "duplicate": _("A donor or a recipient is listed twice."),
+        "no_recipients": _("There are no recipients to pair."),
+        "unknown_pair": _(
+            "The pair %(donor)s–%(recipient)s in %(what)s names no donor or recipient."
+        ),
+        "fixed_twice": _("%(recipient)s is fixed to both %(first)s and %(second)s."),
+        "fixed_forbidden": _("The pair %(donor)s–%(recipient)s is both fixed and forbidden."),
+        "negative_capacity": _("%(donor)s has a capacity below zero."),
+        "min_above_max": _("%(donor)s must have at least %(min)s recipients and at most %(max)s."),
+        "no_capacity": _("%(donor)s has no capacity but must have recipients."),
+        "negative_population": _("%(recipient)s has a population or weight below zero."),
+        "no_donor": _("Every donor is forbidden for %(recipient)s (or has no capacity)."),
+        "minimums": _("The donors' minimums ask for %(wanted)s recipients; there are %(count)s."),
+        "maximums": _("The donors' maximums allow %(room)s recipients; there are %(count)s."),
+        "min_unreachable": _("%(donor)s must have %(min)s recipients; only %(count)s may be its."),
+        "fixed_above_max": _(
+            "%(donor)s is fixed to %(count)s recipients, more than its maximum %(max)s."
+        ),
+        "fixed_groups": _(
+            "%(donor)s is fixed to recipients in %(count)s groups; at most %(limit)s."
+        ),
+        "combination": _(
+            "No design meets the donors' numbers of recipients and the group limit together."
+        ),
+    }
+    message = messages.get(error.code)
+    return message % error.params if message else str(error)
