@@ -115,7 +115,7 @@ def test_the_command_enters_history_as_the_office_user_it_is_set_to(closed, tmp_
 
 
 def test_another_publishers_past_years_enter_as_history_with_their_projects_approved(closed):
-    from counterpart.projects.models import Project
+    from counterpart.projects.models import IndicatorPeriod, Project
     from tests import factories as f
     from tests.interchange.test_iati_import import FOREIGN
 
@@ -128,9 +128,18 @@ def test_another_publishers_past_years_enter_as_history_with_their_projects_appr
         actor=office, kind="place", ref="Hotan City", region=closed.hotan_city
     )
 
+    with_result = FOREIGN.replace(  # its first quarter's result: a period long closed too
+        b" </iati-activity>",
+        b'  <result type="1"><title><narrative>Clinics equipped</narrative></title>'
+        b'<indicator measure="1"><title><narrative>Clinics</narrative></title><period>'
+        b'<period-start iso-date="2021-01-01"/><period-end iso-date="2021-03-31"/>'
+        b'<target value="10"/><actual value="8"/></period></indicator></result>\n'
+        b" </iati-activity>",
+    )
+
     def run(**historical):
         received = services.import_receive(
-            actor=office, kind="iati", filename="fund.xml", data=FOREIGN, **historical
+            actor=office, kind="iati", filename="fund.xml", data=with_result, **historical
         )
         return services.import_run(actor=office, upload=received)
 
@@ -140,4 +149,8 @@ def test_another_publishers_past_years_enter_as_history_with_their_projects_appr
     done = run(historical=REASON)
     assert done.status == ImportStatus.IMPORTED, done.errors
     assert Project.objects.count() == Transaction.objects.count() == 1
+    (period,) = IndicatorPeriod.objects.all()
+    assert (period.target, period.actual) == (10, 8)
     assert not Review.objects.exists()
+    recorded = AuditEvent.objects.get(event_type="indicator_period.recorded")
+    assert recorded.reason == REASON

@@ -309,7 +309,11 @@ class Reader:
             except ValidationError:
                 self.context.note(link.sourceline, DEAD_LINK, id=identifier, url=link.get("url"))
         skipped = results.record_results(
-            actor=self.actor, element=element, project=project, language=language
+            actor=self.actor,
+            element=element,
+            project=project,
+            language=language,
+            historical=self.context.historical,
         )
         self.skipped.extend(skipped)
         self._money(element, identifier, project, pairing, currency)

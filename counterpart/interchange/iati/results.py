@@ -13,9 +13,10 @@ def _value(element) -> Decimal | None:
     return Decimal(element.get("value")) if element is not None and element.get("value") else None
 
 
-def record_results(*, actor, element, project, language: str) -> list[str]:
-    """Record the activity's results; returns what was left out (as the programme does not
-    keep it): results of another type, qualitative and ordinal indicators."""
+def record_results(*, actor, element, project, language: str, historical: str = "") -> list[str]:
+    """Record the activity's results (as history, with its reason, when the file is);
+    returns what was left out (as the programme does not keep it): results of another type,
+    qualitative and ordinal indicators."""
     skipped = []
     for result in element.findall("result"):
         kind = result.get("type")
@@ -30,11 +31,11 @@ def record_results(*, actor, element, project, language: str) -> list[str]:
             if indicator.get("measure") not in Measure.values:
                 skipped.append(_("a qualitative or ordinal indicator"))
                 continue
-            _record_indicator(actor, made, indicator, language)
+            _record_indicator(actor, made, indicator, language, historical)
     return skipped
 
 
-def _record_indicator(actor, result, element, language: str) -> None:
+def _record_indicator(actor, result, element, language: str, historical: str) -> None:
     title_en, title_zh = texts(element.find("title"), language)
     baseline = element.find("baseline")
     indicator = services.indicator_create(
@@ -55,4 +56,5 @@ def _record_indicator(actor, result, element, language: str) -> None:
             period_end=day(period.find("period-end")),
             target=_value(period.find("target")),
             actual=_value(period.find("actual")),
+            historical=historical,
         )

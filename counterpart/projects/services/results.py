@@ -82,26 +82,34 @@ def indicator_period_record(
     target: Decimal | None = None,
     actual: Decimal | None = None,
     expected_version: int | None = None,
+    historical: str = "",
 ) -> IndicatorPeriod:
     """Set a period's target (the project's runners) or actual (they, or the recipient team of
     the project's place). A period already there is changed only by one who read it: with its
-    `expected_version` (house rule 8), and its before goes into the audit."""
+    `expected_version` (house rule 8), and its before goes into the audit. With a reason in
+    `historical` the office enters a new period as approved history (an imported file's),
+    into a closed period too."""
     project = indicator.result.project
     runs = permissions.can_act_for_donor(actor, project.pairing.donor)
     reports = permissions.serves_region(actor, project.region)
     permissions.require(runs or (reports and target is None))
+    if historical:
+        permissions.require(permissions.can_manage_programme(actor))
     errors = dates_in_order(period_start, period_end, end_field="period_end")
     if errors:
         raise ValidationError(errors)
     _check_value(indicator, "target", target)
     _check_value(indicator, "actual", actual)
-    _period_open_or_error(actor, project, period_end)
+    if not historical:
+        _period_open_or_error(actor, project, period_end)
     period = (
         IndicatorPeriod.objects.select_for_update()
         .filter(indicator=indicator, period_start=period_start)
         .first()
     )
     if period is not None:
+        if historical:
+            raise ValidationError({"period_start": _("History adds periods; it changes none.")})
         if expected_version is None:
             raise ValidationError(
                 {
@@ -141,9 +149,14 @@ def indicator_period_record(
     period.full_clean()
     period.save()
     audit_record(
-        actor=actor, event_type="indicator_period.recorded", obj=period, after=snapshot(period)
+        actor=actor,
+        event_type="indicator_period.recorded",
+        obj=period,
+        after=snapshot(period),
+        reason=historical,
     )
-    reporting.review_open(actor=actor, record=period)
+    if not historical:
+        reporting.review_open(actor=actor, record=period)
     return period
 
 
