@@ -86,6 +86,7 @@ def main() -> None:
     console.print(f"csv: {args.rows} rows in {csv_s:.1f} s; raw insert {raw_csv:.1f} s")
 
     real = ROOT / "var" / "bench" / "ledger-office.csv"
+    real.parent.mkdir(parents=True, exist_ok=True)  # PostgreSQL's run may come first
     real.write_bytes(office_csv(rng, projects, args.rows))
     open_the_round(system_actor(), reviewed=True)
     real_runs = [import_command(console, real, dry_run) for dry_run in (True, False)]

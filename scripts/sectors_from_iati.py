@@ -1,8 +1,11 @@
 #!/usr/bin/env python3
-"""Write counterpart/funding/data/sectors.csv from IATI's DAC 5-digit Sector code list.
+"""Write counterpart/projects/data/sectors.csv from IATI's DAC code lists: the 5-digit purpose
+codes (Sector, vocabulary 1) and the 3-digit sector categories (SectorCategory, vocabulary 2:
+what a publisher gives when it says no more).
 
 The product ships the CSV (it never reads ../shared at run time); run this again when the code
-list changes:  python3 scripts/sectors_from_iati.py ../shared/iati/codelists/Sector.xml
+lists change:
+    python3 scripts/sectors_from_iati.py ../shared/iati/codelists/{Sector,SectorCategory}.xml
 Each active code gets the programme category it counts under; Chinese names already in the CSV
 are kept.
 """
@@ -12,7 +15,7 @@ import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-OUT = Path(__file__).resolve().parent.parent / "counterpart/funding/data/sectors.csv"
+OUT = Path(__file__).resolve().parent.parent / "counterpart/projects/data/sectors.csv"
 
 # Programme category by DAC 3-digit group, then by 5-digit code where a group splits.
 BY_GROUP = {
@@ -51,6 +54,19 @@ ZH = {
     "31120": "农业发展", "31161": "粮食作物生产", "31163": "畜牧业",
     "32130": "中小企业发展", "32161": "农产品加工", "32163": "纺织、皮革及替代品",
     "33120": "贸易便利化", "33210": "旅游政策与行政管理", "15110": "公共部门政策与行政管理",
+    # the 3-digit sector categories
+    "111": "教育（未指定级别）", "112": "基础教育", "113": "中等教育", "114": "中等后教育",
+    "121": "卫生（一般）", "122": "基本卫生", "123": "非传染性疾病",
+    "130": "人口政策与生殖健康", "140": "供水与卫生设施", "151": "政府与公民社会（一般）",
+    "152": "冲突、和平与安全", "160": "其他社会基础设施与服务", "210": "交通与仓储",
+    "220": "通信", "231": "能源政策", "232": "可再生能源发电", "233": "不可再生能源发电",
+    "234": "混合能源电厂", "235": "核电站", "236": "能源输配", "240": "银行与金融服务",
+    "250": "商业及其他服务", "311": "农业", "312": "林业", "313": "渔业", "321": "工业",
+    "322": "矿产资源与采矿", "323": "建筑业", "331": "贸易政策与法规", "332": "旅游",
+    "410": "一般环境保护", "430": "其他多部门", "510": "一般预算支持", "520": "发展性粮食援助",
+    "530": "其他商品援助", "600": "债务相关行动", "720": "紧急应对", "730": "重建救济与恢复",
+    "740": "防灾与备灾", "910": "援助方行政费用", "930": "援助国境内难民",
+    "998": "未分配/未指定",
 }
 
 
@@ -58,13 +74,14 @@ def category_of(code: str) -> str:
     return BY_CODE.get(code) or BY_GROUP.get(code[:3], "other")
 
 
-def main(source: str) -> None:
+def main(*sources: str) -> None:
     kept = {}
     if OUT.exists():
         with OUT.open(encoding="utf-8") as handle:
             kept = {row["code"]: row["name_zh"] for row in csv.DictReader(handle)}
     rows = []
-    for item in ET.parse(source).iter("codelist-item"):
+    items = (item for source in sources for item in ET.parse(source).iter("codelist-item"))
+    for item in items:
         if item.get("status") == "withdrawn":
             continue
         code = item.findtext("code")
@@ -78,4 +95,4 @@ def main(source: str) -> None:
 
 
 if __name__ == "__main__":
-    main(sys.argv[1] if len(sys.argv) > 1 else "../shared/iati/codelists/Sector.xml")
+    main(*(sys.argv[1:] or ["../shared/iati/codelists/Sector.xml"]))

@@ -22,8 +22,9 @@ WELLBEING_CATEGORIES = frozenset(
 
 
 class Sector(Bilingual):
-    """An OECD DAC 5-digit purpose code and the programme category it counts under: what a
-    project (and a ledger entry of its own) is about."""
+    """An OECD DAC 5-digit purpose code, or a 3-digit sector category where no more is said
+    (another publisher's file), and the programme category it counts under: what a project
+    (and a ledger entry of its own) is about."""
 
     code = models.CharField(_("DAC code"), max_length=5, primary_key=True)
     category = models.CharField(_("category"), max_length=20, choices=Category.choices)
@@ -128,6 +129,8 @@ class ProjectSectorOther(models.Model):
     percentage = models.DecimalField(
         _("percentage"), max_digits=5, decimal_places=2, null=True, blank=True
     )
+    name = models.CharField(_("name"), max_length=200, blank=True)  # as the file wrote it
+    uri = models.URLField(_("vocabulary's address"), max_length=300, blank=True)
 
     class Meta:
         ordering = ["vocabulary", "code"]

@@ -403,3 +403,59 @@ def test_places_named_only_in_chinese_are_made_apart(world):
     )
     assert done.status == ImportStatus.IMPORTED, done.errors
     assert sorted(p.region.name_zh for p in Project.objects.all()) == ["和田县", "和田市"]
+
+
+def test_sectors_given_only_by_their_dac_category_are_read_and_published_as_such(
+    world, iati_standard
+):
+    """The IATI Standard's own example says no more than DAC categories (vocabulary 2), on the
+    activity and its transactions, beside a sector of the publisher's own (98, with its name
+    and address): the project takes the categories, its entries theirs, and the export gives
+    them back whole under vocabulary 2, its own sector with its name: valid, no rule broken."""
+    from counterpart.interchange.iati import validate
+    from tests import factories as f
+
+    f.ExchangeRateFactory(valid_on=world.round.starts_on, rate="6.5")
+    office = world.user("office")
+    services.iati_mapping_set(
+        actor=office, kind="organization", ref="XM-DAC-99-1", organization=world.beijing
+    )
+    services.iati_mapping_set(actor=office, kind="place", ref="CN", region=world.hotan_city)
+    by_category = (
+        WORLDLY.replace(
+            b'  <transaction><transaction-type code="2"/>',
+            b'  <sector vocabulary="2" code="140" percentage="60"/>\n'
+            b'  <sector vocabulary="2" code="122" percentage="40"/>\n'
+            b'  <sector vocabulary="98" vocabulary-uri="https://example.org/ours" code="W1"'
+            b' percentage="100"><narrative>Wells</narrative></sector>\n'
+            b'  <transaction><transaction-type code="2"/>',
+            1,
+        )
+        .replace(b'<sector vocabulary="1" code="14030"/></transaction>', b"</transaction>")
+        .replace(b"</transaction>", b'<sector vocabulary="2" code="140"/></transaction>', 1)
+    )
+    done = check_and_import(office, by_category)
+    assert done.status == ImportStatus.IMPORTED, done.errors
+    project = Project.objects.get()
+    assert {s.sector_id: s.percentage for s in project.sectors.all()} == {"140": 60, "122": 40}
+    (own,) = ProjectSectorOther.objects.all()
+    assert (own.vocabulary, own.code, own.name, own.uri) == (
+        "98",
+        "W1",
+        "Wells",
+        "https://example.org/ours",
+    )
+    assert Transaction.objects.get().sector_id == "140"
+
+    from tests.interchange.test_iati_export import BEIJING_REF, give_ref
+
+    give_ref(world, world.beijing, BEIJING_REF)  # Beijing publishes
+    document = etree.ElementTree(etree.fromstring(exported_bytes()))
+    (activity,) = document.getroot()
+    sectors = {(s.get("vocabulary"), s.get("code")): s for s in activity.findall("sector")}
+    assert set(sectors) == {("2", "140"), ("2", "122"), ("98", "W1")}
+    assert sectors[("98", "W1")].findtext("narrative") == "Wells"
+    assert validate.schema_errors(document) == []
+    findings = [str(f) for f in validate.rule_findings(document)]
+    # a warning only: the standard would like a 5-digit code beside, which the file never gave
+    assert [f.split(" at ")[0] for f in findings] == ["warning 102.1.1"]

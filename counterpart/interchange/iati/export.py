@@ -30,6 +30,7 @@ CHUNK = 500  # projects read and written at a time
 ZH = "zh"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 ADMINISTRATIVE = "CN-ADM-"  # a location's reference: the place's GB/T 2260 code after it
+OWN_VOCABULARIES = ("98", "99")  # a publisher's own sector codes: each needs its name
 # How the programme's kinds of organization are typed in IATI's OrganisationType list.
 ORGANISATION_TYPE = {
     "province": "11",
@@ -199,19 +200,19 @@ class ActivityWriter:
         etree.SubElement(activity, "recipient-country", code="CN")
         for region, place in self._locations(project):
             self._location(activity, region, place)
-        for split in project.sectors.all():
+        for vocabulary, code, percentage in _dac_split(project.sectors.all()):
             etree.SubElement(
-                activity,
-                "sector",
-                vocabulary="1",
-                code=split.sector_id,
-                percentage=str(split.percentage),
+                activity, "sector", vocabulary=vocabulary, code=code, percentage=str(percentage)
             )
         for other in project.other_sectors.all():
             attributes = {"vocabulary": other.vocabulary, "code": other.code}
+            if other.uri:
+                attributes["vocabulary-uri"] = other.uri
             if other.percentage is not None:
                 attributes["percentage"] = f"{other.percentage.normalize():f}"
-            etree.SubElement(activity, "sector", attributes)
+            sector = etree.SubElement(activity, "sector", attributes)
+            if other.name or other.vocabulary in OWN_VOCABULARIES:  # the standard asks one
+                _narratives(sector, other.name or other.code, "")
         self._codes(activity)
         for budget in budgets_of(project, spread=self.codes.spread_budgets):
             self._budget(activity, budget)
@@ -261,7 +262,8 @@ class ActivityWriter:
         # entry for a country's own administrative codes, so no `administrative` is made up.
         # The point: the project's own for the place, else the seat of the place's government
         # (places/centres.py), which is approximate (exactness 2) for the region as a whole.
-        location = etree.SubElement(activity, "location", ref=f"{ADMINISTRATIVE}{region.code}")
+        ref = f"{ADMINISTRATIVE}{region.code}" if region.code.isdigit() else region.code
+        location = etree.SubElement(activity, "location", ref=ref)
         _narratives(etree.SubElement(location, "name"), region.name_en, region.name_zh)
         own = place is not None and place.latitude is not None
         at = place if own else region
@@ -426,3 +428,17 @@ def _organisation_element(organization, now, spread: bool):
         _date(budget, "period-end", datetime.date(year, 12, 31))
         _value(budget, total, currency, start)
     return element
+
+
+def _dac_split(splits) -> list[tuple[str, str, int]]:
+    """(vocabulary, code, percentage): the 5-digit codes as they are (vocabulary 1); a split
+    holding a 3-digit category is given whole by category (vocabulary 2), since each
+    vocabulary's percentages must come to 100."""
+    splits = list(splits)
+    if all(len(s.sector_id) == 5 for s in splits):
+        return [("1", s.sector_id, s.percentage) for s in splits]
+    by_category: dict[str, int] = {}
+    for split in splits:
+        category = split.sector_id[:3]
+        by_category[category] = by_category.get(category, 0) + split.percentage
+    return [("2", code, percentage) for code, percentage in by_category.items()]

@@ -98,6 +98,8 @@ class _Maker:
                     self._make_place(code, name_en or code, name_zh, country)
                 continue
             key = ref or name_en or name_zh
+            if ref and self._region(ref) is not None:
+                continue  # coded so here: the reader finds it
             if key and (MappingKind.PLACE, key) not in self.reader.mappings:
                 if _names_of(country) & {name_en.casefold(), name_zh.casefold()}:
                     self._mapped(key, country)  # the location is the whole country

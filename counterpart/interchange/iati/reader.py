@@ -48,7 +48,9 @@ from counterpart.projects.choices import ActivityStatus
 
 KEPT_TYPES = set(TransactionKind.values)
 DAC_5 = {"1", ""}  # sector vocabularies of DAC 5-digit purpose codes
+DAC_3 = "2"  # DAC 3-digit sector categories: read where the file gives no 5-digit code
 CODE_CHARS = re.compile(r"[^A-Za-z0-9_-]+")
+WEB_ADDRESS = re.compile(r"https?://[^\s/]+\.[^\s]+$")  # a vocabulary's, kept only if one
 
 
 class ActivityRefused(Exception):
@@ -139,6 +141,9 @@ class Reader:
             mapped = self.mappings.get((MappingKind.PLACE, key))
             if mapped is not None:
                 return mapped.region
+            found = places.region_by_code(actor=self.actor, code=ref) if ref else None
+            if found is not None:  # a place coded so here: this programme's own export
+                return found
             if key:
                 self.unmapped.places[key] = name or name_zh or ref
         return None
@@ -146,13 +151,10 @@ class Reader:
     def places_of(self, activity) -> list:
         found = []
         for location in activity.findall("location")[1:]:
-            ref = location.get("ref") or ""
-            if ref.startswith(ADMINISTRATIVE):
-                region = places.region_by_code(
-                    actor=self.actor, code=ref.removeprefix(ADMINISTRATIVE)
-                )
-                if region is not None:
-                    found.append(region)
+            ref = (location.get("ref") or "").removeprefix(ADMINISTRATIVE)
+            region = places.region_by_code(actor=self.actor, code=ref) if ref else None
+            if region is not None:
+                found.append(region)
         return found
 
     def pairing(self, donor, region, start: datetime.date | None):
@@ -223,12 +225,15 @@ class Reader:
         return True
 
     def _sector_of(self, item) -> str | None:
-        """A transaction's own DAC 5-digit sector, where it gives one the programme knows."""
+        """A transaction's own DAC sector, where it gives one the programme knows: a 5-digit
+        code, else a 3-digit category."""
         known = self.context.once("sectors", lambda: {s.code for s in projects.sector_list()})
-        for sector in item.findall("sector"):
-            if (sector.get("vocabulary") or "1") in DAC_5 and sector.get("code") in known:
-                return sector.get("code")
-        return None
+        found = {
+            (sector.get("vocabulary") or "1") in DAC_5: sector.get("code")
+            for sector in reversed(item.findall("sector"))
+            if sector.get("code") in known and (sector.get("vocabulary") or "1") in (*DAC_5, DAC_3)
+        }
+        return found.get(True) or found.get(False)
 
     def _refused(self, line: int, identifier: str, problem) -> None:
         if isinstance(problem, PermissionDenied):
@@ -320,15 +325,31 @@ class Reader:
         self.counts["activities"] += 1
 
     def _sectors(self, element) -> tuple[dict[str, int], list]:
+        """The split over DAC 5-digit codes the programme knows, else over 3-digit categories
+        (a file that gives both means one split twice); every other sector as it is."""
         dac, others = {}, []
         known = self.context.once("sectors", lambda: {s.code for s in projects.sector_list()})
-        for sector in element.findall("sector"):
+        sectors = element.findall("sector")
+        fine = any(
+            (s.get("vocabulary") or "1") in DAC_5 and s.get("code") in known for s in sectors
+        )
+        read = DAC_5 if fine else {DAC_3}
+        for sector in sectors:
             vocabulary, code = sector.get("vocabulary") or "1", sector.get("code")
             percentage = sector.get("percentage")
-            if vocabulary in DAC_5 and code in known:
+            if vocabulary in read and code in known:
                 dac[code] = int(Decimal(percentage or "100"))
             else:
-                others.append((vocabulary, code, Decimal(percentage) if percentage else None))
+                uri = sector.get("vocabulary-uri") or ""
+                others.append(
+                    services.OtherSector(
+                        vocabulary,
+                        code,
+                        Decimal(percentage) if percentage else None,
+                        name=texts(sector, "en")[0][:200],
+                        uri=uri if WEB_ADDRESS.match(uri) and len(uri) <= 300 else "",
+                    )
+                )
         return dac, others
 
     def _budgets(self, element, identifier, project, currency: str) -> None:

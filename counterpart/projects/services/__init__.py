@@ -5,6 +5,7 @@ indicator actuals for projects in its places. Each module's services are importa
 """
 
 from counterpart.projects.services.projects import (
+    OtherSector,
     document_add,
     milestone_add,
     milestone_complete,
@@ -29,6 +30,7 @@ __all__ = [
     "milestone_complete",
     "project_budget_set",
     "project_create",
+    "OtherSector",
     "project_other_sectors_set",
     "project_place_add",
     "project_sectors_set",

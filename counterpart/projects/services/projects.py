@@ -2,6 +2,7 @@
 
 import datetime
 from decimal import Decimal
+from typing import NamedTuple
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
@@ -235,34 +236,49 @@ def project_sectors_set(
     return project
 
 
+class OtherSector(NamedTuple):
+    """A sector of another vocabulary, as a file gives it."""
+
+    vocabulary: str
+    code: str
+    percentage: Decimal | None = None
+    name: str = ""
+    uri: str = ""  # the vocabulary's address (a publisher's own, 98 or 99)
+
+
 @service
 def project_other_sectors_set(
-    *, actor, project: Project, sectors: list[tuple[str, str, Decimal | None]]
+    *, actor, project: Project, sectors: list[OtherSector]
 ) -> list[ProjectSectorOther]:
-    """Replace the project's sectors of other vocabularies: (vocabulary, code, percentage)."""
+    """Replace the project's sectors of other vocabularies."""
     require_runs(actor, project)
     errors = {}
-    for vocabulary, code, percentage in sectors:
-        if not (vocabulary and code) or len(vocabulary) > 3 or len(code) > 60:
-            errors["sectors"] = _("A sector has a vocabulary of up to 3 characters and a code.")
-        elif percentage is not None and not 0 <= percentage <= 100:
+    made = [
+        ProjectSectorOther(project=project, **OtherSector(*sector)._asdict()) for sector in sectors
+    ]
+    for sector in made:
+        try:
+            sector.full_clean(exclude=["project"])
+        except ValidationError:
+            errors["sectors"] = _(
+                "A sector has a vocabulary of up to 3 characters, a code of up to 60, a "
+                "percentage from 0 to 100, a name of up to 200 and a web address if any."
+            )
+        if sector.percentage is not None and not 0 <= sector.percentage <= 100:
             errors["sectors"] = _("A percentage is from 0 to 100.")
-    if len({(v, c) for v, c, _p in sectors}) != len(sectors):
+    if len({(s.vocabulary, s.code) for s in made}) != len(made):
         errors["sectors"] = _("A sector is listed twice.")
     if errors:
         raise ValidationError(errors)
     before = [str(s) for s in project.other_sectors.all()]
     project.other_sectors.all().delete()
-    made = ProjectSectorOther.objects.bulk_create(
-        ProjectSectorOther(project=project, vocabulary=v, code=c, percentage=p)
-        for v, c, p in sectors
-    )
+    made = ProjectSectorOther.objects.bulk_create(made)
     audit_record(
         actor=actor,
         event_type="project.other_sectors_set",
         obj=project,
         before={"sectors": before},
-        after={"sectors": [f"{v}:{c}" for v, c, _p in sectors]},
+        after={"sectors": [str(s) for s in made]},
     )
     return made
 
