@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 NEAR_OPTIMUM = 1e-6  # the second goal looks among designs within this of the first's optimum
-LARGE = 200_000  # pairs past which the first relaxation alone outlasts a minutes' limit
+LARGE = 200_000  # pairs past which the solver's first relaxation outlasts minutes: none is made
 
 
 @dataclass(frozen=True)
@@ -392,23 +392,25 @@ def _slot_to_spare(problem: Problem, groups: dict, held: dict, left: dict, recip
 
 def solve(problem: Problem, *, time_limit: float = 60.0) -> Design:
     """The design that minimises the largest Lᵢ / cᵢ, then the changes from the current one.
-    The first design is the greedy one improved by moves and swaps (most of the time when the
-    programme is too large for the solver to settle its first relaxation in the time); the
-    gap is against the best lower bound known (the solver's, or the even spread)."""
+    The first design is the greedy one improved by moves and swaps; past `LARGE` pairs that is
+    the whole search (the solver would not settle its first relaxation in minutes). The gap is
+    against the best lower bound known (the solver's, or the even spread)."""
     import highspy  # loaded when a design is solved, not by every process
 
     started = time.monotonic()
     check(problem)
+    start = greedy(problem)
+    if start is not None and _pairs(problem) > LARGE:  # the moves and swaps have the time
+        found = improved(problem, start, seconds=time_limit * 0.95)
+        return _design(problem, found, optimal=False, bound=0.0, started=started)
     model = _Model(problem)
     highs = _new_highs(highspy)
     highs.setOptionValue("output_flag", False)
     highs.setOptionValue("mip_rel_gap", NEAR_OPTIMUM / 10)
     highs.setOptionValue("threads", 1)
     model.build(highs, highspy)
-    start = greedy(problem)
     if start is not None:
-        share = 0.6 if len(model.pairs) > LARGE else 0.1
-        start = improved(problem, start, seconds=min(time_limit * share, 600.0))
+        start = improved(problem, start, seconds=time_limit / 10)
         model.start_from(highs, highspy, start)
 
     def left() -> float:
@@ -428,6 +430,14 @@ def solve(problem: Problem, *, time_limit: float = 60.0) -> Design:
         second = model.outcome(highs, highspy)
         if second is not None:
             found, optimal = second[0], optimal and second[1]
+    return _design(problem, found, optimal=optimal, bound=bound, started=started)
+
+
+def _pairs(problem: Problem) -> int:
+    return sum(len(_allowed_donors(problem, r.ref)) for r in problem.recipients)
+
+
+def _design(problem, found, *, optimal: bool, bound: float, started: float) -> Design:
     worth = objective(problem, found)
     lowest = max(bound, lower_bound(problem))
     return Design(
