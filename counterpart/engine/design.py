@@ -15,6 +15,7 @@ Input that cannot be met is refused before solving with `Infeasible`, naming the
 (`code` and `params`, for the caller to put into words)."""
 
 import os
+import random
 import sys
 import time
 from collections import defaultdict
@@ -311,70 +312,112 @@ def greedy(problem: Problem) -> dict[str, str] | None:
     return assignment
 
 
-def improved(problem: Problem, assignment: dict[str, str], *, seconds: float = 5.0) -> dict:
+def improved(
+    problem: Problem, assignment: dict[str, str], *, seconds: float = 5.0, patience: int = 100
+) -> dict:
     """The design bettered while a move or a swap out of the most loaded donor lowers the
-    larger of the two donors' loads; what moves is one recipient or all of the donor's
-    recipients in one group (with a limit on groups, single moves rarely fit). The solver's
-    first design; the greedy one alone is the benchmark's baseline."""
-    recipients = {r.ref: r for r in problem.recipients}
-    donors = {d.ref: d for d in problem.donors}
-    assignment = dict(assignment)
-    fixed = {recipient for _donor, recipient in problem.fixed}
-    of: dict[str, set[str]] = defaultdict(set)
-    for recipient, donor in assignment.items():
-        of[donor].add(recipient)
-    load = {d: sum(weighted(recipients[r]) for r in of[d]) / donors[d].capacity for d in of}
-    limit = problem.max_groups_per_donor
+    larger of the two donors' loads (what moves is one recipient, or all of a donor's
+    recipients in one group: with a limit on groups, single moves rarely fit); then, while
+    time is left, kicked by a random exchange and bettered again, keeping the best, until
+    `patience` kicks in a row have found nothing better. The solver's first design; the
+    greedy one alone is the benchmark's baseline."""
+    search = _Search(problem, assignment)
     until = time.monotonic() + seconds
+    best, value = dict(search.assignment), search.descend(until)
+    rng, idle = random.Random(0), 0
+    while idle < patience and time.monotonic() < until:
+        search.kick(rng)
+        found = search.descend(until)
+        if found < value * (1 - 1e-12):
+            best, value, idle = dict(search.assignment), found, 0
+        else:
+            idle += 1
+            search = _Search(problem, best)
+    return best
 
-    def parts(donor: str) -> list[frozenset]:
-        free = sorted(of[donor] - fixed)
+
+class _Search:
+    """A design's donors, their recipients and loads, changed by moves and swaps."""
+
+    def __init__(self, problem: Problem, assignment: dict[str, str]):
+        self.problem = problem
+        self.recipients = {r.ref: r for r in problem.recipients}
+        self.donors = {d.ref: d for d in problem.donors}
+        self.assignment = dict(assignment)
+        self.fixed = {recipient for _donor, recipient in problem.fixed}
+        self.of: dict[str, set[str]] = defaultdict(set)
+        for recipient, donor in self.assignment.items():
+            self.of[donor].add(recipient)
+        self.load = {
+            d: sum(self.weight(r) for r in mine) / self.donors[d].capacity
+            for d, mine in self.of.items()
+        }
+
+    def weight(self, recipient: str) -> float:
+        return weighted(self.recipients[recipient])
+
+    def parts(self, donor: str) -> list[frozenset]:
+        free = sorted(self.of[donor] - self.fixed)
         by_group = defaultdict(set)
         for recipient in free:
-            by_group[recipients[recipient].group].add(recipient)
+            by_group[self.recipients[recipient].group].add(recipient)
         found = [frozenset([r]) for r in free]
-        found += [frozenset(g) for _k, g in sorted(by_group.items()) if len(g) > 1]
-        return found
+        return found + [frozenset(g) for _k, g in sorted(by_group.items()) if len(g) > 1]
 
-    def fits(donor: str, leaving: frozenset, coming: frozenset) -> bool:
-        d = donors[donor]
-        if d.capacity <= 0 or any((donor, r) in problem.forbidden for r in coming):
+    def fits(self, donor: str, leaving: frozenset, coming: frozenset) -> bool:
+        d, limit = self.donors[donor], self.problem.max_groups_per_donor
+        if d.capacity <= 0 or any((donor, r) in self.problem.forbidden for r in coming):
             return False
-        mine = (of[donor] - leaving) | coming
-        if limit is not None and len({recipients[r].group for r in mine}) > limit:
+        mine = (self.of[donor] - leaving) | coming
+        if limit is not None and len({self.recipients[r].group for r in mine}) > limit:
             return False
         return d.min_recipients <= len(mine) and (
             d.max_recipients is None or len(mine) <= d.max_recipients
         )
 
-    def after(donor: str, leaving: frozenset, coming: frozenset) -> float:
-        change = sum(weighted(recipients[r]) for r in coming) - sum(
-            weighted(recipients[r]) for r in leaving
-        )
-        return load.get(donor, 0.0) + change / donors[donor].capacity
+    def after(self, donor: str, leaving: frozenset, coming: frozenset) -> float:
+        change = sum(map(self.weight, coming)) - sum(map(self.weight, leaving))
+        return self.load.get(donor, 0.0) + change / self.donors[donor].capacity
 
-    nothing = frozenset()
-    while time.monotonic() < until:
-        worst = max(load, key=lambda d: (load[d], d))
-        best, chosen = load[worst], None
-        for mine in parts(worst):
-            for other in donors:
-                if other == worst:
-                    continue
-                for theirs in (nothing, *parts(other)):
-                    if not (fits(other, theirs, mine) and fits(worst, mine, theirs)):
+    def exchange(self, a: str, mine: frozenset, b: str, theirs: frozenset) -> None:
+        self.load[a], self.load[b] = self.after(a, mine, theirs), self.after(b, theirs, mine)
+        self.of[a] = (self.of[a] - mine) | theirs
+        self.of[b] = (self.of[b] - theirs) | mine
+        self.assignment.update({r: b for r in mine} | {r: a for r in theirs})
+
+    def descend(self, until: float) -> float:
+        """Better the most loaded donor while one can; the largest load after."""
+        nothing = frozenset()
+        while time.monotonic() < until:
+            worst = max(self.load, key=lambda d: (self.load[d], d))
+            best, chosen = self.load[worst], None
+            for mine in self.parts(worst):
+                for other in self.donors:
+                    if other == worst:
                         continue
-                    high = max(after(worst, mine, theirs), after(other, theirs, mine))
-                    if high < best * (1 - 1e-12):
-                        best, chosen = high, (mine, other, theirs)
-        if chosen is None:
-            break
-        mine, other, theirs = chosen
-        load[worst], load[other] = after(worst, mine, theirs), after(other, theirs, mine)
-        of[worst] = (of[worst] - mine) | theirs
-        of[other] = (of[other] - theirs) | mine
-        assignment.update({r: other for r in mine} | {r: worst for r in theirs})
-    return assignment
+                    for theirs in (nothing, *self.parts(other)):
+                        if not (self.fits(other, theirs, mine) and self.fits(worst, mine, theirs)):
+                            continue
+                        high = max(self.after(worst, mine, theirs), self.after(other, theirs, mine))
+                        if high < best * (1 - 1e-12):
+                            best, chosen = high, (mine, other, theirs)
+            if chosen is None:
+                break
+            self.exchange(worst, chosen[0], chosen[1], chosen[2])
+        return max(self.load.values(), default=0.0)
+
+    def kick(self, rng: random.Random) -> None:
+        """A random exchange that keeps the design valid (a few tries; none, if none fits)."""
+        names = sorted(self.of)
+        for _try in range(20):
+            a, b = rng.choice(names), rng.choice(sorted(self.donors))
+            mine, theirs = self.parts(a), [frozenset(), *self.parts(b)]
+            if a == b or not mine:
+                continue
+            give, take = rng.choice(mine), rng.choice(theirs)
+            if self.fits(b, take, give) and self.fits(a, give, take):
+                self.exchange(a, give, b, take)
+                return
 
 
 def _slot_to_spare(problem: Problem, groups: dict, held: dict, left: dict, recipient) -> bool:
@@ -410,7 +453,7 @@ def solve(problem: Problem, *, time_limit: float = 60.0) -> Design:
     highs.setOptionValue("threads", 1)
     model.build(highs, highspy)
     if start is not None:
-        start = improved(problem, start, seconds=time_limit / 10)
+        start = improved(problem, start, seconds=time_limit / 10, patience=300)
         model.start_from(highs, highspy, start)
 
     def left() -> float:
