@@ -31,19 +31,20 @@ def step_words(step: str) -> str:
 
 
 @contextmanager
-def every_second(call: Callable[[], None]):
-    """Call `call` each second, from a thread of its own, while the block runs: a command's
-    sign of life through a step that cannot report (a long commit)."""
+def beating(call: Callable[[], None], *, every: float = 0.5):
+    """Call `call` every `every` seconds, from a thread of its own, while the block runs: a
+    command's sign of life through a step that cannot report (a long commit); `call` says
+    something only when nothing was said for a second, so no wait is much past that."""
     stop = threading.Event()
 
     def beat() -> None:
-        while not stop.wait(1):
+        while not stop.wait(every):
             call()
 
-    beating = threading.Thread(target=beat, daemon=True)
-    beating.start()
+    beating_thread = threading.Thread(target=beat, daemon=True)
+    beating_thread.start()
     try:
         yield
     finally:
         stop.set()
-        beating.join()
+        beating_thread.join()

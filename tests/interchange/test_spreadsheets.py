@@ -696,10 +696,10 @@ def test_a_command_says_it_is_still_at_work_each_second_of_a_step_that_cannot_re
     """A commit of a million rows reports nothing for seconds: the command says it is alive."""
     import threading
 
-    from counterpart.jobs.progress import every_second
+    from counterpart.jobs.progress import beating
 
     beaten = threading.Event()
-    with every_second(beaten.set):
+    with beating(beaten.set):
         assert beaten.wait(timeout=10)  # the block is still running when the beat comes
 
 

@@ -16,7 +16,7 @@ from counterpart.interchange import services
 from counterpart.interchange.choices import ImportStatus
 from counterpart.interchange.kinds import KINDS
 from counterpart.interchange.management.actor import command_actor
-from counterpart.jobs.progress import every_second, step_words
+from counterpart.jobs.progress import beating, step_words
 
 
 class Command(BaseCommand):
@@ -94,15 +94,15 @@ class Command(BaseCommand):
                     console.print(f"{last[0]} …")
 
             try:
-                upload = services.import_receive(
-                    actor=actor,
-                    kind=kind,
-                    filename=file.name,
-                    data=data,
-                    historical=historical,
-                    create_missing=create_missing,
-                )
-                with every_second(still):
+                with beating(still):
+                    upload = services.import_receive(
+                        actor=actor,
+                        kind=kind,
+                        filename=file.name,
+                        data=data,
+                        historical=historical,
+                        create_missing=create_missing,
+                    )
                     if dry_run:
                         upload = services.import_check(actor=actor, upload=upload, progress=report)
                     else:
