@@ -388,10 +388,8 @@ def receipts_to_confirm(*, actor) -> QuerySet[Transaction]:
 def entries_for_publication(*, project_ids: list[int]) -> QuerySet[Transaction]:
     """The approved entries of these (published) projects, for open data: each project's in
     date order. An entry still in review, and a reversal of one, are left out."""
-    unsettled = reporting.unsettled_ids(Transaction)
-    return (
-        Transaction.objects.filter(project_id__in=project_ids)
-        .exclude(pk__in=unsettled)
-        .exclude(reverses_id__in=unsettled)
-        .order_by("project_id", "value_date", "id")
-    )
+    return Transaction.objects.filter(
+        ~reporting.in_review(Transaction),
+        ~reporting.in_review(Transaction, "reverses_id"),
+        project_id__in=project_ids,
+    ).order_by("project_id", "value_date", "id")

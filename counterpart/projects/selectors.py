@@ -24,9 +24,7 @@ def project_list(*, actor, pairing=None, donor=None, area=None, status=None) -> 
         "pairing__donor", "pairing__recipient", "pairing__round", "region"
     )
     if not permissions.reads_everything(actor):
-        public = Q(is_published=True, pairing__is_published=True) & ~Q(
-            pk__in=reporting.unsettled_ids(Project)
-        )
+        public = Q(is_published=True, pairing__is_published=True) & ~reporting.in_review(Project)
         projects = projects.filter(
             public
             | permissions.donor_scope_q(actor, "pairing__donor__")
@@ -261,7 +259,7 @@ def projects_for_publication(*, publisher=None) -> QuerySet[Project]:
     projects = (
         Project.objects.filter(is_published=True, pairing__is_published=True)
         .exclude(pairing__donor__iati_ref="")
-        .exclude(pk__in=reporting.unsettled_ids(Project))
+        .filter(~reporting.in_review(Project))
         .select_related(
             "pairing__donor", "pairing__recipient", "pairing__round", "region", "implementer"
         )

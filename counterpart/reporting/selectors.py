@@ -3,7 +3,7 @@
 import datetime
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
@@ -64,7 +64,20 @@ def status_of(record) -> str:
 
 def approved_only(rows: QuerySet) -> QuerySet:
     """`rows` less those still in review (drafts, submissions, returned ones)."""
-    return rows.exclude(pk__in=unsettled_ids(rows.model))
+    return rows.filter(~in_review(rows.model))
+
+
+def in_review(model, field: str = "pk") -> Exists:
+    """Whether a row (or the one its `field` names) is still in review, as EXISTS: negated,
+    PostgreSQL answers it as an anti-join, where NOT IN a million ids in review was a nested
+    loop (an IATI export of a million-row import ran for over 11 minutes on one query)."""
+    return Exists(
+        Review.objects.filter(
+            content_type=ContentType.objects.get_for_model(model),
+            status__in=UNSETTLED,
+            object_id=OuterRef(field),
+        )
+    )
 
 
 def unsettled_ids(model) -> QuerySet:

@@ -61,7 +61,7 @@ def preference_list(*, actor, professional: Professional) -> QuerySet[Preference
 def post_list(*, actor, status: str | None = None, institution=None) -> QuerySet[Post]:
     posts = Post.objects.select_related("institution__region")
     if not permissions.reads_everything(actor):
-        open_to_all = Q(status=PostStatus.OPEN) & ~Q(pk__in=reporting.unsettled_ids(Post))
+        open_to_all = Q(status=PostStatus.OPEN) & ~reporting.in_review(Post)
         served = Placement.objects.filter(placement_scope(actor)).values("post_id")
         ranked = Preference.objects.none()
         if getattr(actor, "pk", None):
