@@ -323,7 +323,8 @@ def improved(
     greedy one alone is the benchmark's baseline."""
     search = _Search(problem, assignment)
     until = time.monotonic() + seconds
-    best, value = dict(search.assignment), search.descend(until)
+    value = search.descend(until)
+    best = dict(search.assignment)
     rng, idle = random.Random(0), 0
     while idle < patience and time.monotonic() < until:
         search.kick(rng)

@@ -181,3 +181,14 @@ def test_past_the_solvers_reach_moves_and_swaps_have_the_time_and_say_how_far_th
     assert found.objective <= objective(problem, greedy(problem))
     assert not found.proven_optimal
     assert found.gap == pytest.approx(1 - lower_bound(problem) / found.objective)
+
+
+def test_the_first_descent_is_kept_even_when_no_kick_betters_it():
+    """One donor loaded with everything, another empty: the first descent moves recipients
+    over; with no kick allowed, that descent's design is still what comes back."""
+    problem = Problem(
+        donors=[Donor("a", 1e6), Donor("b", 1e6)],
+        recipients=[Recipient(f"r{j}", 100) for j in range(6)],
+    )
+    piled = {f"r{j}": "a" for j in range(6)}
+    assert objective(problem, improved(problem, piled, patience=0)) == pytest.approx(3e-4)
