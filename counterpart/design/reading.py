@@ -115,7 +115,7 @@ def _whole(value, where: str, *, least: int) -> int:
     return value
 
 
-# The engine's refusals (engine/design.py `Infeasible.code`), in the reader's language.
+# The engine's refusals (engine/design/problem.py `Infeasible.code`), in the reader's language.
 def refusal(error: Infeasible) -> str:
     messages = {
         "duplicate": _("A donor or a recipient is listed twice."),

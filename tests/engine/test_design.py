@@ -169,9 +169,9 @@ def test_past_the_solvers_reach_moves_and_swaps_have_the_time_and_say_how_far_th
 ):
     """A programme with more pairs than `LARGE` is searched by moves and swaps alone: a valid
     design, no worse than greedy, not called optimal, its gap against the even spread."""
-    from counterpart.engine import design as engine
+    from counterpart.engine.design import solver
 
-    monkeypatch.setattr(engine, "LARGE", 10)
+    monkeypatch.setattr(solver, "LARGE", 10)
     rng = random.Random(7)
     donors = [Donor(f"d{i}", rng.randint(1, 9) * 1e6) for i in range(5)]
     recipients = [Recipient(f"r{j}", rng.randint(100, 999), group=f"g{j % 4}") for j in range(20)]
