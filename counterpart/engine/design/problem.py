@@ -3,6 +3,7 @@ code and parameters: the caller puts them into words)."""
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from math import inf
 
 
 @dataclass(frozen=True)
@@ -237,9 +238,8 @@ def lower_bound(problem: Problem) -> float:
     even = sum(weighted(r) for r in problem.recipients) / capacity if capacity else 0.0
     largest = max(
         (
-            weighted(r) / max(d.capacity for d in allowed_donors(problem, r.ref))
+            weighted(r) / max((d.capacity for d in allowed_donors(problem, r.ref)), default=inf)
             for r in problem.recipients
-            if allowed_donors(problem, r.ref)
         ),
         default=0.0,
     )

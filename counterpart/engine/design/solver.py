@@ -127,10 +127,8 @@ class _Model:
         return self.weighted[recipient] / (self.capacity[donor] * self.scale)
 
     def objective_of(self, assignment: dict[str, str]) -> float:
-        found: dict[str, float] = defaultdict(float)
-        for recipient, donor in assignment.items():
-            found[donor] += self.coefficient(donor, recipient)
-        return max(found.values(), default=0.0)
+        """The design's largest load in the model's scale (T)."""
+        return objective(self.problem, assignment) / self.scale
 
     def build(self, highs, highspy) -> None:
         columns = self.t + 1 + len(self.y)
