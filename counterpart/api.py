@@ -11,6 +11,7 @@ from counterpart.accounts.services import api_token_authenticate
 from counterpart.audit.api import router as audit_router
 from counterpart.care.api import router as care_router
 from counterpart.core.openapi_links import add_links
+from counterpart.design.api import router as design_router
 from counterpart.enterprise.api import router as enterprise_router
 from counterpart.exchanges.api import router as exchanges_router
 from counterpart.funding.api import router as funding_router
@@ -80,6 +81,7 @@ api.add_router("/", funding_router)
 api.add_router("/", interchange_router)
 api.add_router("/", projects_router)
 api.add_router("/", talent_router)
+api.add_router("/", design_router)
 api.add_router("/", care_router)
 api.add_router("/", exchanges_router)
 api.add_router("/", enterprise_router)

@@ -14,6 +14,7 @@ urlpatterns = [
     path("open-data/", include("counterpart.interchange.open_data_urls")),
     path("projects/", include("counterpart.projects.urls")),
     path("talent/", include("counterpart.talent.urls")),
+    path("design/", include("counterpart.design.urls")),
     path("care/", include("counterpart.care.urls")),
     path("exchanges/", include("counterpart.exchanges.urls")),
     path("enterprise/", include("counterpart.enterprise.urls")),

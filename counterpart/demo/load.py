@@ -11,6 +11,7 @@ from django.db import transaction
 from counterpart.audit.services import provenance_record
 from counterpart.demo import (
     decade,
+    design,
     field,
     imports,
     open_data,
@@ -57,6 +58,7 @@ STEPS = [
     ("users", places.load_users),
     ("rounds, pairings and quotas", programme.load_programme),
     ("exchange rates and rules", programme.load_rates_and_rules),
+    ("a pairing design scenario of the 2010 round", design.load_design),
     ("projects, money and results", projects.load_projects),
     ("a decade of every pairing, in yearly totals", decade.load_decade),
     ("people who serve", talent.load_seed_people),

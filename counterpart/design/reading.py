@@ -39,6 +39,29 @@ def problem_from(data) -> Problem:
     )
 
 
+def problem_dict(problem: Problem) -> dict:
+    """A problem as `problem_from` reads it: what is kept of an input, nothing else."""
+    return {
+        "donors": [
+            {
+                "ref": d.ref,
+                "capacity": d.capacity,
+                "min_recipients": d.min_recipients,
+                "max_recipients": d.max_recipients,
+            }
+            for d in problem.donors
+        ],
+        "recipients": [
+            {"ref": r.ref, "population": r.population, "weight": r.weight, "group": r.group}
+            for r in problem.recipients
+        ],
+        "fixed": sorted([d, r] for d, r in problem.fixed),
+        "forbidden": sorted([d, r] for d, r in problem.forbidden),
+        "max_groups_per_donor": problem.max_groups_per_donor,
+        "current": sorted([d, r] for r, d in problem.current.items()),
+    }
+
+
 def result_of(design: Design) -> dict:
     return {
         "assignment": sorted([donor, recipient] for recipient, donor in design.assignment.items()),

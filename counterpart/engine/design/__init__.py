@@ -15,6 +15,7 @@ wheel needing only numpy.
 Input that cannot be met is refused before solving with `Infeasible`, naming the constraint
 (`code` and `params`, for the caller to put into words)."""
 
+from counterpart.engine.design.figures import gini, support
 from counterpart.engine.design.problem import (
     Design,
     Donor,
@@ -42,12 +43,14 @@ __all__ = [
     "Recipient",
     "changes",
     "check",
+    "gini",
     "greedy",
     "improved",
     "loads",
     "lower_bound",
     "objective",
     "solve",
+    "support",
     "violations",
     "weighted",
 ]
