@@ -37,6 +37,7 @@ from counterpart.audit import selectors as audit
 from counterpart.care import selectors as care
 from counterpart.core.openapi_links import PATH_PARAMETER, resolved
 from counterpart.demo.places import DEMO_PASSWORD
+from counterpart.design import selectors as design
 from counterpart.enterprise import selectors as enterprise
 from counterpart.exchanges import selectors as exchanges
 from counterpart.funding import selectors as funding
@@ -174,6 +175,7 @@ MAY_SEE = {
     "talent.post": posts_seen,
     "talent.professional": professionals_seen,
     "talent.matchrun": lambda role: NOTHING,
+    "design.scenario": lambda role: Q(is_published=True),
     "talent.placement": placements_seen,
     "talent.mentorship": lambda role: (
         own(role, "mentor__user__") | teams(role, "mentor__organization__", "institution__region__")
@@ -223,6 +225,7 @@ SELECTORS = {
     "talent.post": lambda actor: talent.post_list(actor=actor),
     "talent.professional": lambda actor: talent.professional_list(actor=actor),
     "talent.matchrun": lambda actor: talent.match_run_list(actor=actor),
+    "design.scenario": lambda actor: design.scenario_list(actor=actor),
     "talent.placement": lambda actor: talent.placement_list(actor=actor),
     "talent.mentorship": lambda actor: talent.mentorship_list(actor=actor),
     "talent.couple": lambda actor: talent.couple_list(actor=actor),
@@ -258,6 +261,7 @@ OBJECT_OF_PARAMETER = {
     "post_id": "talent.post",
     "professional_id": "talent.professional",
     "run_id": "talent.matchrun",
+    "scenario_id": "design.scenario",
     "placement_id": "talent.placement",
     "consultation_id": "care.teleconsultation",
     "referral_id": "care.referral",
@@ -690,6 +694,10 @@ EXPECT: dict[str, str] = {
     "talent:runs": "office auditor / scoped",
     "talent:run": "office auditor / 403",
     "talent:run-publish": "office / 403",
+    "design:scenarios": "anyone / scoped",
+    "design:scenario": "anyone / scoped",
+    "design:figures": "office / scoped",
+    "design:round": "office / scoped",
     "talent:placements": "signed-in / scoped",
     "talent:placement": "office auditor beijing hotan professional / scoped",
     "talent:timeline": "signed-in / scoped",
@@ -807,6 +815,14 @@ EXPECT: dict[str, str] = {
         "office auditor beijing professional / scoped"
     ),
     "PUT /api/professionals/{professional_id}/preferences": "office beijing professional / scoped",
+    "GET /api/design/scenarios": "anyone / scoped",
+    "POST /api/design/scenarios": "office / scoped",
+    "GET /api/design/scenarios/{scenario_id}": "anyone / scoped",
+    "PUT /api/design/scenarios/{scenario_id}/figures": "office / scoped",
+    "POST /api/design/scenarios/{scenario_id}/solve": "office / scoped",
+    "POST /api/design/scenarios/{scenario_id}/publish": "office / scoped",
+    "GET /api/design/scenarios/{scenario_id}/comparison": "anyone / scoped",
+    "POST /api/design/scenarios/{scenario_id}/round": "office / scoped",
     "GET /api/match-runs": "office auditor / scoped",
     "POST /api/match-runs": "office / scoped",
     "GET /api/match-runs/{run_id}": "office auditor / 403",

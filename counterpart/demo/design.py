@@ -1,10 +1,11 @@
-"""A pairing design scenario of the 2010 round, solved and published: what anyone may read,
-and where the office's journey (change a figure, solve again, compare, draft a round) starts."""
+"""Pairing design scenarios of the 2010 round: one solved and published, what anyone may read;
+one the office is still working on (Shenzhen's capacity cut by a fifth), not yet solved."""
 
 from counterpart.demo import lookup
 from counterpart.design import selectors, services
 
 SCENARIO = "The 2010 round by the 2010 census, equal weights"
+WHAT_IF = "What if Shenzhen's revenue fell 20 %"
 DEMO_SECONDS = 5.0  # the demo loads in seconds; the office solves longer on the queue
 
 
@@ -19,4 +20,14 @@ def load_design(loader) -> None:
     services.scenario_publish(
         actor=actor, scenario=scenario, expected_version=scenario.version, published=True
     )
-    loader.mark(scenario, "illustrative")
+    what_if = services.scenario_create(
+        actor=actor, round=scenario.round, name=WHAT_IF, census_year=2010
+    )
+    problem = what_if.problem
+    for donor in problem["donors"]:
+        if donor["ref"] == "shenzhen":
+            donor["capacity"] *= 0.8
+    services.scenario_figures_set(
+        actor=actor, scenario=what_if, expected_version=what_if.version, problem=problem
+    )
+    loader.mark([scenario, what_if], "illustrative")

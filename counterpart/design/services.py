@@ -73,14 +73,18 @@ def scenario_figures_set(
 ) -> Scenario:
     """Replace the scenario's figures (the engine's input, as `design solve` reads it): every
     donor an organization, every recipient a place; a figure that differs from the one before
-    is marked as entered by the office. The solution, now stale, is dropped."""
+    is marked as entered by the office. The solution, now stale, is dropped, and the scenario
+    is no longer published until solved and published again."""
     permissions.require(permissions.is_programme_office(actor))
     try:
         problem = problem_dict(problem_from(problem))
     except InputError as error:
         raise ValidationError({"problem": str(error)}) from None
+    if not problem["recipients"]:
+        raise ValidationError({"problem": _("A scenario has at least one recipient.")})
     _known(problem)
-    origins = _origins_after(scenario, problem)
+    # as stored: the caller may have changed the figures of the instance it passes
+    origins = _origins_after(Scenario.objects.get(pk=scenario.pk), problem)
     return tracked_update(
         actor=actor,
         instance=scenario,
@@ -92,10 +96,11 @@ def scenario_figures_set(
             "result": None,
             "refusal": None,
             "solved_at": None,
+            "is_published": False,  # what was published no longer stands
         },
-        allowed={"problem", "origins", "status", "result", "refusal", "solved_at"},
+        allowed={"problem", "origins", "status", "result", "refusal", "solved_at", "is_published"},
         event_type="design_scenario.changed",
-        also=({"figures": scenario.problem}, {"figures": problem}),
+        also=({"figures": Scenario.objects.get(pk=scenario.pk).problem}, {"figures": problem}),
     )
 
 

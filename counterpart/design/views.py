@@ -23,6 +23,7 @@ from counterpart.jobs.services import job_start
 from counterpart.pairings import selectors as pairings
 
 SOLVE = "counterpart.design.jobs.solve_scenario"
+SEARCH_SECONDS = (10, 60, 300)  # how long the office may let a solve search
 
 
 def scenarios_view(request):
@@ -85,6 +86,7 @@ def scenario_view(request, pk: int):
             "origin_names": dict(FigureOrigin.choices),
             "draft_form": DraftRoundForm(initial={"version": scenario.version}),
             "query": request.GET.urlencode(),
+            "search_seconds": SEARCH_SECONDS,
         },
     )
 
@@ -93,7 +95,15 @@ def _act(request, actor, scenario):
     action, version = request.POST.get("action"), _number(request.POST.get("version"))
     try:
         if action == "solve":
-            job = job_start(actor=actor, kind=SOLVE, params={"scenario_id": scenario.pk})
+            seconds = _number(request.POST.get("seconds"))
+            job = job_start(
+                actor=actor,
+                kind=SOLVE,
+                params={
+                    "scenario_id": scenario.pk,
+                    "time_limit": seconds if seconds in SEARCH_SECONDS else SEARCH_SECONDS[1],
+                },
+            )
             messages.success(request, _("The design is solved on the work queue."))
             return redirect("jobs:detail", pk=job.pk)
         if action in ("publish", "unpublish"):
@@ -111,8 +121,8 @@ def _act(request, actor, scenario):
 @login_required
 def figures_view(request, pk: int):
     actor = request.user
-    permissions.require(permissions.is_programme_office(actor))
     scenario = selectors.scenario_get(actor=actor, pk=pk)
+    permissions.require(permissions.is_programme_office(actor))
     donors = selectors.donor_candidates()
     names = {o.code: str(o) for o in donors} | selectors.names_of(scenario)
     form = FiguresForm(
@@ -142,8 +152,8 @@ def figures_view(request, pk: int):
 def round_view(request, pk: int):
     """Make a draft round of a solved scenario: its pairings, unpublished, to approve."""
     actor = request.user
-    permissions.require(permissions.is_programme_office(actor))
     scenario = selectors.scenario_get(actor=actor, pk=pk)
+    permissions.require(permissions.is_programme_office(actor))
     form = DraftRoundForm(request.POST or None, initial={"version": scenario.version})
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
