@@ -5,6 +5,7 @@ import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -19,7 +20,7 @@ from counterpart.design.reading import InputError, problem_dict, problem_from, r
 from counterpart.engine.design import Infeasible, solve
 from counterpart.jobs.progress import Progress, ignore_progress
 from counterpart.pairings.choices import Confidence
-from counterpart.pairings.models import PairingRound
+from counterpart.pairings.models import Pairing, PairingRound
 from counterpart.pairings.services import pairing_create, pairing_round_create
 from counterpart.places.models import Organization, Region
 
@@ -216,9 +217,9 @@ def scenario_round_draft(
     name_zh: str = "",
     name_ug: str = "",
 ) -> PairingRound:
-    """A new round whose pairings are the scenario's design, unpublished: the office reviews
-    and publishes each through the pairings' own pages. Places left out of the design keep
-    their current donor."""
+    """A new round holding, unpublished, the pairings the scenario's design makes that are not
+    in force already: the office reviews and publishes each through the pairings' own pages
+    (ending the recipient's pairing before). A pairing the design keeps continues as it is."""
     permissions.require(permissions.is_programme_office(actor))
     if scenario.status != ScenarioStatus.SOLVED:
         raise ValidationError(_("Solve the scenario before making a round of it."))
@@ -232,11 +233,19 @@ def scenario_round_draft(
         name_ug=name_ug,
         starts_on=starts_on,
     )
-    pairs = [*scenario.result["assignment"]]
-    pairs += [[gone["donor"], gone["ref"]] for gone in scenario.origins.get("left_out", [])]
+    pairs = scenario.result["assignment"]
     donors = Organization.objects.in_bulk([d for d, _r in pairs], field_name="code")
     places = Region.objects.in_bulk([r for _d, r in pairs], field_name="code")
+    in_force = {
+        (p.donor.code, p.recipient.code)
+        for p in Pairing.objects.filter(
+            Q(valid_to__isnull=True) | Q(valid_to__gte=starts_on),
+            recipient__code__in=places,
+        ).select_related("donor", "recipient")
+    }
     for donor, place in sorted(pairs):
+        if (donor, place) in in_force:
+            continue
         pairing_create(
             actor=actor,
             round=pairing_round,

@@ -176,10 +176,16 @@ def test_only_the_office_writes_and_others_read_what_is_published(figures):
     assert selectors.scenario_list(actor=None).count() == 1
 
 
-def test_a_draft_round_holds_the_design_unpublished_for_the_office_to_approve(figures):
+def test_a_draft_round_holds_the_pairings_the_design_changes_for_the_office_to_approve(figures):
     world = figures
     office = world.user("office")
-    solved = services.scenario_solve(actor=office, scenario=made(world))
+    scenario = made(world)
+    problem = scenario.problem
+    problem["max_groups_per_donor"] = 2  # Hotan City alone moves to Guangdong
+    scenario = services.scenario_figures_set(
+        actor=office, scenario=scenario, expected_version=1, problem=problem
+    )
+    solved = services.scenario_solve(actor=office, scenario=scenario)
     drafted = services.scenario_round_draft(
         actor=office,
         scenario=solved,
@@ -189,16 +195,22 @@ def test_a_draft_round_holds_the_design_unpublished_for_the_office_to_approve(fi
         starts_on=datetime.date(2031, 1, 1),
     )
     made_pairings = list(pairings.pairing_list(actor=office, round=drafted))
-    assert {(p.donor.code, p.recipient.code) for p in made_pairings} == {
-        tuple(pair) for pair in solved.result["assignment"]
-    }
-    assert not any(p.is_published for p in made_pairings)
+    # the pairings it keeps continue in their round; the one it changes waits, unpublished
+    assert [(p.donor, p.recipient, p.is_published) for p in made_pairings] == [
+        (world.guangdong, world.hotan_city, False)
+    ]
     assert not pairings.pairing_list(actor=world.user("hotan_team"), round=drafted, published=True)
-    first = made_pairings[0]
-    pairing_services.pairing_update(
-        actor=office, pairing=first, expected_version=first.version, is_published=True
+    moved = made_pairings[0]
+    pairing_services.pairing_end(
+        actor=office,
+        pairing=world.beijing_hotan_city,
+        expected_version=world.beijing_hotan_city.version,
+        valid_to=datetime.date(2030, 12, 31),
     )
-    assert pairings.pairing_list(actor=None, round=drafted).get() == first
+    pairing_services.pairing_update(
+        actor=office, pairing=moved, expected_version=moved.version, is_published=True
+    )
+    assert pairings.pairing_list(actor=None, round=drafted).get() == moved
     solved.refresh_from_db()
     assert solved.draft_round == drafted
     with pytest.raises(ValidationError):  # the year has its round now
