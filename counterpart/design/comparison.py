@@ -9,6 +9,7 @@ from counterpart.design.models import Scenario
 from counterpart.design.reading import problem_from
 from counterpart.engine.design import Problem, changes, gini, support, weighted
 from counterpart.places.models import Organization, Region
+from counterpart.places.tiles import TileMap, in_layout_order, laid_out
 
 
 @dataclass
@@ -41,6 +42,7 @@ class Side:
 class Row:
     place: Region
     group: str
+    unit: Region | None  # its prefecture-level unit or corps division (its group), for the map
     population: int
     weight: float
     cells: list[tuple[Organization | None, float | None]]  # (donor, support) per side
@@ -87,6 +89,7 @@ def comparison(scenario: Scenario, other: Scenario | None = None) -> Comparison:
             Row(
                 place=places[ref],
                 group=str(groups.get(recipient.group, recipient.group)),
+                unit=groups.get(recipient.group),
                 population=recipient.population,
                 weight=recipient.weight,
                 cells=cells,
@@ -96,6 +99,30 @@ def comparison(scenario: Scenario, other: Scenario | None = None) -> Comparison:
     last = len(sides) - 1
     rows.sort(key=lambda row: (row.cells[last][1] is None, row.cells[last][1] or 0, row.place.path))
     return Comparison(sides=sides, rows=rows, donors=_donor_rows(sides, donors))
+
+
+def support_map(compared: Comparison, side: int) -> TileMap:
+    """Each prefecture-level unit's support per weighted resident under one design: what its
+    recipients get, weighted by their weighted residents."""
+    chosen = compared.sides[side]
+    units, sums = {}, {}
+    for row in compared.rows:
+        if row.unit is None:
+            continue
+        units[row.unit.pk] = row.unit
+        value, residents = row.cells[side][1], row.population * row.weight
+        if value is not None and residents:
+            given, weight = sums.get(row.unit.pk, (0.0, 0.0))
+            sums[row.unit.pk] = (given + value * residents, weight + residents)
+    return laid_out(
+        in_layout_order(units.values()),
+        {pk: given / weight for pk, (given, weight) in sums.items()},
+        figure=str(side),
+        title=_("Yuan a year per weighted resident: %(design)s") % {"design": chosen.label},
+        note=_("Each prefecture's recipients together, weighted by their weighted residents."),
+        shown=lambda value: "—" if value is None else f"{value:,.0f}",
+        rounded=round,
+    )
 
 
 def _donor_rows(sides: list[Side], donors: dict) -> list[DonorRow]:

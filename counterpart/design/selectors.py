@@ -66,9 +66,7 @@ def round_figures(*, round: PairingRound, census_year: int, revenue_year: int) -
             )
     kept = {r["ref"] for r in recipients}
     assignment = [[current[ref].donor.code, ref] for ref in sorted(kept)]
-    spans: dict[str, set] = {}
-    for donor, ref in assignment:
-        spans.setdefault(donor, set()).add(groups[ref])
+    spans = {d: {groups[ref] for donor, ref in assignment if donor == d} for d, _r in assignment}
     problem = {
         "donors": [{"ref": code, "capacity": capacities[code]} for code in sorted(donors)],
         "recipients": recipients,

@@ -101,7 +101,6 @@ def scenario_figures_set(
         },
         allowed={"problem", "origins", "status", "result", "refusal", "solved_at", "is_published"},
         event_type="design_scenario.changed",
-        also=({"figures": Scenario.objects.get(pk=scenario.pk).problem}, {"figures": problem}),
     )
 
 

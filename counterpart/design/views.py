@@ -15,7 +15,7 @@ from counterpart.core.pagination import page_of
 from counterpart.core.tables import Table, download
 from counterpart.design import selectors, services
 from counterpart.design.choices import FigureOrigin, ScenarioStatus
-from counterpart.design.comparison import Comparison, comparison
+from counterpart.design.comparison import Comparison, comparison, support_map
 from counterpart.design.forms import DraftRoundForm, FiguresForm, ScenarioForm
 from counterpart.design.reading import refusal
 from counterpart.engine.design import Infeasible
@@ -63,7 +63,11 @@ def scenario_view(request, pk: int):
     others = selectors.scenario_list(actor=actor).exclude(pk=scenario.pk)
     other = others.filter(pk=_number(request.GET.get("with"))).first()
     compared = comparison(scenario, other)
+    side = _number(request.GET.get("map"))
+    side = side if 0 <= side < len(compared.sides) else len(compared.sides) - 1
     tables = _tables(compared)
+    kept = request.GET.copy()  # what the map's own form keeps of the page's query
+    kept.pop("map", None)
     made = download(request, tables)
     if made is not None:
         return made
@@ -77,12 +81,16 @@ def scenario_view(request, pk: int):
             "rows": page_of(request, compared.rows, param="rows"),
             "donors": page_of(request, compared.donors, param="donors"),
             "chart": tables["support"],
-            "others": others.filter(status=ScenarioStatus.SOLVED)[:100],
+            "map": support_map(compared, side),
+            "map_figures": {str(i): s.label for i, s in enumerate(compared.sides)},
+            "kept": kept,
+            "others": others.filter(status=ScenarioStatus.SOLVED),
             "other": other,
             "refusal": refusal(Infeasible(scenario.refusal["code"], **scenario.refusal["params"]))
             if scenario.refusal
             else "",
             "origins": scenario.origins,
+            "names": selectors.names_of(scenario),
             "origin_names": dict(FigureOrigin.choices),
             "draft_form": DraftRoundForm(initial={"version": scenario.version}),
             "query": request.GET.urlencode(),

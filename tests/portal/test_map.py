@@ -8,7 +8,8 @@ import pytest
 from counterpart.funding.by_place import stale_rate_count
 from counterpart.funding.selectors import Filters
 from counterpart.places import services as places
-from counterpart.portal.tile_map import map_units, tile_map, wrapped
+from counterpart.places.tiles import wrapped
+from counterpart.portal.tile_map import map_units, tile_map
 from tests import factories as f
 
 
