@@ -695,6 +695,7 @@ EXPECT: dict[str, str] = {
     "talent:run": "office auditor / 403",
     "talent:run-publish": "office / 403",
     "design:scenarios": "anyone / scoped",
+    "design:needs": "anyone / scoped",
     "design:scenario": "anyone / scoped",
     "design:figures": "office / scoped",
     "design:round": "office / scoped",
@@ -815,6 +816,8 @@ EXPECT: dict[str, str] = {
         "office auditor beijing professional / scoped"
     ),
     "PUT /api/professionals/{professional_id}/preferences": "office beijing professional / scoped",
+    "GET /api/design/needs": "anyone / scoped",
+    "POST /api/design/needs": "office / scoped",
     "GET /api/design/scenarios": "anyone / scoped",
     "POST /api/design/scenarios": "office / scoped",
     "GET /api/design/scenarios/{scenario_id}": "anyone / scoped",

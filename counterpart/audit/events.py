@@ -25,6 +25,8 @@ EVENT_NAMES = {
     "design_scenario.solved": _("Design scenario solved"),
     "design_scenario.unpublished": _("Design scenario no longer published"),
     "document.added": _("Document added"),
+    "need_figure.corrected": _("Need figure corrected"),
+    "need_figure.recorded": _("Need figure recorded"),
     "employment.reported": _("Employment reported"),
     "employment.updated": _("Employment report corrected"),
     "enterprise_support.created": _("Enterprise support recorded"),

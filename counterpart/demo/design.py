@@ -1,5 +1,8 @@
 """Pairing design scenarios of the 2010 round: one solved and published, what anyone may read;
-one the office is still working on (Shenzhen's capacity cut by a fifth), not yet solved."""
+one the office is still working on (Shenzhen's capacity cut by a fifth), not yet solved; and
+an illustrative need index for the three southern prefectures, to weigh a scenario by."""
+
+from decimal import Decimal
 
 from counterpart.demo import lookup
 from counterpart.design import selectors, services
@@ -9,10 +12,26 @@ WHAT_IF = "What if Shenzhen's revenue fell 20 %"
 DEMO_SECONDS = 5.0  # the demo loads in seconds; the office solves longer on the queue
 
 
+NEED = "Need index (illustrative)"
+SOUTH = {"653200": "1.3", "653100": "1.3", "653000": "1.3"}  # Hotan, Kashgar, Kizilsu
+
+
 def load_design(loader) -> None:
     actor = loader.actor
     if selectors.scenario_list(actor=actor).filter(name=SCENARIO).exists():
         return
+    needs = [
+        services.need_figure_record(
+            actor=actor,
+            region=lookup.region(actor, code),
+            name=NEED,
+            year=2010,
+            value=Decimal(value),
+            source="illustrative",
+        )
+        for code, value in SOUTH.items()
+    ]
+    loader.mark(needs, "illustrative")
     scenario = services.scenario_create(
         actor=actor, round=lookup.round_of(actor, 2010), name=SCENARIO, census_year=2010
     )

@@ -2,8 +2,9 @@
 round as it is, and a draft round from one. The office writes; others read published ones."""
 
 import datetime
+from decimal import Decimal
 
-from ninja import Router, Schema
+from ninja import Field, Router, Schema
 from ninja.pagination import paginate
 
 from counterpart.accounts import permissions
@@ -13,8 +14,27 @@ from counterpart.design.comparison import comparison
 from counterpart.jobs.api import JobOut
 from counterpart.jobs.services import job_start
 from counterpart.pairings import selectors as pairings
+from counterpart.places import selectors as places
 
 router = Router(tags=["design"])
+
+
+class NeedIn(InputSchema):
+    region_id: int
+    name: str
+    year: int
+    value: Decimal
+    source: str
+
+
+class NeedOut(Schema):
+    id: int
+    region_id: int
+    name: str
+    year: int
+    value: Decimal
+    source: str
+    version: int
 
 
 class ScenarioIn(InputSchema):
@@ -22,6 +42,8 @@ class ScenarioIn(InputSchema):
     name: str
     census_year: int
     revenue_year: int | None = None
+    need_name: str | None = Field(None, description="Weights from this need figure…")
+    need_year: int | None = Field(None, description="…of this year; none: equal weights.")
 
 
 class ScenarioOut(Schema):
@@ -95,6 +117,22 @@ class ComparisonOut(Schema):
     recipients: list[RecipientOut]
 
 
+@router.get("/design/needs", response=list[NeedOut])
+@paginate
+def list_needs(request):
+    return selectors.need_figure_list()
+
+
+@router.post("/design/needs", response={201: NeedOut})
+def record_need(request, payload: NeedIn):
+    """Record (or correct) a place's need weight by a named figure and year."""
+    actor = request.auth
+    permissions.require(permissions.is_programme_office(actor))
+    data = payload.dict()
+    data["region"] = places.region_get(actor=actor, pk=data.pop("region_id"))
+    return 201, services.need_figure_record(actor=actor, **data)
+
+
 @router.get("/design/scenarios", response=list[ScenarioOut])
 @paginate
 def list_scenarios(request):
@@ -109,6 +147,8 @@ def create_scenario(request, payload: ScenarioIn):
     permissions.require(permissions.is_programme_office(actor))
     data = payload.dict()
     data["round"] = pairings.round_get(actor=actor, pk=data.pop("round_id"))
+    name, year = data.pop("need_name"), data.pop("need_year")
+    data["need"] = (name, year) if name is not None or year is not None else None
     return 201, services.scenario_create(actor=actor, **data)
 
 

@@ -21,10 +21,45 @@ class ScenarioForm(forms.Form):
         help_text=_("Left empty: the year before the round."),
     )
 
-    def __init__(self, *args, rounds, census_years, **kwargs):
+    need = forms.ChoiceField(label=_("Weights"), required=False)
+
+    def __init__(self, *args, rounds, census_years, needs, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["round"].queryset = rounds
         self.fields["census_year"].choices = [(year, year) for year in census_years]
+        self.fields["need"].choices = [("", _("Equal: every resident counts the same"))] + [
+            (f"{year}|{name}", f"{name} ({year})") for name, year in needs
+        ]
+
+    def clean_need(self):
+        chosen = self.cleaned_data["need"]
+        if not chosen:
+            return None
+        year, name = chosen.split("|", 1)
+        return name, int(year)
+
+
+class NeedFigureForm(forms.Form):
+    region = forms.ModelChoiceField(label=_("Place"), queryset=None)
+    name = forms.CharField(
+        label=_("Figure"),
+        max_length=100,
+        help_text=_("What the weight measures, e.g. “need index (poverty headcount, relative)”."),
+    )
+    year = forms.IntegerField(label=_("Year"), min_value=1949, max_value=2200)
+    value = forms.DecimalField(
+        label=_("Weight"),
+        min_value=0,
+        max_value=1000,
+        max_digits=9,
+        decimal_places=4,
+        help_text=_("1 is an average resident; 1.5 counts each resident half as much again."),
+    )
+    source = forms.CharField(label=_("Source"), max_length=300)
+
+    def __init__(self, *args, regions, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["region"].queryset = regions
 
 
 class FiguresForm(VersionedForm):

@@ -51,3 +51,35 @@ class Scenario(Versioned, CheckedText):
 
     def __str__(self) -> str:
         return self.name
+
+
+class NeedFigure(Versioned):
+    """A place's need, as a weight: how much one resident counts beside the average (1). The
+    office records it with its source (a poverty headcount ratio made relative, an index of its
+    own); a scenario may weigh its recipients by one (a county without its own takes its
+    prefecture's)."""
+
+    region = models.ForeignKey(
+        "places.Region", verbose_name=_("place"), on_delete=models.PROTECT, related_name="+"
+    )
+    name = models.CharField(_("figure"), max_length=100)
+    year = models.PositiveSmallIntegerField(_("year"))
+    value = models.DecimalField(_("weight"), max_digits=9, decimal_places=4)
+    source = models.CharField(_("source"), max_length=300)
+
+    class Meta:
+        ordering = ["name", "-year", "region__path"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["region", "name", "year"], name="need_figure_once_a_year"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(value__gte=0) & models.Q(value__lte=1000),
+                name="need_figure_in_range",
+            ),
+        ]
+        verbose_name = _("need figure")
+        verbose_name_plural = _("need figures")
+
+    def __str__(self) -> str:
+        return f"{self.name} {self.year}: {self.region}"

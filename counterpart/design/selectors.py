@@ -6,7 +6,7 @@ from django.shortcuts import get_object_or_404
 
 from counterpart.accounts import permissions
 from counterpart.design.choices import FigureOrigin
-from counterpart.design.models import Scenario
+from counterpart.design.models import NeedFigure, Scenario
 from counterpart.pairings.models import FiscalRevenue, Pairing, PairingRound, QuotaRule
 from counterpart.pairings.selectors import quota_rule_for
 from counterpart.places.choices import RegionLevel
@@ -30,7 +30,23 @@ def census_years() -> list[int]:
     return list(Population.objects.order_by("-year").values_list("year", flat=True).distinct())
 
 
-def round_figures(*, round: PairingRound, census_year: int, revenue_year: int) -> tuple[dict, dict]:
+def need_figure_list() -> QuerySet[NeedFigure]:
+    """Every place's need figures: public, like the census counts."""
+    return NeedFigure.objects.select_related("region")
+
+
+def need_measures() -> list[tuple[str, int]]:
+    """The need figures recorded, by name and year."""
+    return list(NeedFigure.objects.order_by("name", "-year").values_list("name", "year").distinct())
+
+
+def round_figures(
+    *,
+    round: PairingRound,
+    census_year: int,
+    revenue_year: int,
+    need: tuple[str, int] | None = None,
+) -> tuple[dict, dict]:
     """The round's donors and recipients as the engine's input, and where each figure came
     from. Recipients are the places of the round's top-level pairings (the latest pairing of
     each); a place with no census count and none to estimate from is left out, with its donor,
@@ -45,6 +61,7 @@ def round_figures(*, round: PairingRound, census_year: int, revenue_year: int) -
     capacities, donor_origins = _capacities(round, donors, revenue_year)
     places = [p.recipient for p in current.values()]
     populations, place_origins, groups = _populations(places, census_year)
+    weights = _weights(places, need, place_origins) if need else {}
     recipients, left_out = [], []
     for place in sorted(places, key=lambda p: p.path):
         if place.code in populations:
@@ -52,7 +69,7 @@ def round_figures(*, round: PairingRound, census_year: int, revenue_year: int) -
                 {
                     "ref": place.code,
                     "population": populations[place.code],
-                    "weight": 1,
+                    "weight": weights.get(place.code, 1),
                     "group": groups[place.code],
                 }
             )
@@ -76,6 +93,8 @@ def round_figures(*, round: PairingRound, census_year: int, revenue_year: int) -
         "current": assignment,
     }
     origins = {"donors": donor_origins, "recipients": place_origins, "left_out": left_out}
+    if need:
+        origins["need"] = list(need)
     return problem, origins
 
 
@@ -160,6 +179,28 @@ def _populations(places: list[Region], year: int) -> tuple[dict, dict, dict]:
             populations[place.code] -= sum(populations[other.code] for other in inside)
             origins[place.code]["less"] = sorted(other.code for other in inside)
     return populations, origins, groups
+
+
+def _weights(places: list[Region], need: tuple[str, int], origins: dict) -> dict[str, float]:
+    """Each place's weight by the need figure: its own, else the nearest place above it that
+    has one (a county takes its prefecture's); 1 where none is recorded, marked."""
+    name, year = need
+    ids = {i for p in places for i in p.lineage_ids()}
+    values = dict(
+        NeedFigure.objects.filter(name=name, year=year, region__in=ids).values_list(
+            "region_id", "value"
+        )
+    )
+    weights = {}
+    for place in places:
+        found = next((i for i in reversed(place.lineage_ids()) if i in values), None)
+        mark = origins.setdefault(place.code, {"origin": FigureOrigin.MISSING})
+        if found is None:
+            mark["weight"] = {"need": name, "year": year, "missing": True}
+            continue
+        weights[place.code] = float(values[found])
+        mark["weight"] = {"need": name, "year": year, "of": found != place.pk}
+    return weights
 
 
 def _county_share(prefecture: Region, people: int, year: int) -> int:

@@ -2,6 +2,7 @@
 queue), published, and turned into a draft round whose pairings the office then approves."""
 
 import datetime
+from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -15,7 +16,7 @@ from counterpart.audit.snapshot import snapshot
 from counterpart.core.service import service
 from counterpart.design import selectors
 from counterpart.design.choices import FigureOrigin, ScenarioStatus
-from counterpart.design.models import Scenario
+from counterpart.design.models import NeedFigure, Scenario
 from counterpart.design.reading import InputError, problem_dict, problem_from, result_of
 from counterpart.engine.design import Infeasible, solve
 from counterpart.jobs.progress import Progress, ignore_progress
@@ -28,6 +29,31 @@ LONGEST_SOLVE = 600.0  # seconds a scenario may be solved for on the queue
 
 
 @service
+def need_figure_record(
+    *, actor, region: Region, name: str, year: int, value: Decimal, source: str
+) -> NeedFigure:
+    """A place's need weight (1: an average resident) by a named figure and year, with its
+    source; recording it again for the same place, figure and year corrects it."""
+    permissions.require(permissions.is_programme_office(actor))
+    row = NeedFigure.objects.filter(region=region, name=name, year=year).first()
+    before = snapshot(row) if row else None
+    row = row or NeedFigure(region=region, name=name, year=year)
+    row.value, row.source = value, source
+    if before:
+        row.version += 1
+    row.full_clean()
+    row.save()
+    audit_record(
+        actor=actor,
+        event_type="need_figure.corrected" if before else "need_figure.recorded",
+        obj=row,
+        before=before,
+        after=snapshot(row),
+    )
+    return row
+
+
+@service
 def scenario_create(
     *,
     actor,
@@ -35,14 +61,18 @@ def scenario_create(
     name: str,
     census_year: int,
     revenue_year: int | None = None,
+    need: tuple[str, int] | None = None,
 ) -> Scenario:
     """A scenario of `round` as it stands: its donors' capacities from their fiscal revenue of
     the year before the round (or `revenue_year`) times the quota share, its recipients'
-    populations from the census of `census_year`, every weight 1."""
+    populations from the census of `census_year`, their weights 1 or, given `need` (a need
+    figure's name and year), that figure's."""
     permissions.require(permissions.is_programme_office(actor))
     revenue_year = revenue_year or round.year - 1
+    if need is not None and need not in selectors.need_measures():
+        raise ValidationError({"need": _("No need figure of that name and year is recorded.")})
     problem, origins = selectors.round_figures(
-        round=round, census_year=census_year, revenue_year=revenue_year
+        round=round, census_year=census_year, revenue_year=revenue_year, need=need
     )
     if not problem["recipients"]:
         raise ValidationError(

@@ -16,11 +16,12 @@ from counterpart.core.tables import Table, download
 from counterpart.design import selectors, services
 from counterpart.design.choices import FigureOrigin, ScenarioStatus
 from counterpart.design.comparison import Comparison, comparison, support_map
-from counterpart.design.forms import DraftRoundForm, FiguresForm, ScenarioForm
+from counterpart.design.forms import DraftRoundForm, FiguresForm, NeedFigureForm, ScenarioForm
 from counterpart.design.reading import refusal
 from counterpart.engine.design import Infeasible
 from counterpart.jobs.services import job_start
 from counterpart.pairings import selectors as pairings
+from counterpart.places import selectors as places
 
 SOLVE = "counterpart.design.jobs.solve_scenario"
 SEARCH_SECONDS = (10, 60, 300)  # how long the office may let a solve search
@@ -35,6 +36,7 @@ def scenarios_view(request):
             request.POST or None,
             rounds=pairings.round_list(actor=actor),
             census_years=selectors.census_years(),
+            needs=selectors.need_measures(),
             initial={"census_year": 2010},
         )
         if request.method == "POST" and form.is_valid():
@@ -50,6 +52,29 @@ def scenarios_view(request):
         request,
         "design/scenarios.html",
         {"page": page_of(request, selectors.scenario_list(actor=actor)), "form": form},
+    )
+
+
+def needs_view(request):
+    """The need figures recorded (public), and the office's form to record one."""
+    actor = request.user
+    form = None
+    if permissions.is_programme_office(actor):
+        form = NeedFigureForm(request.POST or None, regions=places.region_list(actor=actor))
+        if request.method == "POST" and form.is_valid():
+            try:
+                services.need_figure_record(actor=actor, **form.cleaned_data)
+            except ValidationError as error:
+                show_service_errors(form, error)
+            else:
+                messages.success(request, _("The need figure is recorded."))
+                return redirect("design:needs")
+    elif request.method == "POST":
+        permissions.require(False)
+    return render(
+        request,
+        "design/needs.html",
+        {"page": page_of(request, selectors.need_figure_list()), "form": form},
     )
 
 

@@ -3,6 +3,7 @@
 counts 1,000 people of whom Hotan City 400, Kashgar 900 with no county counted."""
 
 import datetime
+from decimal import Decimal
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -328,3 +329,32 @@ def test_through_the_api_a_scenario_is_made_solved_on_the_queue_and_compared(cli
         call(client, "post", f"/design/scenarios/{scenario['id']}/solve", token=hotan).status_code
         == 404
     )
+
+
+def test_weights_come_from_a_need_figure_a_county_taking_its_prefectures(figures):
+    world = figures
+    office = world.user("office")
+    for place, value in ((world.hotan, "1.5"), (world.hotan_city, "2")):
+        services.need_figure_record(
+            actor=office, region=place, name="need", year=2010, value=Decimal(value), source="t"
+        )
+    with pytest.raises(ValidationError):
+        services.need_figure_record(
+            actor=office, region=world.shufu, name="need", year=2010, value=Decimal(-1), source="t"
+        )
+    with pytest.raises(ValidationError):  # no such figure
+        services.scenario_create(
+            actor=office, round=world.round, name="x", census_year=2010, need=("need", 2011)
+        )
+    scenario = services.scenario_create(
+        actor=office, round=world.round, name="By need", census_year=2010, need=("need", 2010)
+    )
+    weights = {r["ref"]: r["weight"] for r in scenario.problem["recipients"]}
+    county = world.hotan.children.exclude(pk=world.hotan_city.pk).get().code
+    assert weights[world.hotan_city.code] == 2 and weights[county] == 1.5
+    assert weights[world.shufu.code] == 1
+    assert scenario.origins["recipients"][world.shufu.code]["weight"]["missing"]
+    assert scenario.origins["need"] == ["need", 2010]
+    # Hotan weighs 400·2 + 600·1.5 = 1,700 against Kashgar's 900: Beijing (500) takes Kashgar
+    solved = services.scenario_solve(actor=office, scenario=scenario)
+    assert solved.result["objective"] == pytest.approx(1.8)
