@@ -24,3 +24,12 @@ def _centres() -> dict[str, tuple[Decimal, Decimal]]:
 def centre_of(code: str) -> tuple[Decimal, Decimal] | None:
     """(latitude, longitude) of the place with this GB/T 2260 code, if listed."""
     return _centres().get(code)
+
+
+def counties_in(code: str) -> int:
+    """How many county-level places GB/T 2260 lists under the prefecture with this code (its
+    districts, county-level cities and counties); 0 for a code that is not a listed
+    prefecture's."""
+    if len(code) != 6 or not code.isdigit() or not code.endswith("00") or code.endswith("0000"):
+        return 0
+    return sum(1 for listed in _centres() if listed[:4] == code[:4] and listed != code)

@@ -17,6 +17,7 @@ from counterpart.engine.design import (
     Recipient,
     changes,
     check,
+    fewer_changes,
     greedy,
     improved,
     lower_bound,
@@ -116,6 +117,37 @@ def test_a_design_holds_every_constraint_and_is_no_worse_than_the_current_or_gre
         better = improved(problem, start)  # the solver's first design: as valid, no worse
         assert violations(problem, better) == []
         assert objective(problem, better) <= objective(problem, start)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(problems(most_donors=6, most_recipients=20))
+def test_sending_recipients_home_keeps_the_design_valid_and_never_adds_a_change(problem):
+    try:
+        check(problem)
+    except Infeasible:
+        return
+    start = greedy(problem)
+    if start is None:
+        return
+    home = fewer_changes(problem, start, seconds=5)
+    assert violations(problem, home) == []
+    assert changes(problem, home) <= changes(problem, start)
+    assert objective(problem, home) <= objective(problem, start) * (1 + 1e-6) + 1e-15
+
+
+def test_a_recipient_goes_home_when_its_donor_can_take_it_within_the_largest_load():
+    """A design that moved the big place and one small one: exchanging the big place for both
+    small ones brings the big one home within the same largest load (1.0); the other small
+    place cannot follow (its donor would carry 1.4)."""
+    problem = Problem(
+        donors=[Donor("a", 100.0), Donor("b", 100.0)],
+        recipients=[Recipient("big", 100), Recipient("s1", 40), Recipient("s2", 40)],
+        current={"big": "a", "s1": "a", "s2": "b"},
+    )
+    start = {"big": "b", "s1": "a", "s2": "a"}  # largest load 1.0 (b), 0.8 (a)
+    home = fewer_changes(problem, start, seconds=5)
+    assert changes(problem, start) == 2
+    assert home == {"big": "a", "s1": "b", "s2": "b"} and changes(problem, home) == 1
 
 
 def test_among_equal_designs_the_current_pairings_stay():

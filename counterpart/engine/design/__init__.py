@@ -30,7 +30,7 @@ from counterpart.engine.design.problem import (
     violations,
     weighted,
 )
-from counterpart.engine.design.search import greedy, improved
+from counterpart.engine.design.search import fewer_changes, greedy, improved
 from counterpart.engine.design.solver import LARGE, NEAR_OPTIMUM, solve
 
 __all__ = [
@@ -43,6 +43,7 @@ __all__ = [
     "Recipient",
     "changes",
     "check",
+    "fewer_changes",
     "gini",
     "greedy",
     "improved",

@@ -18,7 +18,7 @@ from counterpart.engine.design.problem import (
     objective,
     weighted,
 )
-from counterpart.engine.design.search import greedy, improved
+from counterpart.engine.design.search import fewer_changes, greedy, improved
 
 NEAR_OPTIMUM = 1e-6  # the second goal looks among designs within this of the first's optimum
 LARGE = 200_000  # pairs past which the solver's first relaxation outlasts minutes: none is made
@@ -35,7 +35,8 @@ def solve(problem: Problem, *, time_limit: float = 60.0) -> Design:
     check(problem)
     start = greedy(problem)
     if start is not None and _pairs(problem) > LARGE:  # the moves and swaps have the time
-        found = improved(problem, start, seconds=time_limit * 0.95)
+        found = improved(problem, start, seconds=time_limit * 0.9)
+        found = fewer_changes(problem, found, seconds=time_limit * 0.05)
         return _design(problem, found, optimal=False, bound=0.0, started=started)
     model = _Model(problem)
     highs = _new_highs(highspy)
@@ -57,7 +58,9 @@ def solve(problem: Problem, *, time_limit: float = 60.0) -> Design:
         raise Infeasible("combination")
     found, optimal, bound = first or (start, False, 0.0)
     if problem.current:
-        model.second_goal(highs, highspy, model.objective_of(found) * (1 + NEAR_OPTIMUM))
+        within = model.objective_of(found) * (1 + NEAR_OPTIMUM)
+        found = fewer_changes(problem, found, seconds=left() / 4)  # within that too
+        model.second_goal(highs, highspy, within)
         model.start_from(highs, highspy, found)
         highs.setOptionValue("time_limit", left())
         highs.run()
