@@ -6,7 +6,6 @@ from django.utils.translation import gettext_lazy as _
 
 class ScenarioStatus(models.TextChoices):
     DRAFT = "draft", _("Not solved yet")
-    SOLVING = "solving", _("Being solved")
     SOLVED = "solved", _("Solved")
     FAILED = "failed", _("Cannot be solved")
 
