@@ -210,10 +210,27 @@ def _county_share(prefecture: Region, people: int, year: int) -> int:
     under it, or as are recorded here when it lists none)."""
     counties = list(Region.objects.filter(parent=prefecture))
     known = dict(
-        Population.objects.filter(year=year, region__in=counties).values_list(
-            "region_id", "people"
-        )
+        Population.objects.filter(year=year, region__in=counties).values_list("region_id", "people")
     )
     unknown = max(counties_in(prefecture.code), len(counties)) - len(known)
     left = people - sum(known.values())
     return left // unknown if unknown > 0 and left > 0 else 0
+
+
+def donor_candidates() -> list[Organization]:
+    """Organizations that may assist (provinces, cities, agencies, state enterprises): the
+    donors a scenario may add. Top-level ones only: a sub-donor assists under its parent."""
+    return list(
+        Organization.objects.filter(kind__in=DONOR_KINDS, parent__isnull=True).order_by("name_en")
+    )
+
+
+def names_of(scenario: Scenario) -> dict[str, str]:
+    """The names, in the reader's language, of the scenario's donors and places by code."""
+    problem = scenario.problem
+    places = [r["ref"] for r in problem["recipients"]]
+    places += [r["ref"] for r in scenario.origins.get("left_out", [])]
+    donors = [d["ref"] for d in problem["donors"]]
+    found = {o.code: str(o) for o in Organization.objects.filter(code__in=donors)}
+    found.update({r.code: str(r) for r in Region.objects.filter(code__in=places)})
+    return found
