@@ -41,11 +41,15 @@ def test_a_scenario_is_changed_solved_compared_published_and_drafted(served, per
     expect(office.get_by_test_id("scenario-status")).to_contain_text(t("Solved"))
 
     office.locator("#with").select_option(label=SCENARIO)
-    office.get_by_role("button", name=t("Show"), exact=True).click()
+    office.get_by_role("button", name=t("Compare"), exact=True).click()
     summary = office.get_by_test_id("summary")
     expect(summary.locator("thead th")).to_have_count(4)  # the round as it is and two designs
     expect(summary.get_by_test_id("changes").first).to_have_text("0")
     expect(office.get_by_test_id("recipients").locator("tbody tr")).not_to_have_count(0)
+    office.locator("#map-figure").select_option(label=t("The round as it is"))
+    office.locator("#map").get_by_role("button", name=t("Show"), exact=True).click()
+    expect(office.locator("#map-title")).to_contain_text(t("The round as it is"))
+    expect(office.get_by_test_id("summary").locator("thead th")).to_have_count(4)  # kept
 
     with office.expect_download() as downloading:
         office.locator("#recipients").get_by_role("link", name=t("Download XLSX")).click()
