@@ -11,6 +11,7 @@ from counterpart.accounts import permissions
 from counterpart.core.schemas import InputSchema
 from counterpart.design import selectors, services
 from counterpart.design.comparison import comparison
+from counterpart.design.jobs import SOLVE
 from counterpart.jobs.api import JobOut
 from counterpart.jobs.services import job_start
 from counterpart.pairings import selectors as pairings
@@ -177,7 +178,7 @@ def solve_scenario(request, scenario_id: int):
     permissions.require(permissions.is_programme_office(actor))
     return 202, job_start(
         actor=actor,
-        kind="counterpart.design.jobs.solve_scenario",
+        kind=SOLVE,
         params={"scenario_id": scenario.pk},
     )
 

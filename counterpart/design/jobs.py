@@ -6,6 +6,8 @@ from counterpart.core.said import said
 from counterpart.design import selectors, services
 from counterpart.design.phrases import SEE_SCENARIO
 
+SOLVE = "counterpart.design.jobs.solve_scenario"  # this module's job, as the queue names it
+
 
 def solve_scenario(*, actor, progress, scenario_id: int, time_limit: float = 60.0) -> dict:
     """Solve a scenario (as `services.scenario_solve`), then point to it."""

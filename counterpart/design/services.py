@@ -252,8 +252,6 @@ def scenario_round_draft(
     permissions.require(permissions.is_programme_office(actor))
     if scenario.status != ScenarioStatus.SOLVED:
         raise ValidationError(_("Solve the scenario before making a round of it."))
-    if PairingRound.objects.filter(year=year).exists():
-        raise ValidationError({"year": _("There is a round of that year already.")})
     pairing_round = pairing_round_create(
         actor=actor,
         year=year,

@@ -17,13 +17,13 @@ from counterpart.design import selectors, services
 from counterpart.design.choices import FigureOrigin, ScenarioStatus
 from counterpart.design.comparison import Comparison, comparison, support_map
 from counterpart.design.forms import DraftRoundForm, FiguresForm, NeedFigureForm, ScenarioForm
+from counterpart.design.jobs import SOLVE
 from counterpart.design.reading import refusal
 from counterpart.engine.design import Infeasible
 from counterpart.jobs.services import job_start
 from counterpart.pairings import selectors as pairings
 from counterpart.places import selectors as places
 
-SOLVE = "counterpart.design.jobs.solve_scenario"
 SEARCH_SECONDS = (10, 60, 300)  # how long the office may let a solve search
 
 
