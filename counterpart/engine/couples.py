@@ -5,11 +5,17 @@ of pairs of posts (one for each partner), and holds a pair only if both posts ta
 post turns one partner away, the couple leaves its other post too and goes on down its list.
 With couples a stable matching may not exist; after the proposals the pairs that still block are
 looked for, the applicants and couples concerned propose again from there, and what remains
-after `max_rounds` is reported rather than hidden.
+after `max_rounds` is reported rather than hidden: every single with every post it would rather
+have that would take it (a free place, or someone it ranks lower), every couple with every pair
+it would rather have whose posts would each take its partner (two places when both are one
+post), neither partner's own place counted against them.
+
+The loops are compiled (`couples_kernels`); this module checks the input and names what is wrong
+with it. `tests/engine/couples_reference.py` is the same algorithm in plain Python.
 """
 
-from collections import deque
 from dataclasses import dataclass, field
+from itertools import chain
 
 import numpy as np
 
@@ -40,130 +46,6 @@ def joint_preferences(first: list[int], second: list[int], place_of_post) -> lis
     return [(post_a, post_b) for *_, post_a, post_b in sorted(pairs)]
 
 
-class _Round:
-    """The state of the proposals: who holds which post, and how far down each list they are."""
-
-    def __init__(self, instance: Instance, singles_prefs, couples, couple_prefs):
-        self.capacity = instance.capacity.tolist()
-        p_indptr, p_indices = instance.p_indptr.tolist(), instance.p_indices.tolist()
-        self.rank_at = [
-            {a: r for r, a in enumerate(p_indices[p_indptr[j] : p_indptr[j + 1]])}
-            for j in range(instance.n_posts)
-        ]
-        self.singles_prefs = singles_prefs
-        self.couples = couples
-        self.couple_prefs = couple_prefs
-        self.couple_of = {member: c for c, pair in enumerate(couples) for member in pair}
-        self.held: list[set[int]] = [set() for _ in range(instance.n_posts)]
-        self.matched = [-1] * instance.n_applicants
-        self.next_single = dict.fromkeys(singles_prefs, 0)
-        self.next_couple = [0] * len(couples)
-        self.queue: deque = deque()
-
-    # -- what a post would do ------------------------------------------------------------
-
-    def take(self, post: int, newcomers: tuple[int, ...], leaving) -> list[int] | None:
-        """Whom `post` would turn away to take all `newcomers` (None: it would not take them)."""
-        ranks = self.rank_at[post]
-        if any(n not in ranks for n in newcomers) or self.capacity[post] < len(newcomers):
-            return None
-        staying = [h for h in self.held[post] if h not in leaving]
-        ordered = sorted([*staying, *newcomers], key=ranks.__getitem__)
-        kept = ordered[: self.capacity[post]]
-        if any(n not in kept for n in newcomers):
-            return None
-        return ordered[self.capacity[post] :]
-
-    def pair_turned_away(self, couple: int, pair) -> list[int] | None:
-        members = self.couples[couple]
-        if pair[0] == pair[1]:
-            return self.take(pair[0], members, members)
-        first = self.take(pair[0], (members[0],), members)
-        second = self.take(pair[1], (members[1],), members)
-        return None if first is None or second is None else first + second
-
-    # -- moves -----------------------------------------------------------------------------
-
-    def place(self, applicant: int, post: int) -> None:
-        self.held[post].add(applicant)
-        self.matched[applicant] = post
-
-    def leave(self, applicant: int) -> None:
-        post = self.matched[applicant]
-        if post >= 0:
-            self.held[post].discard(applicant)
-            self.matched[applicant] = -1
-
-    def turn_away(self, applicant: int) -> None:
-        couple = self.couple_of.get(applicant)
-        if couple is None:
-            self.leave(applicant)
-            self.queue.append(("single", applicant))
-            return
-        for member in self.couples[couple]:
-            self.leave(member)
-        self.queue.append(("couple", couple))
-
-    def propose(self) -> None:
-        while self.queue:
-            kind, who = self.queue.popleft()
-            if kind == "single":
-                self._propose_single(who)
-            else:
-                self._propose_couple(who)
-
-    def _propose_single(self, applicant: int) -> None:
-        prefs = self.singles_prefs[applicant]
-        while self.matched[applicant] < 0 and self.next_single[applicant] < len(prefs):
-            post = prefs[self.next_single[applicant]]
-            self.next_single[applicant] += 1
-            turned_away = self.take(post, (applicant,), ())
-            if turned_away is not None:
-                self.place(applicant, post)
-                for other in turned_away:
-                    self.turn_away(other)
-
-    def _propose_couple(self, couple: int) -> None:
-        prefs = self.couple_prefs[couple]
-        members = self.couples[couple]
-        while self.matched[members[0]] < 0 and self.next_couple[couple] < len(prefs):
-            pair = prefs[self.next_couple[couple]]
-            self.next_couple[couple] += 1
-            turned_away = self.pair_turned_away(couple, pair)
-            if turned_away is not None:
-                self.place(members[0], pair[0])
-                self.place(members[1], pair[1])
-                for other in turned_away:
-                    self.turn_away(other)
-
-    # -- what still blocks ------------------------------------------------------------------
-
-    def blocking_singles(self) -> dict[int, int]:
-        """Each single with a post it would rather have that would take it: the best such."""
-        found = {}
-        for applicant, prefs in self.singles_prefs.items():
-            for position, post in enumerate(prefs):
-                if post == self.matched[applicant]:
-                    break
-                if self.take(post, (applicant,), (applicant,)) is not None:
-                    found[applicant] = position
-                    break
-        return found
-
-    def blocking_couples(self) -> dict[int, int]:
-        found = {}
-        for couple, prefs in enumerate(self.couple_prefs):
-            members = self.couples[couple]
-            current = (self.matched[members[0]], self.matched[members[1]])
-            for position, pair in enumerate(prefs):
-                if tuple(pair) == current:
-                    break
-                if self.pair_turned_away(couple, pair) is not None:
-                    found[couple] = position
-                    break
-        return found
-
-
 def stable_match_couples(
     applicant_prefs,
     post_prefs,
@@ -173,6 +55,7 @@ def stable_match_couples(
     place_of_post=None,
     couple_prefs=None,
     max_rounds: int = 50,
+    patience: int = 3,
 ) -> CouplesResult:
     """Place singles and couples; each couple together (both placed, at posts of one place) or
     not at all. `couples` lists pairs of applicant indices. A couple's joint list of post pairs is
@@ -193,7 +76,6 @@ def stable_match_couples(
                     f"couples[{members_seen[member]}]"
                 )
             members_seen[member] = c
-    lists = _lists(instance)
     if couple_prefs is None:
         if place_of_post is None and couples:
             raise ValueError("couple_prefs: give the couples' lists, or place_of_post to make them")
@@ -201,44 +83,44 @@ def stable_match_couples(
             raise ValueError(
                 f"place_of_post: {len(place_of_post)} values for {instance.n_posts} posts"
             )
+        lists = _lists(instance)
         couple_prefs = [joint_preferences(lists[a], lists[b], place_of_post) for a, b in couples]
     elif len(couple_prefs) != len(couples):
         raise ValueError(f"couple_prefs: {len(couple_prefs)} lists for {len(couples)} couples")
-    for c, prefs in enumerate(couple_prefs):
-        seen = set()
-        for position, pair in enumerate(prefs):
-            pair = tuple(pair)
-            if len(pair) != 2 or not all(0 <= p < instance.n_posts for p in pair):
-                raise ValueError(f"couple_prefs[{c}][{position}]: {pair} is not a pair of posts")
-            if pair in seen:
-                raise ValueError(f"couple_prefs[{c}][{position}]: {pair} is listed twice")
-            seen.add(pair)
-    singles = {i: prefs for i, prefs in enumerate(lists) if i not in members_seen}
-    state = _Round(instance, singles, couples, [list(map(tuple, p)) for p in couple_prefs])
-    state.queue.extend(("single", i) for i in singles)
-    state.queue.extend(("couple", c) for c in range(len(couples)))
-    state.propose()
-    rounds = 0
-    while rounds < max_rounds:
-        singles_blocking, couples_blocking = state.blocking_singles(), state.blocking_couples()
-        if not singles_blocking and not couples_blocking:
-            break
-        rounds += 1
-        for applicant, position in singles_blocking.items():
-            state.leave(applicant)
-            state.next_single[applicant] = position
-            state.queue.append(("single", applicant))
-        for couple, position in couples_blocking.items():
-            for member in couples[couple]:
-                state.leave(member)
-            state.next_couple[couple] = position
-            state.queue.append(("couple", couple))
-        state.propose()
-    singles_blocking, couples_blocking = state.blocking_singles(), state.blocking_couples()
+    c_indptr, c_pairs = _checked_pairs(couple_prefs, instance.n_posts)
+    from counterpart.engine import couples_kernels  # numba: loaded when a match first runs
+
+    couple_of = np.full(instance.n_applicants, -1, dtype=np.int64)
+    for member, c in members_seen.items():
+        couple_of[member] = c
+    couple_array = np.asarray(couples, dtype=np.int64).reshape(-1, 2)
+    c_ranks = couples_kernels.pair_ranks(
+        instance.p_indptr,
+        instance.p_indices,
+        instance.n_applicants,
+        couple_array,
+        c_indptr,
+        c_pairs,
+    )
+    lists = (
+        instance.a_indptr,
+        instance.a_indices,
+        instance.post_rank,
+        instance.p_indptr,
+        instance.p_indices,
+        instance.capacity,
+        instance.applicant_rank,
+    )
+    matched, singles, couple_lists, rounds = couples_kernels.match_couples(
+        lists, (couple_of, couple_array, c_indptr, c_pairs, c_ranks), max_rounds, patience
+    )
+    a_indptr, a_indices = instance.a_indptr, instance.a_indices
     return CouplesResult(
-        matched=np.asarray(state.matched, dtype=np.int64),
-        blocking=sorted((i, singles[i][p]) for i, p in singles_blocking.items()),
-        couple_blocking=sorted((c, couple_prefs[c][p]) for c, p in couples_blocking.items()),
+        matched=matched,
+        blocking=[(i, int(a_indices[a_indptr[i] + p])) for i, p in singles],
+        couple_blocking=[
+            (c, tuple(int(post) for post in c_pairs[c_indptr[c] + p])) for c, p in couple_lists
+        ],
         rounds=rounds,
     )
 
@@ -246,3 +128,38 @@ def stable_match_couples(
 def _lists(instance: Instance) -> list[list[int]]:
     indptr, indices = instance.a_indptr.tolist(), instance.a_indices.tolist()
     return [indices[indptr[i] : indptr[i + 1]] for i in range(instance.n_applicants)]
+
+
+def _checked_pairs(couple_prefs, n_posts: int) -> tuple[np.ndarray, np.ndarray]:
+    """The couples' lists as (indptr, pairs k×2), checked at numpy speed; the first problem,
+    when there is one, is found again pair by pair to name it."""
+    indptr = np.zeros(len(couple_prefs) + 1, dtype=np.int64)
+    np.cumsum([len(prefs) for prefs in couple_prefs], out=indptr[1:])
+    try:
+        pairs = np.array(list(chain.from_iterable(couple_prefs)), dtype=np.int64).reshape(-1, 2)
+        sound = pairs.shape[0] == indptr[-1]
+    except (TypeError, ValueError, OverflowError):
+        sound = False
+    if sound and pairs.size:
+        owner = np.repeat(np.arange(len(couple_prefs)), np.diff(indptr))
+        order = np.lexsort((pairs[:, 1], pairs[:, 0], owner))
+        rows = np.column_stack((owner, pairs))[order]
+        sound = not (
+            pairs.min() < 0
+            or pairs.max() >= n_posts
+            or np.any(np.all(rows[1:] == rows[:-1], axis=1))
+        )
+    if sound:
+        return indptr, pairs.reshape(-1, 2) if indptr[-1] else np.empty((0, 2), dtype=np.int64)
+    for c, prefs in enumerate(couple_prefs):
+        seen = set()
+        for position, pair in enumerate(prefs):
+            pair = tuple(pair)
+            if len(pair) != 2 or not all(
+                isinstance(p, int | np.integer) and 0 <= p < n_posts for p in pair
+            ):
+                raise ValueError(f"couple_prefs[{c}][{position}]: {pair} is not a pair of posts")
+            if pair in seen:
+                raise ValueError(f"couple_prefs[{c}][{position}]: {pair} is listed twice")
+            seen.add(pair)
+    raise AssertionError("a problem numpy found and the pairs do not show")
