@@ -4,7 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from counterpart.core.forms import DATE, VersionedForm
-from counterpart.design.reading import MOST
+from counterpart.core.json_input import MOST
 
 YUAN = 10**15  # a capacity above a thousand trillion yuan a year is a typing error
 

@@ -2,29 +2,18 @@
 value checked, a bad one refused naming its place in the input (`donors[2].capacity`) in the
 reader's language; the engine's refusals of input no design can meet put into words."""
 
-import math
-
 from django.utils.translation import gettext as _
 
+from counterpart.core.json_input import InputError, listed, number, ref, whole
 from counterpart.engine.design import Design, Donor, Infeasible, Problem, Recipient
-
-MOST = 2**53  # past this a JSON number is no longer exact as a float
-
-
-class InputError(ValueError):
-    """A value of the input that cannot be read; `where` names it as the input does."""
-
-    def __init__(self, where: str, message: str):
-        super().__init__(f"{where}: {message}")
-        self.where = where
 
 
 def problem_from(data) -> Problem:
     if not isinstance(data, dict):
         raise InputError("$", _("The input is a JSON object with donors and recipients."))
-    donors = [_donor(item, f"donors[{n}]") for n, item in enumerate(_list(data, "donors"))]
+    donors = [_donor(item, f"donors[{n}]") for n, item in enumerate(listed(data, "donors"))]
     recipients = [
-        _recipient(item, f"recipients[{n}]") for n, item in enumerate(_list(data, "recipients"))
+        _recipient(item, f"recipients[{n}]") for n, item in enumerate(listed(data, "recipients"))
     ]
     limit = data.get("max_groups_per_donor")
     return Problem(
@@ -34,7 +23,7 @@ def problem_from(data) -> Problem:
         forbidden=set(_pairs(data, "forbidden")),
         max_groups_per_donor=None
         if limit is None
-        else _whole(limit, "max_groups_per_donor", least=1),
+        else whole(limit, "max_groups_per_donor", least=1),
         current={recipient: donor for donor, recipient in _pairs(data, "current")},
     )
 
@@ -73,23 +62,16 @@ def result_of(design: Design) -> dict:
     }
 
 
-def _list(data: dict, key: str) -> list:
-    found = data.get(key, [])
-    if not isinstance(found, list):
-        raise InputError(key, _("A list is needed here."))
-    return found
-
-
 def _donor(item, where: str) -> Donor:
     if not isinstance(item, dict):
         raise InputError(where, _("A donor is an object with a ref and a capacity."))
-    least = _whole(item.get("min_recipients", 0), f"{where}.min_recipients", least=0)
+    least = whole(item.get("min_recipients", 0), f"{where}.min_recipients", least=0)
     most = item.get("max_recipients")
     return Donor(
-        ref=_ref(item.get("ref"), f"{where}.ref"),
-        capacity=_number(item.get("capacity"), f"{where}.capacity"),
+        ref=ref(item.get("ref"), f"{where}.ref"),
+        capacity=number(item.get("capacity"), f"{where}.capacity"),
         min_recipients=least,
-        max_recipients=None if most is None else _whole(most, f"{where}.max_recipients", least=0),
+        max_recipients=None if most is None else whole(most, f"{where}.max_recipients", least=0),
     )
 
 
@@ -97,45 +79,21 @@ def _recipient(item, where: str) -> Recipient:
     if not isinstance(item, dict):
         raise InputError(where, _("A recipient is an object with a ref and a population."))
     return Recipient(
-        ref=_ref(item.get("ref"), f"{where}.ref"),
-        population=_whole(item.get("population"), f"{where}.population", least=0),
-        weight=_number(item.get("weight", 1), f"{where}.weight"),
-        group=_ref(item.get("group", ""), f"{where}.group", empty=True),
+        ref=ref(item.get("ref"), f"{where}.ref"),
+        population=whole(item.get("population"), f"{where}.population", least=0),
+        weight=number(item.get("weight", 1), f"{where}.weight"),
+        group=ref(item.get("group", ""), f"{where}.group", empty=True),
     )
 
 
 def _pairs(data: dict, key: str) -> list[tuple[str, str]]:
     found = []
-    for n, pair in enumerate(_list(data, key)):
+    for n, pair in enumerate(listed(data, key)):
         where = f"{key}[{n}]"
         if not (isinstance(pair, list) and len(pair) == 2):
             raise InputError(where, _("A pair is [donor, recipient]."))
-        found.append((_ref(pair[0], f"{where}[0]"), _ref(pair[1], f"{where}[1]")))
+        found.append((ref(pair[0], f"{where}[0]"), ref(pair[1], f"{where}[1]")))
     return found
-
-
-def _ref(value, where: str, *, empty: bool = False) -> str:
-    if not isinstance(value, str) or not (value.strip() or empty) or len(value) > 200:
-        raise InputError(where, _("A reference is text of 1 to 200 characters."))
-    if any(0xD800 <= ord(c) <= 0xDFFF or ord(c) < 32 for c in value):
-        raise InputError(where, _("A reference holds no control characters."))
-    return value.strip()
-
-
-def _number(value, where: str) -> float:
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        raise InputError(where, _("A number is needed here."))
-    if not math.isfinite(value) or value < 0 or value > MOST:
-        raise InputError(where, _("A number from 0 to 2⁵³ is needed here."))
-    return float(value)
-
-
-def _whole(value, where: str, *, least: int) -> int:
-    if isinstance(value, bool) or not isinstance(value, int) or not least <= value <= MOST:
-        raise InputError(
-            where, _("A whole number from %(least)s to 2⁵³ is needed here.") % {"least": least}
-        )
-    return value
 
 
 # The engine's refusals (engine/design/problem.py `Infeasible.code`), in the reader's language.

@@ -13,11 +13,12 @@ from django.utils.translation import gettext as _
 from counterpart.accounts import permissions
 from counterpart.audit.services import audit_record, tracked_update
 from counterpart.audit.snapshot import snapshot
+from counterpart.core.json_input import InputError
 from counterpart.core.service import service
 from counterpart.design import selectors
 from counterpart.design.choices import FigureOrigin, ScenarioStatus
 from counterpart.design.models import NeedFigure, Scenario
-from counterpart.design.reading import InputError, problem_dict, problem_from, result_of
+from counterpart.design.reading import problem_dict, problem_from, result_of
 from counterpart.engine.design import Infeasible, solve
 from counterpart.jobs.progress import Progress, ignore_progress
 from counterpart.pairings.choices import Confidence

@@ -5,7 +5,8 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from counterpart.design.reading import InputError, problem_from, refusal, result_of
+from counterpart.core.json_input import InputError
+from counterpart.design.reading import problem_from, refusal, result_of
 from counterpart.engine.design import Infeasible, solve
 
 
