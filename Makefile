@@ -100,7 +100,7 @@ bench-load: setup system-packages ## 50 users of every role for 3 minutes on the
 bench-design: setup ## The pairing design: the 2010 round and national scale, beside the greedy way
 	$(PY) benchmarks/design.py
 
-bench-matching: setup ## The matching engine against the PyPI package `matching`, 20k and 1M applicants
+bench-matching: setup ## The matching engine against the PyPI package `matching` (20k, 1M), and couples at national scale
 	$(PY) benchmarks/stable_matching.py
 
 lint: setup ## ruff, and the layers of ARCHITECTURE.md (import-linter)

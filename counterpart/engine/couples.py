@@ -136,25 +136,25 @@ def _checked_pairs(couple_prefs, n_posts: int) -> tuple[np.ndarray, np.ndarray]:
     indptr = np.zeros(len(couple_prefs) + 1, dtype=np.int64)
     np.cumsum([len(prefs) for prefs in couple_prefs], out=indptr[1:])
     try:
-        pairs = np.array(list(chain.from_iterable(couple_prefs)), dtype=np.int64).reshape(-1, 2)
-        sound = pairs.shape[0] == indptr[-1]
-    except (TypeError, ValueError, OverflowError):
+        lengths = np.fromiter(map(len, chain.from_iterable(couple_prefs)), dtype=np.int64)
+        sound = bool(np.all(lengths == 2))
+    except TypeError:
         sound = False
+    if sound:
+        flat = chain.from_iterable(chain.from_iterable(couple_prefs))
+        try:
+            pairs = np.fromiter(flat, dtype=np.int64, count=2 * int(indptr[-1])).reshape(-1, 2)
+        except (TypeError, ValueError, OverflowError):
+            sound = False
     if sound and pairs.size:
         owner = np.repeat(np.arange(len(couple_prefs)), np.diff(indptr))
-        order = np.lexsort((pairs[:, 1], pairs[:, 0], owner))
-        rows = np.column_stack((owner, pairs))[order]
-        sound = not (
-            pairs.min() < 0
-            or pairs.max() >= n_posts
-            or np.any(np.all(rows[1:] == rows[:-1], axis=1))
-        )
+        sound = pairs.min() >= 0 and pairs.max() < n_posts and not _repeated(owner, pairs, n_posts)
     if sound:
-        return indptr, pairs.reshape(-1, 2) if indptr[-1] else np.empty((0, 2), dtype=np.int64)
+        return indptr, pairs
     for c, prefs in enumerate(couple_prefs):
         seen = set()
         for position, pair in enumerate(prefs):
-            pair = tuple(pair)
+            pair = tuple(pair) if isinstance(pair, list | tuple | np.ndarray) else (pair,)
             if len(pair) != 2 or not all(
                 isinstance(p, int | np.integer) and 0 <= p < n_posts for p in pair
             ):
@@ -163,3 +163,13 @@ def _checked_pairs(couple_prefs, n_posts: int) -> tuple[np.ndarray, np.ndarray]:
                 raise ValueError(f"couple_prefs[{c}][{position}]: {pair} is listed twice")
             seen.add(pair)
     raise AssertionError("a problem numpy found and the pairs do not show")
+
+
+def _repeated(owner: np.ndarray, pairs: np.ndarray, n_posts: int) -> bool:
+    """Whether a couple lists a pair twice: one sorted key per pair, or rows when keys would
+    not fit in 64 bits."""
+    if (len(owner) + 1) * n_posts * n_posts < 2**62:
+        keys = np.sort((owner * n_posts + pairs[:, 0]) * n_posts + pairs[:, 1])
+        return bool(np.any(keys[1:] == keys[:-1]))
+    rows = np.column_stack((owner, pairs))[np.lexsort((pairs[:, 1], pairs[:, 0], owner))]
+    return bool(np.any(np.all(rows[1:] == rows[:-1], axis=1)))

@@ -350,6 +350,8 @@ def _blocking(lists, pairs, state, first_only):
             if post_rank[e] < 0:
                 continue
             place = p_indptr[j] + post_rank[e]
+            if count[j] >= capacity[j] and place > worst[j]:
+                continue  # full of people it ranks higher: most of what was asked before
             if (
                 _take(j, place, -1, held_at[i], -1, capacity, p_indptr, held, count, worst, out)
                 >= 0
