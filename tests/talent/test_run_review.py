@@ -18,6 +18,7 @@ from counterpart.talent.selectors.review import (
     COUPLE,
     NO_POST,
     OUTRANKED,
+    UNPLACED,
     run_changes,
     run_review,
 )
@@ -58,7 +59,7 @@ def test_a_couple_left_apart_is_listed_and_explained(world, talent):
     rank(talent.li, second)  # Shufu and Hotan City: never one place
     review = run_review(run_now(office))
     assert dict(review.unplaced) == {talent.yu.pk: COUPLE, talent.li.pk: COUPLE}
-    assert review.split == []  # both out: listed among the unplaced, not as split
+    assert [row[-1] for row in review.couples] == [UNPLACED]  # both out, and why: above
 
 
 def test_what_changed_since_the_run_before(world, talent):
@@ -182,3 +183,45 @@ def test_a_long_list_is_made_on_the_queue_and_handed_to_its_starter(
     assert b"Yu Test" in b"".join(made.streaming_content)
     client.force_login(world.user("auditor"))  # someone else's job: not even found
     assert client.get(job_page + "file/").status_code == 404
+
+
+def test_a_couple_and_what_still_blocks_are_shown_when_no_matching_is_stable(client, world, talent):
+    """Roth's example in the shape of the programme: two posts of one hospital, a couple who
+    want both, and a single whom each post ranks on the other side of one partner. Whatever
+    the run does, someone would rather have a post that would take them; the review says who."""
+    office = world.user("office")
+    first, second = talent.paediatrics, post(talent.hospital, "Second paediatrician")
+    services.couple_create(actor=f.system(), first=talent.yu, second=talent.li)
+    rank(talent.yu, first)
+    rank(talent.li, second)
+    rank(talent.wang, second, first)
+    for chosen, order in ((first, [talent.wang, talent.yu]), (second, [talent.li, talent.wang])):
+        chosen.refresh_from_db()
+        services.post_ranking_set(
+            actor=f.system(),
+            post=chosen,
+            expected_version=chosen.version,
+            professional_ids=[p.pk for p in order],
+        )
+    run = run_now(office)
+    review = run_review(run)
+    assert run.statistics["stable"] is False
+    assert run.statistics["blocking_pairs"] == len(run.blocking) == len(review.blocking) > 0
+    placed = dict(map(tuple, run.result))
+    if placed.get(talent.yu.pk):  # the couple holds both: Wang would rather have the first
+        assert review.blocking == [(talent.wang.pk, first.pk, None, None)]
+        assert review.couples == [(talent.yu.pk, first.pk, talent.li.pk, second.pk, "together")]
+    else:  # Wang holds one: the couple would rather have both
+        assert review.blocking == [(talent.yu.pk, first.pk, talent.li.pk, second.pk)]
+        assert review.couples == [(talent.yu.pk, None, talent.li.pk, None, UNPLACED)]
+    client.force_login(office)
+    page = client.get(f"/talent/runs/{run.pk}/").content.decode()
+    assert "What still blocks" in page and "Wang Test" in page and "Second paediatrician" in page
+    csv = client.get(f"/talent/runs/{run.pk}/?download=blocking").content.decode()
+    assert "Wang Test" in csv.splitlines()[1] or "Yu Test" in csv.splitlines()[1]
+    token = api_token_create(actor=office, name="review")[1]
+    auth = {"HTTP_AUTHORIZATION": f"Bearer {token}"}
+    rows = client.get(f"/api/match-runs/{run.pk}/lists/blocking", **auth).json()["items"]
+    assert [(r["professional_id"], r["post_id"]) for r in rows] == [review.blocking[0][:2]]
+    couples = client.get(f"/api/match-runs/{run.pk}/lists/couples", **auth).json()["items"]
+    assert [r["outcome"] for r in couples] == [review.couples[0][-1]]

@@ -179,6 +179,7 @@ class ReviewRowOut(Schema):
     prefecture: str | None = None
     specialty: str | None = None
     empty_places: int | None = None
+    outcome: str | None = None
 
 
 @router.get("/match-runs/{run_id}/lists/{name}", response=list[ReviewRowOut])
@@ -186,11 +187,13 @@ class ReviewRowOut(Schema):
 def run_list(
     request,
     run_id: int,
-    name: typing.Literal["placed", "unplaced", "empty", "split", "changes"],
+    name: typing.Literal["placed", "unplaced", "empty", "couples", "blocking", "changes"],
 ):
     """A run's review, person by person: who goes where (`placed`), who is left out and why
-    (`unplaced`), the empty places by prefecture and specialty (`empty`), couples not placed
-    together (`split`), and what changed since the run before (`changes`)."""
+    (`unplaced`), the empty places by prefecture and specialty (`empty`), each couple and its
+    `outcome`, together, split or unplaced (`couples`), each professional or couple who would
+    rather have posts that would take them, the posts as `post_id` and `partner_post_id`
+    (`blocking`), and what changed since the run before (`changes`)."""
     actor = request.auth
     run = selectors.match_run_get(actor=actor, pk=run_id)
     found = review.run_review(run)
@@ -219,7 +222,8 @@ def run_list(
             {"prefecture": place, "specialty": field, "empty_places": n}
             for place, field, n in found.empty
         ]
-    if name == "split":
+    if name in ("couples", "blocking"):
+        rows = found.couples if name == "couples" else [(*row, None) for row in found.blocking]
         return [
             {
                 "professional_id": a,
@@ -227,8 +231,9 @@ def run_list(
                 "post_id": pa,
                 "partner_id": b,
                 "partner_post_id": pb,
+                "outcome": outcome,
             }
-            for a, pa, b, pb in found.split
+            for a, pa, b, pb, outcome in rows
         ]
     before = review.previous_run(run)
     return [

@@ -24,6 +24,8 @@ class MatchRun(Versioned):
     )
     inputs = models.JSONField(_("inputs"))  # professionals, posts, places, both sides' lists
     result = models.JSONField(_("result"))  # [professional id, post id] pairs
+    # what still blocks: [[professional id], [post id]] for a single, two of each for a couple
+    blocking = models.JSONField(_("blocking pairs"), default=list, blank=True)
     statistics = models.JSONField(_("statistics"))
     created_by = models.ForeignKey(
         "accounts.User", null=True, on_delete=models.SET_NULL, related_name="+"
@@ -31,7 +33,11 @@ class MatchRun(Versioned):
     created_at = models.DateTimeField(auto_now_add=True)
     published_at = models.DateTimeField(null=True, blank=True)
 
-    audit_exclude = ("inputs", "result")  # kept here, never changed: the log names the change
+    audit_exclude = (
+        "inputs",
+        "result",
+        "blocking",
+    )  # kept here, never changed: the log names the change
 
     class Meta:
         ordering = ["-created_at", "-id"]

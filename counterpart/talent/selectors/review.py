@@ -1,6 +1,6 @@
 """What a match run does, person by person, for the office to review before publishing: who
-goes where, who is left out and why, the places left empty, the couples split, and what
-changed since the run before."""
+goes where, who is left out and why, the places left empty, each couple (together, split or
+not placed), what still blocks, and what changed since the run before."""
 
 from collections import Counter
 from dataclasses import dataclass, field
@@ -23,6 +23,12 @@ WHY = {
     OUTRANKED: _("every post they ranked was filled by people it ranked higher"),
     COUPLE: _("could not be placed in one place with their partner"),
 }
+TOGETHER, SPLIT, UNPLACED = "together", "split", "unplaced"
+COUPLE_OUTCOME = {
+    TOGETHER: _("placed together"),
+    SPLIT: _("split: not in one place"),
+    UNPLACED: _("not placed"),
+}
 
 
 @dataclass
@@ -30,8 +36,10 @@ class RunReview:
     placed: list[tuple[int, int, int]] = field(default_factory=list)  # professional, post, choice
     unplaced: list[tuple[int, str]] = field(default_factory=list)  # professional, why
     empty: list[tuple[str, str, int]] = field(default_factory=list)  # prefecture, specialty, n
-    split: list[tuple[int, int | None, int, int | None]] = field(default_factory=list)
-    # (first, their post or None, second, theirs)
+    couples: list[tuple[int, int | None, int, int | None, str]] = field(default_factory=list)
+    # (first, their post or None, second, theirs, outcome)
+    blocking: list[tuple[int, int, int | None, int | None]] = field(default_factory=list)
+    # (professional, the post they would rather have, partner or None, the partner's post)
     posts: dict[int, Post] = field(default_factory=dict)
     prefecture_of: dict[int, str] = field(default_factory=dict)  # post id → prefecture name
 
@@ -75,13 +83,26 @@ def run_review(run: MatchRun) -> RunReview:
     for a, b in inputs["couples"]:
         first, second = professionals[a], professionals[b]
         post_a, post_b = placed_at.get(first), placed_at.get(second)
-        together = post_a is not None and post_b is not None
-        if together and place[post_index[post_a]] == place[post_index[post_b]]:
-            continue
         if post_a is None and post_b is None:
-            continue  # both left out: listed among the unplaced
-        review.split.append((first, post_a, second, post_b))
+            outcome = UNPLACED
+        elif post_a is None or post_b is None:
+            outcome = SPLIT
+        else:
+            apart = place[post_index[post_a]] != place[post_index[post_b]]
+            outcome = SPLIT if apart else TOGETHER
+        review.couples.append((first, post_a, second, post_b, outcome))
+    for who, posts in run.blocking:
+        if len(who) == 1:
+            review.blocking.append((who[0], posts[0], None, None))
+        else:
+            review.blocking.append((who[0], posts[0], who[1], posts[1]))
     return review
+
+
+def couple_outcomes(review: RunReview) -> dict[str, int]:
+    """How many couples were placed together, split and not placed."""
+    found = Counter(outcome for *_row, outcome in review.couples)
+    return {outcome: found[outcome] for outcome in COUPLE_OUTCOME}
 
 
 # A download of more rows than this is made on the work queue, not in the request.
@@ -104,7 +125,8 @@ def review_lists(
         "placed": [row for row in review.placed if shown(row[1])],
         "unplaced": review.unplaced,
         "empty": [row for row in review.empty if not prefecture or row[0] == prefecture],
-        "split": review.split,
+        "couples": review.couples,
+        "blocking": review.blocking,
         "changes": run_changes(run, before) if before else [],
     }
     earlier = {was for _p, was, _now in lists["changes"]} - set(review.posts) - {None}
@@ -113,12 +135,20 @@ def review_lists(
 
 
 # Where each list's rows hold a professional's id.
-PEOPLE_AT = {"placed": (0,), "unplaced": (0,), "empty": (), "split": (0, 2), "changes": (0,)}
+PEOPLE_AT = {
+    "placed": (0,),
+    "unplaced": (0,),
+    "empty": (),
+    "couples": (0, 2),
+    "blocking": (0, 2),
+    "changes": (0,),
+}
 
 
 def people_labels(actor, rows_by_list: dict[str, list]) -> dict[int, str]:
     """The names (or applicant numbers) of the professionals in these rows, for this actor."""
     ids = {row[at] for name, rows in rows_by_list.items() for row in rows for at in PEOPLE_AT[name]}
+    ids.discard(None)
     found = professional_list(actor=actor).in_bulk(list(ids))
     return {
         pk: professional_label(actor=actor, professional=professional)
@@ -143,9 +173,23 @@ def review_table(actor, review: RunReview, name: str, rows: list) -> Table:
     elif name == "empty":
         columns = [_("Prefecture"), _("Specialty"), _("Empty places")]
         body = [list(row) for row in rows]
-    elif name == "split":
-        columns = [_("Professional"), _("Post"), _("Partner"), _("Partner's post")]
-        body = [[label.get(a, a), post(pa), label.get(b, b), post(pb)] for a, pa, b, pb in rows]
+    elif name == "couples":
+        columns = [_("Professional"), _("Post"), _("Partner"), _("Partner's post"), _("Outcome")]
+        body = [
+            [label.get(a, a), post(pa), label.get(b, b), post(pb), str(COUPLE_OUTCOME[outcome])]
+            for a, pa, b, pb, outcome in rows
+        ]
+    elif name == "blocking":
+        columns = [
+            _("Professional"),
+            _("Post they would rather have"),
+            _("Partner"),
+            _("Post the partner would rather have"),
+        ]
+        body = [
+            [label.get(a, a), post(pa), label.get(b, b) if b else "—", post(pb)]
+            for a, pa, b, pb in rows
+        ]
     else:
         columns = [_("Professional"), _("Before"), _("Now")]
         body = [[label.get(p, p), post(q0), post(q1)] for p, q0, q1 in rows]

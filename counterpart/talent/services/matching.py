@@ -26,24 +26,24 @@ from counterpart.talent.services._chains import save_in_chains
 Progress = Callable[[str, int, int], None]  # (step, done, total)
 
 
-def _solve(inputs: dict, optimal: str) -> tuple[list[int], str, int]:
-    """(post index per professional or -1, algorithm, number of blocking pairs left)."""
+def _solve(inputs: dict, optimal: str) -> tuple[list[int], str, list]:
+    """(post index per professional or -1, algorithm, what still blocks as ([professional
+    index, …], [post index, …]), one of each for a single, two for a couple)."""
     args = inputs["applicant_prefs"], inputs["post_prefs"], inputs["capacity"]
     if inputs["couples"]:
         result = stable_match_couples(
             *args, inputs["couples"], place_of_post=inputs["place_of_post"]
         )
-        blocking = len(result.blocking) + len(result.couple_blocking)
+        blocking = [([i], [j]) for i, j in result.blocking] + [
+            (list(inputs["couples"][c]), list(pair)) for c, pair in result.couple_blocking
+        ]
         algorithm = "deferred acceptance with couples (Roth–Peranson), professionals propose"
         return result.matched.tolist(), algorithm, blocking
     instance = prepare(*args)
     matched = instance.solve(optimal)
     proposer = "professionals" if optimal == Optimal.APPLICANT else "posts"
-    return (
-        matched.tolist(),
-        f"deferred acceptance, {proposer} propose",
-        len(instance.blocking_pairs(matched)),
-    )
+    blocking = [([i], [j]) for i, j in instance.blocking_pairs(matched).tolist()]
+    return matched.tolist(), f"deferred acceptance, {proposer} propose", blocking
 
 
 def _statistics(inputs: dict, matched: list[int], blocking: int, elapsed_s: float) -> dict:
@@ -111,7 +111,14 @@ def _run_record(actor, inputs, matched, algorithm, blocking, elapsed, optimal) -
             for i, j in enumerate(matched)
             if j >= 0
         ],
-        statistics=_statistics(inputs, matched, blocking, elapsed),
+        blocking=[
+            [
+                [inputs["professionals"][i] for i in who],
+                [inputs["posts"][j] for j in posts],
+            ]
+            for who, posts in blocking
+        ],
+        statistics=_statistics(inputs, matched, len(blocking), elapsed),
         created_by=actor if getattr(actor, "pk", None) else None,
     )
     audit_record(

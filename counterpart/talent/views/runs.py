@@ -16,8 +16,10 @@ from counterpart.talent import selectors, services
 from counterpart.talent.choices import MatchRunStatus
 from counterpart.talent.forms import MatchRunForm
 from counterpart.talent.selectors.review import (
+    COUPLE_OUTCOME,
     EXPORT_ON_QUEUE_ROWS,
     WHY,
+    couple_outcomes,
     people_labels,
     previous_run,
     publication_preview,
@@ -54,14 +56,14 @@ def run_list_view(request):
     )
 
 
-LISTS = ("placed", "unplaced", "empty", "split", "changes")
+LISTS = ("placed", "unplaced", "empty", "couples", "blocking", "changes")
 
 
 @login_required
 def run_detail_view(request, pk: int):
     """A run to review: its figures, then who goes where, who is left out and why, the empty
-    places, the couples split and what changed since the run before, each paged, filtered and
-    downloadable."""
+    places, each couple's outcome, what still blocks and what changed since the run before,
+    each paged, filtered and downloadable."""
     actor = request.user
     run = selectors.match_run_get(actor=actor, pk=pk)
     if request.method == "POST":
@@ -107,6 +109,8 @@ def run_detail_view(request, pk: int):
             "posts": review.posts,
             "prefecture_of": review.prefecture_of,
             "why": WHY,
+            "outcome": COUPLE_OUTCOME,
+            "outcomes": couple_outcomes(review),
             "prefectures": sorted(set(review.prefecture_of.values())),
             "prefecture": prefecture,
             "specialties": Specialty.choices,
