@@ -19,6 +19,7 @@ from counterpart.audit.models import (
 )
 from counterpart.audit.selectors import require_reader
 from counterpart.audit.snapshot import snapshot
+from counterpart.core.bulk import insert_rows
 from counterpart.core.models import check_version
 from counterpart.core.rules import FREE_TEXT_CHARS, personal_data_in, text_too_long
 from counterpart.core.service import service, step
@@ -57,6 +58,44 @@ def audit_record(
     head.length, head.chain_hash, head.last_event = head.length + 1, event.chain_hash, event
     head.save(update_fields=["length", "chain_hash", "last_event"])
     return event
+
+
+@step
+def audit_records(
+    *, actor, event_type: str, changes: list[tuple[models.Model, dict | None, dict | None]]
+) -> int:
+    """`audit_record` for many objects at once, (object, before, after) each: the events are
+    linked into the chain in memory and inserted in one statement (a run publishing ten
+    thousand posts' closing). How many were recorded."""
+    if not changes:
+        return 0
+    for _obj, before, after in changes:
+        _refuse_personal_data("", before, after)
+    actor_id = actor.pk if getattr(actor, "pk", None) else None
+    actor_label = getattr(actor, "username", None) or "system"
+    head, _created = AuditChainHead.objects.select_for_update().get_or_create(
+        pk=1, defaults={"chain_hash": chain.GENESIS}
+    )
+    events, previous, now = [], head.chain_hash, timezone.now()
+    with translation.override("en"):
+        for obj, before, after in changes:
+            event = AuditEvent(
+                occurred_at=now,
+                actor_id=actor_id,
+                actor_label=actor_label,
+                event_type=event_type,
+                object_type=obj._meta.label_lower,
+                object_id=str(obj.pk),
+                object_repr=str(obj)[:300],
+                before=before,
+                after=after,
+            )
+            event.chain_hash = previous = chain.link(previous, _stored(event))
+            events.append(event)
+    insert_rows(AuditEvent, events)
+    head.length, head.chain_hash, head.last_event = head.length + len(events), previous, events[-1]
+    head.save(update_fields=["length", "chain_hash", "last_event"])
+    return len(events)
 
 
 def _stored(event: AuditEvent) -> dict:

@@ -11,7 +11,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from counterpart.accounts import permissions
-from counterpart.audit.services import audit_record, tracked_update
+from counterpart.audit.services import audit_record, audit_records, tracked_update
+from counterpart.audit.snapshot import snapshot
 from counterpart.core.models import check_version
 from counterpart.core.service import service
 from counterpart.engine.couples import stable_match_couples
@@ -163,16 +164,7 @@ def match_run_publish(*, actor, run: MatchRun, expected_version: int) -> list[Pl
             )
         )
     placements = save_in_chains(placements)
-    for post in preview.posts_closing:  # all its places taken: closed, as if its team closed it
-        tracked_update(
-            actor=actor,
-            instance=post,
-            expected_version=post.version,
-            changes={"status": PostStatus.CLOSED},
-            allowed={"status"},
-            event_type="post.filled",
-            also=({}, {"match_run": run.pk}),
-        )
+    _close_filled(actor, run, preview.posts_closing)
     tracked_update(
         actor=actor,
         instance=run,
@@ -183,6 +175,19 @@ def match_run_publish(*, actor, run: MatchRun, expected_version: int) -> list[Pl
         also=({}, {"placements": [p.pk for p in placements]}),
     )
     return placements
+
+
+def _close_filled(actor, run: MatchRun, posts: list[Post]) -> None:
+    """Posts whose places the run takes all are closed, as if their teams closed them: one
+    statement, and an event for each post in the log."""
+    closed = Post.objects.filter(pk__in=[post.pk for post in posts], status=PostStatus.OPEN)
+    closed.update(status=PostStatus.CLOSED, version=F("version") + 1)
+    changes = []
+    for post in posts:
+        before = snapshot(post)
+        post.status, post.version = PostStatus.CLOSED, post.version + 1
+        changes.append((post, before, {**snapshot(post), "match_run": run.pk}))
+    audit_records(actor=actor, event_type="post.filled", changes=changes)
 
 
 @service
