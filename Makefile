@@ -100,8 +100,12 @@ bench-load: setup system-packages ## 50 users of every role for 3 minutes on the
 bench-design: setup ## The pairing design: the 2010 round and national scale, beside the greedy way
 	$(PY) benchmarks/design.py
 
-bench-matching: setup ## The matching engine against the PyPI package `matching` (20k, 1M), and couples at national scale
+bench-matching: setup system-packages ## The engine against the PyPI package `matching` (20k, 1M), couples at national scale, a 100k round on PostgreSQL
 	$(PY) benchmarks/stable_matching.py
+	PGPORT=$(BENCH_PGPORT) PG_DURABLE=1 scripts/postgres.sh start
+	DATABASE_URL=postgres://postgres@127.0.0.1:$(BENCH_PGPORT)/postgres \
+	  $(PY) benchmarks/matching_round.py; status=$$?; \
+	  PGPORT=$(BENCH_PGPORT) scripts/postgres.sh stop; exit $$status
 
 lint: setup ## ruff, and the layers of ARCHITECTURE.md (import-linter)
 	$(VENV)/bin/ruff check counterpart tests benchmarks

@@ -20,7 +20,7 @@ import datetime
 import random
 import time
 
-from common import configure, machine, open_the_round
+from common import ROOT, configure, machine, open_the_round
 
 
 def parse_args():
@@ -200,6 +200,9 @@ def main() -> None:
         f"review_ms={review_s * 1000:.0f} review_page_ms={later_s * 1000:.0f} "
         f"publish_s={publish_s:.1f} round_s={round_s:.1f}"
     )
+    couples_line = ROOT / "var" / "bench" / "couples-line.txt"
+    if couples_line.exists():  # bench-matching: the engine's figures, then this round's
+        print(f"{couples_line.read_text(encoding='utf-8')} round_100k_s={round_s:.1f}")
 
 
 if __name__ == "__main__":

@@ -36,6 +36,7 @@ from counterpart.engine.matching import stable_match  # noqa: E402
 from tests.engine.reference import mutual_instance, solve_with_matching  # noqa: E402
 
 CHOICES = 10
+COUPLES_LINE = ROOT / "var" / "bench" / "couples-line.txt"
 
 
 def random_round(n_applicants: int, n_posts: int, seed: int):
@@ -253,11 +254,14 @@ def main() -> None:
         f"speedup_vs_matching_{args.compare // 1000}k={speedup:.0f}"
     )
     couples_s, singles_s, blocking = with_couples(args.seed)
-    print(
+    line = (
         f"couples: applicants=45000 couples=1500 posts=6000 couples_s={couples_s:.3f} "
         f"singles_s={singles_s:.3f} couples_ratio={couples_s / singles_s:.2f} "
         f"blocking={blocking}"
     )
+    print(line)
+    COUPLES_LINE.parent.mkdir(parents=True, exist_ok=True)
+    COUPLES_LINE.write_text(line, encoding="utf-8")  # matching_round.py ends with it
 
 
 if __name__ == "__main__":
