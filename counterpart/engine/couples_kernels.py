@@ -12,6 +12,8 @@ the reference does.
 import numpy as np
 from numba import njit
 
+from counterpart.engine.matching_kernels import edges_by_applicant
+
 NOBODY = -1
 
 
@@ -19,20 +21,7 @@ NOBODY = -1
 def pair_ranks(p_indptr, p_indices, n_applicants, couples, c_indptr, c_pairs):
     """For each pair of a couple's list, each post's rank of the partner it is for (-1: the
     post does not list them). Linear: post edges grouped by applicant once, then stamped."""
-    by_applicant = np.zeros(n_applicants + 1, dtype=np.int64)
-    for e in range(p_indices.shape[0]):
-        by_applicant[p_indices[e] + 1] += 1
-    for i in range(n_applicants):
-        by_applicant[i + 1] += by_applicant[i]
-    fill = by_applicant[:-1].copy()
-    post_of = np.empty(p_indices.shape[0], dtype=np.int64)
-    rank_of = np.empty(p_indices.shape[0], dtype=np.int64)
-    for j in range(p_indptr.shape[0] - 1):
-        for e in range(p_indptr[j], p_indptr[j + 1]):
-            i = p_indices[e]
-            post_of[fill[i]] = j
-            rank_of[fill[i]] = e - p_indptr[j]
-            fill[i] += 1
+    by_applicant, edge_of, post_of = edges_by_applicant(p_indptr, p_indices, n_applicants)
     n_posts = p_indptr.shape[0] - 1
     owner = np.full(n_posts, NOBODY, dtype=np.int64)
     rank_at = np.zeros(n_posts, dtype=np.int64)
@@ -42,7 +31,7 @@ def pair_ranks(p_indptr, p_indices, n_applicants, couples, c_indptr, c_pairs):
             member = couples[c, side]
             for k in range(by_applicant[member], by_applicant[member + 1]):
                 owner[post_of[k]] = member
-                rank_at[post_of[k]] = rank_of[k]
+                rank_at[post_of[k]] = edge_of[k] - p_indptr[post_of[k]]
             for k in range(c_indptr[c], c_indptr[c + 1]):
                 j = c_pairs[k, side]
                 if owner[j] == member:
@@ -171,6 +160,26 @@ def _turned_away(i, couple_of, couples, lists, state, next_single, queue, head, 
 
 
 @njit(cache=True, nogil=True)
+def _all_turned_away(out, gone, lists, pairs, state, next_single, queue, head, size):
+    """Those at the places `out[:gone]` are turned away, one after the other."""
+    p_indices, couple_of, couples = lists[4], pairs[0], pairs[1]
+    for t in range(gone):
+        queue, head, size = _turned_away(
+            p_indices[out[t]],
+            couple_of,
+            couples,
+            lists,
+            state,
+            next_single,
+            queue,
+            head,
+            size,
+            couple_of.shape[0],
+        )
+    return queue, head, size
+
+
+@njit(cache=True, nogil=True)
 def _fill(post, lists, couple_of, state, next_single):
     """A place of `post` was left (none if `post` is -1): while it has one free, the single it
     ranks best who would rather have it (and has asked for it before, or has asked for nothing
@@ -229,19 +238,9 @@ def _propose(lists, pairs, state, next_single, next_pair, queue, head, size):
                 if gone < 0:
                     continue
                 _add(i, j, place, matched, held_at, held, count, worst)
-                for t in range(gone):
-                    queue, head, size = _turned_away(
-                        p_indices[out_a[t]],
-                        couple_of,
-                        couples,
-                        lists,
-                        state,
-                        next_single,
-                        queue,
-                        head,
-                        size,
-                        n_applicants,
-                    )
+                queue, head, size = _all_turned_away(
+                    out_a, gone, lists, pairs, state, next_single, queue, head, size
+                )
             continue
         c = item - n_applicants
         a, b = couples[c, 0], couples[c, 1]
@@ -266,32 +265,12 @@ def _propose(lists, pairs, state, next_single, next_pair, queue, head, size):
                 continue
             _add(a, post_a, p_indptr[post_a] + c_ranks[k, 0], matched, held_at, held, count, worst)
             _add(b, post_b, p_indptr[post_b] + c_ranks[k, 1], matched, held_at, held, count, worst)
-            for t in range(gone_a):
-                queue, head, size = _turned_away(
-                    p_indices[out_a[t]],
-                    couple_of,
-                    couples,
-                    lists,
-                    state,
-                    next_single,
-                    queue,
-                    head,
-                    size,
-                    n_applicants,
-                )
-            for t in range(gone_b):
-                queue, head, size = _turned_away(
-                    p_indices[out_b[t]],
-                    couple_of,
-                    couples,
-                    lists,
-                    state,
-                    next_single,
-                    queue,
-                    head,
-                    size,
-                    n_applicants,
-                )
+            queue, head, size = _all_turned_away(
+                out_a, gone_a, lists, pairs, state, next_single, queue, head, size
+            )
+            queue, head, size = _all_turned_away(
+                out_b, gone_b, lists, pairs, state, next_single, queue, head, size
+            )
     return queue, head, size
 
 

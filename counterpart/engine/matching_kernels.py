@@ -27,15 +27,9 @@ def check_lists(indptr, indices, n_targets):
 
 
 @njit(cache=True, nogil=True)
-def mutual_ranks(a_indptr, a_indices, p_indptr, p_indices):
-    """For each applicant edge, the post's rank of that applicant; for each post edge, the
-    applicant's rank of that post; -1 where the other side does not list it.
-
-    One counting sort groups the post edges by applicant; then, applicant by applicant, the
-    positions of its posts are stamped into a scratch array and read back by both sides."""
-    n_applicants = a_indptr.shape[0] - 1
-    n_posts = p_indptr.shape[0] - 1
-    # post edges grouped by applicant: the edge and its post
+def edges_by_applicant(p_indptr, p_indices, n_applicants):
+    """The posts' list entries grouped by applicant (one counting sort): applicant i's are
+    `by_applicant[i]:by_applicant[i + 1]` of `edge_of` (the entry) and `post_of` (its post)."""
     by_applicant = np.zeros(n_applicants + 1, dtype=np.int64)
     for e in range(p_indices.shape[0]):
         by_applicant[p_indices[e] + 1] += 1
@@ -44,12 +38,25 @@ def mutual_ranks(a_indptr, a_indices, p_indptr, p_indices):
     fill = by_applicant[:-1].copy()
     edge_of = np.empty(p_indices.shape[0], dtype=np.int64)
     post_of = np.empty(p_indices.shape[0], dtype=np.int32)
-    for j in range(n_posts):
+    for j in range(p_indptr.shape[0] - 1):
         for e in range(p_indptr[j], p_indptr[j + 1]):
             i = p_indices[e]
             edge_of[fill[i]] = e
             post_of[fill[i]] = j
             fill[i] += 1
+    return by_applicant, edge_of, post_of
+
+
+@njit(cache=True, nogil=True)
+def mutual_ranks(a_indptr, a_indices, p_indptr, p_indices):
+    """For each applicant edge, the post's rank of that applicant; for each post edge, the
+    applicant's rank of that post; -1 where the other side does not list it.
+
+    One counting sort groups the post edges by applicant; then, applicant by applicant, the
+    positions of its posts are stamped into a scratch array and read back by both sides."""
+    n_applicants = a_indptr.shape[0] - 1
+    n_posts = p_indptr.shape[0] - 1
+    by_applicant, edge_of, post_of = edges_by_applicant(p_indptr, p_indices, n_applicants)
 
     post_rank = np.full(a_indices.shape[0], -1, dtype=np.int32)  # per applicant edge
     applicant_rank = np.full(p_indices.shape[0], -1, dtype=np.int32)  # per post edge
