@@ -275,7 +275,7 @@ def _propose(lists, pairs, state, next_single, next_pair, queue, head, size):
 
 
 @njit(cache=True, nogil=True)
-def _couple_blocks(c, lists, pairs, state, first_only):
+def _couple_blocks(c, lists, pairs, state):
     """The positions in couple `c`'s list of the pairs it would rather have whose posts would
     each take its partner, neither partner's own place counted against them."""
     p_indptr, capacity = lists[3], lists[5]
@@ -305,15 +305,13 @@ def _couple_blocks(c, lists, pairs, state, first_only):
         )
         if taken:
             found.append(k - c_indptr[c])
-            if first_only:
-                break
     return found
 
 
 @njit(cache=True, nogil=True)
-def _blocking(lists, pairs, state, first_only):
-    """(single, list position) and (couple, list position) of what blocks: the first per single
-    and per couple, or all."""
+def _blocking(lists, pairs, state):
+    """(single, list position) and (couple, list position) of all that blocks, grouped by who
+    (`_firsts` picks where each proposes again from)."""
     a_indptr, a_indices, post_rank, p_indptr, _p_indices, capacity, _applicant_rank = lists
     couple_of, couples = pairs[0], pairs[1]
     matched, held_at, held, count, worst = state
@@ -336,11 +334,9 @@ def _blocking(lists, pairs, state, first_only):
                 >= 0
             ):
                 singles.append((i, e - a_indptr[i]))
-                if first_only:
-                    break
     couple_lists = []
     for c in range(couples.shape[0]):
-        for position in _couple_blocks(c, lists, pairs, state, first_only):
+        for position in _couple_blocks(c, lists, pairs, state):
             couple_lists.append((c, position))
     return singles, couple_lists
 
@@ -374,7 +370,7 @@ def match_couples(lists, pairs, max_rounds, patience):
     queue, head, size = _propose(lists, pairs, state, next_single, next_pair, queue, head, size)
     rounds, best_at = 0, 0
     best = matched.copy()
-    best_singles, best_couples = _blocking(lists, pairs, state, False)
+    best_singles, best_couples = _blocking(lists, pairs, state)
     singles, couple_lists = best_singles, best_couples
     while True:
         blocking = len(singles) + len(couple_lists)
@@ -398,7 +394,7 @@ def match_couples(lists, pairs, max_rounds, patience):
                 _remove(member, p_indptr, matched, held_at, held, count, worst)
                 _fill(left, lists, couple_of, state, next_single)
         queue, head, size = _propose(lists, pairs, state, next_single, next_pair, queue, head, size)
-        singles, couple_lists = _blocking(lists, pairs, state, False)
+        singles, couple_lists = _blocking(lists, pairs, state)
     return best, best_singles, best_couples, rounds
 
 

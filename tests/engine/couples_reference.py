@@ -145,9 +145,8 @@ class _Round:
 
     # -- what still blocks ------------------------------------------------------------------
 
-    def blocking_singles(self, first_only: bool = True) -> list[tuple[int, int]]:
-        """(single, position) of each post a single would rather have that would take it:
-        the best such per single, or all of them."""
+    def blocking_singles(self) -> list[tuple[int, int]]:
+        """(single, position) of each post a single would rather have that would take it."""
         found = []
         for applicant, prefs in self.singles_prefs.items():
             for position, post in enumerate(prefs):
@@ -155,11 +154,9 @@ class _Round:
                     break
                 if self.take(post, (applicant,), (applicant,)) is not None:
                     found.append((applicant, position))
-                    if first_only:
-                        break
         return found
 
-    def blocking_couples(self, first_only: bool = True) -> list[tuple[int, int]]:
+    def blocking_couples(self) -> list[tuple[int, int]]:
         found = []
         for couple, prefs in enumerate(self.couple_prefs):
             members = self.couples[couple]
@@ -169,8 +166,6 @@ class _Round:
                     break
                 if self.pair_turned_away(couple, pair) is not None:
                     found.append((couple, position))
-                    if first_only:
-                        break
         return found
 
 
@@ -195,8 +190,8 @@ def reference_match_couples(
     state.queue.extend(("single", i) for i in singles)
     state.queue.extend(("couple", c) for c in range(len(couples)))
     state.propose()
-    singles_blocking = state.blocking_singles(first_only=False)
-    couples_blocking = state.blocking_couples(first_only=False)
+    singles_blocking = state.blocking_singles()
+    couples_blocking = state.blocking_couples()
     rounds, best_at = 0, 0
     best = (list(state.matched), singles_blocking, couples_blocking)
     while True:
@@ -220,8 +215,8 @@ def reference_match_couples(
                 state.leave(member)
                 state.fill(left)
         state.propose()
-        singles_blocking = state.blocking_singles(first_only=False)
-        couples_blocking = state.blocking_couples(first_only=False)
+        singles_blocking = state.blocking_singles()
+        couples_blocking = state.blocking_couples()
     matched, singles_blocking, couples_blocking = best
     return CouplesResult(
         matched=np.asarray(matched, dtype=np.int64),
