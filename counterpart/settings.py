@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "counterpart.enterprise",
     "counterpart.interchange",
     "counterpart.people",
+    "counterpart.search",
     "counterpart.portal",
     "counterpart.demo",
 ]

@@ -8,6 +8,7 @@ urlpatterns = [
     path("", home_view, name="home"),
     path("dashboard/", dashboard_view, name="dashboard"),
     path("glossary/", glossary_view, name="glossary"),
+    path("search/", include("counterpart.search.urls")),
     path("pairings/", include("counterpart.pairings.urls")),
     path("funding/", include("counterpart.funding.urls")),
     path("import/", include("counterpart.interchange.urls")),

@@ -17,6 +17,7 @@ NO_EVENT = {
     "ledger_totals_rebuild": "recomputes derived rows from the ledger, whose entries are audited",
     "notifications_read": "one's own notifications marked read: no record of the programme",
     "audit_chain_check": "a verdict on the log itself, kept append-only",
+    "search_entries_rebuild": "derives the search entries from records whose changes are audited",
 }
 
 

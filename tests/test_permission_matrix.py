@@ -286,7 +286,11 @@ INSIDE = {
     "extension_id": ("talent.extension", "placement"),
 }
 FIXED_PARAMETERS = {"slug": "ledger", "name": "placed", "action": "approve"}
-QUERY = {"GET /api/rounds/{round_id}/quotas": "?year=2020", "GET /api/scorecard": "?year=2020"}
+QUERY = {
+    "GET /api/rounds/{round_id}/quotas": "?year=2020",
+    "GET /api/scorecard": "?year=2020",
+    "GET /api/search": "?q=hotan",
+}
 MISSING = 2_000_000_000
 
 
@@ -647,6 +651,7 @@ EXPECT: dict[str, str] = {
     "home": "anyone / scoped",
     "dashboard": "anyone / scoped",
     "glossary": "anyone / scoped",
+    "search:page": "anyone / scoped",  # each finds what its lists show (tests/search)
     "pairings:list": "anyone / scoped",
     "pairings:create": "office / scoped",
     "pairings:detail": "anyone / scoped",
@@ -903,6 +908,7 @@ EXPECT: dict[str, str] = {
     "GET /api/notifications/preferences": "signed-in / scoped",
     "PUT /api/notifications/preferences": "signed-in / scoped",
     "GET /api/inbox": "anyone / scoped",
+    "GET /api/search": "anyone / scoped",
     "GET /api/scorecard": "office auditor beijing / scoped",
     "GET /api/audit/events": "office auditor / scoped",
     "GET /api/audit/checkpoints": "anyone / scoped",

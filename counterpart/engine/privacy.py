@@ -130,11 +130,17 @@ _CASE_CODE = re.compile(r"^([A-Z]{2,4})-((?:19|20)\d{2})-(\d{3,6})\Z")
 CASE_CODE_EXAMPLE = "KSG-2017-0042"
 
 
-def normalised(text: str) -> str:
+def plain_text(text: str) -> str:
+    """NFKC (full-width letters and digits, Arabic presentation forms), no zero-width marks,
+    every script's decimal digits as ASCII ones."""
     text = unicodedata.normalize("NFKC", text or "").translate(ZERO_WIDTH)
     if not text.isascii():
         text = _OTHER_DIGIT.sub(lambda digit: str(unicodedata.decimal(digit[0])), text)
-    return text.translate(CHINESE_DIGITS).upper()
+    return text
+
+
+def normalised(text: str) -> str:
+    return plain_text(text).translate(CHINESE_DIGITS).upper()
 
 
 def _plausible_birth(digits: str, *, century: bool) -> bool:

@@ -15,7 +15,14 @@ from django.shortcuts import get_object_or_404
 from counterpart.accounts import permissions
 from counterpart.places.models import Region
 from counterpart.projects.choices import ActivityStatus
-from counterpart.projects.models import Indicator, IndicatorPeriod, Project, ProjectSector, Sector
+from counterpart.projects.models import (
+    Indicator,
+    IndicatorPeriod,
+    Project,
+    ProjectDocument,
+    ProjectSector,
+    Sector,
+)
 from counterpart.reporting import selectors as reporting
 
 
@@ -43,6 +50,13 @@ def project_list(*, actor, pairing=None, donor=None, area=None, status=None) -> 
 
 def project_get(*, actor, pk: int) -> Project:
     return get_object_or_404(project_list(actor=actor), pk=pk)
+
+
+def document_list(*, actor) -> QuerySet[ProjectDocument]:
+    """The documents of the projects the actor sees."""
+    return ProjectDocument.objects.select_related("project").filter(
+        project__in=project_list(actor=actor)
+    )
 
 
 def project_by_code(*, actor, code: str) -> Project | None:

@@ -25,6 +25,7 @@ from counterpart.talent.selectors.people import (
     professional_get,
     professional_label,
     professional_list,
+    professionals_named_for,
     professional_of,
     sending_organizations,
 )
@@ -95,6 +96,7 @@ __all__ = [
     "professional_get",
     "professional_label",
     "professional_list",
+    "professionals_named_for",
     "professional_of",
     "round_inputs",
     "sending_organizations",

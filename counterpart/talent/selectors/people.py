@@ -20,6 +20,15 @@ def professional_list(*, actor) -> QuerySet[Professional]:
     return professionals.filter(own | permissions.donor_scope_q(actor, "organization__"))
 
 
+def professionals_named_for(*, actor) -> QuerySet[Professional]:
+    """The professionals whose names the actor may see (`may_see_professional_name`, as a
+    query): all for the office; one's own profile and those one's donor teams send."""
+    if permissions.is_programme_office(actor):
+        return Professional.objects.all()
+    own = Q(user=actor) if getattr(actor, "pk", None) else Q(pk__in=[])
+    return Professional.objects.filter(own | permissions.donor_scope_q(actor, "organization__"))
+
+
 def professional_label(*, actor, professional: Professional) -> str:
     """The professional's name for those who may see it (rule 7), else their applicant number."""
     if permissions.may_see_professional_name(actor, professional):
