@@ -7,7 +7,7 @@ class Kind(models.TextChoices):
 
     PROJECT = "project", _("Projects")
     ORGANIZATION = "organization", _("Organizations")
-    PLACE = "place", _("Places")
+    PLACE = "place", _("Regions")
     PAIRING = "pairing", _("Pairings")
     POST = "post", _("Posts")
     PERSON = "person", _("People")
