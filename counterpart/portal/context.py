@@ -7,6 +7,7 @@ from counterpart.funding.scorecard import may_see_scorecard
 from counterpart.interchange.kinds import kinds_for
 from counterpart.notifications import selectors as notifications
 from counterpart.portal.inbox import inbox_count
+from counterpart.portal.navigation import navigation
 
 
 def roles(request):
@@ -21,6 +22,7 @@ def roles(request):
         "can_import": SimpleLazyObject(lambda: bool(user.is_authenticated and kinds_for(user))),
         "user_memberships": permissions.memberships(user),
         "demo_data": audit.demo_data_present(),
+        "menus": SimpleLazyObject(lambda: navigation(user, request.path)),
         # Counted only where a page shows it (the navigation, for the signed-in).
         "inbox_count": SimpleLazyObject(lambda: inbox_count(user)),
         "unread_count": SimpleLazyObject(

@@ -164,3 +164,9 @@ def sign_in(page, username, password=PASSWORD):
     page.get_by_label("Password").fill(password)
     page.get_by_role("button", name="Sign in").click()
     page.wait_for_url("**/")
+
+
+def go(page, menu, link):
+    """Open a page from the header's menus, as a reader would."""
+    page.locator("#main-nav summary", has_text=menu).click()
+    page.locator("#main-nav").get_by_role("link", name=link, exact=True).click()

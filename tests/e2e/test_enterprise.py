@@ -8,7 +8,7 @@ from playwright.sync_api import expect
 
 from counterpart.enterprise import services as enterprise
 from tests import factories as f
-from tests.e2e.conftest import sign_in
+from tests.e2e.conftest import go, sign_in
 
 
 def test_an_employment_report_shows_on_the_dashboard(page, world):
@@ -25,7 +25,7 @@ def test_an_employment_report_shows_on_the_dashboard(page, world):
         project=capital,
     )
     sign_in(page, "gd")
-    page.get_by_role("link", name="Enterprise").click()
+    go(page, "Cooperation", "Enterprise")
     page.get_by_role("link", name="Shufu oil extraction plant").click()
     page.get_by_text("Report employment for a period").click()
     page.get_by_label("Period start").fill("2022-01-01")

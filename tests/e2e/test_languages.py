@@ -8,9 +8,9 @@ from tests.e2e.conftest import sign_in
 from tests.e2e.test_phone import PAGES
 
 LANGUAGES = [
-    ("en", "ltr", "Overview"),
-    ("zh-hans", "ltr", "概览"),
-    ("ug", "rtl", "ئومۇمىي كۆرۈنۈش"),
+    ("en", "ltr", "Programme"),
+    ("zh-hans", "ltr", "项目管理"),
+    ("ug", "rtl", "پروگرامما"),
 ]
 
 

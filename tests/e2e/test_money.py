@@ -5,7 +5,7 @@ import re
 from playwright.sync_api import expect
 
 from tests import factories as f
-from tests.e2e.conftest import sign_in
+from tests.e2e.conftest import go, sign_in
 
 
 def wellbeing_share(page) -> float:
@@ -25,7 +25,7 @@ def test_a_commitment_and_a_disbursement_move_the_dashboard(page, world):
     before = wellbeing_share(page)
     assert before == 100.0  # Beijing's only commitment so far: the hospital
 
-    page.get_by_role("link", name="Ledger", exact=True).click()
+    go(page, "Money", "Ledger")
     page.get_by_role("link", name="Record an entry").click()
     page.get_by_label("Type").select_option("2")
     page.get_by_label("Pairing").select_option(str(pairing.pk))
@@ -44,7 +44,7 @@ def test_a_commitment_and_a_disbursement_move_the_dashboard(page, world):
     page.get_by_role("button", name="Record").click()
     expect(page.get_by_role("heading", level=1)).to_contain_text("Outgoing commitment")
 
-    page.get_by_role("link", name="Ledger", exact=True).click()
+    go(page, "Money", "Ledger")
     page.get_by_role("link", name="Record an entry").click()
     page.get_by_label("Type").select_option("3")
     page.get_by_label("Pairing").select_option(str(pairing.pk))

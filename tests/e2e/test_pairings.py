@@ -3,7 +3,7 @@ import re
 from playwright.sync_api import expect
 
 from tests import factories as f
-from tests.e2e.conftest import sign_in
+from tests.e2e.conftest import go, sign_in
 
 
 def test_home_shows_the_chart_and_the_donors(page):
@@ -17,7 +17,7 @@ def test_home_shows_the_chart_and_the_donors(page):
 def test_office_creates_a_pairing_and_the_auditor_finds_it(page, world):
     township = f.RegionFactory(level="township", parent=world.shufu, name="Tohula Township")
     sign_in(page, "office")
-    page.get_by_role("link", name="Pairings", exact=True).click()
+    go(page, "Programme", "Pairings")
     page.get_by_role("link", name="New pairing").click()
     page.get_by_label("Round").select_option(label=world.round.name_en)
     page.get_by_label("Donor").select_option(label="Beijing")
@@ -36,7 +36,7 @@ def test_office_creates_a_pairing_and_the_auditor_finds_it(page, world):
 
     page.get_by_role("button", name="Sign out").click()
     sign_in(page, "auditor")
-    page.get_by_role("link", name="Audit log").click()
+    go(page, "Administration", "Audit log")
     page.get_by_label("Object type").select_option("pairings.pairing")
     page.get_by_label("Who").select_option("office")
     page.get_by_role("button", name="Filter").click()
@@ -59,7 +59,7 @@ def test_a_donor_team_edits_its_profile_but_not_pairings(page):
     sign_in(page, "bj")
     page.goto("/pairings/")
     expect(page.get_by_role("link", name="New pairing")).to_have_count(0)
-    page.get_by_role("link", name="Organizations").click()
+    go(page, "Programme", "Organizations")
     page.get_by_role("link", name="Beijing", exact=True).click()
     page.get_by_role("link", name="Edit profile").click()
     page.get_by_label("Description (English)").fill("Beijing's front-line command in Hotan.")
@@ -71,5 +71,6 @@ def test_switching_to_chinese_translates_the_navigation(page):
     page.goto("/")
     page.get_by_role("button", name="简体中文").click()
     nav = page.get_by_role("navigation", name="主导航")
+    nav.get_by_text("项目管理").click()
     expect(nav.get_by_role("link", name="结对关系")).to_be_visible()
     expect(page.locator("html")).to_have_attribute("lang", "zh-hans")
