@@ -15,7 +15,7 @@ JOBS ?= $(shell nproc)
 export DEBUG ?= 1
 
 .PHONY: run serve fuzz setup test test-sqlite test-postgres test-e2e lint format messages system-packages clean \
-	bench-ledger bench-matching bench-interchange bench-design bench-load
+	bench-ledger bench-matching bench-interchange bench-design bench-reports bench-load
 
 run: setup ## Set everything up and serve http://127.0.0.1:$(PORT) with demo data (DEBUG=1)
 	$(PY) manage.py migrate --no-input -v0
@@ -95,6 +95,13 @@ bench-load: setup system-packages ## 50 users of every role for 3 minutes on the
 	PGPORT=$(BENCH_PGPORT) PG_DURABLE=1 scripts/postgres.sh start
 	DATABASE_URL=postgres://postgres@127.0.0.1:$(BENCH_PGPORT)/postgres \
 	  $(PY) benchmarks/load.py; status=$$?; \
+	  PGPORT=$(BENCH_PGPORT) scripts/postgres.sh stop; exit $$status
+
+bench-reports: setup system-packages ## The search box over 20,000 projects and 50,000 people, beside the lists' own search
+	$(PY) benchmarks/reports.py --db sqlite
+	PGPORT=$(BENCH_PGPORT) PG_DURABLE=1 scripts/postgres.sh start
+	DATABASE_URL=postgres://postgres@127.0.0.1:$(BENCH_PGPORT)/postgres \
+	  $(PY) benchmarks/reports.py --db postgresql; status=$$?; \
 	  PGPORT=$(BENCH_PGPORT) scripts/postgres.sh stop; exit $$status
 
 bench-design: setup ## The pairing design: the 2010 round and national scale, beside the greedy way
