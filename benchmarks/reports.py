@@ -40,8 +40,8 @@ def parse_args():
 
 def make_people(rng: random.Random, count: int) -> None:
     """Professionals of the donors' hospitals and schools, with pinyin names (in bulk)."""
-    from counterpart.places.models import Organization
     from counterpart.core.choices import Specialty
+    from counterpart.places.models import Organization
     from counterpart.talent.choices import ProfessionalKind
     from counterpart.talent.models import Professional
 
