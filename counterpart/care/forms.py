@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from counterpart.care.choices import ConsultationOutcome, ReferralOutcome
 from counterpart.core.choices import Specialty
 from counterpart.core.forms import DATE, VersionedForm
+from counterpart.places.forms import OrganizationChoiceField
 
 DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
 
@@ -15,8 +16,8 @@ def _this_minute():
 
 
 class ConsultationRequestForm(forms.Form):
-    requesting_institution = forms.ModelChoiceField(label=_("Requesting hospital"), queryset=None)
-    consulting_institution = forms.ModelChoiceField(label=_("Consulting hospital"), queryset=None)
+    requesting_institution = OrganizationChoiceField(label=_("Requesting hospital"), queryset=None)
+    consulting_institution = OrganizationChoiceField(label=_("Consulting hospital"), queryset=None)
     specialty = forms.ChoiceField(label=_("Specialty"), choices=Specialty.choices)
     case_code = forms.CharField(
         label=_("Case code"),

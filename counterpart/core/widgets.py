@@ -7,9 +7,30 @@ from django import forms
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy
 
+from counterpart.core.text import folded, spellings
+
 OPTIONS_SHOWN = 30
 SECTOR_SEARCH = gettext_lazy("Search sectors by code or name")
 PEOPLE_SEARCH = gettext_lazy("Search people by name or number")
+
+
+class NamedSelect(forms.Select):
+    """A choice among named records (organizations, regions): every option is on the page, and
+    a box before the select (core/filter_select.js) narrows them as one types, by any of the
+    record's names, their pinyin, or its code (each option's `data-words`)."""
+
+    NAMES = ("name_en", "name_zh", "name_ug", "code")
+
+    def __init__(self, attrs=None):
+        super().__init__({"data-filter": gettext_lazy("Type to narrow the list"), **(attrs or {})})
+
+    def create_option(self, name, value, label, selected, index, subindex=None, attrs=None):
+        option = super().create_option(name, value, label, selected, index, subindex, attrs)
+        record = getattr(value, "instance", None)
+        if record is not None:
+            names = (getattr(record, field, "") for field in self.NAMES)
+            option["attrs"]["data-words"] = folded(" ".join(spellings(label, *names)))
+        return option
 
 
 class SearchSelect(forms.Select):

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from counterpart.core.forms import DATE, VersionedForm
 from counterpart.core.json_input import MOST
+from counterpart.places.forms import RegionChoiceField
 
 YUAN = 10**15  # a capacity above a thousand trillion yuan a year is a typing error
 
@@ -40,7 +41,7 @@ class ScenarioForm(forms.Form):
 
 
 class NeedFigureForm(forms.Form):
-    region = forms.ModelChoiceField(label=_("Place"), queryset=None)
+    region = RegionChoiceField(label=_("Place"), queryset=None)
     name = forms.CharField(
         label=_("Figure"),
         max_length=100,

@@ -3,12 +3,12 @@ from django.utils.translation import gettext_lazy as _
 
 from counterpart.core.forms import DATE
 from counterpart.enterprise.choices import SalesChannel, SupportKind
-from counterpart.places.forms import RegionChoiceField
+from counterpart.places.forms import OrganizationChoiceField, RegionChoiceField
 
 
 class SupportForm(forms.Form):
     pairing = forms.ModelChoiceField(label=_("Pairing"), queryset=None)
-    company = forms.ModelChoiceField(label=_("Company"), queryset=None)
+    company = OrganizationChoiceField(label=_("Company"), queryset=None)
     kind = forms.ChoiceField(label=_("Kind of support"), choices=SupportKind.choices)
     started_on = forms.DateField(label=_("Started on"), widget=DATE)
     project = forms.ModelChoiceField(
@@ -43,7 +43,7 @@ class EmploymentForm(forms.Form):
 
 class SaleForm(forms.Form):
     pairing = forms.ModelChoiceField(label=_("Pairing"), queryset=None)
-    company = forms.ModelChoiceField(label=_("Selling company"), queryset=None, required=False)
+    company = OrganizationChoiceField(label=_("Selling company"), queryset=None, required=False)
     product = forms.CharField(label=_("Product"), max_length=200)
     market_region = RegionChoiceField(label=_("Donor market"), queryset=None)
     channel = forms.ChoiceField(label=_("Channel"), choices=SalesChannel.choices)

@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from counterpart.core.choices import Language
 from counterpart.core.forms import DATE, EITHER, VersionedForm
 from counterpart.exchanges.choices import ExchangeKind
-from counterpart.places.forms import RegionChoiceField
+from counterpart.places.forms import OrganizationChoiceField, RegionChoiceField
 
 
 class ExchangeEventForm(forms.Form):
@@ -43,7 +43,7 @@ class ExchangeEventEditForm(VersionedForm, ExchangeEventForm):
 
 
 class SchoolClassForm(forms.Form):
-    school = forms.ModelChoiceField(label=_("School"), queryset=None)
+    school = OrganizationChoiceField(label=_("School"), queryset=None)
     grade = forms.IntegerField(label=_("Grade"), min_value=1, max_value=12)
     class_number = forms.IntegerField(
         label=_("Class number"), min_value=1, max_value=99, help_text=_("3 for Class 3.")

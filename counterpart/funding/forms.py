@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from counterpart.core.widgets import SECTOR_SEARCH, SearchSelect
 from counterpart.funding.choices import RuleKind, TransactionKind
+from counterpart.places.forms import OrganizationChoiceField
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -91,7 +92,7 @@ class ExchangeRateForm(forms.Form):
 
 class ComplianceRuleForm(forms.Form):
     round = forms.ModelChoiceField(label=_("Round"), queryset=None)
-    donor = forms.ModelChoiceField(
+    donor = OrganizationChoiceField(
         label=_("Donor"),
         queryset=None,
         required=False,

@@ -5,7 +5,7 @@ from counterpart.core.forms import DATE, VersionedForm
 from counterpart.pairings import selectors
 from counterpart.pairings.choices import Confidence
 from counterpart.places import selectors as places
-from counterpart.places.forms import RegionChoiceField
+from counterpart.places.forms import OrganizationChoiceField, RegionChoiceField
 
 
 class PairingFieldsForm(forms.Form):
@@ -37,7 +37,7 @@ class PairingFieldsForm(forms.Form):
 
 class PairingCreateForm(PairingFieldsForm):
     round = forms.ModelChoiceField(label=_("Round"), queryset=None)
-    donor = forms.ModelChoiceField(label=_("Donor"), queryset=None)
+    donor = OrganizationChoiceField(label=_("Donor"), queryset=None)
     recipient = RegionChoiceField(label=_("Recipient"), queryset=None)
 
     field_order = ["round", "donor", "recipient", "parent", "valid_from", "valid_to"]
@@ -59,7 +59,7 @@ class PairingEndForm(VersionedForm):
 
 
 class FiscalRevenueForm(forms.Form):
-    donor = forms.ModelChoiceField(label=_("Donor"), queryset=None)
+    donor = OrganizationChoiceField(label=_("Donor"), queryset=None)
     year = forms.IntegerField(label=_("Year"), min_value=1990, max_value=2100)
     amount = forms.CharField(
         label=_("Revenue (yuan)"),

@@ -4,12 +4,13 @@ from django.utils.translation import gettext_lazy as _
 
 from counterpart.accounts import permissions
 from counterpart.accounts.choices import TEAM_GRANTABLE, Role
+from counterpart.places.forms import OrganizationChoiceField
 
 
 class StaffingForm(forms.Form):
     """An organization and a role the actor may give there (the service checks the pair)."""
 
-    organization = forms.ModelChoiceField(label=_("Organization"), queryset=None)
+    organization = OrganizationChoiceField(label=_("Organization"), queryset=None)
     role = forms.ChoiceField(label=_("Role"))
 
     def __init__(self, *args, actor, organizations, **kwargs):

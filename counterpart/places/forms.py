@@ -2,9 +2,20 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from counterpart.core.forms import VersionedForm
+from counterpart.core.widgets import NamedSelect
+
+
+class OrganizationChoiceField(forms.ModelChoiceField):
+    """An organization, chosen from a list that narrows as one types its name or pinyin."""
+
+    widget = NamedSelect
 
 
 class RegionChoiceField(forms.ModelChoiceField):
+    """A region, chosen as an organization is; each shown with its level."""
+
+    widget = NamedSelect
+
     def label_from_instance(self, region):
         return f"{region.name} · {region.get_level_display()}"
 

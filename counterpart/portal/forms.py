@@ -3,15 +3,17 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from counterpart.places.forms import OrganizationChoiceField, RegionChoiceField
+
 
 class DashboardFilterForm(forms.Form):
     """The dashboard's filters and the currency its figures are shown in."""
 
     round = forms.ModelChoiceField(label=_("Round"), queryset=None, required=False)
-    donor = forms.ModelChoiceField(
+    donor = OrganizationChoiceField(
         label=_("Donor"), queryset=None, required=False, empty_label=_("All donors")
     )
-    area = forms.ModelChoiceField(
+    area = RegionChoiceField(
         label=_("Prefecture or division"),
         queryset=None,
         required=False,

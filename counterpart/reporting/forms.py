@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from counterpart.core.forms import DATE
 from counterpart.places.choices import RegionLevel
+from counterpart.places.forms import OrganizationChoiceField, RegionChoiceField
 from counterpart.reporting.choices import APPROVING_ROLES, PeriodLength, ReviewMode
 from counterpart.reporting.services.rules import MAX_LEVELS
 
@@ -61,10 +62,10 @@ class RulesForm(forms.Form):
 
 class ReopenForm(forms.Form):
     period = forms.ChoiceField(label=_("Period"))
-    organization = forms.ModelChoiceField(
+    organization = OrganizationChoiceField(
         label=_("For the organization"), queryset=None, required=False
     )
-    region = forms.ModelChoiceField(
+    region = RegionChoiceField(
         label=_("Or for the teams of the place"), queryset=None, required=False
     )
     until = forms.DateField(label=_("Open until"), widget=DATE)
@@ -80,7 +81,7 @@ class ReopenForm(forms.Form):
 
 
 class FreezeExceptionForm(forms.Form):
-    donor = forms.ModelChoiceField(label=_("Donor"), queryset=None)
+    donor = OrganizationChoiceField(label=_("Donor"), queryset=None)
     until = forms.DateField(label=_("Until"), widget=DATE)
     reason = forms.CharField(
         label=_("Reason"), max_length=2000, widget=forms.Textarea(attrs={"rows": 2})

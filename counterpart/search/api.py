@@ -3,9 +3,9 @@
 from ninja import Query, Router, Schema
 
 from counterpart.core.pagination import MAX_OFFSET
+from counterpart.core.text import MAX_QUERY
 from counterpart.search import selectors
 from counterpart.search.choices import Kind
-from counterpart.search.text import MAX_QUERY
 
 router = Router(tags=["search"])
 KIND = f"^({'|'.join(Kind.values)})$"

@@ -9,12 +9,12 @@ from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from counterpart.core.text import FIELD, words
 from counterpart.pairings import selectors as pairings
 from counterpart.places import selectors as places
 from counterpart.projects import selectors as projects
 from counterpart.search.choices import Kind
 from counterpart.search.models import Entry
-from counterpart.search.text import FIELD, words
 from counterpart.talent import selectors as talent
 
 SHOWN_PER_KIND = 5

@@ -11,12 +11,12 @@ from django.utils import translation
 
 from counterpart.accounts import permissions
 from counterpart.core.service import bookkeeping, service
+from counterpart.core.text import entry_text, spellings
 from counterpart.pairings.models import Pairing, PairingRound
 from counterpart.places.models import Organization, Region
 from counterpart.projects.models import Project, ProjectDocument, ProjectSector
 from counterpart.search.choices import Kind
 from counterpart.search.models import Entry
-from counterpart.search.text import entry_text, spellings
 from counterpart.talent.models import Post, Professional
 
 CHUNK = 2000

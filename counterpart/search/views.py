@@ -4,9 +4,9 @@ page (every kind, or one kind paged)."""
 from django.shortcuts import render
 
 from counterpart.core.pagination import page_of
+from counterpart.core.text import MAX_QUERY
 from counterpart.search import selectors
 from counterpart.search.choices import Kind
-from counterpart.search.text import MAX_QUERY
 
 LIVE_PER_KIND = 3
 

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from counterpart.core.choices import Language, Specialty
 from counterpart.core.forms import DATE, EITHER, VersionedForm
 from counterpart.core.widgets import PEOPLE_SEARCH, SearchSelect
+from counterpart.places.forms import OrganizationChoiceField
 from counterpart.talent.choices import (
     LocalRole,
     Optimal,
@@ -35,7 +36,7 @@ class ProfessionalForm(forms.Form):
 
 
 class ProfessionalRegisterForm(ProfessionalForm):
-    organization = forms.ModelChoiceField(label=_("Sending organization"), queryset=None)
+    organization = OrganizationChoiceField(label=_("Sending organization"), queryset=None)
 
     def __init__(self, *args, organizations, **kwargs):
         super().__init__(*args, **kwargs)
@@ -70,7 +71,7 @@ class PostFieldsForm(forms.Form):
 
 
 class PostCreateForm(PostFieldsForm):
-    institution = forms.ModelChoiceField(label=_("Receiving institution"), queryset=None)
+    institution = OrganizationChoiceField(label=_("Receiving institution"), queryset=None)
 
     def __init__(self, *args, institutions, **kwargs):
         super().__init__(*args, **kwargs)
@@ -110,7 +111,7 @@ class WorkLoadForm(forms.Form):
 
 
 class MentorshipForm(forms.Form):
-    institution = forms.ModelChoiceField(label=_("Institution"), queryset=None)
+    institution = OrganizationChoiceField(label=_("Institution"), queryset=None)
     mentor = forms.ModelChoiceField(
         label=_("Mentor (a professional sent)"), queryset=None, required=False
     )
@@ -153,7 +154,7 @@ class MeetingForm(forms.Form):
 
 
 class TrainingForm(forms.Form):
-    institution = forms.ModelChoiceField(label=_("Institution"), queryset=None)
+    institution = OrganizationChoiceField(label=_("Institution"), queryset=None)
     trainer = forms.ModelChoiceField(label=_("Given by"), queryset=None, required=False)
     topic = forms.CharField(label=_("Topic"), max_length=300)
     held_on = forms.DateField(label=_("Held on"), widget=DATE)

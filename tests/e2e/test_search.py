@@ -56,3 +56,26 @@ def test_the_search_box_by_keyboard(open_page, live_server, world, code):
     expect(page).to_have_url(re.compile(r"/search/\?q=kysrmyy"))
     expect(page.locator("main h2").first).to_be_visible()
     expect(page.locator("main")).to_contain_text(NAMES[code])
+
+
+def test_a_select_of_organizations_narrows_as_one_types(page, world):
+    places.organization_update(
+        actor=f.system(),
+        organization=world.shenzhen,
+        expected_version=world.shenzhen.version,
+        name_zh="深圳市",
+    )
+    sign_in(page, "office")
+    page.goto("/pairings/new/")
+    donor = page.locator("#id_donor")
+    box = page.locator(".select-filter").first
+    shown = "(s) => [...s.options].filter((o) => o.value && !o.hidden).map((o) => o.text)"
+    assert len(donor.evaluate(shown)) > 3
+    for typed in ("shenzhen", "sz", "深圳"):  # pinyin, its initials, the Chinese name
+        box.fill(typed)
+        assert donor.evaluate(shown) == ["Shenzhen"], typed
+    box.fill("")
+    assert len(donor.evaluate(shown)) > 3
+    box.fill("sz")
+    donor.select_option(label="Shenzhen")
+    expect(donor).to_have_value(str(world.shenzhen.pk))

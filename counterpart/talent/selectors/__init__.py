@@ -25,8 +25,8 @@ from counterpart.talent.selectors.people import (
     professional_get,
     professional_label,
     professional_list,
-    professionals_named_for,
     professional_of,
+    professionals_named_for,
     sending_organizations,
 )
 from counterpart.talent.selectors.placements import (

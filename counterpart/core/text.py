@@ -1,6 +1,7 @@
-"""How names become searchable: folded the same way on both sides (NFKC, any script's digits as
-ASCII, no zero-width marks, case folded), and Chinese spelled out in pinyin, whole and by
-initials, so "kashi", "ks" and "喀什" all find 喀什地区."""
+"""How names become searchable (the search box, a select that narrows as one types): folded
+the same way on both sides (NFKC, any script's digits as ASCII, no zero-width marks, case
+folded), and Chinese spelled out in pinyin, whole and by initials, so "kashi", "ks" and "喀什"
+all find 喀什地区."""
 
 import re
 
