@@ -15,3 +15,19 @@ def widget(field):
     if field.errors:
         attrs["aria-invalid"] = "true"
     return field.as_widget(attrs=attrs)
+
+
+@register.filter
+def chosen_filters(form) -> str:
+    """A filter form's choices in words ("Donor: Beijing · Year: 2024"), for a printed page."""
+    if not form.is_bound or not form.is_valid():
+        return ""
+    said = []
+    for name, field in form.fields.items():
+        value = form.cleaned_data.get(name)
+        if value is False or value in (None, "", [], ()):
+            continue
+        if not hasattr(value, "pk") and getattr(field, "choices", None):
+            value = dict(field.choices).get(value, value)
+        said.append(f"{field.label}: {value}")
+    return " · ".join(said)

@@ -1,6 +1,7 @@
-// A button marked data-print prints the page (or saves it as PDF, as the browser offers).
+// "Print or save as PDF": the browser's print dialogue, with the page's print styles (A4, page
+// numbers, when and from where it was printed).
 (function () {
-  document.querySelectorAll("button[data-print]").forEach(function (button) {
+  Array.prototype.forEach.call(document.querySelectorAll("[data-print]"), function (button) {
     button.hidden = false;
     button.addEventListener("click", function () { window.print(); });
   });
