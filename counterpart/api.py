@@ -23,6 +23,7 @@ from counterpart.places.api import router as places_router
 from counterpart.portal.api import router as portal_router
 from counterpart.projects.api import router as projects_router
 from counterpart.reporting.api import router as reporting_router
+from counterpart.reports.api import router as reports_router
 from counterpart.search.api import router as search_router
 from counterpart.talent.api import router as talent_router
 
@@ -92,4 +93,5 @@ api.add_router("/", reporting_router)
 api.add_router("/", notifications_router)
 api.add_router("/", portal_router)
 api.add_router("/", search_router)
+api.add_router("/", reports_router)
 api.add_router("/audit", audit_router)

@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "counterpart.interchange",
     "counterpart.people",
     "counterpart.search",
+    "counterpart.reports",
     "counterpart.portal",
     "counterpart.demo",
 ]

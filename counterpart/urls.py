@@ -9,6 +9,7 @@ urlpatterns = [
     path("dashboard/", dashboard_view, name="dashboard"),
     path("glossary/", glossary_view, name="glossary"),
     path("search/", include("counterpart.search.urls")),
+    path("reports/", include("counterpart.reports.urls")),
     path("pairings/", include("counterpart.pairings.urls")),
     path("funding/", include("counterpart.funding.urls")),
     path("import/", include("counterpart.interchange.urls")),

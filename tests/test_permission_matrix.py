@@ -290,6 +290,7 @@ QUERY = {
     "GET /api/rounds/{round_id}/quotas": "?year=2020",
     "GET /api/scorecard": "?year=2020",
     "GET /api/search": "?q=hotan",
+    "GET /api/reports/pivot": "?measure=committed&rows=donor&columns=year",
 }
 MISSING = 2_000_000_000
 
@@ -652,6 +653,7 @@ EXPECT: dict[str, str] = {
     "dashboard": "anyone / scoped",
     "glossary": "anyone / scoped",
     "search:page": "anyone / scoped",  # each finds what its lists show (tests/search)
+    "reports:builder": "anyone / scoped",  # each counts what its lists show (tests/reports)
     "pairings:list": "anyone / scoped",
     "pairings:create": "office / scoped",
     "pairings:detail": "anyone / scoped",
@@ -909,6 +911,7 @@ EXPECT: dict[str, str] = {
     "PUT /api/notifications/preferences": "signed-in / scoped",
     "GET /api/inbox": "anyone / scoped",
     "GET /api/search": "anyone / scoped",
+    "GET /api/reports/pivot": "anyone / scoped",
     "GET /api/scorecard": "office auditor beijing / scoped",
     "GET /api/audit/events": "office auditor / scoped",
     "GET /api/audit/checkpoints": "anyone / scoped",

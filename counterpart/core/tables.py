@@ -26,6 +26,7 @@ class Table:
     charted: int | None = None  # draw only the first n figure columns (e.g. not a % beside counts)
     note: str = ""  # shown with the chart and table, e.g. that some figures are illustrative
     unapproved: str = ""  # that the figures include records still in review (internal views)
+    total_row: bool = False  # the last row sums the others: in the table, not in the chart
 
     def cell(self, value) -> str:
         if value is None:
@@ -41,18 +42,19 @@ class Table:
         """Chart.js data: one dataset per charted figure column, in major units for money."""
         scale = 100 if self.currency and major else 1
         drawn = slice(1, 1 + self.charted) if self.charted else slice(1, None)
+        rows = self.rows[:-1] if self.total_row else self.rows
         return {
-            "labels": [str(row[0]) for row in self.rows],
+            "labels": [str(row[0]) for row in rows],
             "datasets": [
                 {
                     "label": str(column),
-                    "data": [float(row[i] or 0) / scale for row in self.rows],
+                    "data": [float(row[i] or 0) / scale for row in rows],
                 }
                 for i, column in enumerate(self.columns[drawn], start=1)
             ],
             # Counts (people, letters, consultations) get whole-number ticks.
             "integer": not self.currency
-            and all(isinstance(v, int) for row in self.rows for v in row[drawn] if v is not None),
+            and all(isinstance(v, int) for row in rows for v in row[drawn] if v is not None),
         }
 
     def csv_response(self) -> HttpResponse:

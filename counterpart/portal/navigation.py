@@ -65,6 +65,7 @@ MENUS: list[tuple[str, list[Link]]] = [
         _("Reports"),
         [
             Link(_("Dashboard"), "dashboard"),
+            Link(_("Report builder"), "reports:builder"),
             Link(_("Search"), "search:page"),
             Link(_("Open data"), "opendata:home"),
             Link(_("API"), "api:openapi-view"),
