@@ -1,7 +1,8 @@
-"""A page printed or saved as PDF from the browser, in each language: A4, numbered pages, its text
-in the reader's language (Chinese and Uyghur in fonts the page brings with it), and on every
-page when it was printed and the filters it shows. Uyghur is checked by its font: the PDF
-keeps no text for Arabic letters in their joined forms, so none can be read back."""
+"""The report builder used in the page (chosen, shown as bars and a table, downloaded), and a
+page printed or saved as PDF from the browser in each language: A4, numbered pages, its text in
+the reader's language (Chinese and Uyghur in fonts the page brings with it), and on every page
+when it was printed and the filters it shows. Uyghur is checked by its font: the PDF keeps no
+text for Arabic letters in their joined forms, so none can be read back."""
 
 import io
 import re
@@ -54,3 +55,30 @@ def test_the_dashboard_printed_as_pdf(page, live_server, world, code):
         assert donor in text  # the filter chosen, in words
         if code != "ug":
             assert plain(PRINTED[code]) in text
+
+
+def test_a_report_built_in_the_page_and_downloaded(page, world):
+    f.EntryFactory(pairing=world.beijing_hotan_city, sector="12230", reference="L-1")
+    f.EntryFactory(
+        pairing=world.guangdong_shufu, sector="12230", reference="L-2", amount_minor=50_000
+    )
+    sign_in(page, "office")
+    page.locator("#main-nav summary", has_text="Reports").click()
+    page.locator("#main-nav").get_by_role("link", name="Report builder").click()
+    page.locator("#id_measure").select_option("committed")
+    page.locator("#id_rows").select_option("prefecture")
+    page.locator("#id_columns").select_option("donor")
+    page.locator("#id_display").select_option("bars")
+    page.get_by_role("button", name="Show").click()
+    expect(page).to_have_url(
+        re.compile(r"/reports/\?measure=committed&rows=prefecture&columns=donor")
+    )
+    section = page.locator("section.card")
+    expect(section.locator("canvas")).to_have_attribute("data-rendered", "true")
+    section.get_by_text("Table").click()
+    expect(section.locator("tbody tr", has_text="Hotan Prefecture")).to_contain_text("¥1,000.00")
+    expect(section.locator("tbody tr", has_text="Total").last).to_contain_text("¥1,500.00")
+    with page.expect_download() as download:
+        section.get_by_role("link", name="Download CSV").click()
+    text = download.value.path().read_text(encoding="utf-8-sig")
+    assert text.splitlines()[0] == "Prefecture,Beijing (CNY),Guangdong (CNY),Total (CNY)"

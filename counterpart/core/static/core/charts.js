@@ -1,4 +1,7 @@
 // Draws the charts whose data the page embeds with json_script; works with no network.
+// Their words in the page's own fonts (the self-hosted Chinese and Uyghur ones among them).
+if (typeof Chart !== "undefined") Chart.defaults.font.family = getComputedStyle(document.body).fontFamily;
+
 (function () {
   const colours = ["#b42318", "#0b5cad", "#126b3a", "#8d6e00", "#6b3fa0"];
   const source = document.getElementById("pairings-chart-data");
@@ -31,10 +34,20 @@
 (function () {
   if (typeof Chart === "undefined") return;
   const colours = ["#0b5cad", "#126b3a", "#8d6e00", "#b42318", "#6b3fa0"];
+  // A canvas asks for no font file itself: the glyphs of its words are loaded first.
+  const family = Chart.defaults.font.family;
+  function glyphsOf(data) {
+    const text = [...data.labels, ...data.datasets.map((set) => set.label)].join(" ");
+    const loading = ["12px", "bold 12px"].map((size) => document.fonts.load(`${size} ${family}`, text));
+    return Promise.all(loading).catch(() => null);
+  }
   document.querySelectorAll("canvas[data-chart]").forEach((canvas) => {
     const source = document.getElementById(canvas.dataset.chart);
     if (!source) return;
     const data = JSON.parse(source.textContent);
+    glyphsOf(data).then(() => draw(canvas, data));
+  });
+  function draw(canvas, data) {
     const kind = canvas.dataset.kind;
     const share = kind === "share";
     new Chart(canvas, {
@@ -64,5 +77,5 @@
       },
     });
     canvas.dataset.rendered = "true";
-  });
+  }
 })();
