@@ -19,6 +19,7 @@ from counterpart.search.models import Entry
 from counterpart.talent import selectors as talent
 
 SHOWN_PER_KIND = 5
+CANDIDATES = 5000  # matches looked up by id; more: the scope's query joined instead
 
 
 @dataclass(frozen=True)
@@ -135,20 +136,31 @@ def matching(*, actor, query: str, kind: str) -> QuerySet[Entry]:
         return Entry.objects.none()
     scope = SCOPES[kind]
     entries = Entry.objects.filter(kind=kind)
-    if not permissions.reads_everything(actor):  # those who do see every record of each list
-        entries = entries.filter(object_id__in=scope.visible(actor=actor).values("pk"))
     named = scope.named(actor=actor).values("pk") if scope.named else None
     for word in asked:
         found = Q(text__contains=word)
         if named is not None:
             found |= Q(private__contains=word, object_id__in=named)
         entries = entries.filter(found)
+    if not permissions.reads_everything(actor):  # those who do see every record of each list
+        entries = _visible(entries, scope.visible(actor=actor))
     starts = Case(
         When(text__contains=FIELD + asked[0], then=Value(0)),
         default=Value(1),
         output_field=IntegerField(),
     )
     return entries.annotate(starts=starts).order_by("starts", "object_id")
+
+
+def _visible(entries: QuerySet[Entry], visible: QuerySet) -> QuerySet[Entry]:
+    """The entries of records in `visible`: the few a query matches are looked up by id (a
+    scope's conditions then run on those rows only, not on every record of the list)."""
+    ids = list(entries.values_list("object_id", flat=True)[: CANDIDATES + 1])
+    if len(ids) > CANDIDATES:
+        return entries.filter(object_id__in=visible.values("pk"))
+    return entries.filter(
+        object_id__in=list(visible.filter(pk__in=ids).values_list("pk", flat=True))
+    )
 
 
 def hits(*, actor, kind: str, entries) -> list[Hit]:
