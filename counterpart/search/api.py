@@ -43,6 +43,4 @@ def get_search(
     actor = request.auth
     if kind is None:
         return selectors.search(actor=actor, query=q, shown=limit)
-    entries = selectors.matching(actor=actor, query=q, kind=kind)
-    shown = selectors.hits(actor=actor, kind=kind, entries=entries[offset : offset + limit])
-    return [selectors.Group(kind, str(Kind(kind).label), entries.count(), shown)]
+    return [selectors.kind_page(actor=actor, query=q, kind=kind, offset=offset, limit=limit)]

@@ -178,6 +178,14 @@ def search(*, actor, query: str, shown: int = SHOWN_PER_KIND) -> list[Group]:
         entries = matching(actor=actor, query=query, kind=kind)
         first = list(entries.annotate(count=Window(Count("pk")))[:shown])  # counted in one go
         if first:
-            shown_hits = hits(actor=actor, kind=kind, entries=first)
-            groups.append(Group(kind, str(label), first[0].count, shown_hits))
+            groups.append(
+                Group(kind, str(label), first[0].count, hits(actor=actor, kind=kind, entries=first))
+            )
     return groups
+
+
+def kind_page(*, actor, query: str, kind: str, offset: int, limit: int) -> Group:
+    """One kind's results from `offset`, `limit` of them, and how many there are in all."""
+    entries = matching(actor=actor, query=query, kind=kind)
+    shown = hits(actor=actor, kind=kind, entries=entries[offset : offset + limit])
+    return Group(kind, str(Kind(kind).label), entries.count(), shown)

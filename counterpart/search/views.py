@@ -15,7 +15,7 @@ def search_view(request):
     actor = request.user
     query = request.GET.get("q", "")[:MAX_QUERY]
     kind = request.GET.get("kind")
-    context = {"query": query, "kinds": Kind.choices}
+    context = {"query": query}
     if request.headers.get("HX-Request"):
         groups = selectors.search(actor=actor, query=query, shown=LIVE_PER_KIND)
         return render(request, "search/_live.html", context | {"groups": groups})
